@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { PresslineError } from './errors.js';
+import { PIPELINE_VERSION } from './version.js';
+import * as processCmd from './cli/process.js';
+import * as schemaCmd from './cli/schema.js';
+
+const program = new Command('pressline')
+  .description('Ingest EU press remarks into structured, versioned records.')
+  .version(PIPELINE_VERSION)
+  .showHelpAfterError();
+
+for (const cmd of [processCmd, schemaCmd]) cmd.register(program);
+
+program.parseAsync().catch((err: unknown) => {
+  const code = err instanceof PresslineError ? ` [${err.code}]` : '';
+  process.stderr.write(`pressline${code}: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,29 @@
+import type { Command } from 'commander';
+import { resolveInputs } from '../inputs.js';
+import { runLocal } from '../run-local.js';
+import { loadRuntime } from './runtime.js';
+
+export function register(program: Command): void {
+  program
+    .command('process')
+    .description('run every stage in this process, without Redis, and print one record per input')
+    .argument('<inputs...>', 'transcript files (HTML or text), folders, or http(s) URLs')
+    .option('--jsonl', 'print one record per line (JSON Lines) instead of indented JSON')
+    .addHelpText('after', '\nExample:\n  $ pressline process examples/eeas-press-remarks.html --jsonl')
+    .action(async (args: string[], opts: { jsonl?: boolean }) => {
+      const rt = loadRuntime();
+      const inputs = await resolveInputs(args);
+      let failed = 0;
+      for (const input of inputs) {
+        try {
+          const record = await runLocal(input.job, rt.stageContext(rt.log.child({ docId: input.job.docId })));
+          process.stdout.write(opts.jsonl ? `${JSON.stringify(record)}\n` : `${JSON.stringify(record, null, 2)}\n`);
+        } catch (err) {
+          failed++;
+          rt.log.error({ input: input.label, err }, 'could not process input');
+          process.stderr.write(`pressline: ${input.label}: ${(err as Error).message}\n`);
+        }
+      }
+      if (failed) process.exitCode = 1;
+    });
+}

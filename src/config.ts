@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])]).transform((v) =>
+  typeof v === 'boolean' ? v : ['true', '1', 'yes'].includes(v),
+);
+const int = (min = 0) => z.coerce.number().int().min(min);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+
+/**
+ * Every setting: its environment variable, schema, default and meaning. This table is the
+ * one place configuration is defined; `pressline config` prints it and the README lists it.
+ * Precedence: options given in code or on the command line > environment > defaults.
+ */
+const settings = {
+  redisUrl: ['REDIS_URL', z.string().min(1), 'redis://127.0.0.1:6379', 'Redis for the queues, seen-store and status.'],
+  queuePrefix: ['QUEUE_PREFIX', z.string().regex(/^[\w.-]+$/), 'pressline', 'Prefix of every Redis key; wrapped in {…} as a Redis Cluster hash tag.'],
+  dataDir: ['DATA_DIR', z.string().min(1), './data', 'Where the JSON Lines archive (`archive/`) and raw snapshots (`raw/`) live.'],
+  inboxDir: ['INBOX_DIR', z.string().min(1), './inbox', 'Folder that `pressline start` watches: a file dropped here is ingested.'],
+  logLevel: ['LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info', 'pino log level.'],
+  concurrency: ['CONCURRENCY', int(1), 4, 'Jobs each stage worker runs at once.'],
+  attempts: ['JOB_ATTEMPTS', int(1), 5, 'Tries per job before it is failed (transient errors only).'],
+  backoffMs: ['JOB_BACKOFF_MS', int(0), 2000, 'First retry delay; doubles on each try (exponential).'],
+  keepCompleted: ['KEEP_COMPLETED', int(0), 1000, 'Completed jobs kept per queue (older ones are removed).'],
+  keepFailed: ['KEEP_FAILED', int(0), 5000, 'Failed jobs kept per queue, for inspection and retry.'],
+  userAgent: ['USER_AGENT', z.string().min(1), 'Pressline/0.1 (+https://github.com/pressline/pressline)', 'User-Agent of every request, with a contact URL.'],
+  fetchTimeoutMs: ['FETCH_TIMEOUT_MS', int(1), 30000, 'Connect and response-header timeout.'],
+  fetchBodyTimeoutMs: ['FETCH_BODY_TIMEOUT_MS', int(1), 60000, 'Timeout between body chunks.'],
+  fetchMaxBytes: ['FETCH_MAX_BYTES', int(1), 10 * 1024 * 1024, 'Largest body accepted (after decompression).'],
+  fetchMaxRedirects: ['FETCH_MAX_REDIRECTS', int(0), 5, 'Redirects followed before a fetch fails.'],
+  fetchMinIntervalMs: ['FETCH_MIN_INTERVAL_MS', int(0), 1000, 'Least time between two requests to one host, across all workers.'],
+  fetchHostConcurrency: ['FETCH_HOST_CONCURRENCY', int(1), 2, 'Requests in flight to one host, across all workers.'],
+  fetchAllowPrivate: ['FETCH_ALLOW_PRIVATE', bool, false, 'Allow fetching private, loopback and link-local addresses (SSRF guard off).'],
+  sourcesFile: ['SOURCES_FILE', optionalString, undefined, 'YAML or JSON file of discovery sources; built-in defaults when unset.'],
+  discovery: ['DISCOVERY', bool, true, 'Run discovery schedulers in `pressline start`.'],
+  jsonlFsync: ['JSONL_FSYNC', z.enum(['always', 'never']), 'always', 'fsync the JSON Lines file after each append.'],
+  databaseUrl: ['DATABASE_URL', optionalString, undefined, 'PostgreSQL archive: on when set.'],
+  webhookUrl: ['WEBHOOK_URL', optionalString, undefined, 'Webhook archive: on when set; each record is POSTed as a CloudEvent.'],
+  webhookSecret: ['WEBHOOK_SECRET', optionalString, undefined, 'Standard Webhooks secret(s) (`whsec_…`, space-separated to rotate).'],
+  dashboardHost: ['DASHBOARD_HOST', z.string().min(1), '127.0.0.1', 'Dashboard bind address; anything but loopback needs a token or basic auth.'],
+  dashboardPort: ['DASHBOARD_PORT', int(0), 3000, 'Dashboard port.'],
+  dashboardToken: ['DASHBOARD_TOKEN', optionalString, undefined, 'Bearer token for the dashboard (or `?token=`).'],
+  dashboardUser: ['DASHBOARD_USER', optionalString, undefined, 'Basic-auth user for the dashboard.'],
+  dashboardPassword: ['DASHBOARD_PASSWORD', optionalString, undefined, 'Basic-auth password for the dashboard.'],
+  dashboardReadOnly: ['DASHBOARD_READ_ONLY', bool, false, 'Hide retry and other actions; Bull Board read-only.'],
+} as const;
+
+type Settings = typeof settings;
+export type Config = { -readonly [K in keyof Settings]: z.output<Settings[K][1]> };
+
+/** The settings as rows (variable, default, meaning), for `pressline config` and the README. */
+export const settingsTable = (): { key: string; env: string; default: unknown; doc: string }[] =>
+  Object.entries(settings).map(([key, [env, , dflt, doc]]) => ({ key, env, default: dflt, doc }));
+
+/**
+ * Parses the configuration once: `options` > `env` > defaults. Throws a ConfigError that
+ * names every bad variable. Nothing else in Pressline reads `process.env`.
+ */
+export function loadConfig(options: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Config {
+  const out: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, [name, schema, dflt]] of Object.entries(settings)) {
+    const given = (options as Record<string, unknown>)[key];
+    const raw = given !== undefined ? given : env[name] !== undefined && env[name] !== '' ? env[name] : dflt;
+    const result = (schema as z.ZodType).safeParse(raw);
+    if (result.success) out[key] = result.data;
+    else problems.push(`- ${name}=${JSON.stringify(raw)}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  return out as Config;
+}

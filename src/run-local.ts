@@ -1,0 +1,18 @@
+import { parseOrThrow } from './errors.js';
+import type { FetchJob } from './schemas/jobs.js';
+import { PressRecord } from './schemas/record.js';
+import { stageDefs, stamp, type StageContext, type StageDef } from './stages/registry.js';
+
+/**
+ * Runs every stage in this process, without Redis, parsing each stage's input and output
+ * as the workers do: the record it returns equals what the queued pipeline publishes.
+ */
+export async function runLocal(job: FetchJob, ctx: StageContext): Promise<PressRecord> {
+  let data: unknown = job;
+  for (const d of Object.values(stageDefs) as StageDef<unknown, unknown>[]) {
+    const input = parseOrThrow(d.input, data, `${d.name} input`, job.docId);
+    data = parseOrThrow(d.output, await d.run(input, ctx), `${d.name} output`, job.docId);
+    stamp(data, d.name, ctx.fetch.now());
+  }
+  return parseOrThrow(PressRecord, (data as { record: unknown }).record, 'record', job.docId);
+}

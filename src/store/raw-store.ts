@@ -1,0 +1,45 @@
+import { mkdir, readFile, rename, writeFile, access } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { sha256 } from '../ids.js';
+
+/** Where raw fetched bytes are kept, once each, by sha256: any record can be derived again. */
+export interface RawStore {
+  /** Stores `bytes` (a no-op when already there) and returns their sha256. */
+  put(bytes: Uint8Array): Promise<string>;
+  /** The bytes stored under `sha`, or null. */
+  get(sha: string): Promise<Buffer | null>;
+}
+
+/** A RawStore on disk: `<dir>/ab/abcdef….raw`, written atomically (temp file, then rename). */
+export class FileRawStore implements RawStore {
+  constructor(private readonly dir: string) {}
+
+  private pathOf(sha: string): string {
+    return join(this.dir, sha.slice(0, 2), `${sha}.raw`);
+  }
+
+  async put(bytes: Uint8Array): Promise<string> {
+    const sha = sha256(bytes);
+    const path = this.pathOf(sha);
+    try {
+      await access(path);
+      return sha;
+    } catch {
+      // not stored yet
+    }
+    await mkdir(dirname(path), { recursive: true });
+    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(tmp, bytes);
+    await rename(tmp, path);
+    return sha;
+  }
+
+  async get(sha: string): Promise<Buffer | null> {
+    if (!/^[0-9a-f]{64}$/.test(sha)) return null;
+    try {
+      return await readFile(this.pathOf(sha));
+    } catch {
+      return null;
+    }
+  }
+}
