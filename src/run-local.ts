@@ -5,13 +5,16 @@ import { stageDefs, stamp, type StageContext, type StageDef } from './stages/reg
 
 /**
  * Runs every stage in this process, without Redis, parsing each stage's input and output
- * as the workers do: the record it returns equals what the queued pipeline publishes.
+ * as the workers do: the record it returns equals what the queued pipeline publishes
+ * (`null` when a stage lets nothing through, as for a page that has not changed).
  */
-export async function runLocal(job: FetchJob, ctx: StageContext): Promise<PressRecord> {
+export async function runLocal(job: FetchJob, ctx: StageContext): Promise<PressRecord | null> {
   let data: unknown = job;
   for (const d of Object.values(stageDefs) as StageDef<unknown, unknown>[]) {
     const input = parseOrThrow(d.input, data, `${d.name} input`, job.docId);
-    data = parseOrThrow(d.output, await d.run(input, ctx), `${d.name} output`, job.docId);
+    const result = await d.run(input, ctx);
+    if (result === null) return null;
+    data = parseOrThrow(d.output, result, `${d.name} output`, job.docId);
     stamp(data, d.name, ctx.fetch.now());
   }
   return parseOrThrow(PressRecord, (data as { record: unknown }).record, 'record', job.docId);

@@ -22,7 +22,8 @@ export interface StageDef<I, O> {
   output: z.ZodType<O>;
   /** The stage whose queue receives the output. */
   next: StageName;
-  run(input: I, ctx: StageContext): Promise<O> | O;
+  /** The stage's step; `null` means nothing goes further (an unchanged page answered 304). */
+  run(input: I, ctx: StageContext): Promise<O | null> | O | null;
 }
 
 const def = <I, O>(d: StageDef<I, O>): StageDef<I, O> => d;

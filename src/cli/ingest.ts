@@ -1,0 +1,78 @@
+import { resolve, join } from 'node:path';
+import type { Command } from 'commander';
+import { App } from '../app.js';
+import { resolveInputs, type Input } from '../inputs.js';
+import type { DocState } from '../queues/doc-status.js';
+import { enqueueFetch } from '../queues/producer.js';
+import { Progress } from './progress.js';
+import { loadRuntime } from './runtime.js';
+
+export function register(program: Command): void {
+  program
+    .command('ingest')
+    .description('enqueue files, folders or URLs into the running pipeline and wait until each is published')
+    .argument('<inputs...>', 'transcript files (HTML or text), folders, or http(s) URLs')
+    .option('--no-wait', 'return once queued, without waiting for the records')
+    .option('--force', 'process again inputs already ingested with the same content')
+    .option('--timeout <seconds>', 'stop waiting after this long', (v) => Number(v), 600)
+    .addHelpText('after', '\nExamples:\n  $ pressline ingest examples/\n  $ pressline ingest https://www.eeas.europa.eu/eeas/some-remarks_en --no-wait')
+    .action(async (args: string[], opts: { wait: boolean; force?: boolean; timeout: number }) => {
+      const rt = loadRuntime();
+      const inputs = await resolveInputs(args);
+      const app = await App.connect(rt.config, rt.log, rt.stageContext);
+      try {
+        const outcomes = [];
+        for (const input of inputs) {
+          const force = opts.force ?? input.job.target.kind === 'url';
+          outcomes.push({ input, outcome: await enqueueFetch(app.queues, app.status, input, { force }) });
+        }
+        const unchanged = outcomes.filter((o) => o.outcome === 'unchanged').length;
+        process.stderr.write(
+          `Queued ${inputs.length - unchanged} input(s)${unchanged ? `; ${unchanged} unchanged since an earlier ingest (use --force to process again)` : ''}.\n`,
+        );
+        if (!opts.wait) return;
+        const pending = outcomes.filter((o) => o.outcome !== 'unchanged').map((o) => o.input);
+        const states = await waitFor(app, pending, opts.timeout * 1000);
+        report(states, pending, rt.config.dataDir);
+        if ([...states.values()].some((s) => s?.state !== 'published')) process.exitCode = 1;
+      } finally {
+        await app.close();
+      }
+    });
+}
+
+async function waitFor(app: App, inputs: Input[], timeoutMs: number): Promise<Map<string, DocState | null>> {
+  const progress = new Progress(inputs.length);
+  const states = new Map<string, DocState | null>();
+  const started = Date.now();
+  let lastChange = Date.now();
+  for (;;) {
+    let done = 0;
+    let failed = 0;
+    for (const input of inputs) {
+      const s = await app.status.get(input.job.docId);
+      if (JSON.stringify(s) !== JSON.stringify(states.get(input.job.docId))) lastChange = Date.now();
+      states.set(input.job.docId, s);
+      if (s?.state === 'published') done++;
+      if (s?.state === 'failed') failed++;
+    }
+    const stalled = Date.now() - lastChange > 10_000;
+    progress.update(done, failed, stalled ? 'no progress: are workers running? (`pressline start` or `pressline workers`)' : '');
+    if (done + failed === inputs.length || Date.now() - started > timeoutMs) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  progress.end();
+  return states;
+}
+
+function report(states: Map<string, DocState | null>, inputs: Input[], dataDir: string): void {
+  for (const input of inputs) {
+    const s = states.get(input.job.docId);
+    if (s?.state === 'published') continue;
+    const failedStage = s && Object.entries(s.stages).find(([, st]) => st.state === 'failed');
+    const why = failedStage ? `${failedStage[0]}: ${failedStage[1].error}` : `still ${s?.state ?? 'unknown'}`;
+    process.stderr.write(`✗ ${input.label} (${input.job.docId}) — ${why}\n`);
+  }
+  const published = [...states.values()].filter((s) => s?.state === 'published').length;
+  process.stderr.write(`${published} record(s) published. JSON Lines archive: ${resolve(join(dataDir, 'archive'))}\n`);
+}

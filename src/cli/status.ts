@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { App } from '../app.js';
+import { loadRuntime } from './runtime.js';
+
+const STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;
+
+export function register(program: Command): void {
+  program
+    .command('status')
+    .description('print per-stage job counts (waiting, active, completed, failed, delayed)')
+    .option('--json', 'print JSON')
+    .addHelpText('after', '\nExample:\n  $ pressline status')
+    .action(async (opts: { json?: boolean }) => {
+      const rt = loadRuntime();
+      const app = await App.connect(rt.config, rt.log, rt.stageContext);
+      try {
+        const rows = await Promise.all(
+          app.queues.all().map(async (q) => ({ queue: q.name, counts: await q.getJobCounts(...STATES) })),
+        );
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify(rows)}\n`);
+          return;
+        }
+        const header = ['queue', ...STATES];
+        const table = [header, ...rows.map((r) => [r.queue, ...STATES.map((s) => String(r.counts[s] ?? 0))])];
+        const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+        for (const row of table) process.stdout.write(`${row.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}\n`);
+      } finally {
+        await app.close();
+      }
+    });
+}

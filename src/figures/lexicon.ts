@@ -1,0 +1,283 @@
+/**
+ * Word lists the figure matcher looks words up in. Every key is lower-case; curly
+ * apostrophes are folded to `'` before lookup (see `fold` in tokenize.ts).
+ */
+import type { Approx } from '../schemas/record.js';
+
+/** A paragraph's language, as far as numbers are concerned. */
+export type Lang = 'en' | 'fr' | 'de' | 'nl';
+
+const set = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
+
+/** Currency symbols written before or after an amount. */
+export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map([
+  ['€', 'EUR'],
+  ['$', 'USD'],
+  ['£', 'GBP'],
+  ['¥', 'JPY'],
+  ['₹', 'INR'],
+  ['₽', 'RUB'],
+  ['₴', 'UAH'],
+  ['₺', 'TRY'],
+]);
+
+/** ISO 4217 codes recognised when written in capitals next to an amount. */
+export const CURRENCY_CODES = set(`EUR USD GBP CHF JPY CNY SEK NOK DKK PLN HUF CZK RON BGN RUB UAH TRY CAD AUD INR`);
+
+/** Currency words written after an amount (`6.7 billion euros`, `5 milliards d'euros`). */
+export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
+  ['euro', 'EUR'],
+  ['euros', 'EUR'],
+  ["d'euros", 'EUR'],
+  ["d'euro", 'EUR'],
+  ['dollar', 'USD'],
+  ['dollars', 'USD'],
+  ["d'dollars", 'USD'],
+  ['pound', 'GBP'],
+  ['pounds', 'GBP'],
+  ['yen', 'JPY'],
+  ['yuan', 'CNY'],
+  ['renminbi', 'CNY'],
+  ['roubles', 'RUB'],
+  ['rubles', 'RUB'],
+  ['hryvnias', 'UAH'],
+  ['hryvnia', 'UAH'],
+  ['zloty', 'PLN'],
+  ['zlotys', 'PLN'],
+  ['franken', 'CHF'],
+  ['eur', 'EUR'],
+  ['usd', 'USD'],
+]);
+
+/** Two-word currency names: first word → second word → code. */
+export const CURRENCY_PAIRS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+  ['us', new Map([['dollars', 'USD'], ['dollar', 'USD']])],
+  ['swiss', new Map([['francs', 'CHF'], ['franc', 'CHF']])],
+  ['de', new Map([['dollars', 'USD'], ['livres', 'GBP']])],
+  ['pounds', new Map([['sterling', 'GBP']])],
+]);
+
+/** Scale words that multiply the amount before them. Short forms need a currency or no space. */
+export const SCALES: ReadonlyMap<string, number> = new Map([
+  ['thousand', 1e3],
+  ['thousands', 1e3],
+  ['million', 1e6],
+  ['millions', 1e6],
+  ['billion', 1e9],
+  ['billions', 1e9],
+  ['trillion', 1e12],
+  ['trillions', 1e12],
+  // French
+  ['mille', 1e3],
+  ['milliard', 1e9],
+  ['milliards', 1e9],
+  // German
+  ['tausend', 1e3],
+  ['millionen', 1e6],
+  ['milliarde', 1e9],
+  ['milliarden', 1e9],
+  ['mio', 1e6],
+  ['mrd', 1e9],
+  ['billionen', 1e12],
+  // Dutch
+  ['duizend', 1e3],
+  ['miljoen', 1e6],
+  ['miljard', 1e9],
+]);
+
+/** Short scale forms: only read as a scale after a currency or glued to the digits (`5bn`). */
+export const SHORT_SCALES: ReadonlyMap<string, number> = new Map([
+  ['k', 1e3],
+  ['m', 1e6],
+  ['mn', 1e6],
+  ['mln', 1e6],
+  ['bn', 1e9],
+  ['b', 1e9],
+  ['tn', 1e12],
+  ['trn', 1e12],
+]);
+
+/** One-word percent units after a number. */
+export const PERCENT_WORDS: ReadonlyMap<string, string> = new Map([
+  ['percent', '%'],
+  ['pct', '%'],
+  ['prozent', '%'],
+  ['procent', '%'],
+  ['pp', 'pp'],
+  ['ppt', 'pp'],
+  ['ppts', 'pp'],
+  ['prozentpunkte', 'pp'],
+  ['prozentpunkten', 'pp'],
+  ['procentpunt', 'pp'],
+  ['procentpunten', 'pp'],
+  ['bp', 'bp'],
+  ['bps', 'bp'],
+  ['basispunkte', 'bp'],
+  ['basispunkten', 'bp'],
+  ['basispunten', 'bp'],
+]);
+
+/** Two- and three-word percent units, as lists of lower-case words. */
+export const PERCENT_PHRASES: ReadonlyArray<readonly [readonly string[], string]> = [
+  [['percentage', 'points'], 'pp'],
+  [['percentage', 'point'], 'pp'],
+  [['basis', 'points'], 'bp'],
+  [['basis', 'point'], 'bp'],
+  [['per', 'cent'], '%'],
+  [['pour', 'cent'], '%'],
+  [['points', 'de', 'pourcentage'], 'pp'],
+  [['point', 'de', 'pourcentage'], 'pp'],
+  [['points', 'de', 'base'], 'bp'],
+  [['point', 'de', 'base'], 'bp'],
+];
+
+/** Approximation words and phrases written before a figure, longest first. */
+export const APPROX_PHRASES: ReadonlyArray<readonly [readonly string[], Approx]> = (
+  [
+    [['in', 'excess', 'of'], 'over'],
+    [['more', 'than'], 'over'],
+    [['greater', 'than'], 'over'],
+    [['at', 'least'], 'over'],
+    [['well', 'over'], 'over'],
+    [['plus', 'de'], 'over'],
+    [['au', 'moins'], 'over'],
+    [['mehr', 'als'], 'over'],
+    [['meer', 'dan'], 'over'],
+    [['less', 'than'], 'under'],
+    [['fewer', 'than'], 'under'],
+    [['up', 'to'], 'under'],
+    [['just', 'under'], 'under'],
+    [['close', 'to'], 'under'],
+    [['moins', 'de'], 'under'],
+    [["jusqu'à"], 'under'],
+    [['bis', 'zu'], 'under'],
+    [['weniger', 'als'], 'under'],
+    [['minder', 'dan'], 'under'],
+    [['près', 'de'], 'about'],
+    [['autour', 'de'], 'about'],
+    [['of', 'about'], 'about'],
+    [['over'], 'over'],
+    [['above'], 'over'],
+    [['beyond'], 'over'],
+    [['exceeding'], 'over'],
+    [['über'], 'over'],
+    [['mindestens'], 'over'],
+    [['ruim'], 'over'],
+    [['under'], 'under'],
+    [['below'], 'under'],
+    [['nearly'], 'under'],
+    [['almost'], 'under'],
+    [['presque'], 'under'],
+    [['fast'], 'under'],
+    [['knapp'], 'under'],
+    [['bijna'], 'under'],
+    [['around'], 'about'],
+    [['about'], 'about'],
+    [['roughly'], 'about'],
+    [['approximately'], 'about'],
+    [['some'], 'about'],
+    [['circa'], 'about'],
+    [['approx'], 'about'],
+    [['environ'], 'about'],
+    [['quelque'], 'about'],
+    [['rund'], 'about'],
+    [['etwa'], 'about'],
+    [['ungefähr'], 'about'],
+    [['ongeveer'], 'about'],
+    [['zirka'], 'about'],
+  ] as Array<[string[], Approx]>
+).sort((a, b) => b[0].length - a[0].length);
+
+/** Month names and abbreviations: a number next to one is a date. */
+export const MONTHS = set(`
+  january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec
+  janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
+  januar jänner februar märz juni juli oktober dezember
+  januari februari maart mei augustus
+`);
+
+/** Nouns of time: a number counting them is a duration, an age or a date, never a figure. */
+export const TIME_NOUNS = set(`
+  second seconds minute minutes min mins hour hours hrs h day days week weeks weekend weekends
+  month months year years yr yrs decade decades century centuries millennium millennia
+  night nights morning mornings evening evenings afternoon afternoons
+  o'clock am pm a.m p.m
+  seconde secondes heure heures jour jours journée journées semaine semaines mois an ans année années décennie décennies siècle siècles nuit nuits
+  sekunde sekunden minute minuten stunde stunden tag tage tagen woche wochen monat monate monaten jahr jahre jahren jahrzehnt jahrzehnte uhr nacht nächte
+  seconde seconden minuut minuten uur uren dag dagen week weken maand maanden jaar jaren decennium decennia eeuw eeuwen
+  times fois mal keer
+  anniversary anniversaries birthday
+`);
+
+/** Words that identify something when a number follows them (`Article 2`, `Resolution 2334`). */
+export const IDENTIFIER_WORDS = set(`
+  article articles art paragraph paragraphs para paras point points section sections chapter chapters
+  annex annexes appendix rule rules resolution resolutions regulation directive decision decisions case cases
+  room level phase stage step number no nr nos n° page pages line lines item items speaker question questions
+  protocol title part parts figure figures table box window flight gate route platform version wave pillar
+  group tier category class grade sector zone lot tranche round vote amendment amendments
+  mission ticket code reference ref id unique type
+  artikel absatz ziffer nummer kapitel seite
+  chapitre alinéa numéro
+  g cop
+`);
+
+/** Words that are not the noun a figure counts. */
+export const FUNCTION_WORDS = set(`
+  a an the of to in on at for from by with without and or but nor so yet as than then that this these those
+  is are was were be been being am has have had having do does did will would shall should can could may might must
+  it its it's he she we they you i me him her us them our their your my his who whom whose which what when where why how
+  not no all any each every both either neither more most less least much many few several some such other another
+  very also too just only even still already again further about around over under above below up down out off into onto
+  per cent percent plus minus times there here if because while whereas since until till after before during
+  new old last next first second third same own
+  le la les un une des du de d' l' et ou en au aux dans sur pour par avec sans est sont était qui que ce cette ces il elle
+  nous vous ils elles on se sa son ses leur leurs notre nos votre vos plus moins très aussi
+  der die das den dem des ein eine einer eines einem einen und oder in im am an auf für mit von zu zum zur ist sind war
+  waren wir sie er es ihr nicht auch noch mehr weniger sehr als wie bei nach vor über unter
+  het een en of op voor met van naar bij te is zijn was waren wij ze hij zij niet ook nog meer dan
+`);
+
+/** Verbs, adverbs and adjectives that may follow a bare number without being what it counts. */
+export const NOT_ITEM_WORDS = set(`
+  agree agreed agrees said says say voted vote supported support signed decided want wants need needs will
+  countries' later earlier ago old aged long wide high tall deep away ahead back together alone left
+  remain remaining remained left including included among across against versus vs etc
+  percentage basis cents centimes
+`);
+
+/** Nouns a speaker uses to count the parts of their own speech: always optional, so left out. */
+export const DISCOURSE_NOUNS = set(`
+  point points topic topics issue issues question questions item items line lines priority priorities
+  message messages remark remarks thing things element elements word words verb verbs subject subjects
+  theme themes reason reasons aspect aspects comment comments observation observations idea ideas
+  area areas pillar pillars axis objective objectives goal goals chapter chapters part parts
+  dimension dimensions track tracks
+  remarque remarques sujet sujets thème thèmes élément éléments axe axes
+  punkt punkte punkten thema themen frage fragen
+  punt punten onderwerp onderwerpen vraag vragen
+`);
+
+/** Nouns after a word ordinal that make `a third`/`one third` an ordinal, not a fraction. */
+export const ORDINAL_NOUNS = set(`
+  country countries party parties pillar way time round term package wave review phase option reading
+  world person parties' state states quarter half stage step tranche time leg sector generation
+`);
+
+/** Nouns after a digit ordinal that make it a date or an anniversary rather than a numbered item. */
+export const ORDINAL_DATE_NOUNS = set(`century centuries anniversary birthday siècle jahrhundert eeuw of`);
+
+/** Verbs after which a bare number (`we are 27`, `c'est 41`) is a count. */
+export const COPULAS = set(`are were is was sommes sont est sind waren zijn`);
+
+/** Pronouns after `N of` that make the number a count of people (`27 of us`). */
+export const OF_PEOPLE = set(`us them you`);
+
+/** Stop words per language, to tell a paragraph's language (for separators and number words). */
+export const LANG_STOPWORDS: ReadonlyArray<readonly [Lang, Set<string>]> = [
+  ['en', set(`the and of to is that we in it for with this are have be on not`)],
+  ['fr', set(`le la les et des est que nous une pour dans qui pas sur avec au du ce`)],
+  ['de', set(`der die das und ist nicht wir ein eine zu mit sich auf für den dem des`)],
+  ['nl', set(`het een en van de is dat wij niet op voor met zijn ook onze deze`)],
+];

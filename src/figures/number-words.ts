@@ -1,0 +1,224 @@
+import type { Lang } from './lexicon.js';
+import type { Token } from './tokenize.js';
+
+const table = (lang: Lang, words: string, values?: number[]): Map<string, number> =>
+  new Map(words.trim().split(/\s+/).map((w, k) => [w, values ? values[k]! : k + (lang === 'en' ? 0 : 1)]));
+
+const EN_SMALL = table(
+  'en',
+  'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen',
+);
+const EN_TENS = table('en', 'twenty thirty forty fifty sixty seventy eighty ninety', [20, 30, 40, 50, 60, 70, 80, 90]);
+
+const FR_WORDS = new Map<string, number>([
+  ...table('fr', 'un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize'),
+  ['une', 1],
+  ['vingt', 20],
+  ['trente', 30],
+  ['quarante', 40],
+  ['cinquante', 50],
+  ['soixante', 60],
+  ['quatre-vingt', 80],
+  ['quatre-vingts', 80],
+  ['septante', 70],
+  ['nonante', 90],
+]);
+const DE_WORDS = new Map<string, number>([
+  ...table('de', 'eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf'),
+  ['ein', 1],
+  ['eine', 1],
+  ...table('de', 'dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn', [13, 14, 15, 16, 17, 18, 19]),
+  ...table(
+    'de',
+    'zwanzig dreißig dreissig vierzig fünfzig sechzig siebzig achtzig neunzig',
+    [20, 30, 30, 40, 50, 60, 70, 80, 90],
+  ),
+]);
+const NL_WORDS = new Map<string, number>([
+  ...table('nl', 'een twee drie vier vijf zes zeven acht negen tien elf twaalf'),
+  ['één', 1],
+  ...table(
+    'nl',
+    'dertien veertien vijftien zestien zeventien achttien negentien',
+    [13, 14, 15, 16, 17, 18, 19],
+  ),
+  ...table('nl', 'twintig dertig veertig vijftig zestig zeventig tachtig negentig', [20, 30, 40, 50, 60, 70, 80, 90]),
+]);
+
+const HUNDRED = new Set(['hundred', 'cent', 'cents', 'hundert', 'honderd']);
+const THOUSAND = new Set(['thousand', 'mille', 'tausend', 'duizend']);
+const BIG = new Map<string, number>([
+  ['million', 1e6],
+  ['millions', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['milliard', 1e9],
+  ['milliards', 1e9],
+  ['millionen', 1e6],
+  ['milliarde', 1e9],
+  ['milliarden', 1e9],
+  ['miljoen', 1e6],
+  ['miljard', 1e9],
+]);
+const AND = new Set(['and', 'et', 'und', 'en']);
+const ARTICLE = new Set(['a', 'an']);
+const POINT = new Set(['point', 'virgule', 'komma']);
+
+/** Looks a single word up as a number in the paragraph's language (German and Dutch compounds included). */
+export function wordValue(word: string, lang: Lang): number | null {
+  const en = EN_SMALL.get(word) ?? EN_TENS.get(word);
+  if (en !== undefined) return en;
+  if (lang === 'fr') return FR_WORDS.get(word) ?? null;
+  if (lang === 'de') return compound(word, DE_WORDS, 'hundert', 'tausend', /und/);
+  if (lang === 'nl') return compound(word, NL_WORDS, 'honderd', 'duizend', /ën|en/);
+  return null;
+}
+
+function compound(w: string, words: Map<string, number>, hundred: string, thousand: string, and: RegExp): number | null {
+  const direct = words.get(w);
+  if (direct !== undefined) return direct;
+  if (w.length < 4 || w.length > 60) return null;
+  for (const [sep, mult] of [
+    [thousand, 1000],
+    [hundred, 100],
+  ] as const) {
+    const k = w.indexOf(sep);
+    if (k < 0) continue;
+    const left = k === 0 ? 1 : compound(w.slice(0, k), words, hundred, thousand, and);
+    const rightWord = w.slice(k + sep.length);
+    const right = rightWord === '' ? 0 : compound(rightWord, words, hundred, thousand, and);
+    if (left === null || right === null || left >= mult) return null;
+    return left * mult + right;
+  }
+  const m = and.exec(w);
+  if (m && m.index > 0) {
+    const unit = words.get(w.slice(0, m.index));
+    const tens = words.get(w.slice(m.index + m[0].length));
+    if (unit !== undefined && tens !== undefined && unit < 10 && tens >= 20 && tens % 10 === 0) return unit + tens;
+  }
+  return null;
+}
+
+/** A number written in words, read from the tokens. */
+export interface WordNumber {
+  value: number;
+  /** Index of the first token after the number. */
+  end: number;
+  /** A scale word (million, billion…) was read as part of it. */
+  scaled: boolean;
+  /** The number is a lone `one`, `a`, `un`, `ein`…: a pronoun or article, not a figure by itself. */
+  lone: boolean;
+}
+
+type Atom = { w: string; tok: number; last: boolean };
+
+/** Splits the tokens from `i` into word atoms (hyphen compounds apart), at most `max` tokens. */
+function atoms(tokens: Token[], i: number, max: number): Atom[] {
+  const out: Atom[] = [];
+  for (let k = i; k < tokens.length && k < i + max; k++) {
+    const t = tokens[k]!;
+    if (k > i && t.para) break;
+    if (t.kind === 'sym' && (t.low === '-' || t.low === '\u2010') && out.length) continue;
+    if (t.kind !== 'word') break;
+    const parts = t.low.includes('-') && !t.low.startsWith('quatre-vingt') ? t.low.split(/[-\u2010]/) : [t.low];
+    parts.forEach((w, n) => out.push({ w, tok: k, last: n === parts.length - 1 }));
+  }
+  return out;
+}
+
+/**
+ * Reads a number written in words at token `i`: `twenty-seven`, `a hundred and fifty`,
+ * `one and a half million`, `four point six`, `deux`, `siebenundzwanzig`, `half a million`.
+ * Stops at the end of the last whole token it could read.
+ */
+export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
+  const t0 = tokens[i];
+  if (!t0 || t0.kind !== 'word') return null;
+  const lang = t0.lang;
+  const as = atoms(tokens, i, 12);
+  let total = 0;
+  let cur = 0;
+  let prev = -1; // last small/tens value added, for additive compounds
+  let any = false;
+  let scaled = false;
+  let words = 0;
+  let best: WordNumber | null = null;
+  let k = 0;
+  let art = false;
+  const commit = (atom: Atom) => {
+    if (!atom.last || !any) return;
+    const value = total + cur;
+    best = { value, end: atom.tok + 1, scaled, lone: words === 1 && value === 1 };
+  };
+  while (k < as.length) {
+    const a = as[k]!;
+    const next = as[k + 1];
+    const v = wordValue(a.w, lang);
+    if (v !== null) {
+      if (any && prev >= 0) {
+        const tensJoin = prev >= 20 && prev % 10 === 0 && v < (prev === 60 || prev === 80 ? 20 : 10);
+        if (!tensJoin) break;
+      } else if (any && cur % 100 !== 0) break;
+      cur += v;
+      prev = cur % 100;
+      any = true;
+      words++;
+    } else if (HUNDRED.has(a.w) && (any || k === 0 || art) && (a.w !== 'cent' || lang === 'fr')) {
+      cur = (cur || 1) * 100;
+      prev = -1;
+      any = true;
+      words += 2;
+    } else if (THOUSAND.has(a.w) && (any || k === 0 || art)) {
+      total += (cur || 1) * 1000;
+      cur = 0;
+      prev = -1;
+      any = true;
+      words += 2;
+    } else if (BIG.has(a.w) && (any || art)) {
+      total = (total + (cur || 1)) * BIG.get(a.w)!;
+      cur = 0;
+      prev = -1;
+      any = true;
+      scaled = true;
+      words += 2;
+    } else if (ARTICLE.has(a.w) && !any && k === 0 && next && (HUNDRED.has(next.w) || THOUSAND.has(next.w) || BIG.has(next.w))) {
+      art = true;
+      k++;
+      continue;
+    } else if (a.w === 'half' && !any && next && ARTICLE.has(next.w) && as[k + 2] && BIG.has(as[k + 2]!.w)) {
+      total = 0.5 * BIG.get(as[k + 2]!.w)!;
+      any = true;
+      scaled = true;
+      words += 3;
+      k += 2;
+      commit(as[k]!);
+      k++;
+      continue;
+    } else if (AND.has(a.w) && any && next) {
+      // `one and a half`, `a hundred and fifty`, `vingt et un`
+      if (ARTICLE.has(next.w) && as[k + 2]?.w === 'half') {
+        cur += 0.5;
+        k += 3;
+        words++;
+        commit(as[k - 1]!);
+        continue;
+      }
+      if (wordValue(next.w, lang) === null || a.last === false) break;
+      prev = -1;
+      k++;
+      continue;
+    } else if (POINT.has(a.w) && any && total === 0 && next && (wordValue(next.w, lang) ?? 10) < 10) {
+      let frac = '';
+      let j = k + 1;
+      while (j < as.length && (wordValue(as[j]!.w, lang) ?? 10) < 10) frac += String(wordValue(as[j]!.w, lang)), j++;
+      cur = Number(`${cur}.${frac}`);
+      words++;
+      k = j;
+      commit(as[j - 1]!);
+      break;
+    } else break;
+    commit(a);
+    k++;
+  }
+  return best;
+}

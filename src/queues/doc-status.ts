@@ -1,0 +1,131 @@
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import { redisKey } from './names.js';
+
+export const StageState = z.object({
+  state: z.enum(['active', 'completed', 'retrying', 'failed']),
+  at: z.string(),
+  ms: z.number().optional(),
+  attempts: z.number().optional(),
+  jobId: z.string().optional(),
+  error: z.string().optional(),
+  code: z.string().optional(),
+});
+export type StageState = z.infer<typeof StageState>;
+
+/** What the pipeline knows of one document: its overall state and each stage's (and sink's). */
+export const DocState = z.object({
+  docId: z.string(),
+  traceId: z.string().optional(),
+  label: z.string().optional(),
+  title: z.string().optional(),
+  state: z.enum(['queued', 'processing', 'published', 'failed']),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  sinks: z.array(z.string()).optional(),
+  /** By stage name, and `deliver-<sink>` for each sink. */
+  stages: z.record(z.string(), StageState),
+});
+export type DocState = z.infer<typeof DocState>;
+
+const RECENT_KEEP = 10_000;
+
+/**
+ * Per-document status in Redis, written by the workers and read by `ingest` and the
+ * dashboard. One hash per document plus a sorted set of documents by last update.
+ */
+export class DocStatus {
+  constructor(
+    private readonly redis: Redis,
+    private readonly config: Pick<Config, 'queuePrefix'>,
+  ) {}
+
+  private key(docId: string): string {
+    return redisKey(this.config, 'doc', docId);
+  }
+
+  private get index(): string {
+    return redisKey(this.config, 'docs');
+  }
+
+  private async touch(docId: string, fields: Record<string, string>): Promise<void> {
+    const now = new Date();
+    await this.redis
+      .multi()
+      .hset(this.key(docId), { ...fields, updatedAt: now.toISOString() })
+      .hsetnx(this.key(docId), 'createdAt', now.toISOString())
+      .hsetnx(this.key(docId), 'docId', docId)
+      .zadd(this.index, now.getTime(), docId)
+      .zremrangebyrank(this.index, 0, -RECENT_KEEP - 1)
+      .exec();
+  }
+
+  /** A document (re)enters the pipeline: its earlier stage states are cleared. */
+  async queued(docId: string, info: { traceId: string; label: string }): Promise<void> {
+    await this.redis.del(this.key(docId));
+    await this.touch(docId, { state: 'queued', traceId: info.traceId, label: info.label });
+  }
+
+  async stage(docId: string, stage: string, s: StageState, extra: { title?: string } = {}): Promise<void> {
+    const fields: Record<string, string> = { [`stage:${stage}`]: JSON.stringify(s) };
+    if (s.state === 'failed') fields.state = 'failed';
+    else if (s.state === 'active') fields.state = 'processing';
+    if (extra.title) fields.title = extra.title;
+    await this.touch(docId, fields);
+  }
+
+  /** Publish fanned out to these sinks; the document is published once each has delivered. */
+  async expectSinks(docId: string, sinks: readonly string[]): Promise<void> {
+    await this.redis.hdel(this.key(docId), 'delivered', ...sinks.map((s) => `done:${s}`));
+    await this.touch(docId, { sinks: JSON.stringify(sinks) });
+    if (sinks.length === 0) await this.touch(docId, { state: 'published' });
+  }
+
+  /** One sink delivered; marks the document published when it was the last. */
+  async delivered(docId: string, sink: string): Promise<boolean> {
+    const key = this.key(docId);
+    if ((await this.redis.hsetnx(key, `done:${sink}`, '1')) === 0) return false;
+    const count = await this.redis.hincrby(key, 'delivered', 1);
+    const sinks = JSON.parse((await this.redis.hget(key, 'sinks')) ?? '[]') as string[];
+    if (count >= sinks.length) {
+      await this.touch(docId, { state: 'published' });
+      return true;
+    }
+    return false;
+  }
+
+  async get(docId: string): Promise<DocState | null> {
+    const h = await this.redis.hgetall(this.key(docId));
+    return Object.keys(h).length ? toDocState(h) : null;
+  }
+
+  /** The most recently updated documents, newest first. */
+  async recent(limit = 50, offset = 0): Promise<DocState[]> {
+    const ids = await this.redis.zrevrange(this.index, offset, offset + limit - 1);
+    const pipe = this.redis.pipeline();
+    for (const id of ids) pipe.hgetall(this.key(id));
+    const rows = (await pipe.exec()) ?? [];
+    return rows.map(([, h]) => h as Record<string, string>).filter((h) => h && h.docId).map(toDocState);
+  }
+}
+
+function toDocState(h: Record<string, string>): DocState {
+  const stages: Record<string, StageState> = {};
+  for (const [k, v] of Object.entries(h)) {
+    if (!k.startsWith('stage:')) continue;
+    const parsed = StageState.safeParse(JSON.parse(v));
+    if (parsed.success) stages[k.slice(6)] = parsed.data;
+  }
+  return DocState.parse({
+    docId: h.docId,
+    traceId: h.traceId,
+    label: h.label,
+    title: h.title,
+    state: h.state ?? 'queued',
+    createdAt: h.createdAt ?? h.updatedAt,
+    updatedAt: h.updatedAt,
+    sinks: h.sinks ? JSON.parse(h.sinks) : undefined,
+    stages,
+  });
+}

@@ -1,0 +1,43 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import { bullPrefix, deliverQueue, QUEUES } from './names.js';
+
+/** Retries with exponential backoff and bounded retention of finished jobs. */
+export function defaultJobOptions(config: Config): JobsOptions {
+  return {
+    attempts: config.attempts,
+    backoff: { type: 'exponential', delay: config.backoffMs },
+    removeOnComplete: { count: config.keepCompleted },
+    removeOnFail: { count: config.keepFailed },
+  };
+}
+
+/** All queues of one pipeline: the stage queues and one delivery queue per sink. */
+export class Queues {
+  readonly byName = new Map<string, Queue>();
+
+  constructor(
+    readonly connection: Redis,
+    readonly config: Config,
+    readonly sinks: readonly string[],
+  ) {
+    for (const name of [...QUEUES, ...sinks.map(deliverQueue)]) {
+      this.byName.set(name, new Queue(name, { connection, prefix: bullPrefix(config), defaultJobOptions: defaultJobOptions(config) }));
+    }
+  }
+
+  get(name: string): Queue {
+    const q = this.byName.get(name);
+    if (!q) throw new Error(`unknown queue ${name}`);
+    return q;
+  }
+
+  all(): Queue[] {
+    return [...this.byName.values()];
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.all().map((q) => q.close()));
+  }
+}

@@ -1,0 +1,86 @@
+import { DeliverJob, PublishJob } from '../schemas/jobs.js';
+import { jobIdFor } from '../ids.js';
+import { sinkDeliveries } from '../metrics.js';
+import type { DocStatus } from '../queues/doc-status.js';
+import { deliverQueue } from '../queues/names.js';
+import type { Queues } from '../queues/queues.js';
+import type { Sink } from '../sinks/types.js';
+import { publish } from '../stages/publish.js';
+import { stamp, type StageContext, type StageDef } from '../stages/registry.js';
+import type { Logger } from '../logger.js';
+import { parseOrThrow } from '../errors.js';
+import type { WorkerSpec } from './worker.js';
+
+const docIdOf = (data: unknown): string | undefined => {
+  const d = data as { docId?: unknown; record?: { id?: unknown } } | null;
+  const id = d?.docId ?? d?.record?.id;
+  return typeof id === 'string' ? id : undefined;
+};
+
+/** A processing stage as a worker: run the pure stage, check its output, queue it for the next stage. */
+export function stageSpec<I, O>(def: StageDef<I, O>, queues: Queues, context: (log: Logger) => StageContext): WorkerSpec<I> {
+  return {
+    queue: def.name,
+    stage: def.name,
+    input: def.input,
+    docIdOf,
+    async handle(input, job, log) {
+      const result = await def.run(input, context(log));
+      if (result === null) {
+        log.info('nothing new: the document goes no further');
+        return {};
+      }
+      const output = parseOrThrow(def.output, result, `${def.name} output`, `job ${job.id}`);
+      stamp(output, def.name, new Date());
+      const env = input as { docId: string; traceId: string };
+      // The trace makes the id deterministic for a retry of this job, and new for a new ingestion.
+      await queues.get(def.next).add(def.next, output, { jobId: jobIdFor(def.next, env.docId, env.traceId) });
+      const title = (output as { meta?: { title?: string | null } }).meta?.title ?? undefined;
+      return { title };
+    },
+  };
+}
+
+/** Publish: one delivery job per sink and record version, so sinks fail and retry independently. */
+export function publishSpec(queues: Queues, status: DocStatus): WorkerSpec<PublishJob> {
+  return {
+    queue: 'publish',
+    stage: 'publish',
+    input: PublishJob,
+    docIdOf,
+    async handle(input) {
+      const { record } = input;
+      const deliveries = publish(input, queues.sinks);
+      await status.expectSinks(record.id, queues.sinks);
+      for (const d of deliveries) {
+        const job = await queues
+          .get(deliverQueue(d.sink))
+          .add(d.sink, d, { jobId: jobIdFor(deliverQueue(d.sink), record.id, record.version) });
+        // The same version delivered before: nothing new will run, so count it as delivered now.
+        if (await job.isCompleted()) await status.delivered(record.id, d.sink);
+      }
+      return { title: record.meta.title ?? undefined };
+    },
+  };
+}
+
+/** Delivery of one record to one sink; idempotent on (id, version). */
+export function deliverSpec(sink: Sink, status: DocStatus): WorkerSpec<DeliverJob> {
+  return {
+    queue: deliverQueue(sink.name),
+    stage: deliverQueue(sink.name),
+    input: DeliverJob,
+    docIdOf,
+    async handle({ record }, _job, log) {
+      try {
+        const outcome = await sink.deliver(record);
+        sinkDeliveries.inc({ sink: sink.name, outcome });
+        log.info({ sink: sink.name, outcome, version: record.version }, 'record delivered');
+      } catch (err) {
+        sinkDeliveries.inc({ sink: sink.name, outcome: 'failed' });
+        throw err;
+      }
+      await status.delivered(record.id, sink.name);
+    },
+  };
+}

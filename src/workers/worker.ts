@@ -1,0 +1,91 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { z } from 'zod';
+import type { Config } from '../config.js';
+import { isRetryable, parseOrThrow, PresslineError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import { jobDuration, jobsFailed, jobsProcessed } from '../metrics.js';
+import type { DocStatus } from '../queues/doc-status.js';
+import { bullPrefix } from '../queues/names.js';
+
+/** One queue's work: the schema its jobs must match, and what to do with a parsed job. */
+export interface WorkerSpec<I> {
+  /** The queue this worker consumes. */
+  queue: string;
+  /** The name logs, metrics and document status use (the stage, or `deliver-<sink>`). */
+  stage: string;
+  input: z.ZodType<I>;
+  /** The document a job is about, read before parsing (for status and logs). */
+  docIdOf(data: unknown): string | undefined;
+  handle(input: I, job: Job, log: Logger): Promise<{ title?: string } | void>;
+}
+
+export interface WorkerDeps {
+  config: Config;
+  connection: Redis;
+  status: DocStatus;
+  log: Logger;
+}
+
+export interface WorkerOptions {
+  concurrency?: number;
+  /** How long a job's lock lasts; a job whose worker died is taken up again after it. @defaultValue 30000 */
+  lockDurationMs?: number;
+  /** How often locks of stalled jobs are checked. @defaultValue 30000 */
+  stalledIntervalMs?: number;
+}
+
+/**
+ * The one generic worker: parses `job.data` on arrival (a schema failure fails the job at
+ * once, without retry, listing each `path: problem`), runs the handler with a child logger,
+ * keeps document status and metrics, and turns non-retryable errors into BullMQ's
+ * UnrecoverableError. Transient errors are thrown as they are, so BullMQ retries them
+ * with the queue's exponential backoff.
+ */
+export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: WorkerOptions = {}): Worker {
+  const processor = async (job: Job): Promise<void> => {
+    const docId = spec.docIdOf(job.data) ?? `job:${job.id}`;
+    const traceId = (job.data as { traceId?: string; record?: { pipeline?: { traceId?: string } } })?.traceId;
+    const log = deps.log.child({ stage: spec.stage, jobId: job.id, docId, traceId });
+    const attempt = job.attemptsMade + 1;
+    const started = performance.now();
+    await deps.status.stage(docId, spec.stage, { state: 'active', at: new Date().toISOString(), attempts: attempt, jobId: job.id });
+    try {
+      const input = parseOrThrow(spec.input, job.data, `${spec.stage} job`, `queue ${spec.queue}, job ${job.id}`);
+      const extra = (await spec.handle(input, job, log)) ?? {};
+      const ms = performance.now() - started;
+      jobsProcessed.inc({ stage: spec.stage });
+      jobDuration.observe({ stage: spec.stage }, ms / 1000);
+      await deps.status.stage(docId, spec.stage, { state: 'completed', at: new Date().toISOString(), ms, attempts: attempt, jobId: job.id }, extra);
+      log.info({ ms: Math.round(ms), attempt }, 'stage completed');
+    } catch (err) {
+      const retryable = isRetryable(err);
+      const final = !retryable || attempt >= (job.opts.attempts ?? 1);
+      const code = err instanceof PresslineError ? err.code : 'ERR_UNEXPECTED';
+      const message = (err as Error).message;
+      jobsFailed.inc({ stage: spec.stage, code, final: String(final) });
+      await deps.status.stage(docId, spec.stage, {
+        state: final ? 'failed' : 'retrying',
+        at: new Date().toISOString(),
+        ms: performance.now() - started,
+        attempts: attempt,
+        jobId: job.id,
+        error: message,
+        code,
+      });
+      log[final ? 'error' : 'warn']({ err, code, attempt, final }, final ? 'stage failed' : 'stage failed, will retry');
+      if (!retryable) throw new UnrecoverableError(`${code}: ${message}`);
+      throw err;
+    }
+  };
+  const worker = new Worker(spec.queue, processor, {
+    connection: deps.connection,
+    prefix: bullPrefix(deps.config),
+    concurrency: opts.concurrency ?? deps.config.concurrency,
+    lockDuration: opts.lockDurationMs ?? 30_000,
+    stalledInterval: opts.stalledIntervalMs ?? 30_000,
+    autorun: true,
+  });
+  worker.on('error', (err) => deps.log.error({ err, queue: spec.queue }, 'worker error'));
+  return worker;
+}
