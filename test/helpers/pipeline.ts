@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { App } from '../../src/app.js';
+import { loadRuntime, type Runtime } from '../../src/cli/runtime.js';
+import type { Config } from '../../src/config.js';
+import { redisForTests } from './services.js';
+
+export interface TestPipeline {
+  app: App;
+  config: Config;
+  runtime: Runtime;
+  /** Removes every key of this test's prefix and its data folder. */
+  cleanup(): Promise<void>;
+}
+
+/** A pipeline on a real Redis, with its own queue prefix and data folder, for one test. */
+export async function testPipeline(overrides: Partial<Config> = {}): Promise<TestPipeline> {
+  const redisUrl = await redisForTests();
+  const dataDir = await mkdtemp(join(tmpdir(), 'pressline-test-'));
+  const rt = loadRuntime({
+    redisUrl,
+    queuePrefix: `test-${randomUUID()}`,
+    dataDir,
+    logLevel: 'silent',
+    backoffMs: 50,
+    fetchMinIntervalMs: 0,
+    fetchAllowPrivate: true,
+    ...overrides,
+  });
+  const { config } = rt;
+  const app = await App.connect(config, rt.log, rt.stageContext);
+  return {
+    app,
+    config,
+    runtime: rt,
+    async cleanup() {
+      await app.close();
+      const redis = new Redis(redisUrl);
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `{${config.queuePrefix}}*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length) await redis.del(...keys);
+      } while (cursor !== '0');
+      await redis.quit();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls `check` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000, what = 'condition'): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
