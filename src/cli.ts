@@ -8,13 +8,14 @@ import * as ingestCmd from './cli/ingest.js';
 import * as workersCmd from './cli/workers.js';
 import * as startCmd from './cli/start.js';
 import * as statusCmd from './cli/status.js';
+import * as configCmd from './cli/config.js';
 
 const program = new Command('pressline')
   .description('Ingest EU press remarks into structured, versioned records.')
   .version(PIPELINE_VERSION)
   .showHelpAfterError();
 
-for (const cmd of [startCmd, ingestCmd, processCmd, workersCmd, statusCmd, schemaCmd]) cmd.register(program);
+for (const cmd of [startCmd, ingestCmd, processCmd, workersCmd, statusCmd, schemaCmd, configCmd]) cmd.register(program);
 
 program.parseAsync().catch((err: unknown) => {
   const code = err instanceof PresslineError ? ` [${err.code}]` : '';
