@@ -195,6 +195,10 @@ export const MONTHS = set(`
   janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre
   januar jänner februar märz juni juli oktober dezember
   januari februari maart mei augustus
+  enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre
+  gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+  janeiro fevereiro março maio junho julho setembro outubro novembro dezembro
+  ιανουαρίου φεβρουαρίου μαρτίου απριλίου μαΐου ιουνίου ιουλίου αυγούστου σεπτεμβρίου οκτωβρίου νοεμβρίου δεκεμβρίου
 `);
 
 /** Nouns of time: a number counting them is a duration, an age or a date, never a figure. */

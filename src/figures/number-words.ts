@@ -106,6 +106,8 @@ export interface WordNumber {
   end: number;
   /** A scale word (million, billion…) was read as part of it. */
   scaled: boolean;
+  /** The last scale word's factor, or 1. */
+  scale: number;
   /** The number is a lone `one`, `a`, `un`, `ein`…: a pronoun or article, not a figure by itself. */
   lone: boolean;
 }
@@ -145,10 +147,11 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
   let best: WordNumber | null = null;
   let k = 0;
   let art = false;
+  let bigScale = 1;
   const commit = (atom: Atom) => {
     if (!atom.last || !any) return;
     const value = total + cur;
-    best = { value, end: atom.tok + 1, scaled, lone: words === 1 && value === 1 };
+    best = { value, end: atom.tok + 1, scaled, scale: bigScale, lone: words === 1 && value === 1 };
   };
   while (k < as.length) {
     const a = as[k]!;
@@ -175,7 +178,8 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
       any = true;
       words += 2;
     } else if (BIG.has(a.w) && (any || art)) {
-      total = (total + (cur || 1)) * BIG.get(a.w)!;
+      bigScale = BIG.get(a.w)!;
+      total = (total + (cur || 1)) * bigScale;
       cur = 0;
       prev = -1;
       any = true;
@@ -186,7 +190,8 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
       k++;
       continue;
     } else if (a.w === 'half' && !any && next && ARTICLE.has(next.w) && as[k + 2] && BIG.has(as[k + 2]!.w)) {
-      total = 0.5 * BIG.get(as[k + 2]!.w)!;
+      bigScale = BIG.get(as[k + 2]!.w)!;
+      total = 0.5 * bigScale;
       any = true;
       scaled = true;
       words += 3;

@@ -1,0 +1,230 @@
+import { at, glued, gluedToCode } from './context.js';
+import {
+  CURRENCY_CODES,
+  CURRENCY_PAIRS,
+  CURRENCY_SYMBOLS,
+  CURRENCY_WORDS,
+  PERCENT_PHRASES,
+  PERCENT_WORDS,
+  SCALES,
+  SHORT_SCALES,
+} from './lexicon.js';
+import { readWordNumber } from './number-words.js';
+import { parseDigits } from './numerals.js';
+import type { Token } from './tokenize.js';
+
+/** An amount as written: a number with its currency, scale and unit. */
+export interface Amount {
+  /** First token (a currency, a sign or the number). */
+  start: number;
+  /** Token after the last one read. */
+  end: number;
+  /** The token where the number itself starts. */
+  numAt: number;
+  value: number;
+  scale: number;
+  currency: string | null;
+  unit: string | null;
+  /** Written in digits (not words). */
+  digits: boolean;
+  /** Raw digits without separators look like a year (1900–2099). */
+  yearLike: boolean;
+  /** A lone `one`/`a`/`un`: not a figure without a unit or scale. */
+  lone: boolean;
+}
+
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|e|er|re|ère|ème|eme|ste|de|te|ten|sten|°)$/;
+const MORE = new Set(['more', 'additional', 'extra', 'further']);
+
+/** True when the number token at `i` carries an ordinal suffix (`17th`, `30ste`, `2e`). */
+export function hasOrdinalSuffix(tokens: Token[], i: number): boolean {
+  const next = at(tokens, i + 1);
+  return next !== undefined && next.kind === 'word' && glued(tokens, i + 1) && ORDINAL_SUFFIX.test(next.low);
+}
+
+function currencyAt(tokens: Token[], i: number): [string, number] | null {
+  const t = at(tokens, i);
+  if (!t) return null;
+  if (t.kind === 'sym') {
+    const c = CURRENCY_SYMBOLS.get(t.text);
+    return c ? [c, i + 1] : null;
+  }
+  if (t.kind !== 'word') return null;
+  if (t.text === 'US' && at(tokens, i + 1)?.text === '$' && glued(tokens, i + 1)) return ['USD', i + 2];
+  if (CURRENCY_CODES.has(t.text)) return [t.text, i + 1];
+  return null;
+}
+
+function currencyAfter(tokens: Token[], j: number): [string, number] | null {
+  const t = at(tokens, j);
+  if (!t) return null;
+  if (t.kind === 'sym') {
+    const c = CURRENCY_SYMBOLS.get(t.text);
+    return c ? [c, j + 1] : null;
+  }
+  if (t.kind !== 'word') return null;
+  if (CURRENCY_CODES.has(t.text)) return [t.text, j + 1];
+  const c = CURRENCY_WORDS.get(t.low);
+  if (c && (t.low !== 'eur' && t.low !== 'usd')) return [c, j + 1];
+  const pair = CURRENCY_PAIRS.get(t.low);
+  const second = at(tokens, j + 1);
+  if (pair && second?.kind === 'word') {
+    const code = pair.get(second.low);
+    if (code) return [code, j + 2];
+  }
+  return null;
+}
+
+function percentAfter(tokens: Token[], j: number): [string, number] | null {
+  const t = at(tokens, j);
+  if (!t) return null;
+  if (t.text === '%' || t.text === '\uff05') return ['%', j + 1];
+  if (t.kind !== 'word') return null;
+  const w = PERCENT_WORDS.get(t.low);
+  if (w) return [w, j + 1];
+  for (const [words, unit] of PERCENT_PHRASES) {
+    if (words[0] !== t.low) continue;
+    let ok = true;
+    for (let k = 1; k < words.length && ok; k++) ok = at(tokens, j + k)?.low === words[k];
+    if (ok) return [unit, j + words.length];
+  }
+  return null;
+}
+
+function scaleAt(tokens: Token[], j: number, hasCurrency: boolean): [number, number] | null {
+  const t = at(tokens, j);
+  if (!t || t.kind !== 'word') return null;
+  const lang = t.lang;
+  let s = SCALES.get(t.low);
+  if (s !== undefined) {
+    if ((t.low === 'billion' || t.low === 'billions') && (lang === 'de' || lang === 'fr') && t.text[0] === 'B') s = 1e12;
+    if (t.low === 'mille' && lang !== 'fr') return null;
+    let end = j + 1;
+    if ((t.low === 'mrd' || t.low === 'mio') && at(tokens, end)?.text === '.' && glued(tokens, end)) end++;
+    return [s, end];
+  }
+  const short = SHORT_SCALES.get(t.low);
+  if (short !== undefined && (glued(tokens, j) || hasCurrency) && t.text !== 'B' && (t.low !== 'b' || glued(tokens, j)))
+    return [short, j + 1];
+  return null;
+}
+
+/**
+ * Reads an amount at token `i`: `€400 million`, `EUR €25 billion`, `6.7 billion euros`,
+ * `$5bn`, `2.5 per cent`, `25 basis points`, `-0.30%`, `two per cent`, `5 milliards d'euros`.
+ * `inRange` allows the number to follow a dash (the second end of `5-6 million`).
+ */
+export function readAmount(tokens: Token[], i: number, inRange = false): Amount | null {
+  let j = i;
+  let currency: string | null = null;
+  for (let n = 0; n < 2; n++) {
+    const c = currencyAt(tokens, j);
+    if (!c) break;
+    currency = c[0];
+    j = c[1];
+  }
+  const numAt = j;
+  const t = at(tokens, j);
+  if (!t || (currency && t.para)) return null;
+  let value: number;
+  let digits = false;
+  let lone = false;
+  let scale = 1;
+  let yearLike = false;
+  let start = i;
+  if (t.kind === 'num') {
+    if (gluedToCode(tokens, j, inRange) || hasOrdinalSuffix(tokens, j)) return null;
+    const v = parseDigits(t.text, t.lang);
+    if (v === null || !Number.isFinite(v)) return null;
+    if (/^\d{7,}$/.test(t.text) && !currency) return null; // phone numbers and references
+    value = v;
+    digits = true;
+    yearLike = /^(?:19|20)\d\d$/.test(t.text);
+    j++;
+    const sign = at(tokens, numAt - 1);
+    if (!currency && sign && (sign.text === '-' || sign.text === '\u2212') && glued(tokens, numAt) && !inRange) {
+      const before = at(tokens, numAt - 2);
+      if (sign.space || !before) {
+        value = -value;
+        start = numAt - 1;
+      }
+    }
+    const suffix = at(tokens, j);
+    if (suffix && suffix.kind === 'word' && glued(tokens, j)) {
+      const sc = scaleAt(tokens, j, true);
+      if (sc) {
+        scale = sc[0];
+        j = sc[1];
+      } else if (!PERCENT_WORDS.has(suffix.low) && !CURRENCY_WORDS.has(suffix.low) && !CURRENCY_CODES.has(suffix.text))
+        return null; // 4G, 10x, 6pm
+    }
+  } else if (t.kind === 'word') {
+    const w = readWordNumber(tokens, j);
+    if (!w) return null;
+    value = w.value;
+    lone = w.lone;
+    if (w.scaled) scale = -w.scale; // already applied
+    j = w.end;
+  } else return null;
+
+  if (scale === 1) {
+    let k = j;
+    if (MORE.has(at(tokens, k)?.low ?? '') && scaleAt(tokens, k + 1, currency !== null)) k++;
+    const sc = scaleAt(tokens, k, currency !== null);
+    if (sc) {
+      scale = sc[0];
+      j = sc[1];
+    }
+  }
+  if (scale > 0) value *= scale;
+  else scale = -scale;
+  let unit: string | null = null;
+  if (!currency) {
+    const c = currencyAfter(tokens, j);
+    if (c && !at(tokens, j)!.para) {
+      currency = c[0];
+      j = c[1];
+    } else {
+      const p = percentAfter(tokens, j);
+      if (p) {
+        unit = p[0];
+        j = p[1];
+      }
+    }
+  }
+  return { start, end: j, numAt, value, scale, currency, unit, digits, yearLike, lone };
+}
+
+const RANGE_WORDS = new Set(['or', 'to', 'ou', 'à', 'bis', 'oder', 'tot', 'of']);
+const AND_WORDS = new Set(['and', 'et', 'und', 'en']);
+const BETWEEN = new Set(['between', 'entre', 'zwischen', 'tussen']);
+const DASHES = new Set(['-', '–', '—', '\u2010', '\u2011']);
+
+/**
+ * Extends an amount into a range or an alternative when another amount follows a connector:
+ * `€7 or €8 billion`, `between 2 and 3%`, `5-6 million`, `from 20 to 25`. A currency, scale or
+ * unit written once applies to both ends. Returns the low end with `max` set, or null.
+ */
+export function readRange(tokens: Token[], a: Amount): { amount: Amount; max: number } | null {
+  const conn = at(tokens, a.end);
+  if (!conn || conn.para) return null;
+  const isAnd = conn.kind === 'word' && AND_WORDS.has(conn.low);
+  if (isAnd) {
+    const before = at(tokens, a.start - 1);
+    if (!before || !BETWEEN.has(before.low)) return null;
+  } else if (!(conn.kind === 'word' ? RANGE_WORDS.has(conn.low) : DASHES.has(conn.text))) return null;
+  if (conn.low === 'of' && conn.lang !== 'nl') return null;
+  const b = readAmount(tokens, a.end + 1, true);
+  if (!b) return null;
+  if (a.currency && b.currency && a.currency !== b.currency) return null;
+  if (a.unit && b.unit && a.unit !== b.unit) return null;
+  if ((a.currency && b.unit) || (a.unit && b.currency)) return null;
+  if (a.yearLike && b.yearLike) return null;
+  let low = a.value;
+  if (a.scale === 1 && b.scale !== 1 && b.digits === a.digits) low *= b.scale;
+  if (b.value <= low) return null;
+  return {
+    amount: { ...a, value: low, end: b.end, currency: a.currency ?? b.currency, unit: a.unit ?? b.unit, scale: Math.max(a.scale, b.scale) },
+    max: b.value,
+  };
+}

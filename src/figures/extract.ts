@@ -1,0 +1,167 @@
+import type { Approx, FigureKind } from '../schemas/record.js';
+import { readAmount, readRange, type Amount } from './amount.js';
+import { at, capitalised, isMonth, isWord, sentenceStart } from './context.js';
+import { readFraction } from './fraction.js';
+import { readItem, type Item } from './item.js';
+import {
+  APPROX_PHRASES,
+  COPULAS,
+  DISCOURSE_NOUNS,
+  FUNCTION_WORDS,
+  IDENTIFIER_WORDS,
+  MONTHS,
+  NOT_ITEM_WORDS,
+  OF_PEOPLE,
+  TIME_NOUNS,
+} from './lexicon.js';
+import { readOrdinal } from './ordinal.js';
+import type { Token } from './tokenize.js';
+
+/** A figure found in the tokens, before ids, offsets and segments are attached. */
+export interface Found {
+  kind: FigureKind;
+  value: number;
+  valueMax: number | null;
+  unit: string | null;
+  approx: Approx | null;
+  item: string | null;
+  /** First and after-last token. */
+  start: number;
+  end: number;
+}
+
+const round = (v: number): number => (Number.isInteger(v) ? v : Math.round(v * 1e9) / 1e9);
+
+/** Finds an approximation phrase that ends right before token `i` and starts at or after `floor`. */
+function approxBefore(tokens: Token[], i: number, floor: number): [Approx, number] | null {
+  for (const [words, approx] of APPROX_PHRASES) {
+    const s = i - words.length;
+    if (s < floor) continue;
+    let ok = true;
+    for (let k = 0; k < words.length && ok; k++) ok = tokens[s + k]!.low === words[k];
+    if (ok && !tokens[i]!.para) return [approx, s];
+  }
+  return null;
+}
+
+const isCopula = (t: Token | undefined): boolean =>
+  t !== undefined && t.kind === 'word' && (COPULAS.has(t.low) || t.low === "c'est" || t.low === "we're");
+
+/** Decides whether an amount with neither currency nor unit counts something, and what. */
+function countItem(tokens: Token[], a: Amount): { ok: boolean; item: Item | null; end: number } {
+  const no = { ok: false, item: null, end: a.end };
+  const prev = at(tokens, a.start - 1);
+  const next = at(tokens, a.end);
+  if (a.lone || a.value <= 0) return no;
+  if (a.yearLike && a.scale === 1) return no;
+  if (isMonth(tokens, a.end) || isMonth(tokens, a.start - 1)) return no;
+  if (prev && prev.kind === 'word' && IDENTIFIER_WORDS.has(prev.low)) return no;
+  if (prev && prev.text === ':') return no;
+  // a capitalised word before the number names it (`Brexit Negotiations 4`, `EU 27`, `Horizon 2020`)
+  if (capitalised(prev) && !sentenceStart(tokens, a.start - 1) && !FUNCTION_WORDS.has(prev!.low) && a.scale === 1)
+    return no;
+  // `10-year`, `two-state`: a compound adjective
+  if (next && !next.space && (next.text === '-' || next.text === '\u2010')) return no;
+  if (next && next.kind === 'sym' && (next.text === '.' || next.text === ')') && sentenceStart(tokens, a.start) && a.digits)
+    return no; // list numbering `1.` `2)`
+  const item = readItem(tokens, a.end);
+  if (item) {
+    const head = item.words[0]!;
+    if (TIME_NOUNS.has(head) || MONTHS.has(head) || NOT_ITEM_WORDS.has(head)) return no;
+    if (item.words.some((w) => DISCOURSE_NOUNS.has(w))) return no;
+    if (item.words.some((w) => TIME_NOUNS.has(w) && w !== 'times')) return no;
+    if (/(?:ed|ly)$/.test(head) && !capitalised(tokens[a.end])) return no;
+    return { ok: true, item, end: item.end };
+  }
+  if (!a.digits) return no;
+  // `27 of us`
+  if (next?.low === 'of' && isWord(tokens, a.end + 1, OF_PEOPLE)) return { ok: true, item: null, end: a.end + 2 };
+  // `we are 27.`, `c'est 41,`
+  if (isCopula(prev) && (!next || next.kind === 'sym') && a.value < 1e5 && !a.yearLike) return { ok: true, item: null, end: a.end };
+  // `2 million` with no noun after it
+  if (a.scale > 1) return { ok: true, item: null, end: a.end };
+  return no;
+}
+
+/**
+ * The matcher: one left-to-right pass over the tokens, trying at each token a fraction,
+ * a digit ordinal, then an amount (with its range, unit and item). Each try looks at a
+ * bounded number of tokens, so the pass is linear in the text.
+ */
+export function findFigures(tokens: Token[]): Found[] {
+  const out: Found[] = [];
+  let floor = 0; // first token not yet used by a figure
+  for (let i = 0; i < tokens.length; i++) {
+    if (i < floor) continue;
+    const f = tryAt(tokens, i, floor);
+    if (!f) continue;
+    out.push(f);
+    floor = f.end;
+    i = f.end - 1;
+  }
+  return out;
+}
+
+function withApprox(tokens: Token[], f: Omit<Found, 'approx'>, floor: number): Found {
+  const a = approxBefore(tokens, f.start, floor);
+  return a ? { ...f, approx: a[0], start: a[1] } : { ...f, approx: null };
+}
+
+function tryAt(tokens: Token[], i: number, floor: number): Found | null {
+  const t = tokens[i]!;
+  if (t.kind === 'word' && (t.low === 'la' || t.low === 'die' || t.low === 'de')) {
+    const fr = readFraction(tokens, i + 1);
+    if (fr && fr.start === i) return withApprox(tokens, frac(tokens, fr), floor);
+  }
+  const fr = readFraction(tokens, i);
+  if (fr) return withApprox(tokens, frac(tokens, fr), floor);
+  if (t.kind === 'word' && FUNCTION_WORDS.has(t.low) && t.low !== 'a' && t.low !== 'an') return null;
+  const ord = readOrdinal(tokens, i);
+  if (ord) {
+    const item = readItem(tokens, ord.end);
+    return withApprox(
+      tokens,
+      { kind: 'ordinal', value: ord.value, valueMax: null, unit: null, item: item?.text ?? null, start: ord.start, end: item?.end ?? ord.end },
+      floor,
+    );
+  }
+  const a0 = readAmount(tokens, i);
+  if (!a0) return null;
+  const range = readRange(tokens, a0);
+  const a = range ? range.amount : a0;
+  // a date range (`13-14 December`, `between 6 and 9 June`) or a date
+  if (!a.currency && !a.unit && isMonth(tokens, a.end)) return null;
+  let kind: FigureKind;
+  let item: string | null = null;
+  let end = a.end;
+  if (a.currency) kind = 'money';
+  else if (a.unit) kind = 'percent';
+  else {
+    const c = countItem(tokens, a);
+    if (!c.ok) return null;
+    kind = 'count';
+    item = c.item?.text ?? null;
+    end = c.end;
+  }
+  return withApprox(
+    tokens,
+    { kind, value: round(a.value), valueMax: range ? round(range.max) : null, unit: a.unit ?? a.currency, item, start: a.start, end },
+    floor,
+  );
+}
+
+function frac(tokens: Token[], fr: { start: number; end: number; value: number }): Omit<Found, 'approx'> {
+  let end = fr.end;
+  let item: string | null = null;
+  const of = at(tokens, end);
+  if (of && (of.low === 'of' || of.low === 'van' || of.low === 'de' || of.low === 'des' || of.low === 'du' || of.low === 'der')) {
+    let k = end + 1;
+    while (k < end + 3 && at(tokens, k) && FUNCTION_WORDS.has(at(tokens, k)!.low)) k++;
+    const it = readItem(tokens, k);
+    if (it) {
+      item = it.text;
+      end = it.end;
+    }
+  }
+  return { kind: 'fraction', value: round(fr.value), valueMax: null, unit: null, item, start: fr.start, end };
+}

@@ -1,0 +1,146 @@
+import { at, glued } from './context.js';
+import { ORDINAL_NOUNS } from './lexicon.js';
+import type { Token } from './tokenize.js';
+
+/** A fraction read from the tokens. */
+export interface Fraction {
+  start: number;
+  end: number;
+  value: number;
+}
+
+const NUMERATORS = new Map<string, number>([
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['deux', 2],
+  ['trois', 3],
+  ['quatre', 4],
+  ['zwei', 2],
+  ['drei', 3],
+  ['vier', 4],
+  ['twee', 2],
+  ['drie', 3],
+]);
+/** Articles as numerators: `a third of`, `un tiers des`, `ein Drittel der`, `een vijfde van`. */
+const ARTICLES = new Set(['a', 'an', 'un', 'une', 'ein', 'eine', 'einem', 'einen', 'een']);
+const DENOMINATORS = new Map<string, number>([
+  ['half', 2],
+  ['halves', 2],
+  ['third', 3],
+  ['thirds', 3],
+  ['quarter', 4],
+  ['quarters', 4],
+  ['fifth', 5],
+  ['fifths', 5],
+  ['sixth', 6],
+  ['sixths', 6],
+  ['eighth', 8],
+  ['eighths', 8],
+  ['tenth', 10],
+  ['tenths', 10],
+  ['tiers', 3],
+  ['quart', 4],
+  ['quarts', 4],
+  ['cinquième', 5],
+  ['cinquièmes', 5],
+  ['dixième', 10],
+  ['dixièmes', 10],
+  ['drittel', 3],
+  ['viertel', 4],
+  ['fünftel', 5],
+  ['zehntel', 10],
+  ['derde', 3],
+  ['kwart', 4],
+  ['vijfde', 5],
+  ['tiende', 10],
+]);
+/** Words after which an article-led fraction is one (`a quarter of`). */
+const OF = new Set(['of', 'de', 'du', 'des', 'der', 'des', 'van', 'aller']);
+/** Words for one half that stand alone before their noun: `half of`, `la moitié`, `die Hälfte`, `de helft`. */
+const HALF_WORDS = new Set(['half', 'moitié', 'hälfte', 'helft']);
+const HALF_NEXT = new Set(['of', 'the', 'its', 'their', 'our', 'his', 'her', 'all', 'these', 'those', 'this', 'that']);
+const HALF_ARTICLE = new Set(['la', 'die', 'de', 'der']);
+const NOT_BEFORE_HALF = new Set(['first', 'second', 'latter', 'other', 'on', 'behalf', 'and', 'a', 'an', 'one', 'last', 'next']);
+
+function ofFollows(tokens: Token[], j: number): boolean {
+  const t = at(tokens, j);
+  return t !== undefined && t.kind === 'word' && (OF.has(t.low) || t.low.startsWith("d'"));
+}
+
+/**
+ * Reads a fraction at token `i`: `two-thirds`, `two- thirds`, `one third`, `a quarter of`,
+ * `half of the`, `three quarters`, `1/3`, `un tiers`, `zwei Drittel`, `een vijfde van`, `la moitié`.
+ * `a third country` and `the second half` are no fractions.
+ */
+export function readFraction(tokens: Token[], i: number): Fraction | null {
+  const t = tokens[i];
+  if (!t) return null;
+  if (t.kind === 'num') return digitFraction(tokens, i);
+  if (t.kind !== 'word') return null;
+
+  // `half of`, `la moitié de`, `die Hälfte`
+  if (HALF_WORDS.has(t.low)) {
+    const prev = at(tokens, i - 1);
+    if (prev && NOT_BEFORE_HALF.has(prev.low)) return null;
+    const next = at(tokens, i + 1);
+    if (t.low === 'half') {
+      if (!next || !HALF_NEXT.has(next.low) || next.para) return null;
+      return { start: i, end: i + 1, value: 0.5 };
+    }
+    if (!prev || !HALF_ARTICLE.has(prev.low)) return null;
+    return { start: i - 1, end: i + 1, value: 0.5 };
+  }
+
+  // numerator and denominator, in one hyphenated token or in two
+  let num: number | undefined;
+  let den: number | undefined;
+  let end = i + 1;
+  let article = false;
+  const parts = t.low.split(/[-\u2010]/);
+  if (parts.length === 2) {
+    num = NUMERATORS.get(parts[0]!) ?? (ARTICLES.has(parts[0]!) ? 1 : undefined);
+    den = DENOMINATORS.get(parts[1]!);
+    article = ARTICLES.has(parts[0]!);
+  } else if (parts.length === 1) {
+    article = ARTICLES.has(t.low);
+    num = NUMERATORS.get(t.low) ?? (article ? 1 : undefined);
+    if (num === undefined) return null;
+    let k = i + 1;
+    const dash = at(tokens, k);
+    if (dash && dash.kind === 'sym' && (dash.text === '-' || dash.text === '\u2010') && glued(tokens, k)) k++;
+    const d = at(tokens, k);
+    if (!d || d.kind !== 'word' || d.para) return null;
+    den = DENOMINATORS.get(d.low);
+    end = k + 1;
+  }
+  if (num === undefined || den === undefined || num >= den) return null;
+  // `half` is read above; `a half`, `one half` are left to the number reader
+  if (den === 2) return null;
+  if (article && !ofFollows(tokens, end)) return null;
+  const after = at(tokens, end);
+  if (after && after.kind === 'word' && ORDINAL_NOUNS.has(after.low)) return null;
+  // `the one third`… and `two fifths` are fine; `the third` has no numerator and never gets here
+  return { start: i, end, value: num / den };
+}
+
+function digitFraction(tokens: Token[], i: number): Fraction | null {
+  const slash = at(tokens, i + 1);
+  const d = at(tokens, i + 2);
+  if (!slash || slash.text !== '/' || !glued(tokens, i + 1) || !d || d.kind !== 'num' || !glued(tokens, i + 2)) return null;
+  const prev = at(tokens, i - 1);
+  if (prev && glued(tokens, i) && prev.kind !== 'word') return null;
+  if (prev && glued(tokens, i)) return null;
+  const after = at(tokens, i + 3);
+  if (after && glued(tokens, i + 3) && (after.text === '/' || after.kind === 'num' || after.kind === 'word')) return null;
+  const n = Number(tokens[i]!.text);
+  const dv = Number(d.text);
+  if (!/^\d$/.test(tokens[i]!.text) || !/^\d{1,2}$/.test(d.text) || dv < 2 || dv > 10 || n < 1 || n >= dv) return null;
+  return { start: i, end: i + 3, value: n / dv };
+}

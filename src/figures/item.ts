@@ -1,0 +1,54 @@
+import { at } from './context.js';
+import { FUNCTION_WORDS } from './lexicon.js';
+import type { Token } from './tokenize.js';
+
+/** The noun phrase a figure counts or belongs to. */
+export interface Item {
+  text: string;
+  /** Lower-cased words of the phrase. */
+  words: string[];
+  /** Token after the phrase. */
+  end: number;
+}
+
+const OF = new Set(['of', 'de', 'du', 'des', 'van', 'der']);
+const MAX_WORDS = 5;
+
+/**
+ * Reads the noun phrase right after a figure: `soldiers`, `key ECB interest rates`,
+ * `rounds of ammunition`, `Japan-EU Summit`. Stops at a function word, a number, punctuation
+ * or a paragraph break. Editorial brackets are left out of `text`.
+ */
+export function readItem(tokens: Token[], j: number): Item | null {
+  const words: string[] = [];
+  let k = j;
+  let end = j;
+  while (k < tokens.length && words.length < MAX_WORDS) {
+    const t = tokens[k]!;
+    if (t.kind !== 'word' || t.para || FUNCTION_WORDS.has(t.low)) break;
+    if (t.low.startsWith("d'") || t.low.startsWith("l'")) break;
+    words.push(t.low);
+    k++;
+    end = k;
+    // `rounds of ammunition`, `packages of sanctions`: one `of` phrase after a short head
+    const of = at(tokens, k);
+    if (of && words.length <= 2 && of.kind === 'word' && OF.has(of.low) && of.lang === 'en') {
+      const n = at(tokens, k + 1);
+      if (n && n.kind === 'word' && !FUNCTION_WORDS.has(n.low) && !n.para) {
+        words.push(of.low, n.low);
+        k += 2;
+        end = k;
+        const n2 = at(tokens, k);
+        if (n2 && n2.kind === 'word' && !FUNCTION_WORDS.has(n2.low) && !n2.para && words.length < MAX_WORDS) {
+          words.push(n2.low);
+          k++;
+          end = k;
+        }
+        break;
+      }
+    }
+  }
+  if (!words.length) return null;
+  const text = tokens.slice(j, end).map((t) => t.text).join(' ');
+  return { text, words, end };
+}
