@@ -36,6 +36,15 @@ export interface Amount {
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|e|er|re|ère|ème|eme|ste|de|te|ten|sten|°)$/;
 const MORE = new Set(['more', 'additional', 'extra', 'further']);
 
+/** True when the token at `i` is a number that follows a number one plain space before it (`3 000`). */
+function isSpaceGroup(tokens: Token[], i: number): boolean {
+  const t = at(tokens, i);
+  const p = at(tokens, i - 1);
+  if (!t || !p || t.kind !== 'num' || p.kind !== 'num' || t.newline || t.start - p.end !== 1) return false;
+  const after = at(tokens, i + 1);
+  return !(after && !after.space && (after.kind === 'num' || after.text === ':' || after.text === '/' || after.text === '.'));
+}
+
 /** True when the number token at `i` carries an ordinal suffix (`17th`, `30ste`, `2e`). */
 export function hasOrdinalSuffix(tokens: Token[], i: number): boolean {
   const next = at(tokens, i + 1);
@@ -104,7 +113,8 @@ function scaleAt(tokens: Token[], j: number, hasCurrency: boolean): [number, num
     return [s, end];
   }
   const short = SHORT_SCALES.get(t.low);
-  if (short !== undefined && (glued(tokens, j) || hasCurrency) && t.text !== 'B' && (t.low !== 'b' || glued(tokens, j)))
+  const spacedOk = t.low === 'bn' || t.low === 'mn' || t.low === 'mln' || t.low === 'trn';
+  if (short !== undefined && (glued(tokens, j) || hasCurrency || spacedOk) && t.text !== 'B' && (t.low !== 'b' || glued(tokens, j)))
     return [short, j + 1];
   return null;
 }
@@ -134,12 +144,21 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
   let start = i;
   if (t.kind === 'num') {
     if (gluedToCode(tokens, j, inRange) || hasOrdinalSuffix(tokens, j)) return null;
-    const v = parseDigits(t.text, t.lang);
+    // `3 000 soldats`: groups of three digits after a plain space
+    const before = at(tokens, j - 1);
+    if (before && before.kind === 'num' && /^\d{1,3}$/.test(before.text) && /^\d{3}$/.test(t.text) && isSpaceGroup(tokens, j))
+      return null;
+    let raw = t.text;
+    while (/^\d{1,3}(?: \d{3})*$/.test(raw) && isSpaceGroup(tokens, j + 1) && /^\d{3}$/.test(tokens[j + 1]!.text)) {
+      raw += ` ${tokens[j + 1]!.text}`;
+      j++;
+    }
+    const v = parseDigits(raw, t.lang);
     if (v === null || !Number.isFinite(v)) return null;
     if (/^\d{7,}$/.test(t.text) && !currency) return null; // phone numbers and references
     value = v;
     digits = true;
-    yearLike = /^(?:19|20)\d\d$/.test(t.text);
+    yearLike = /^(?:19|20)\d\d$/.test(raw);
     j++;
     const sign = at(tokens, numAt - 1);
     if (!currency && sign && (sign.text === '-' || sign.text === '\u2212') && glued(tokens, numAt) && !inRange) {

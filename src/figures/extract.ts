@@ -28,6 +28,8 @@ export interface Found {
   /** First and after-last token. */
   start: number;
   end: number;
+  /** A scaled amount with no noun, currency or unit (`390 billion`): money when money came just before. */
+  bare?: boolean;
 }
 
 const round = (v: number): number => (Number.isInteger(v) ? v : Math.round(v * 1e9) / 1e9);
@@ -48,7 +50,7 @@ const isCopula = (t: Token | undefined): boolean =>
   t !== undefined && t.kind === 'word' && (COPULAS.has(t.low) || t.low === "c'est" || t.low === "we're");
 
 /** Decides whether an amount with neither currency nor unit counts something, and what. */
-function countItem(tokens: Token[], a: Amount): { ok: boolean; item: Item | null; end: number } {
+function countItem(tokens: Token[], a: Amount): { ok: boolean; item: Item | null; end: number; bare?: boolean } {
   const no = { ok: false, item: null, end: a.end };
   const prev = at(tokens, a.start - 1);
   const next = at(tokens, a.end);
@@ -79,7 +81,7 @@ function countItem(tokens: Token[], a: Amount): { ok: boolean; item: Item | null
   // `we are 27.`, `c'est 41,`
   if (isCopula(prev) && (!next || next.kind === 'sym') && a.value < 1e5 && !a.yearLike) return { ok: true, item: null, end: a.end };
   // `2 million` with no noun after it
-  if (a.scale > 1) return { ok: true, item: null, end: a.end };
+  if (a.scale > 1) return { ok: true, item: null, end: a.end, bare: true };
   return no;
 }
 
@@ -95,11 +97,24 @@ export function findFigures(tokens: Token[]): Found[] {
     if (i < floor) continue;
     const f = tryAt(tokens, i, floor);
     if (!f) continue;
+    // `EUR 750 billion, of which 390 billion in grants`: the currency carries over
+    const last = out[out.length - 1];
+    if (f.bare && last?.kind === 'money' && f.start - last.end <= ELLIPSIS_WINDOW && !parasBetween(tokens, last.end, f.start)) {
+      f.kind = 'money';
+      f.unit = last.unit;
+    }
     out.push(f);
     floor = f.end;
     i = f.end - 1;
   }
   return out;
+}
+
+const ELLIPSIS_WINDOW = 30;
+
+function parasBetween(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k <= to && k < tokens.length; k++) if (tokens[k]!.para) return true;
+  return false;
 }
 
 function withApprox(tokens: Token[], f: Omit<Found, 'approx'>, floor: number): Found {
@@ -111,11 +126,13 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
   const t = tokens[i]!;
   if (t.kind === 'word' && (t.low === 'la' || t.low === 'die' || t.low === 'de')) {
     const fr = readFraction(tokens, i + 1);
-    if (fr && fr.start === i) return withApprox(tokens, frac(tokens, fr), floor);
+    const f = fr && fr.start === i ? frac(tokens, fr) : null;
+    if (f) return withApprox(tokens, f, floor);
   }
   const fr = readFraction(tokens, i);
-  if (fr) return withApprox(tokens, frac(tokens, fr), floor);
-  if (t.kind === 'word' && FUNCTION_WORDS.has(t.low) && t.low !== 'a' && t.low !== 'an') return null;
+  const f = fr ? frac(tokens, fr) : null;
+  if (f) return withApprox(tokens, f, floor);
+  if (t.kind === 'word' && FUNCTION_WORDS.has(t.low) && t.low !== 'a' && t.low !== 'an' && t.text !== 'US') return null;
   const ord = readOrdinal(tokens, i);
   if (ord) {
     const item = readItem(tokens, ord.end);
@@ -134,6 +151,7 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
   let kind: FigureKind;
   let item: string | null = null;
   let end = a.end;
+  let bare = false;
   if (a.currency) kind = 'money';
   else if (a.unit) kind = 'percent';
   else {
@@ -142,15 +160,16 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
     kind = 'count';
     item = c.item?.text ?? null;
     end = c.end;
+    bare = c.bare === true;
   }
   return withApprox(
     tokens,
-    { kind, value: round(a.value), valueMax: range ? round(range.max) : null, unit: a.unit ?? a.currency, item, start: a.start, end },
+    { kind, value: round(a.value), valueMax: range ? round(range.max) : null, unit: a.unit ?? a.currency, item, start: a.start, end, bare },
     floor,
   );
 }
 
-function frac(tokens: Token[], fr: { start: number; end: number; value: number }): Omit<Found, 'approx'> {
+function frac(tokens: Token[], fr: { start: number; end: number; value: number }): Omit<Found, 'approx'> | null {
   let end = fr.end;
   let item: string | null = null;
   const of = at(tokens, end);
@@ -158,6 +177,7 @@ function frac(tokens: Token[], fr: { start: number; end: number; value: number }
     let k = end + 1;
     while (k < end + 3 && at(tokens, k) && FUNCTION_WORDS.has(at(tokens, k)!.low)) k++;
     const it = readItem(tokens, k);
+    if (it && TIME_NOUNS.has(it.words[0]!)) return null;
     if (it) {
       item = it.text;
       end = it.end;

@@ -32,6 +32,8 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ["d'euro", 'EUR'],
   ['dollar', 'USD'],
   ['dollars', 'USD'],
+  ['us-dollar', 'USD'],
+  ['us-dollars', 'USD'],
   ["d'dollars", 'USD'],
   ['pound', 'GBP'],
   ['pounds', 'GBP'],
@@ -235,7 +237,7 @@ export const FUNCTION_WORDS = set(`
   not no all any each every both either neither more most less least much many few several some such other another
   very also too just only even still already again further about around over under above below up down out off into onto
   per cent percent plus minus times there here if because while whereas since until till after before during
-  new old last next first second third same own
+  last next first second third same own
   le la les un une des du de d' l' et ou en au aux dans sur pour par avec sans est sont était qui que ce cette ces il elle
   nous vous ils elles on se sa son ses leur leurs notre nos votre vos plus moins très aussi
   der die das den dem des ein eine einer eines einem einen und oder in im am an auf für mit von zu zum zur ist sind war
@@ -270,7 +272,7 @@ export const ORDINAL_NOUNS = set(`
 `);
 
 /** Nouns after a digit ordinal that make it a date or an anniversary rather than a numbered item. */
-export const ORDINAL_DATE_NOUNS = set(`century centuries anniversary birthday siècle jahrhundert eeuw of`);
+export const ORDINAL_DATE_NOUNS = set(`century centuries anniversary birthday siècle jahrhundert eeuw time fois mal keer of`);
 
 /** Verbs after which a bare number (`we are 27`, `c'est 41`) is a count. */
 export const COPULAS = set(`are were is was sommes sont est sind waren zijn`);
