@@ -49,6 +49,11 @@ export class DocStatus {
     return redisKey(this.config, 'docs');
   }
 
+  /** Documents whose last stage outcome was a final failure, by time of failure. */
+  private get failedIndex(): string {
+    return redisKey(this.config, 'docs-failed');
+  }
+
   private async touch(docId: string, fields: Record<string, string>): Promise<void> {
     const now = new Date();
     await this.redis
@@ -63,7 +68,7 @@ export class DocStatus {
 
   /** A document (re)enters the pipeline: its earlier stage states are cleared. */
   async queued(docId: string, info: { traceId: string; label: string }): Promise<void> {
-    await this.redis.del(this.key(docId));
+    await this.redis.multi().del(this.key(docId)).zrem(this.failedIndex, docId).exec();
     await this.touch(docId, { state: 'queued', traceId: info.traceId, label: info.label });
   }
 
@@ -73,6 +78,55 @@ export class DocStatus {
     else if (s.state === 'active') fields.state = 'processing';
     if (extra.title) fields.title = extra.title;
     await this.touch(docId, fields);
+    if (s.state === 'failed') await this.redis.zadd(this.failedIndex, Date.now(), docId);
+    else if (s.state === 'active') await this.redis.zrem(this.failedIndex, docId);
+  }
+
+  /**
+   * A failed stage's job was sent back to its queue (a retry from the dashboard): the stage
+   * shows as retrying and the document as queued again, leaving earlier stages as they were.
+   */
+  async retrying(docId: string, stage: string, jobId: string): Promise<void> {
+    const s: StageState = { state: 'retrying', at: new Date().toISOString(), jobId };
+    await this.touch(docId, { [`stage:${stage}`]: JSON.stringify(s), state: 'queued' });
+    await this.redis.zrem(this.failedIndex, docId);
+  }
+
+  /** Failed documents, most recently failed first. */
+  async failed(limit = 50, offset = 0): Promise<DocState[]> {
+    return this.load(await this.redis.zrevrange(this.failedIndex, offset, offset + limit - 1));
+  }
+
+  /** How many documents are failed now. */
+  async failedCount(): Promise<number> {
+    return this.redis.zcard(this.failedIndex);
+  }
+
+  /**
+   * Documents whose id, label (URL or path) or title contains `query` (case-insensitive),
+   * newest first, among the most recent {@link RECENT_KEEP}.
+   */
+  async search(query: string, limit = 50): Promise<DocState[]> {
+    const q = query.trim().toLowerCase();
+    if (!q) return [];
+    const ids = await this.redis.zrevrange(this.index, 0, -1);
+    const pipe = this.redis.pipeline();
+    for (const id of ids) pipe.hmget(this.key(id), 'label', 'title');
+    const rows = (await pipe.exec()) ?? [];
+    const hits: string[] = [];
+    rows.forEach(([, v], i) => {
+      const id = ids[i]!;
+      const [label, title] = (v as (string | null)[] | null) ?? [];
+      if (hits.length < limit && [id, label, title].some((f) => f?.toLowerCase().includes(q))) hits.push(id);
+    });
+    return this.load(hits);
+  }
+
+  private async load(ids: string[]): Promise<DocState[]> {
+    const pipe = this.redis.pipeline();
+    for (const id of ids) pipe.hgetall(this.key(id));
+    const rows = (await pipe.exec()) ?? [];
+    return rows.map(([, h]) => h as Record<string, string>).filter((h) => h && h.docId).map(toDocState);
   }
 
   /** Publish fanned out to these sinks; the document is published once each has delivered. */

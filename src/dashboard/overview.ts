@@ -1,0 +1,135 @@
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { App } from '../app.js';
+import type { DocState } from '../queues/doc-status.js';
+import { sourceHealth, type SourceHealth } from '../sources/health.js';
+
+/** The job states the dashboard counts for every queue. */
+export const JOB_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** How many one-minute buckets the throughput chart shows. */
+export const WINDOW_MINUTES = 10;
+
+/** What the pipeline page shows of one queue. */
+export interface QueueStats {
+  queue: string;
+  counts: Record<JobState, number>;
+  /** Jobs completed in each of the last {@link WINDOW_MINUTES} minutes, oldest first. */
+  completedPerMinute: number[];
+  /** Jobs that failed for good in each of those minutes, oldest first. */
+  failedPerMinute: number[];
+  /** Time a worker spent on a job (finishedOn − processedOn), over jobs completed in the window. */
+  latency: { p50Ms: number; p95Ms: number; samples: number } | null;
+}
+
+/** A sink: whether it answers, and its delivery queue. */
+export interface SinkHealth {
+  name: string;
+  ok: boolean;
+  error: string | null;
+  lastDeliveryAt: string | null;
+  stats: QueueStats | null;
+}
+
+export interface Overview {
+  at: string;
+  queues: QueueStats[];
+  sources: SourceHealth[];
+  sinks: SinkHealth[];
+  recent: DocState[];
+  failed: DocState[];
+  failedTotal: number;
+}
+
+/** The `p`-th percentile (0–1) of sorted numbers, nearest rank. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (!sorted.length) return 0;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** Spreads finish times (ms) into one-minute buckets ending at `now`, oldest first. */
+export function perMinute(times: readonly number[], now: number, minutes = WINDOW_MINUTES): number[] {
+  const buckets = new Array<number>(minutes).fill(0);
+  for (const t of times) {
+    const age = Math.floor((now - t) / 60_000);
+    if (age >= 0 && age < minutes) buckets[minutes - 1 - age]! += 1;
+  }
+  return buckets;
+}
+
+/**
+ * Counts, per-minute throughput and latency of one queue. Reads only the finished sets'
+ * scores (finish times) and two fields of each recent job, never the job payloads.
+ */
+export async function queueStats(queue: Queue, client: Redis, now = Date.now()): Promise<QueueStats> {
+  const since = now - WINDOW_MINUTES * 60_000;
+  const [counts, completed, failed] = await Promise.all([
+    queue.getJobCounts(...JOB_STATES),
+    client.zrangebyscore(queue.keys.completed!, since, '+inf', 'WITHSCORES'),
+    client.zrangebyscore(queue.keys.failed!, since, '+inf', 'WITHSCORES'),
+  ]);
+  const pairs = (flat: string[]) => {
+    const out: { id: string; at: number }[] = [];
+    for (let i = 0; i + 1 < flat.length; i += 2) out.push({ id: flat[i]!, at: Number(flat[i + 1]) });
+    return out;
+  };
+  const done = pairs(completed);
+  const sample = done.slice(-500);
+  const pipe = client.pipeline();
+  for (const { id } of sample) pipe.hmget(queue.toKey(id), 'processedOn', 'finishedOn');
+  const rows = sample.length ? ((await pipe.exec()) ?? []) : [];
+  const durations = rows
+    .map(([, v]) => (v as (string | null)[] | null) ?? [])
+    .map(([p, f]) => Number(f) - Number(p))
+    .filter((d) => Number.isFinite(d) && d >= 0)
+    .sort((a, b) => a - b);
+  return {
+    queue: queue.name,
+    counts: Object.fromEntries(JOB_STATES.map((s) => [s, counts[s] ?? 0])) as Record<JobState, number>,
+    completedPerMinute: perMinute(done.map((d) => d.at), now),
+    failedPerMinute: perMinute(pairs(failed).map((d) => d.at), now),
+    latency: durations.length
+      ? { p50Ms: percentile(durations, 0.5), p95Ms: percentile(durations, 0.95), samples: durations.length }
+      : null,
+  };
+}
+
+const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
+  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms).unref())]);
+
+/** Whether each sink answers, with its delivery queue's numbers. */
+export async function sinkHealth(app: App, stats: readonly QueueStats[], timeoutMs = 2000): Promise<SinkHealth[]> {
+  return Promise.all(
+    app.sinks.map(async (sink) => {
+      const queue = app.queues.byName.get(`deliver-${sink.name}`);
+      let error: string | null = null;
+      try {
+        await withTimeout(sink.check(), timeoutMs, `sink ${sink.name}`);
+      } catch (err) {
+        error = (err as Error).message;
+      }
+      let lastDeliveryAt: string | null = null;
+      if (queue) {
+        const last = await app.connection.zrevrange(queue.keys.completed!, 0, 0, 'WITHSCORES');
+        if (last[1]) lastDeliveryAt = new Date(Number(last[1])).toISOString();
+      }
+      return { name: sink.name, ok: error === null, error, lastDeliveryAt, stats: stats.find((s) => s.queue === queue?.name) ?? null };
+    }),
+  );
+}
+
+/** Everything the pipeline page shows, gathered in one pass. */
+export async function overview(app: App, opts: { recent?: number; failed?: number } = {}): Promise<Overview> {
+  const now = Date.now();
+  const queues = await Promise.all(app.queues.all().map((q) => queueStats(q, app.connection, now)));
+  const [sources, sinks, recent, failed, failedTotal] = await Promise.all([
+    sourceHealth(app.connection, app.config).catch(() => []),
+    sinkHealth(app, queues),
+    app.status.recent(opts.recent ?? 25),
+    app.status.failed(opts.failed ?? 25),
+    app.status.failedCount(),
+  ]);
+  return { at: new Date(now).toISOString(), queues, sources, sinks, recent, failed, failedTotal };
+}

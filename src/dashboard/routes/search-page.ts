@@ -1,0 +1,12 @@
+import { param, sendHtml, viewContext, type Handler } from '../context.js';
+import { QUEUES } from '../../queues/names.js';
+import { searchPage } from '../views/document.js';
+import { docsTable } from '../views/pipeline.js';
+
+/** GET /search?q= — documents whose id, URL (or path) or title contains the query. */
+export const searchPageRoute: Handler = async (ctx, req, res) => {
+  const q = (param(req, 'q') ?? '').slice(0, 200);
+  const docs = await ctx.app.status.search(q, 100);
+  const columns = [...QUEUES.filter((x) => x !== 'discover'), ...ctx.app.queues.sinks.map((s) => `deliver-${s}`)];
+  sendHtml(res, searchPage(viewContext(ctx, req, res), q, docsTable(docs, columns), docs.length));
+};
