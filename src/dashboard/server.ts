@@ -45,6 +45,11 @@ export function createDashboard(app: App): express.Express {
   server.get('/healthz', on(healthzRoute));
   server.get('/readyz', on(readyzRoute));
   server.use(authenticate(config));
+  if (ctx.readOnly) {
+    server.post('/actions/*action', (_req: Request, res: Response) => {
+      res.status(403).type('text/plain').send('The dashboard is read-only (DASHBOARD_READ_ONLY).\n');
+    });
+  }
   server.use(express.urlencoded({ extended: false, limit: '16kb' }));
   server.use(csrfGuard(ctx.csrf));
   server.get('/', on(pipelinePageRoute));
