@@ -1,4 +1,5 @@
 import type { Meta, Site } from '../schemas/record.js';
+import { chooseExtractor } from './choose.js';
 
 export interface ExtractInput {
   body: string;
@@ -20,25 +21,5 @@ export interface Extracted {
 
 /** Turns a fetched body (HTML, Press Corner JSON or plain text) into clean text and metadata. */
 export function extract(input: ExtractInput): Extracted {
-  const text = input.body
-    .split(/\n\s*\n|\n/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-    .join('\n\n');
-  return {
-    site: input.site ?? 'generic',
-    extractor: 'plain-text',
-    text,
-    meta: {
-      title: null,
-      date: null,
-      place: null,
-      speakers: [],
-      event: null,
-      language: 'en',
-      videoUrl: null,
-      checkAgainstDelivery: false,
-    },
-    warnings: [],
-  };
+  return chooseExtractor(input);
 }

@@ -1,12 +1,195 @@
-import type { Exchange, Meta, Segment } from '../schemas/record.js';
+import type { Exchange, Meta, Segment, SegmentKind, Speaker } from '../schemas/record.js';
+import { cutAtCues, type Piece } from './cues.js';
+import { classifyLabels } from './labels.js';
+import { readMarker, type Marker } from './markers.js';
+import { addSpeaker, addressee, labelToSpeaker } from './names.js';
+import { paragraphs, sub } from './spans.js';
 
 export interface Segmented {
   segments: Segment[];
   exchanges: Exchange[];
+  /** The metadata's speakers with the officials the turns name added (labels, hand-overs, addressed names). */
+  speakers: Speaker[];
+}
+
+const ENDS_Q = /\?["”’)\]]*$/;
+const FIRST_PERSON = /\b(?:I|I'm|I’m|we|We|our|Our|my|me|us|je|nous|ich|wir|ik|wij)\b/;
+const NARRATES = /\b(?:said|says|highlighted|tells|told|spoke|stated|interview|held|took place|taken place|sagte|erklärt|a déclaré|a prononcé)\b/i;
+const STARTS_ASKING = /^(?:you|do you|are you|have you|how|what|why|when|where|which|who|is|can|could|would|will|should|did|does)\b/i;
+/** A journalist introduced before the question: "The FT’s Peter Spiegel goes first." */
+const INTRO = /^((?:The\s+)?[\p{Lu}][\p{L}’'.]*(?:\s+[\p{Lu}][\p{L}’'.]*){0,4})\s+(?:goes first|asks|is next|follows|has the next question)\s*[.:]\s+/u;
+const isQuestionTurn = (s: string) => ENDS_Q.test(s) && s.length < 700;
+const INTERVIEW = /\b(?:interview|entretien|intervista|entrevista)\b/i;
+
+interface Item {
+  p: Piece;
+  m: Marker;
+}
+
+interface Draft {
+  kind: SegmentKind;
+  speaker: string | null;
+  start: number;
+  end: number;
 }
 
 /** Splits clean text into remarks, question and answer turns, and pairs questions with answers. */
-export function segmentTranscript(text: string, _meta: Meta): Segmented {
-  if (!text) return { segments: [], exchanges: [] };
-  return { segments: [{ id: 's1', kind: 'remarks', speaker: null, start: 0, end: text.length, text }], exchanges: [] };
+export function segmentTranscript(text: string, meta: Meta): Segmented {
+  const speakers: Speaker[] = meta.speakers.map((s) => ({ ...s }));
+  if (!text) return { segments: [], exchanges: [], speakers };
+  const items: Item[] = paragraphs(text)
+    .flatMap(cutAtCues)
+    .map((p) => ({ p, m: readMarker(p.text) }));
+
+  // single-word labels ("Dana:") count only in a dialogue, or for a name the text uses elsewhere
+  const singles = items.filter((i) => i.m.type === 'label' && !/[\s,(]/.test(i.m.label!)).length;
+  for (const i of items) {
+    if (i.m.type !== 'label' || /[\s,(]/.test(i.m.label!) || i.m.label === i.m.label!.toUpperCase()) continue;
+    const uses = text.split(i.m.label!).length - 1;
+    const known = speakers.some((s) => s.name.split(' ').pop() === i.m.label);
+    if (singles < 3 && uses < 2 && !known) i.m = { type: 'none', speaker: null, skip: 0 };
+  }
+  const roles = classifyLabels(
+    items.flatMap((i, k) => {
+      if (i.m.type !== 'label') return [];
+      const before = items[k - 1];
+      const afterQuestion = !!before && (before.m.type === 'question' || (before.m.type === 'none' && ENDS_Q.test(before.p.text)));
+      return [{ label: i.m.label!, text: i.p.text.slice(i.m.skip), afterQuestion }];
+    }),
+    speakers,
+  );
+
+  const explicitQ = items.filter((i) => i.m.type === 'question').length;
+  const plainQ = items.filter((i, k) => i.m.type === 'none' && !i.p.cue && ENDS_Q.test(i.p.text) && i.p.text.length < 700 && items[k + 1] && !ENDS_Q.test(items[k + 1]!.p.text));
+  const firstPlain = items.find((i) => i.m.type === 'none');
+  const interview =
+    explicitQ < 2 &&
+    (plainQ.length >= 2 ||
+      (plainQ.length >= 1 && (INTERVIEW.test(text.slice(0, 1500)) || INTERVIEW.test(meta.title ?? ''))) ||
+      (firstPlain !== undefined && plainQ[0] === firstPlain && items.indexOf(firstPlain) === 0));
+  const qaTitle = /\bQ\s*&\s*A\b|questions and answers/i.test(meta.title ?? '');
+
+  const fallback = speakers[0]?.name ?? null;
+  let floor: string | null = null;
+  let sawQuestion = qaTitle;
+  const drafts: Draft[] = [];
+  const push = (kind: SegmentKind, speaker: string | null, span: { start: number; end: number }) =>
+    drafts.push({ kind, speaker, start: span.start, end: span.end });
+  const prev = () => drafts[drafts.length - 1];
+  const extend = (end: number) => {
+    prev()!.end = end;
+  };
+
+  items.forEach(({ p, m }, k) => {
+    if (m.type === 'heading') {
+      sawQuestion = true;
+      return;
+    }
+    const body = sub(p, m.skip, p.text.length);
+    if (!body.text) return;
+    const last = prev();
+    switch (m.type) {
+      case 'question':
+        push('question', m.speaker, body);
+        sawQuestion = true;
+        return;
+      case 'answer':
+        push('answer', floor ?? fallback, body);
+        return;
+      case 'soundbite': {
+        const name = m.speaker ? labelToSpeaker(m.speaker).name : fallback;
+        if (m.speaker) addSpeaker(speakers, name!, labelToSpeaker(m.speaker).role);
+        floor = name;
+        push(last?.kind === 'question' ? 'answer' : 'remarks', name, body);
+        return;
+      }
+      case 'label': {
+        const role = roles.get(m.label!) ?? 'official';
+        const who = labelToSpeaker(m.speaker ?? m.label!);
+        if (role === 'journalist') {
+          if (/\?/.test(body.text) || body.text.length > 80 || /^(?:journalist|reporter|question)/i.test(m.label!)) {
+            push('question', /^(?:journalist|reporter|question|q)\b/i.test(m.label!) ? m.speaker && m.speaker !== m.label ? m.speaker : null : who.name, body);
+            sawQuestion = true;
+          } else push('other', who.name, body);
+          return;
+        }
+        if (role === 'moderator') {
+          push('moderator', who.name, body);
+          return;
+        }
+        if (body.text.length >= 20) addSpeaker(speakers, who.name, who.role);
+        floor = who.name;
+        push(sawQuestion ? 'answer' : 'remarks', who.name, body);
+        return;
+      }
+    }
+    // no marker: cues inside the paragraph, then the turn before it, decide
+    if (p.cue === 'asked' || (isQuestionTurn(body.text) && interview)) {
+      const intro = INTRO.exec(body.text);
+      if (intro && intro[0].length < body.text.length) {
+        push('question', intro[1]!.trim(), sub(body, intro[0].length, body.text.length));
+        sawQuestion = true;
+        return;
+      }
+    }
+    if (p.cue === 'asked') {
+      push('question', null, body);
+      sawQuestion = true;
+      return;
+    }
+    if (p.cue === 'handover') {
+      if (p.to) addSpeaker(speakers, p.to, null);
+      floor = p.to ?? floor;
+      push('moderator', null, body);
+      return;
+    }
+    if (p.cue === 'answer') {
+      push('answer', p.to ?? floor ?? fallback, body);
+      return;
+    }
+    const isQ = ENDS_Q.test(body.text) && body.text.length < 700;
+    if (last?.kind === 'question' && last.end <= body.start) {
+      if (isQ && body.text.length < 400 && (interview || explicitQ > 0)) extend(body.end);
+      else push('answer', floor ?? fallback, body);
+      return;
+    }
+    if (interview && (isQ || (k === items.length - 1 && last?.kind === 'answer' && STARTS_ASKING.test(body.text) && !/[.!?"”]$/.test(body.text)))) {
+      push('question', null, body);
+      sawQuestion = true;
+      return;
+    }
+    if (last && (last.kind === 'answer' || last.kind === 'remarks')) {
+      extend(body.end);
+      return;
+    }
+    if (!last && !FIRST_PERSON.test(body.text) && NARRATES.test(body.text)) {
+      push('other', null, body);
+      return;
+    }
+    if (last?.kind === 'other' && interview) {
+      push('other', null, body);
+      return;
+    }
+    push(sawQuestion ? 'answer' : 'remarks', floor ?? fallback, body);
+  });
+
+  const segments: Segment[] = drafts.map((d, i) => ({
+    id: `s${i + 1}`,
+    kind: d.kind,
+    speaker: d.speaker,
+    start: d.start,
+    end: d.end,
+    text: text.slice(d.start, d.end),
+  }));
+  for (const s of segments) {
+    if (s.kind !== 'question') continue;
+    const who = addressee(s.text);
+    if (who) addSpeaker(speakers, who, null);
+  }
+  const exchanges: Exchange[] = [];
+  for (const s of segments) {
+    if (s.kind === 'question') exchanges.push({ question: s.id, answers: [] });
+    else if (s.kind === 'answer' && exchanges.length) exchanges[exchanges.length - 1]!.answers.push(s.id);
+  }
+  return { segments, exchanges, speakers };
 }

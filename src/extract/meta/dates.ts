@@ -1,0 +1,99 @@
+/** Month names in the languages the sources use, lower case, to month numbers. */
+const MONTHS: Record<string, number> = {};
+const add = (names: string, offset = 1) =>
+  names.split(' ').forEach((n, i) => {
+    for (const alt of n.split('|')) MONTHS[alt] = i + offset;
+  });
+add('january february march april may june july august september october november december');
+add('jan feb mar apr may jun jul aug sep|sept oct nov dec');
+add('janvier février|fevrier mars avril mai juin juillet août|aout septembre octobre novembre décembre|decembre');
+add('januar februar märz|maerz april mai juni juli august september oktober november dezember');
+add('januari februari maart april mei juni juli augustus september oktober november december');
+add('enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre');
+add('gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre');
+
+const MONTH_RE = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+/** A date found in a string: where it starts and ends, and whether the year was written. */
+export interface FoundDate {
+  iso: string;
+  index: number;
+  end: number;
+  hasYear: boolean;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function make(y: number, m: number, d: number): string | null {
+  if (!(y >= 1990 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return null;
+  return `${y}-${pad(m)}-${pad(d)}`;
+}
+
+const PATTERNS: { re: RegExp; parse: (m: RegExpExecArray) => [number, number, number] | null }[] = [
+  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, parse: (m) => [+m[1]!, +m[2]!, +m[3]!] },
+  { re: /(?<![\d.:/])(\d{1,2})[./](\d{1,2})[./](\d{4})\b/g, parse: (m) => [+m[3]!, +m[2]!, +m[1]!] },
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'giu'),
+    parse: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!],
+  },
+  {
+    re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'giu'),
+    parse: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!],
+  },
+];
+
+const NO_YEAR = new RegExp(`\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+)?(${MONTH_RE})\\b(?!\\.?,?\\s+\\d{4})`, 'giu');
+
+/** Every full date (day, month, year) written in `s`, in order of appearance. */
+export function findDates(s: string): FoundDate[] {
+  const out: FoundDate[] = [];
+  for (const { re, parse } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const p = parse(m);
+      const iso = p && make(...p);
+      if (iso && !out.some((d) => m!.index < d.end && d.index < m!.index + m![0].length))
+        out.push({ iso, index: m.index, end: m.index + m[0].length, hasYear: true });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * Dates in `s` including those written without a year ("on Thursday the 24th of May"),
+ * which take the year of the nearest full date in the same string.
+ */
+export function findDatesInferringYear(s: string): FoundDate[] {
+  const full = findDates(s);
+  const out = [...full];
+  NO_YEAR.lastIndex = 0;
+  for (let m = NO_YEAR.exec(s); m; m = NO_YEAR.exec(s)) {
+    const at = m.index;
+    if (full.some((d) => at < d.end && d.index < at + m![0].length)) continue;
+    const near = [...full].sort((a, b) => Math.abs(a.index - at) - Math.abs(b.index - at))[0];
+    if (!near) continue;
+    const iso = make(+near.iso.slice(0, 4), MONTHS[m[2]!.toLowerCase()]!, +m[1]!);
+    if (iso) out.push({ iso, index: at, end: at + m[0].length, hasYear: false });
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/** Whether a line starts with a date (a byline or a listing date rather than a title). */
+export function startsWithDate(s: string): boolean {
+  const t = s.replace(/^[^\p{L}\p{N}]+/u, '');
+  if (/^(?:mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?,?\s/i.test(t)) return true;
+  const d = findDates(t)[0];
+  return d !== undefined && d.index === 0;
+}
+
+/** The first "on <date>" (or "op", "le", "am") in a lead sentence, with the year inferred if missing. */
+export function leadDate(s: string): string | null {
+  for (const d of findDatesInferringYear(s)) {
+    const before = s.slice(Math.max(0, d.index - 40), d.index);
+    if (/\b(?:on|op|le|am|el|il|du|vom)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+|(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$/i.test(before))
+      return d.iso;
+  }
+  return null;
+}

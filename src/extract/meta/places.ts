@@ -1,0 +1,56 @@
+/**
+ * Cities where EU remarks are given, as written in the languages of the sources. A place
+ * is only ever taken from this list, so a capitalised word in a dateline is never mistaken
+ * for one; extend it through `extraPlaces` when a source speaks from elsewhere.
+ */
+export const CITIES = [
+  'Brussels', 'Bruxelles', 'Brussel', 'Brüssel', 'Bruselas', 'Luxembourg', 'Luxemburg', 'Strasbourg', 'Straßburg',
+  'Frankfurt am Main', 'Frankfurt', 'Francfort', 'Paris', 'Berlin', 'Rome', 'Roma', 'Madrid', 'Lisbon', 'Lisboa',
+  'Vienna', 'Wien', 'Vienne', 'Prague', 'Praha', 'Prag', 'Warsaw', 'Warszawa', 'Budapest', 'Bucharest', 'Sofia',
+  'Athens', 'Athènes', 'Nicosia', 'Valletta', 'Zagreb', 'Ljubljana', 'Bratislava', 'Tallinn', 'Riga', 'Vilnius',
+  'Helsinki', 'Stockholm', 'Copenhagen', 'Dublin', 'The Hague', 'Den Haag', 'Amsterdam', 'Kyiv', 'Kiev', 'Chisinau',
+  'Tirana', 'Skopje', 'Belgrade', 'Podgorica', 'Sarajevo', 'Pristina', 'Tbilisi', 'Yerevan', 'Baku', 'Ankara',
+  'Istanbul', 'London', 'Londres', 'Geneva', 'Genève', 'Bern', 'Oslo', 'Reykjavik', 'Washington', 'New York',
+  'Ottawa', 'Tokyo', 'Tokio', 'Beijing', 'Seoul', 'New Delhi', 'Delhi', 'Canberra', 'Brasília', 'Brasilia',
+  'Buenos Aires', 'Mexico City', 'Cairo', 'Amman', 'Beirut', 'Jerusalem', 'Ramallah', 'Riyadh', 'Doha', 'Abu Dhabi',
+  'Dubai', 'Addis Ababa', 'Nairobi', 'Dakar', 'Abuja', 'Kigali', 'Pretoria', 'Cape Town', 'Johannesburg',
+  'Singapore', 'Jakarta', 'Hanoi', 'Bangkok', 'Manila', 'Kuala Lumpur', 'Osaka', 'Hiroshima', 'Munich', 'München',
+  'Davos', 'Porto', 'Granada', 'Versailles', 'Lyon', 'Marseille', 'Milan', 'Florence', 'Naples', 'Salzburg',
+  'Gothenburg', 'Bled', 'Dubrovnik', 'Tampere', 'Sibiu', 'Brdo', 'Tunis', 'Rabat', 'Algiers', 'Tripoli', 'Baghdad',
+  'Tehran', 'Kabul', 'Islamabad', 'Astana', 'Tashkent', 'Bishkek', 'Samarkand', 'Antalya', 'Minsk', 'Moscow',
+];
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A regular expression source matching any city of the list (longest first). */
+export const CITY_RE = [...CITIES].sort((a, b) => b.length - a.length).map(esc).join('|');
+
+const CITY_WORD = new RegExp(`(?<![\\p{L}])(${CITY_RE})(?![\\p{L}])`, 'u');
+
+/** The city a short header line names (a dateline, `Lieu: …`, `City, Country`), or null. */
+export function placeInHeaderLine(line: string): string | null {
+  const m = CITY_WORD.exec(line);
+  if (!m) return null;
+  // the city must stand as a field of the line: alone, or beside commas, dashes, colons or a date
+  const before = line.slice(0, m.index);
+  const after = line.slice(m.index + m[1]!.length);
+  const okBefore = /(?:^|[,:;|•\-–(]|\s{2,})\s*$/.test(before) || /^\s*$/.test(before);
+  const okAfter = /^\s*(?:$|[,:;|\-–)]|\s{2,}|am Main\b)/.test(after);
+  return okBefore && okAfter ? m[1]! : null;
+}
+
+/** The city a lead or a title places the remarks in ("in Luxembourg on 14 April", "Meeting, Brussels:"). */
+export function placeInPhrase(s: string): string | null {
+  const m = new RegExp(`(?:\\b(?:in|at|à|en|from her headquarters in|from his headquarters in)\\s+|,\\s*)(${CITY_RE})(?![\\p{L}])`, 'u').exec(s);
+  return m ? m[1]! : null;
+}
+
+/** The city a speaker says they are in, in the opening of their remarks ("good to see you here in Luxembourg"). */
+export function placeInSpeech(s: string): string | null {
+  const re = new RegExp(
+    `(?:\\bhere\\s+in|\\bto\\s+be\\s+(?:back\\s+)?(?:here\\s+)?in|\\bwelcome(?:\\s+(?:you|us))?(?:\\s+back)?\\s+(?:here\\s+)?to|\\bte\\s+zijn\\s+in|\\bhier\\s+in|\\bici\\s*,?\\s+à|\\bêtre\\s+(?:ici\\s+)?à)\\s+(${CITY_RE})(?![\\p{L}])`,
+    'iu',
+  );
+  const m = re.exec(s);
+  return m ? m[1]! : null;
+}

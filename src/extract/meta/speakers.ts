@@ -1,0 +1,115 @@
+import type { Speaker } from '../../schemas/record.js';
+
+const UP = '\\p{Lu}';
+const TOKEN = `${UP}[\\p{L}'’\\-]*\\.?`;
+const PARTICLE = '(?:von|van|der|den|de|di|da|du|dos|del|la|le|ter)';
+/** A person's name: capitalised tokens, with particles inside ("Ursula von der Leyen", "Luis de Guindos"). */
+const NAME = `(?:${PARTICLE}\\s+(?:${PARTICLE}\\s+)?)?${TOKEN}(?:\\s+(?:${PARTICLE}\\s+){0,2}${TOKEN}){0,3}`;
+
+/** Official roles before or after a name, in the sources' languages. */
+const ROLE =
+  '(?:High\\s+Representative(?:\\s*/\\s*Vice[- ]President)?|HR\\s*/\\s*VP|HRVP|EU\\s+HR|Executive\\s+Vice[- ]President|Vice[- ]President|' +
+  'President(?:-in-office)?|Commissioner|Prime\\s+Minister|Minister|Chancellor|Secretary(?:\\s+of\\s+State)?|Secretary[- ]General|' +
+  'Managing\\s+Director|Chief\\s+Spokesperson|Spokesperson|Spokesman|Spokeswoman|Governor|Chair(?:man|woman)?|Ambassador|' +
+  '(?:EU-)?(?:Handels|Wirtschafts|Außen|Finanz)?kommissar(?:in)?|(?:EU-)?Außenbeauftragte[rn]?|Kommissionspräsidentin|Präsident(?:in)?|' +
+  'haut\\s+représentant(?:\\s*/\\s*vice[- ]présidente?)?|présidente?|commissaire|Premier\\s+ministre|ministre)';
+const INST =
+  '(?:the\\s+|la\\s+|l[’\']|)(?:European\\s+(?:Parliament|Commission|Council|Central\\s+Bank|Union|External\\s+Action\\s+Service)|ECB|EC|EP|ESM|Eurogroup|IMF|Commission|Council|Union|United\\s+States|' +
+  'Commission\\s+européenne|Conseil\\s+européen|Parlement\\s+européen|Europäischen\\s+(?:Kommission|Zentralbank))';
+
+const STOP = new Set(
+  ('The A An At In On Of For And To By With From Following After Before During Upon Press Remarks Statement Speech Conference ' +
+    'European Council Commission Union Parliament Affairs Foreign Meeting Summit Eurogroup Central Bank Doorstep EU ECB EC EP ' +
+    'Q&A Q A Transcript Opening Closing Joint Informal Video Link Check Good Thank Thanks Dear Mr Ms Mrs Frau Herr This That ' +
+    'It He She We They I You Today Yesterday Tonight Greek Brexit Live News Update Updates Latest Monetary Policy Interview ' +
+    'Press-Conference Extracts Speakers Arrival Title Cutaway Member Members Candidate States Says Said Also Then First').split(' '),
+);
+
+const titleCase = (w: string) =>
+  w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w)
+    ? w.toLowerCase().replace(/(^|[\s\-’'])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
+    : w;
+
+/** Cleans a matched name: drops possessives and trailing non-name words, title-cases ALL CAPS. */
+export function cleanName(raw: string): string | null {
+  const tokens = raw
+    .replace(/[’']s?$/u, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  const out: string[] = [];
+  const role = new RegExp(`^${ROLE}$`, 'iu');
+  for (const t of tokens) {
+    if (/^(?:von|van|der|den|de|di|da|du|dos|del|la|le|ter)$/.test(t)) {
+      if (out.filter((w) => !/^(?:von|van|der|den|de|di|da|du|dos|del|la|le|ter)$/.test(w)).length > 1) break;
+      out.push(t);
+      continue;
+    }
+    if (role.test(t)) break;
+    const bare = t.replace(/[’']s?$/u, '').replace(/[.,;:]+$/, (m) => (/^\p{Lu}$/u.test(t.slice(0, -1)) ? '.' : ''));
+    if (STOP.has(bare) || STOP.has(titleCase(bare))) break;
+    out.push(titleCase(bare));
+  }
+  while (out.length && /^(?:von|van|der|den|de|di|da|du|dos|del|la|le|ter)$/.test(out[out.length - 1]!)) out.pop();
+  const name = out.join(' ');
+  if (!name || !/\p{Lu}/u.test(name) || name.length < 3) return null;
+  return name;
+}
+
+const normRole = (r: string) => r.replace(/\s+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
+
+const PATTERNS: { re: RegExp; name: number; role?: number }[] = [
+  // "High Representative Kaja Kallas", "President of the European Parliament Roberta Metsola", "ESM Managing Director Klaus Regling"
+  { re: new RegExp(`(?:\\b[A-Z]{2,5}\\s+)?\\b(${ROLE})(?:\\s+(?:of|de|du|der|des|for)\\s+${INST})?\\s*,?\\s+(${NAME})`, 'gu'), role: 1, name: 2 },
+  // "Christine Lagarde, President of the ECB", "Mario Centeno, President of the Eurogroup", "Kaja Kallas, candidate for"
+  {
+    re: new RegExp(`(${NAME})\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(${ROLE}|Member\\s+of|candidate|Managing\\s+Director)`, 'gu'),
+    name: 1,
+    role: 2,
+  },
+  // "Remarks by Jeroen Dijsselbloem following", "SOUNDBITE by Margrethe Vestager"
+  { re: new RegExp(`\\bby\\s+(${NAME})`, 'gu'), name: 1 },
+  // "Barnier says", "Pierre Moscovici repeats"
+  { re: new RegExp(`(?:^|[.:;!?]\\s+)(${NAME})\\s+(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\\b`, 'gu'), name: 1 },
+  // "Klaus Regling at Eurogroup press conference", "Kaja Kallas: “…”"
+  { re: new RegExp(`^(${NAME})(?:\\s+at\\b|\\s*:)`, 'gu'), name: 1 },
+  // "Press Conference, Michel Barnier" (a title ending with the name)
+  { re: new RegExp(`[,–—-]\\s+(${NAME})\\s*$`, 'gu'), name: 1 },
+  // "Transcript of Klaus Regling’s opening remarks"
+  { re: new RegExp(`\\bof\\s+(${NAME})[’']s\\b`, 'gu'), name: 1 },
+];
+
+/** Adds a speaker, merging names that share a surname (keeping the longer name and any role). */
+export function addSpeaker(list: Speaker[], name: string, role: string | null): void {
+  const last = (s: string) => s.toLowerCase().split(/\s+/).pop();
+  const same = list.find((s) => last(s.name) === last(name));
+  if (!same) {
+    list.push({ name, role });
+    return;
+  }
+  if (name.split(/\s+/).length > same.name.split(/\s+/).length) same.name = name;
+  if (!same.role && role) same.role = role;
+}
+
+/** Officials named in a title, a header line or a lead, with their roles where written. */
+export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
+  for (const { re, name, role } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const n = cleanName(m[name]!);
+      if (!n) continue;
+      const words = n.split(' ');
+      // a single word is a name only after a role, or when it is clearly a surname ("Barnier says")
+      if (words.length === 1 && role === undefined && !/\b(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\b/.test(m[0])) continue;
+      addSpeaker(into, n, role !== undefined && m[role] ? normRole(m[role]) : null);
+    }
+  }
+  return into;
+}
+
+/** Whether a short line is only a person's name ("Christine Lagarde"). */
+export function isBareName(s: string): boolean {
+  return new RegExp(`^${NAME}$`, 'u').test(s.trim()) && s.trim().split(/\s+/).length >= 2 && cleanName(s) === s.trim();
+}
+
+export const NAME_SOURCE = NAME;
+export const ROLE_SOURCE = ROLE;

@@ -1,0 +1,218 @@
+import type { Meta, Speaker } from '../../schemas/record.js';
+import { findDates, leadDate } from '../meta/dates.js';
+import { detectLanguage } from '../meta/language.js';
+import { placeInHeaderLine, placeInPhrase, placeInSpeech, CITY_RE } from '../meta/places.js';
+import { addSpeaker, findSpeakers, isBareName } from '../meta/speakers.js';
+import { findEvent } from '../meta/event.js';
+import { DELIVERY, PHONE, VIDEO_LINK, isBoilerplate, isStop } from './boilerplate.js';
+import { isCaptionStyle, joinCaptionLines } from './captions.js';
+import { isBodyStart, isTitleLike } from './header.js';
+import { normalizeLine, splitGlued } from './normalize.js';
+
+/** What a structured source already knows, which wins over what the text suggests. */
+export interface Hints {
+  title?: string | null;
+  date?: string | null;
+  place?: string | null;
+  speakers?: Speaker[];
+  language?: string | null;
+  videoUrl?: string | null;
+  checkAgainstDelivery?: boolean;
+}
+
+export interface Analyzed {
+  text: string;
+  meta: Meta;
+  warnings: string[];
+}
+
+const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|my|My|me|us|je|Je|nous|Nous|ich|Ich|wir|Wir|mein|unser|ik|wij|yo|nosotros)\b/;
+const SPOKEN_LABEL = /^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u;
+
+/**
+ * The heart of cleaning, shared by every extractor: lines of captured text (from a plain-text
+ * capture, or the blocks of an HTML page's main content) → the spoken text, with the page's
+ * title, dateline, bylines, banners and links dropped and turned into metadata.
+ */
+export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
+  const warnings: string[] = [];
+  let cad = false;
+  let videoUrl: string | null = null;
+
+  // 1. normalise, unglue, and take out delivery notes, video links and boilerplate
+  const lines: string[] = [];
+  for (const raw of rawLines) {
+    for (let piece of splitGlued(normalizeLine(raw))) {
+      piece = piece.trim();
+      if (!piece) {
+        lines.push('');
+        continue;
+      }
+      const d = DELIVERY.exec(piece);
+      if (d) {
+        cad = true;
+        const before = piece.slice(0, d.index).trim();
+        const after = piece.slice(d.index + d[0].length).trim();
+        if (before) lines.push(before);
+        lines.push('\u0000CAD');
+        if (after) lines.push(...splitDateline(after));
+        continue;
+      }
+      const v = VIDEO_LINK.exec(piece);
+      if (v) {
+        if (/^https?:\/\/[^/\s]+\/\S+/.test(v[1] ?? '')) videoUrl = v[1]!;
+        continue;
+      }
+      if (isStop(piece)) {
+        lines.push('\u0000STOP');
+        break;
+      }
+      if (isBoilerplate(piece)) continue;
+      lines.push(piece);
+    }
+    if (lines[lines.length - 1] === '\u0000STOP') break;
+  }
+  while (lines.length && lines[lines.length - 1]!.startsWith('\u0000STOP')) lines.pop();
+  // press contacts: phone lines and the name/role lines just above them
+  for (let i = 0; i < lines.length; i++) {
+    if (!PHONE.test(lines[i]!) || lines[i]!.split(/\s+/).length > 14) continue;
+    lines[i] = '';
+    for (let j = i - 1; j >= 0 && i - j <= 3; j--) {
+      const l = lines[j]!;
+      if (!l) continue;
+      if (l.split(/\s+/).length <= 6 && !/[.!?]$/.test(l) && !isTitleLike(l)) lines[j] = '';
+      else break;
+    }
+  }
+
+  const all = lines.filter((l) => l && !l.startsWith('\u0000')).join('\n');
+  const docLang = hints.language ?? detectLanguage(all) ?? 'en';
+
+  // 2. header (title, datelines, bylines) vs body
+  let bodyStart = lines.length;
+  let titleFound = false;
+  let afterCad = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!l) continue;
+    if (l === '\u0000CAD') {
+      afterCad = true;
+      continue;
+    }
+    const spokenish = afterCad && !startsWithDateline(l);
+    if (spokenish || isBodyStart(l, docLang, titleFound)) {
+      bodyStart = i;
+      break;
+    }
+    if (isTitleLike(l)) titleFound = true;
+  }
+  const header = lines.slice(0, bodyStart).filter((l) => l && !l.startsWith('\u0000')).map(stripBullet);
+  let body = lines.slice(bodyStart).filter((l) => !l.startsWith('\u0000')).map(cleanBodyLine);
+  if (isCaptionStyle(body)) body = joinCaptionLines(body);
+  body = body.filter(Boolean);
+  if (body.length) body[0] = stripMirrorDateline(body[0]!);
+
+  // 3. title: the first title-like header line, preferring the document's language; a line that
+  // ends with another header line is that line with a site prefix ("Press Releases Foreign …")
+  const candidates = header.filter(isTitleLike);
+  let title: string | null = null;
+  const inLang = candidates.filter((c) => {
+    const l = detectLanguage(c, 2);
+    return !l || l === docLang;
+  });
+  const pick = (inLang[0] ?? candidates[0]) || null;
+  if (pick) {
+    const shorter = header.find((h) => h !== pick && h.length >= 15 && pick.endsWith(h));
+    title = stripSiteSuffix(shorter ?? pick);
+  }
+  if (hints.title) title = hints.title;
+  const firstTitleIdx = header.findIndex(isTitleLike);
+
+  // 4. lead: a first paragraph that narrates rather than speaks
+  const lead = body[0] && !FIRST_PERSON.test(body[0]) && !SPOKEN_LABEL.test(body[0]) && !/^Q\b/.test(body[0]) ? body[0] : null;
+
+  // 5. date: a dateline after the title, else "on <date>" in the lead, else a date in the title
+  let date: string | null = null;
+  for (const h of header.slice(Math.max(0, firstTitleIdx))) {
+    if (h === title) continue;
+    const d = findDates(h)[0];
+    if (d) {
+      date = d.iso;
+      break;
+    }
+  }
+  date ??= lead ? leadDate(lead) : null;
+  if (!date && title) date = findDates(title)[0]?.iso ?? null;
+  if (hints.date) date = hints.date;
+
+  // 6. place: a header field, an early short line, the lead, the title, then the opening of the speech
+  let place: string | null = null;
+  for (const h of header) if ((place = placeInHeaderLine(h.replace(/^(?:lieu|location|place)\s*:\s*/i, '')))) break;
+  if (!place) for (const b of body.slice(0, 3)) if (b.split(/\s+/).length <= 15 && (place = placeInHeaderLine(b))) break;
+  if (!place && lead) place = placeInPhrase(lead.replace(new RegExp(`^(?:${CITY_RE})\\s*[:–—-]`, 'iu'), ''));
+  if (!place && title) place = placeInPhrase(title);
+  if (!place) for (const b of body.slice(lead ? 1 : 0, 4)) if ((place = placeInSpeech(b))) break;
+  if (hints.place) place = hints.place;
+
+  // 7. speakers: named with a role in the title, the header, the lead and soundbite lines
+  const speakers: Speaker[] = [];
+  for (const s of hints.speakers ?? []) addSpeaker(speakers, s.name, s.role);
+  if (title) {
+    findSpeakers(title, speakers);
+    if (isBareName(title)) addSpeaker(speakers, title, null);
+  }
+  for (const h of header) findSpeakers(h, speakers);
+  if (lead) findSpeakers(lead, speakers);
+  for (const b of body.slice(0, 3)) if (b !== lead && b.split(/\s+/).length <= 15) findSpeakers(b, speakers);
+  for (const b of body) if (/^(?:soundbite|sot)\b/i.test(b)) findSpeakers(b.split(/saying|:/i)[0]!, speakers);
+
+  const text = body.join('\n\n');
+  if (!text) warnings.push('no spoken text found after cleaning');
+  return {
+    text,
+    meta: {
+      title: title || null,
+      date,
+      place,
+      speakers,
+      event: findEvent(title ?? '') ?? (lead ? findEvent(lead) : null),
+      language: docLang,
+      videoUrl: hints.videoUrl ?? videoUrl,
+      checkAgainstDelivery: hints.checkAgainstDelivery ?? cad,
+    },
+    warnings,
+  };
+}
+
+const startsWithDateline = (l: string) => findDates(l)[0]?.index === 0 || (placeInHeaderLine(l) !== null && l.split(/\s+/).length <= 8);
+
+/** "Strasbourg, 16 July 2019   Mr President, …": a dateline glued before the speech. */
+function splitDateline(s: string): string[] {
+  const m = new RegExp(`^((?:${CITY_RE})[^,]{0,20},\\s*[^.]{0,40}?\\d{4})\\s+(?=\\p{Lu})`, 'u').exec(s);
+  if (m && findDates(m[1]!).length) return [m[1]!, s.slice(m[0].length)];
+  return [s];
+}
+
+const stripBullet = (l: string) => l.replace(/^[•·▪◦*\-–]\s+/, '').trim();
+
+function cleanBodyLine(l: string): string {
+  return stripBullet(l)
+    .replace(/^\d{1,2}:\d{2}(?::\d{2})?(?=\p{L})/u, '')
+    .replace(/^\d{2}:\d{2}:\d{2}\s+(?=\S)/, '')
+    .replace(/\s+\d{2}:\d{2}:\d{2}$/, '')
+    .replace(/^jump to the transcript of the questions and answers\s*/i, '')
+    .trim();
+}
+
+/** A news site's own dateline ("BRUSSELS: …") before the first paragraph: not where the remarks were given. */
+function stripMirrorDateline(l: string): string {
+  return l.replace(new RegExp(`^(?:${CITY_RE})(?:,\\s*[\\p{Lu}\\s]+)?\\s*(?:\\(\\w+\\))?\\s*[:–—-]\\s+(?=\\p{Lu})`, 'u'), (m) =>
+    m === m.toUpperCase() ? '' : m,
+  );
+}
+
+const stripSiteSuffix = (t: string) =>
+  t
+    .replace(/\s+[|–—-]\s+(?:EEAS|European Commission|Consilium|European Central Bank|ECB|Council of the EU)\s*$/i, '')
+    .replace(/^(?:press releases?|news|statements?)\s+(?=\p{Lu})/iu, '')
+    .trim();

@@ -1,0 +1,78 @@
+/**
+ * Line rules for what sites and mirrors add around a transcript. Each rule matches one whole
+ * (trimmed) line; they are written for kinds of boilerplate, not for one site's wording.
+ */
+
+/** Lines dropped wherever they appear. */
+export const DROP_LINE: RegExp[] = [
+  /^page language:?$/i,
+  /^read more\s*»?$/i,
+  /^forward to your friends$/i,
+  /^(?:share|tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|copy link|×)(?: this(?: page| article)?)?:?$/i,
+  /^share (?:on|via|this)\b.{0,40}$/i,
+  /^only the original language version is authentic/i,
+  /^pdf version$/i,
+  /^press contacts?:?$/i,
+  /^jump to the transcript\b.{0,80}$/i,
+  /^read transcript(?: expand)?$/i,
+  /^READ\s+\S.{0,160}$/,
+  /^(?:read also|see also|related(?: (?:articles?|news|posts?))?|lire aussi|mehr zum thema|lees ook)\b:?.{0,160}$/i,
+  /^©/,
+  /^(?=.*\b(?:Home|Menu|Search|Contact|About|Login|Publications?|Statistics|Careers?|Explainers|Services|Newsroom)\b)(?:[\p{Lu}][\p{L}&-]*\s+){3,}[\p{Lu}][\p{L}&-]*$/u,
+  /^(?:photo|foto|image|picture|credit|caption)s?\b[^.!?]{0,160}$/i,
+  /^(?:search(?: options)?|suggestions|sort by|menu|home|logo|current flag|pages|σελίδες|zum hauptinhalt|skip to (?:main )?content|stand:?|categories:.*|tags?:.*|x|advertisement|anzeige|subscribe|sign in|log in)$/i,
+  /^[^.!?]{0,120}\b(?:donat(?:e|ion)|make a charitable)\b[^.]{0,80}$/i,
+  /^.{0,60}\b(?:coronavirus|covid-19)\b.{0,80}\bread more\b.{0,60}$/i,
+  /\bar fáil i ngaeilge\b/i,
+  /käännöstä ei ole saatavilla/i,
+  /^(?:this page|cette page|diese seite|deze pagina)\b.{0,80}\b(?:not available|pas disponible|nicht verfügbar|niet beschikbaar)/i,
+  /^press releases?$/i,
+  /^press release from\b.{0,80}$/i,
+  /^\(?source:\s.{0,100}\)?$/i,
+  /^press conferences?$/i,
+  /^statements and remarks$/i,
+  /^eeas press team$/i,
+  /^[a-z]+[A-Z][\w$]*:\s*$/,
+  /^(?:true|false|null|undefined)$/,
+  /^(?:console\.\w+|window\.|document\.|var |let |const |function\s*\().*/,
+  /^(?:#[\p{L}\p{N}_]+\s*)+$/u,
+  /^(?:by\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3}\s+(?:report|staff|desk|correspondent|newsroom)$/iu,
+  /^by\s+[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}$/u,
+  /^\d{1,2}:\d{2}:\d{2}\s+(?!.*\b(?:soundbite|sot|saying)\b).*\s\d{1,2}:\d{2}:\d{2}$/i,
+  /^(?:unique id|reference|ref\.?)\s*:.{0,40}$/i,
+  /^\[?provisional translation\]?$/i,
+  /^(?:c[’']est ici|here it is|voici)\s*:$/i,
+];
+
+/** Lines after which nothing belongs to the transcript (comment forms, related lists, footers). */
+export const STOP_LINE: RegExp[] = [
+  /^leave a (?:reply|comment)/i,
+  /^your email address will not be published/i,
+  /^(?:related (?:posts|articles|news)|you may also like|more from|read next|comments?|most read|trending)\s*:?$/i,
+  /^forward to your friends$/i,
+  /^showpaywall:?/i,
+];
+
+/** A phone number, as written in press-contact blocks. */
+export const PHONE = /\+\s?\d{2,3}[\d\s()/.-]{6,}\d/;
+
+/** "Check against delivery!" and its kin in other languages; the flag goes to meta. */
+export const DELIVERY =
+  /[[(]?\s*(?:check\s+against\s+delivery|seul\s+(?:le\s+)?(?:texte\s+)?prononcé\s+fait\s+foi|es\s+gilt\s+das\s+gesprochene\s+wort|as\s+delivered|sólo\s+(?:el\s+)?texto\s+pronunciado\s+es\s+válido|alleen\s+de\s+uitgesproken\s+tekst\s+is\s+bindend)\s*!?\s*[\])]?/i;
+
+/** `Link to the video: …` lines; the URL goes to meta when it is complete. */
+export const VIDEO_LINK = /^(?:link to the video|video|watch the video|lien vers la vidéo)\s*:\s*(\S*)\s*$/i;
+
+/** Greetings and openings that start the spoken text. */
+export const OPENING =
+  /^(?:good (?:morning|afternoon|evening|day)|thank you|thanks|many thanks|ladies and gentlemen|dear\s|mr\.? president|madam president|bonjour|bonsoir|merci|mesdames|guten (?:morgen|tag|abend)|meine (?:sehr geehrten )?damen|premier,|hello|hi\b|welcome|buenos días|buongiorno)/i;
+
+/** Whether a line is boilerplate to drop. */
+export const isBoilerplate = (line: string): boolean => DROP_LINE.some((re) => re.test(line));
+
+/** Whether a line ends the transcript. */
+export const isStop = (line: string): boolean => STOP_LINE.some((re) => re.test(line));
+
+/** Words that make a line read as a title. */
+export const TITLE_WORD =
+  /\b(?:remarks?|statement|speech|press|conference|interview|doorstep|briefing|readout|declaration|address|transcript|q&a|remarques|observations|déclaration|discours|allocution|conférence|rede|erklärung|pressekonferenz|dichiarazione|intervento|comparecencia|opmerkingen|toespraak|verklaring|persconferentie|live)\b/i;

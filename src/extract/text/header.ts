@@ -1,0 +1,43 @@
+import { findDates, startsWithDate } from '../meta/dates.js';
+import { detectLanguage } from '../meta/language.js';
+import { placeInHeaderLine } from '../meta/places.js';
+import { NAME_SOURCE, ROLE_SOURCE } from '../meta/speakers.js';
+import { OPENING, TITLE_WORD } from './boilerplate.js';
+
+const ROLE_LINE = new RegExp(`^(?:the\\s+)?(?:${ROLE_SOURCE})\\s+(?:of|for)\\b`, 'iu');
+const SPEAKER_LINE = new RegExp(`^${NAME_SOURCE}\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${ROLE_SOURCE})\\b`, 'u');
+const SENTENCE_BREAK = /(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|vs|No))[.!?]["”’]?\s+[\p{Lu}„“"]/u;
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/** A marker or speaker label that opens a turn of the transcript. */
+export const TURN_START =
+  /^(?:Q\s*[.:)\-–]|Q\s{2,}|Q&A\b|Question(?:\s*\[[^\]]*\]|\s*\([^)]*\))?\s*:|Questions? and answers|Frage\s*:|Réponse\s*:|Journalist(?:e|in)?(?:\s*\([^)]*\))?\s*:|Moderator\s*:|Interviewer\s*:|[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S)/u;
+
+/** Whether a line reads as a document title (not a dateline, a byline, a role line or a sentence of speech). */
+export function isTitleLike(line: string): boolean {
+  const n = words(line);
+  if (n < 2 || line.length > 350 || line.length < 8) return false;
+  if (startsWithDate(line) || ROLE_LINE.test(line) || SPEAKER_LINE.test(line)) return false;
+  if (SENTENCE_BREAK.test(line)) return false;
+  if (/\.$/.test(line) && !/\b\p{Lu}\.$/u.test(line)) return false;
+  if (/:$/.test(line)) return false;
+  const dates = findDates(line);
+  if (dates.length && words(dates.reduce((s, d) => s.replace(line.slice(d.index, d.end), ''), line)) <= 4) return false;
+  if (placeInHeaderLine(line) && n <= 6 && !TITLE_WORD.test(line)) return false;
+  if (/^[^:]{1,40}:\s*\S/.test(line) && /^(?:type|lieu|location|end production|first transmission|première transmission|source published|published|date|duration|durée)\s*:/i.test(line)) return false;
+  return TITLE_WORD.test(line) || /\S:\s+\S/.test(line) || n >= 6;
+}
+
+/** Whether a line starts the spoken text (or the lead paragraph) rather than the page header. */
+export function isBodyStart(line: string, docLang: string | null, titleFound: boolean): boolean {
+  if (OPENING.test(line)) return true;
+  if (/^(?:Q\s*[.:)\-–]\s*\S|Q\s{2,}\S|Question\s*:|Journalist\s*:|Frage\s*:)/.test(line)) return true;
+  if (isTitleLike(line) && (!titleFound || !/[.!?]["”]?$/.test(line))) return false;
+  if (/^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u.test(line) && words(line) >= 6) return true;
+  const n = words(line);
+  const sentence = /[.!?…"”»)]$/.test(line) || line.length >= 200;
+  if (n < 8 || !sentence) return false;
+  const lang = detectLanguage(line, 2);
+  return !docLang || !lang || lang === docLang || line.length >= 300;
+}

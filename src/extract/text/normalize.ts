@@ -1,0 +1,42 @@
+/** Unicode and whitespace clean-up shared by every extractor: one space between words, no control characters. */
+export function normalizeLine(s: string): string {
+  return (
+    s
+      .replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ')
+      .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '')
+      .replace(/\t/g, ' ')
+      // broken glyph spacing in captures: "Dur ã o" → "Durão"
+      .replace(/(\p{L}) ([ãõçñáíóúâêôüöäëïœ]) (\p{Ll})/gu, '$1$2$3')
+      .replace(/ {2,}/g, ' ')
+      .trim()
+  );
+}
+
+/** Splits a body into lines, with Windows and old Mac line ends folded. */
+export const toLines = (body: string): string[] => body.replace(/\r\n?/g, '\n').split('\n');
+
+/** Live-blog time stamps ("6.39pm GMT"): each starts a new entry. */
+export const LIVE_STAMP = /\s*\b\d{1,2}[.:]\d{2}\s?(?:am|pm)\s+(?:GMT|BST|CET|CEST|EST|EDT|UTC)\b\s*/g;
+
+/**
+ * Splits one captured line where the capture glued separate blocks together: a sentence end
+ * directly followed by a capitalised word ("answers.Good", "happening?Dijsselbloem"), live-blog
+ * time stamps, and a question label written mid-paragraph ("… problems. Journalist: …").
+ */
+export function splitGlued(line: string): string[] {
+  let parts = [line];
+  if ((line.match(LIVE_STAMP) ?? []).length >= 1 && /\d\s?(?:am|pm)\s+(?:GMT|BST|CET|CEST|EST|EDT|UTC)\b/.test(line)) {
+    parts = line.split(LIVE_STAMP);
+    // a key-events list glued without separators ("problemsPress conference underway nowGreece rejects …")
+    if (parts.length > 1 && (parts[0]!.match(/\p{Ll}\p{Lu}/gu) ?? []).length >= 2) parts = parts.slice(1);
+  }
+  const out: string[] = [];
+  for (const p of parts) {
+    const pieces = p
+      .replace(/(?<!\b(?:Q|A|\p{Lu}|Question|Frage|Mr|Mrs|Ms|Dr|St))([.?!:])(?=\p{Lu}\p{Ll}{2})/gu, '$1\n')
+      .replace(/(?<=[.?!]["”’]?)\s+(?=(?:Journalist|Question|Reporter|Frage)\s*:)/g, '\n')
+      .split('\n');
+    out.push(...pieces);
+  }
+  return out;
+}

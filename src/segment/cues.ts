@@ -1,0 +1,52 @@
+import { sentenceStarts, sub, type Span } from './spans.js';
+
+/** A piece of a paragraph cut at a sentence that changes the turn, with what the cut says. */
+export interface Piece extends Span {
+  /** `answer`: the piece opens an answer; `handover`: a moderator gives the floor; `asked`: the piece before an answer. */
+  cue?: 'answer' | 'handover' | 'asked';
+  /** The official who takes the floor, from a hand-over ("This is a question for Olof"). */
+  to?: string;
+}
+
+const THANKS_FOR_QUESTION = /^(?:thanks|thank you|many thanks)(?:\s+very much)?\s+for\s+(?:your|the|this|that)\s+questions?\b/i;
+const HANDOVER = /^(?:this|that)\s+(?:is|was)\s+(?:a\s+)?question\s+for\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*[.!]?$/iu;
+const VOCATIVE =
+  /^(?:Well|Actually|Yes|No|Look|Indeed|Sure|Absolutely|Of course|Thank you|Thanks|So),\s+(\p{Lu}\p{Ll}+),\s/u;
+const NOT_NAME = new Set('Europe Ukraine Russia America China Germany France Yes No Well So Now Today Indeed Sure'.split(' '));
+const SECOND_PERSON = /\b(?:you|your)\b/i;
+
+/**
+ * Cuts a paragraph where the turn changes without a marker: "Thanks for your question",
+ * a hand-over to an official, or an answer that opens by addressing the interviewer
+ * ("Actually, David, …") after sentences addressed to the speaker.
+ */
+export function cutAtCues(p: Span): Piece[] {
+  const starts = sentenceStarts(p.text);
+  const sentences = starts.map((a, i) => ({ a, b: starts[i + 1] ?? p.text.length, s: p.text.slice(a, starts[i + 1] ?? p.text.length).trim() }));
+  for (let i = 1; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    if (THANKS_FOR_QUESTION.test(s.s)) {
+      const prev = sentences[i - 1]!;
+      const h = HANDOVER.exec(prev.s);
+      const pieces: Piece[] = [];
+      const qEnd = h ? prev.a : s.a;
+      if (qEnd > 0) pieces.push({ ...sub(p, 0, qEnd), cue: 'asked' });
+      if (h) pieces.push({ ...sub(p, prev.a, s.a), cue: 'handover', to: h[1]! });
+      pieces.push({ ...sub(p, s.a, p.text.length), cue: 'answer', ...(h ? { to: h[1]! } : {}) });
+      return pieces;
+    }
+    const v = VOCATIVE.exec(s.s);
+    if (v && !NOT_NAME.has(v[1]!)) {
+      // the question: the sentences just before, addressed to the speaker
+      let j = i;
+      while (j > 0 && SECOND_PERSON.test(sentences[j - 1]!.s)) j--;
+      if (j === i) continue;
+      const pieces: Piece[] = [];
+      if (j > 0) pieces.push(sub(p, 0, sentences[j]!.a));
+      pieces.push({ ...sub(p, sentences[j]!.a, s.a), cue: 'asked' });
+      pieces.push({ ...sub(p, s.a, p.text.length), cue: 'answer' });
+      return pieces;
+    }
+  }
+  return [p];
+}

@@ -1,0 +1,66 @@
+import { CITIES } from '../extract/meta/places.js';
+
+/** What the start of a turn says about it. */
+export interface Marker {
+  type: 'question' | 'answer' | 'label' | 'soundbite' | 'heading' | 'none';
+  /** The journalist or official the marker names, if any. */
+  speaker: string | null;
+  /** Offset (in the span) where the turn's words start, after the marker. */
+  skip: number;
+  /** For labels: the label as written, to classify it across the document. */
+  label?: string;
+}
+
+const NONE: Marker = { type: 'none', speaker: null, skip: 0 };
+
+const HEADING = /^(?:Q\s*&\s*A|Questions?\s+(?:and|&)\s+answers?|Questions?\s+et\s+réponses?|Fragen\s+und\s+Antworten|Onto\s+questions|Questions\s+from\s+the\s+(?:press|floor))\s*[.:]?$/i;
+const QUESTION =
+  /^(?:Q|Question|Questions|Frage|Pregunta|Domanda|Vraag|Next\s+question)\s*(?:\[([^\]]{1,80})\]|\(([^)]{1,80})\))?\s*(?:[.:)\-–]|(?<=^Q)\s+(?=["“„]?\p{Lu}))\s*/u;
+const QUESTION_LABELLED =
+  /^(?:Journalist(?:e|in)?|Reporter|Press|Questioner|Interviewer|Audience|Participant)\s*(?:\(([^)]{1,80})\)|\[([^\]]{1,80})\])?\s*:\s*/i;
+const ANSWER = /^(?:A|Answer|Réponse|Antwort|Respuesta|Risposta|Antwoord)\s*[.:)\-–]\s*/;
+const RESPONSE_HEADING = /^Response\s+to\s+(?:a\s+)?questions?\s+(?=on\b|about\b|regarding\b)/i;
+const SOUNDBITE = /^(?:SOUNDBITE|Soundbite|SOT)\b[^:]{0,240}?(?:saying(?:\s+that)?\s*:|:)\s*/;
+const SOUND_NAME = /(?:\bby\s+|\)\s*|,\s*)(\p{Lu}[\p{L}'’.-]+(?:\s+(?:von\s+|der\s+|de\s+|van\s+)*\p{Lu}[\p{L}'’.-]+){0,3})/u;
+
+const NAME_TOKEN = "(?:\\p{Lu}[\\p{L}'’.-]*|von|van|der|den|de|di|da|du|la|le|\\d+)";
+const LABEL = new RegExp(
+  `^((?:${NAME_TOKEN})(?:\\s+${NAME_TOKEN}){0,5}(?:\\s*,\\s*[^:,]{1,60}){0,3}(?:\\s*\\([^)]{1,40}\\))?)\\s*:\\s+(?=\\S)`,
+  'u',
+);
+const NOT_LABEL = new Set(
+  ('Note Update Example Today Yesterday First Second Third Finally Then Also And But So Now Here There This That These Those ' +
+    'Link Video Photo Source Watch Read Brexit Greece Ukraine Russia Iran Syria Gaza Israel China Europe Question Answer ' +
+    'Thank Thanks Yes No Well Look Please Ladies Dear Title Subject Topic Summary Context Background Update Breaking').split(' '),
+);
+const CITY_SET = new Set(CITIES.map((c) => c.toUpperCase()));
+
+/** Reads the marker or speaker label (if any) at the start of a turn. */
+export function readMarker(s: string): Marker {
+  if (HEADING.test(s)) return { type: 'heading', speaker: null, skip: s.length };
+  let m = QUESTION_LABELLED.exec(s);
+  if (m) return { type: 'question', speaker: m[1] ?? m[2] ?? null, skip: m[0].length };
+  m = QUESTION.exec(s);
+  if (m && m[0].length < s.length) return { type: 'question', speaker: m[1] ?? m[2] ?? null, skip: m[0].length };
+  m = ANSWER.exec(s);
+  if (m && m[0].length < s.length) return { type: 'answer', speaker: null, skip: m[0].length };
+  m = RESPONSE_HEADING.exec(s);
+  if (m) return { type: 'question', speaker: null, skip: m[0].length };
+  m = SOUNDBITE.exec(s);
+  if (m) {
+    const n = SOUND_NAME.exec(m[0].replace(/\((?:in|en)\s+\w+\)/gi, ''));
+    return { type: 'soundbite', speaker: n ? n[1]!.trim() : null, skip: m[0].length };
+  }
+  m = LABEL.exec(s);
+  if (m) {
+    const label = m[1]!.trim();
+    const first = label.split(/[\s,]+/)[0]!;
+    const allCaps = label === label.toUpperCase();
+    if (NOT_LABEL.has(first) || NOT_LABEL.has(first.charAt(0) + first.slice(1).toLowerCase())) return NONE;
+    if (allCaps && CITY_SET.has(label.replace(/\s*\(.*$/, ''))) return NONE;
+    // "Miriam, on trade interests:" — the name before a topic
+    const name = label.replace(/\s*\([^)]*\)\s*$/, '').split(/\s*,\s*(?:on|about|re)\b/i)[0]!;
+    return { type: 'label', speaker: name, skip: m[0].length, label };
+  }
+  return NONE;
+}

@@ -1,0 +1,34 @@
+import type { Speaker } from '../schemas/record.js';
+import { addSpeaker, cleanName } from '../extract/meta/speakers.js';
+
+const LEADING_ROLE =
+  /^(?:(?:the\s+)?(?:high\s+representative(?:\s*\/\s*vice[- ]president)?|hr\/vp|vice[- ]president|executive\s+vice[- ]president|president|prime\s+minister|foreign\s+minister|minister|secretary(?:\s+of\s+state)?|secretary[- ]general|commissioner|chancellor|spokesperson|governor|ambassador|mr|mrs|ms|madam|dr|le\s+président\s+de\s+la\s+république|le\s+président|la\s+présidente)\.?\s+)+/i;
+
+const titleCase = (s: string) =>
+  s === s.toUpperCase()
+    ? s.toLowerCase().replace(/(^|[\s\-’'])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()).replace(/\b(Von|Van|Der|Den|De|Di|Da|Du)\b(?=\s)/g, (w) => w.toLowerCase())
+    : s;
+
+/** A label as written ("PRESIDENT VON DER LEYEN", "Christine Lagarde, President of the ECB") → name and role. */
+export function labelToSpeaker(label: string): Speaker {
+  const main = titleCase(label.replace(/\s*\([^)]*\)\s*$/, '').split(',')[0]!.trim());
+  const role = LEADING_ROLE.exec(main);
+  const name = role ? main.slice(role[0].length).trim() : main;
+  const after = label.split(',').slice(1).join(',').trim();
+  return {
+    name: name || main,
+    role: role ? titleCase(role[0].trim()) : after ? titleCase(after) : null,
+  };
+}
+
+const VOCATIVE =
+  /^(?:(?:Ms|Mr|Mrs|Frau|Herr|Madame|Monsieur|Dr|Madam)\.?\s+(\p{Lu}[\p{L}'’-]+)|(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+),\s+(?:you|vous|Sie)\b)/u;
+
+/** The official a question addresses by name ("Ms. Metsola, …", "Frau Kallas, …", "Kaja Kallas, you …"). */
+export function addressee(question: string): string | null {
+  const m = VOCATIVE.exec(question);
+  if (!m) return null;
+  return cleanName(m[1] ?? m[2]!);
+}
+
+export { addSpeaker };

@@ -1,0 +1,34 @@
+/** A stretch of the clean text: `text.slice(start, end) === text`. */
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The paragraphs of a clean text (separated by blank lines), with their offsets. */
+export function paragraphs(text: string): Span[] {
+  const out: Span[] = [];
+  const re = /[^\n]+(?:\n(?!\n)[^\n]+)*/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const lead = m[0].length - m[0].trimStart().length;
+    const t = m[0].trim();
+    if (t) out.push({ start: m.index + lead, end: m.index + lead + t.length, text: t });
+  }
+  return out;
+}
+
+/** Where sentences start inside a span (offsets relative to the span), the first being 0. */
+export function sentenceStarts(s: string): number[] {
+  const out = [0];
+  const re = /(?<!\b(?:Mr|Mrs|Ms|Dr|St|vs|No|\p{Lu}))[.?!…]["”’)\]]*\s+(?=["“„]?[\p{Lu}])/gu;
+  for (let m = re.exec(s); m; m = re.exec(s)) out.push(m.index + m[0].length);
+  return out;
+}
+
+/** A sub-span of `p` from relative offset `a` to `b`, trimmed. */
+export function sub(p: Span, a: number, b: number): Span {
+  const raw = p.text.slice(a, b);
+  const lead = raw.length - raw.trimStart().length;
+  const t = raw.trim();
+  return { start: p.start + a + lead, end: p.start + a + lead + t.length, text: t };
+}
