@@ -35,7 +35,7 @@ export class App {
     await assertRedis(config.redisUrl);
     const connection = createRedis(config.redisUrl);
     connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
-    const sinks = createSinks(config, log);
+    const sinks = createSinks(config, log, { redis: connection });
     const queues = new Queues(connection, config, sinks.map((s) => s.name));
     return new App(config, log, connection, queues, new DocStatus(connection, config), sinks, context);
   }

@@ -40,6 +40,8 @@ const settings = {
   databaseUrl: ['DATABASE_URL', optionalString, undefined, 'PostgreSQL archive: on when set.'],
   webhookUrl: ['WEBHOOK_URL', optionalString, undefined, 'Webhook archive: on when set; each record is POSTed as a CloudEvent.'],
   webhookSecret: ['WEBHOOK_SECRET', optionalString, undefined, 'Standard Webhooks secret(s) (`whsec_…`, space-separated to rotate).'],
+  deliverAttempts: ['DELIVER_ATTEMPTS', int(1), 30, 'Tries per sink delivery before it is failed; with the capped backoff, over 5 hours.'],
+  deliverMaxBackoffMs: ['DELIVER_MAX_BACKOFF_MS', int(0), 900000, 'Longest delay between two tries of a sink delivery (the backoff doubles up to it).'],
   dashboardHost: ['DASHBOARD_HOST', z.string().min(1), '127.0.0.1', 'Dashboard bind address; anything but loopback needs a token or basic auth.'],
   dashboardPort: ['DASHBOARD_PORT', int(0), 3000, 'Dashboard port.'],
   dashboardToken: ['DASHBOARD_TOKEN', optionalString, undefined, 'Bearer token for the dashboard (or `?token=`).'],

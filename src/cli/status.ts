@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { App } from '../app.js';
+import { formatSinkHealth, sinkHealth } from '../sinks/health.js';
 import { loadRuntime } from './runtime.js';
 
 const STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;
@@ -25,6 +26,7 @@ export function register(program: Command): void {
         const table = [header, ...rows.map((r) => [r.queue, ...STATES.map((s) => String(r.counts[s] ?? 0))])];
         const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
         for (const row of table) process.stdout.write(`${row.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}\n`);
+        process.stdout.write(`\nsinks\n${formatSinkHealth(await sinkHealth(app.queues.all())).map((l) => `  ${l}\n`).join('')}`);
       } finally {
         await app.close();
       }

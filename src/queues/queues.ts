@@ -1,6 +1,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
+import { deliverJobOptions } from '../sinks/retry-policy.js';
 import { bullPrefix, deliverQueue, QUEUES } from './names.js';
 
 /** Retries with exponential backoff and bounded retention of finished jobs. */
@@ -22,8 +23,12 @@ export class Queues {
     readonly config: Config,
     readonly sinks: readonly string[],
   ) {
-    for (const name of [...QUEUES, ...sinks.map(deliverQueue)]) {
+    for (const name of QUEUES) {
       this.byName.set(name, new Queue(name, { connection, prefix: bullPrefix(config), defaultJobOptions: defaultJobOptions(config) }));
+    }
+    // Deliveries retry for hours on a capped backoff: an archive that is down loses nothing.
+    for (const name of sinks.map(deliverQueue)) {
+      this.byName.set(name, new Queue(name, { connection, prefix: bullPrefix(config), defaultJobOptions: deliverJobOptions(config) }));
     }
   }
 

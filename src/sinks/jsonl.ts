@@ -40,21 +40,41 @@ export class JsonlSink implements Sink {
     return run;
   }
 
+  /** Appends many records with one write and (with `fsync: always`) one fsync. */
+  deliverMany(records: readonly PressRecord[]): Promise<DeliveryOutcome[]> {
+    const run = this.chain.then(() => this.appendMany(records));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
   private async append(record: PressRecord): Promise<DeliveryOutcome> {
+    const [outcome] = await this.appendMany([record]);
+    return outcome!;
+  }
+
+  private async appendMany(records: readonly PressRecord[]): Promise<DeliveryOutcome[]> {
     const seen = await this.index();
-    const key = `${record.id}\u0000${record.version}`;
-    if (seen.has(key)) return 'duplicate';
+    const fresh = new Set<string>();
+    const lines: string[] = [];
+    const outcomes = records.map((record): DeliveryOutcome => {
+      const key = `${record.id}\u0000${record.version}`;
+      if (seen.has(key) || fresh.has(key)) return 'duplicate';
+      fresh.add(key);
+      lines.push(`${JSON.stringify(record)}\n`);
+      return 'written';
+    });
+    if (lines.length === 0) return outcomes;
     const file = this.fileFor(this.now());
     await repairTail(file);
     const fh = await open(file, 'a');
     try {
-      await fh.write(`${JSON.stringify(record)}\n`);
+      await fh.write(lines.join(''));
       if (this.opts.fsync === 'always') await fh.sync();
     } finally {
       await fh.close();
     }
-    seen.add(key);
-    return 'written';
+    for (const key of fresh) seen.add(key);
+    return outcomes;
   }
 
   /** The (id, version) pairs already archived, read once from every file. */

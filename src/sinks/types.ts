@@ -7,6 +7,8 @@ export type DeliveryOutcome = 'written' | 'duplicate';
 export interface Sink {
   readonly name: string;
   deliver(record: PressRecord): Promise<DeliveryOutcome>;
+  /** Delivers many records at once (one transaction, one write, requests in parallel); all or nothing fails. */
+  deliverMany?(records: readonly PressRecord[]): Promise<DeliveryOutcome[]>;
   /** Throws when the archive does not answer (for `/readyz`). */
   check(): Promise<void>;
   close(): Promise<void>;

@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import { jobDuration, jobsFailed, jobsProcessed } from '../metrics.js';
 import type { DocStatus } from '../queues/doc-status.js';
 import { bullPrefix } from '../queues/names.js';
+import { deliverBackoffStrategy } from '../sinks/retry-policy.js';
 
 /** One queue's work: the schema its jobs must match, and what to do with a parsed job. */
 export interface WorkerSpec<I> {
@@ -84,6 +85,7 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
     concurrency: opts.concurrency ?? deps.config.concurrency,
     lockDuration: opts.lockDurationMs ?? 30_000,
     stalledInterval: opts.stalledIntervalMs ?? 30_000,
+    settings: { backoffStrategy: deliverBackoffStrategy(deps.config) },
     autorun: true,
   });
   worker.on('error', (err) => deps.log.error({ err, queue: spec.queue }, 'worker error'));

@@ -1,0 +1,252 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createServer as createHttpServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
+import pg from 'pg';
+import { PressRecord, type Figure, type Segment } from '../../src/schemas/record.js';
+import { postgresForTests } from '../helpers/services.js';
+
+interface Turn {
+  kind: Segment['kind'];
+  speaker: string | null;
+  text: string;
+  /** Figures in this turn: the phrase as written, and its values. */
+  figures?: {
+    phrase: string;
+    kind: Figure['kind'];
+    value: number;
+    valueMax?: number;
+    unit?: string | null;
+    item?: string | null;
+  }[];
+}
+
+const DEFAULT_TURNS: Turn[] = [
+  {
+    kind: 'remarks',
+    speaker: 'Ursula von der Leyen',
+    text: 'Good afternoon. Today we put forward €2.5 billion for the new facility, and 40% of it goes to clean energy.',
+    figures: [
+      { phrase: '€2.5 billion', kind: 'money', value: 2_500_000_000, unit: 'EUR', item: 'new facility' },
+      { phrase: '40%', kind: 'percent', value: 40, unit: '%' },
+    ],
+  },
+  { kind: 'question', speaker: 'Agence Europe', text: 'How much of this is new money?' },
+  {
+    kind: 'answer',
+    speaker: 'Valdis Dombrovskis',
+    text: 'Around €800 million is fresh funding; the rest comes from 3 existing programmes.',
+    figures: [
+      { phrase: '€800 million', kind: 'money', value: 800_000_000, unit: 'EUR', item: 'fresh funding' },
+      { phrase: '3', kind: 'count', value: 3, item: 'existing programmes' },
+    ],
+  },
+];
+
+/**
+ * A valid record made up for these tests, with segments and figures whose spans match
+ * `text`; `version` is the sha256 of `text`, as in the pipeline.
+ */
+export function recordFixture(
+  opts: { id?: string; turns?: Turn[]; date?: string | null; fetchedAt?: string; suffix?: string } = {},
+): PressRecord {
+  const turns = (opts.turns ?? DEFAULT_TURNS).map((t, i) =>
+    i === 0 && opts.suffix ? { ...t, text: `${t.text} ${opts.suffix}` } : t,
+  );
+  let text = '';
+  const segments: Segment[] = [];
+  const figures: Figure[] = [];
+  turns.forEach((t, i) => {
+    if (i) text += '\n\n';
+    const start = text.length;
+    text += t.text;
+    const sid = `s${i + 1}`;
+    segments.push({ id: sid, kind: t.kind, speaker: t.speaker, start, end: text.length, text: t.text });
+    for (const f of t.figures ?? []) {
+      const at = start + t.text.indexOf(f.phrase);
+      figures.push({
+        id: `f${figures.length + 1}`,
+        kind: f.kind,
+        value: f.value,
+        valueMax: f.valueMax ?? null,
+        unit: f.unit ?? null,
+        approx: null,
+        item: f.item ?? null,
+        text: f.phrase,
+        start: at,
+        end: at + f.phrase.length,
+        segment: sid,
+      });
+    }
+  });
+  const speakers = [
+    ...new Set(turns.filter((t) => t.kind !== 'question' && t.speaker).map((t) => t.speaker!)),
+  ];
+  const fetchedAt = opts.fetchedAt ?? '2025-03-12T14:00:00.000Z';
+  return PressRecord.parse({
+    schemaVersion: 1,
+    id: opts.id ?? 'ec-presscorner:statement_25_700',
+    version: createHash('sha256').update(text).digest('hex'),
+    source: {
+      url: 'https://ec.europa.eu/commission/presscorner/detail/en/statement_25_700',
+      path: null,
+      site: 'ec-presscorner',
+      fetchedAt,
+      contentType: 'text/html; charset=utf-8',
+      rawSha256: createHash('sha256').update(`raw ${text}`).digest('hex'),
+    },
+    meta: {
+      title: 'Press remarks on the new investment facility',
+      date: opts.date === undefined ? '2025-03-12' : opts.date,
+      place: 'Brussels',
+      speakers: speakers.map((name) => ({ name, role: null })),
+      event: null,
+      language: 'en',
+      videoUrl: null,
+      checkAgainstDelivery: false,
+    },
+    text,
+    segments,
+    exchanges: [{ question: 's2', answers: ['s3'] }],
+    figures,
+    pipeline: { version: '0.1.0', traceId: randomUUID(), stages: { fetch: fetchedAt, figures: fetchedAt } },
+  });
+}
+
+/** A fresh PostgreSQL schema for one test: its URL (search_path set), a pool on it, and a drop. */
+export async function testSchema(): Promise<{
+  schema: string;
+  url: string;
+  pool: pg.Pool;
+  drop(): Promise<void>;
+}> {
+  const base = await postgresForTests();
+  const schema = `test_${randomUUID().replace(/-/g, '')}`;
+  const admin = new pg.Pool({ connectionString: base, max: 1 });
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const url = withSearchPath(base, schema);
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
+  return {
+    schema,
+    url,
+    pool,
+    async drop() {
+      await pool.end();
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    },
+  };
+}
+
+/** The URL with `options=-c search_path=<schema>`, and host:port replaced when given. */
+export function withSearchPath(url: string, schema: string, hostPort?: string): string {
+  const u = new URL(url);
+  if (hostPort) u.host = hostPort;
+  u.searchParams.set('options', `-c search_path=${schema}`);
+  return u.toString();
+}
+
+/**
+ * A TCP proxy on 127.0.0.1:0 in front of a real server, that a test can cut (open
+ * connections dropped, new ones refused) and restore, to play an archive going down.
+ */
+export async function tcpProxy(target: {
+  host: string;
+  port: number;
+}): Promise<{ port: number; cut(): Promise<void>; restore(): Promise<void>; close(): Promise<void> }> {
+  const sockets = new Set<Socket>();
+  let port = 0;
+  const make = () =>
+    createServer((client) => {
+      const upstream = createConnection(target);
+      sockets.add(client).add(upstream);
+      const drop = () => {
+        client.destroy();
+        upstream.destroy();
+        sockets.delete(client);
+        sockets.delete(upstream);
+      };
+      client.on('error', drop).on('close', drop);
+      upstream.on('error', drop).on('close', drop);
+      client.pipe(upstream).pipe(client);
+    });
+  let server: ReturnType<typeof make> | null = make();
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+  port = (server.address() as AddressInfo).port;
+  const stop = async () => {
+    if (!server) return;
+    const s = server;
+    server = null;
+    for (const sock of sockets) sock.destroy();
+    sockets.clear();
+    await new Promise<void>((r) => s.close(() => r()));
+  };
+  return {
+    port,
+    cut: stop,
+    async restore() {
+      if (server) return;
+      server = make();
+      await new Promise<void>((r) => server!.listen(port, '127.0.0.1', r));
+    },
+    close: stop,
+  };
+}
+
+/** The port PostgreSQL for tests listens on. */
+export async function postgresTarget(): Promise<{ host: string; port: number }> {
+  const u = new URL(await postgresForTests());
+  return { host: u.hostname, port: Number(u.port || 5432) };
+}
+
+export interface Received {
+  body: string;
+  headers: IncomingHttpHeaders;
+}
+
+/**
+ * A real webhook receiver on 127.0.0.1:0. `answer` decides each reply's status (503 while
+ * the test plays an outage); every request is kept, in order of arrival.
+ */
+export async function webhookReceiver(
+  answer: (req: Received) => number = () => 204,
+): Promise<{
+  url: string;
+  received: Received[];
+  accepted: Received[];
+  setAnswer(f: (req: Received) => number): void;
+  close(): Promise<void>;
+}> {
+  const received: Received[] = [];
+  const accepted: Received[] = [];
+  let decide = answer;
+  const server: Server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const r = { body: Buffer.concat(chunks).toString('utf8'), headers: req.headers };
+      received.push(r);
+      const status = decide(r);
+      if (status >= 200 && status < 300) accepted.push(r);
+      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.end(status >= 400 ? `status ${status}` : '');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/pressline`,
+    received,
+    accepted,
+    setAnswer(f) {
+      decide = f;
+    },
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+/** A fresh signing secret in the Standard Webhooks form. */
+export const newSecret = (): string =>
+  `whsec_${Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64')}`;
