@@ -49,7 +49,7 @@ export function documentLive(ctx: ViewContext, v: DocumentView): SafeHtml {
 
 function recordCard(record: PressRecord | null): SafeHtml {
   if (!record) return html`<section class="card" id="record"><h2>Record</h2><div class="empty">No record yet: the document has not reached publish, or its publish job was removed from the queue (see the archive).</div></section>`;
-  return html`<section class="card" id="record"><h2>Text <span class="legend"><span><mark class="fig">12 %</mark> figure</span></span></h2>${recordText(record)}</section>
+  return html`<section class="card" id="record"><h2>Text <span class="legend muted"><span><mark class="fig">figure</mark> marked in place</span><span>segments by kind and speaker</span></span></h2>${recordText(record)}</section>
 <section class="card" id="figures"><h2>Figures <span class="count">${record.figures.length}</span></h2>${record.figures.length
     ? html`<table><thead><tr><th>Text</th><th>Kind</th><th class="num">Value</th><th>Unit</th><th>Item</th><th>Segment</th></tr></thead><tbody>${record.figures.map(
         (f) => html`<tr><td>${f.text}</td><td>${f.kind}</td><td class="num">${f.approx ? `${f.approx} ` : ''}${f.value}${f.valueMax !== null ? `–${f.valueMax}` : ''}</td><td>${f.unit ?? ''}</td><td>${f.item ?? ''}</td><td>${f.segment ?? ''}</td></tr>`,

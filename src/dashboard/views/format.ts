@@ -24,6 +24,12 @@ const DOC_BADGE: Record<DocState['state'], string> = { queued: 'wait', processin
 const STAGE_BADGE: Record<StageState['state'], string> = { active: 'run', completed: 'ok', retrying: 'wait', failed: 'bad' };
 
 export const docBadge = (state: DocState['state']): SafeHtml => html`<span class="badge ${DOC_BADGE[state]}">${state}</span>`;
+const STAGE_MARK: Record<StageState['state'], string> = { active: '●', completed: '✓', retrying: '↻', failed: '✗' };
+
+/** A compact stage state for table cells: a coloured sign, the state in its tooltip. */
+export const stageMark = (state: StageState['state']): SafeHtml =>
+  html`<span class="mark ${STAGE_BADGE[state]}" title="${state}" aria-label="${state}">${STAGE_MARK[state]}</span>`;
+
 export const stageBadge = (state: StageState['state']): SafeHtml => html`<span class="badge ${STAGE_BADGE[state]}">${state}</span>`;
 
 /** Why a stage failed, in a person's terms: the HTTP status, the schema paths and messages, or the message. */

@@ -55,6 +55,15 @@ form.inline{display:inline}
 .notice{background:var(--okbg);border:1px solid #bfe3cd;color:#145c33;padding:8px 12px;border-radius:6px;margin-bottom:14px}
 .cell{white-space:nowrap;font-size:12px}
 .cell .ms{color:var(--muted);margin-left:4px}
+.cell svg{vertical-align:middle}
+td.when{white-space:nowrap}
+td.docname{min-width:260px;max-width:420px}
+td.docname a{text-decoration:none;font-weight:500}
+td.docname a:hover{text-decoration:underline}
+td.docname .id{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:11.5px;color:var(--muted);word-break:break-all}
+.mark{display:inline-block;width:18px;height:18px;line-height:18px;text-align:center;border-radius:50%;font-size:11px;font-weight:700}
+.mark.ok{background:var(--okbg);color:var(--ok)}.mark.bad{background:var(--badbg);color:var(--bad)}
+.mark.run{background:var(--runbg);color:var(--run)}.mark.wait{background:var(--waitbg);color:var(--wait)}
 svg.spark rect.ok{fill:#5c6bc0}svg.spark rect.bad{fill:var(--bad)}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
 dl.meta dt{color:var(--muted)}dl.meta dd{margin:0;word-break:break-word}

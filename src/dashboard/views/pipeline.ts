@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../html.js';
 import { JOB_STATES, type Overview, type QueueStats } from '../overview.js';
 import type { DocState } from '../../queues/doc-status.js';
 import { actionForm, layout, type ViewContext } from './layout.js';
-import { ago, docBadge, docLink, duration, reason, sparkline, stageBadge } from './format.js';
+import { ago, docBadge, docLink, duration, reason, sparkline, stageMark } from './format.js';
 
 /** Jobs per minute over the last five minutes. */
 const rate = (q: QueueStats): string => {
@@ -49,7 +49,7 @@ ${o.failed.length
     ? html`<table><thead><tr><th>Document</th><th>Stage</th><th>Reason</th><th class="num">Attempts</th><th>Failed</th><th></th></tr></thead><tbody>${o.failed.map((d) => {
         const [stage, s] = failedStage(d) ?? ['?', undefined];
         return html`<tr class="failed-doc" data-doc="${d.docId}"><td>${docLink(d.docId)}${d.title ? html`<div>${d.title}</div>` : ''}<div class="muted">${d.label ?? ''}</div></td>
-<td><code>${stage}</code></td><td>${s ? reason(s) : ''}</td><td class="num">${s?.attempts ?? '–'}</td><td>${ago(s?.at)}</td>
+<td><code>${stage}</code></td><td>${s ? reason(s) : ''}</td><td class="num">${s?.attempts ?? '–'}</td><td class="when">${ago(s?.at)}</td>
 <td>${actionForm(ctx, '/actions/retry-document', { docId: d.docId, stage, back: '/' }, 'Retry')}</td></tr>`;
       })}</tbody></table>`
     : html`<div class="empty">Nothing has failed.</div>`}</section>`;
@@ -58,13 +58,13 @@ ${o.failed.length
 /** One row per document: its state and, per stage, its state and the time it took. */
 export function docsTable(docs: readonly DocState[], columns: readonly string[]): SafeHtml {
   if (!docs.length) return html`<div class="empty">No documents yet.</div>`;
-  return html`<table class="docs"><thead><tr><th>Document</th><th>Title</th><th>State</th>${columns.map((c) => html`<th>${c}</th>`)}<th>Updated</th></tr></thead>
+  return html`<table class="docs"><thead><tr><th>Document</th><th>State</th>${columns.map((c) => html`<th>${c}</th>`)}<th>Updated</th></tr></thead>
 <tbody>${docs.map(
-    (d) => html`<tr data-doc="${d.docId}" data-state="${d.state}"><td>${docLink(d.docId)}</td><td>${d.title ?? html`<span class="muted">${d.label ?? ''}</span>`}</td><td>${docBadge(d.state)}</td>
+    (d) => html`<tr data-doc="${d.docId}" data-state="${d.state}"><td class="docname"><a href="/doc?id=${encodeURIComponent(d.docId)}">${d.title ?? d.label ?? d.docId}</a><div class="id">${d.docId}</div></td><td>${docBadge(d.state)}</td>
 ${columns.map((c) => {
       const s = d.stages[c];
-      return html`<td class="cell">${s ? html`${stageBadge(s.state)}<span class="ms">${s.state === 'completed' || s.state === 'failed' ? duration(s.ms) : ''}</span>` : html`<span class="zero">·</span>`}</td>`;
-    })}<td>${ago(d.updatedAt)}</td></tr>`,
+      return html`<td class="cell">${s ? html`${stageMark(s.state)}<span class="ms">${s.state === 'completed' || s.state === 'failed' ? duration(s.ms) : ''}</span>` : html`<span class="zero">·</span>`}</td>`;
+    })}<td class="when">${ago(d.updatedAt)}</td></tr>`,
   )}</tbody></table>`;
 }
 

@@ -28,7 +28,12 @@ export function recordText(record: PressRecord): SafeHtml {
   const blocks: SafeHtml[] = [];
   let at = 0;
   const gap = (to: number) => {
-    if (to > at && text.slice(at, to).trim()) blocks.push(html`<div class="gap">${withFigures(text, at, to, figures)}</div>`);
+    // Whitespace around the text between segments would only show as blank lines.
+    let from = at;
+    while (from < to && /\s/.test(text[from]!)) from += 1;
+    let end = to;
+    while (end > from && /\s/.test(text[end - 1]!)) end -= 1;
+    if (end > from) blocks.push(html`<div class="gap">${withFigures(text, from, end, figures)}</div>`);
   };
   for (const s of segments) {
     if (s.start < at || s.end > text.length) continue;
