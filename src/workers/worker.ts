@@ -46,7 +46,8 @@ export interface WorkerOptions {
 export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: WorkerOptions = {}): Worker {
   const processor = async (job: Job): Promise<void> => {
     const docId = spec.docIdOf(job.data) ?? `job:${job.id}`;
-    const traceId = (job.data as { traceId?: string; record?: { pipeline?: { traceId?: string } } })?.traceId;
+    const data = job.data as { traceId?: string; record?: { pipeline?: { traceId?: string } } } | null;
+    const traceId = data?.traceId ?? data?.record?.pipeline?.traceId;
     const log = deps.log.child({ stage: spec.stage, jobId: job.id, docId, traceId });
     const attempt = job.attemptsMade + 1;
     const started = performance.now();
