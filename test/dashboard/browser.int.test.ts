@@ -100,6 +100,13 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   });
 
+  it('serves Bull Board at /queues with every stage queue', async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(`${d.url}queues`);
+    for (const queue of ['fetch', 'publish', 'deliver-jsonl']) await page.getByText(queue, { exact: true }).first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-queues.png') });
+  });
+
   it('shows a document with its segments and figures marked in the text', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1100 } });
     const docId = (await fileInput(fixture('commission-midday.txt'))).job.docId;

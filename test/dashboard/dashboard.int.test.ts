@@ -145,6 +145,18 @@ describe('the dashboard server', () => {
     expect(await hits('nothing like this')).toEqual([]);
   });
 
+  it('serves Bull Board for every queue at /queues, read-only unless queue actions are enabled', async () => {
+    d = await dashboardUnderTest({}, { workers: false });
+    expect((await get('/queues')).status).toBe(200);
+    const api = async () => (await (await get('/queues/api/queues')).json()) as { queues: { name: string; readOnlyMode: boolean }[] };
+    const { queues } = await api();
+    expect(queues.map((q) => q.name).sort()).toEqual(['clean', 'deliver-jsonl', 'discover', 'fetch', 'figures', 'publish', 'segment']);
+    expect(queues.every((q) => q.readOnlyMode)).toBe(true);
+    await d.close();
+    d = await dashboardUnderTest({ dashboardQueueActions: true }, { workers: false });
+    expect((await api()).queues.every((q) => !q.readOnlyMode)).toBe(true);
+  });
+
   it('answers /healthz and /readyz, and says which check fails', async () => {
     d = await dashboardUnderTest({}, { workers: false });
     expect(await (await get('/healthz')).json()).toMatchObject({ status: 'ok' });
