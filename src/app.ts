@@ -6,6 +6,7 @@ import { assertRedis, createRedis } from './queues/connection.js';
 import { DocStatus } from './queues/doc-status.js';
 import { Queues } from './queues/queues.js';
 import { createSinks } from './sinks/index.js';
+import { redisFetchDeps } from './fetch/index.js';
 import type { Sink } from './sinks/types.js';
 import { stageDefs, type StageContext, type StageDef } from './stages/registry.js';
 import { deliverSpec, publishSpec, stageSpec } from './workers/specs.js';
@@ -37,7 +38,19 @@ export class App {
     connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     const sinks = createSinks(config, log, { redis: connection });
     const queues = new Queues(connection, config, sinks.map((s) => s.name));
-    return new App(config, log, connection, queues, new DocStatus(connection, config), sinks, context);
+    // Politeness and the fetch index live in Redis, so they hold across every worker process.
+    let fetchDeps: StageContext['fetch'] | undefined;
+    const shared = (l: Logger): StageContext => {
+      const ctx = context(l);
+      fetchDeps ??= redisFetchDeps(ctx.fetch, connection, config);
+      return { ...ctx, fetch: fetchDeps };
+    };
+    return new App(config, log, connection, queues, new DocStatus(connection, config), sinks, shared);
+  }
+
+  /** The stage context workers get (Redis-backed fetch politeness and index); discovery shares its client. */
+  stageContext(log: Logger): StageContext {
+    return this.context(log);
   }
 
   /** Starts workers for the given stages (all by default). */

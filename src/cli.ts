@@ -8,6 +8,8 @@ import * as ingestCmd from './cli/ingest.js';
 import * as workersCmd from './cli/workers.js';
 import * as startCmd from './cli/start.js';
 import * as statusCmd from './cli/status.js';
+import * as backfillCmd from './cli/backfill.js';
+import * as reprocessCmd from './cli/reprocess.js';
 import * as migrateCmd from './cli/migrate.js';
 import * as exportCmd from './cli/export.js';
 import * as dashboardCmd from './cli/dashboard.js';
@@ -20,6 +22,8 @@ const program = new Command('pressline')
 
 for (const cmd of [startCmd, ingestCmd, processCmd, workersCmd, statusCmd, dashboardCmd, schemaCmd, configCmd]) cmd.register(program);
 for (const cmd of [migrateCmd, exportCmd]) cmd.register(program);
+
+for (const cmd of [backfillCmd, reprocessCmd]) cmd.register(program);
 
 program.parseAsync().catch((err: unknown) => {
   const code = err instanceof PresslineError ? ` [${err.code}]` : '';

@@ -1,9 +1,78 @@
-/** Decodes fetched bytes to text by the charset of the content type (or a BOM), else UTF-8. */
-export function decodeBody(bytes: Uint8Array, contentType: string): string {
-  const charset = /charset=["']?([\w-]+)/i.exec(contentType)?.[1]?.toLowerCase();
+/** What the bytes were decoded as, and why (for logs and tests). */
+export interface Decoded {
+  text: string;
+  charset: string;
+  /** `bom`, `header`, `meta` (HTML `<meta>` or XML declaration), `sniffed` or `default`. */
+  from: 'bom' | 'header' | 'meta' | 'sniffed' | 'default';
+}
+
+const label = (name: string | undefined): string | undefined => {
+  if (!name) return undefined;
   try {
-    return new TextDecoder(charset ?? 'utf-8').decode(bytes);
+    return new TextDecoder(name.trim().toLowerCase()).encoding;
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    return undefined; // a charset TextDecoder does not know
   }
+};
+
+const fromHeader = (contentType: string) => label(/charset\s*=\s*["']?([\w:.-]+)/i.exec(contentType)?.[1]);
+
+/** The charset an HTML `<meta>` or an XML declaration names, in the first 2 KiB. */
+function fromMarkup(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
+  const m =
+    /<meta[^>]+charset\s*=\s*["']?([\w:.-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w:.-]+)["']/i.exec(head);
+  return label(m?.[1]);
+}
+
+function fromBom(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  return undefined;
+}
+
+const validUtf8 = (bytes: Uint8Array): boolean => {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// eslint-disable-next-line no-control-regex
+const hasNonAscii = (bytes: Uint8Array): boolean => bytes.some((b) => b > 0x7f);
+
+/**
+ * Detects the charset of fetched bytes and decodes them. A BOM wins; then the declared
+ * charset (header, then `<meta>`/XML declaration) unless the bytes prove it wrong: a
+ * declared UTF-8 that is not valid UTF-8 is read as the markup's charset or windows-1252,
+ * and a declared single-byte charset over bytes that are valid multi-byte UTF-8 is read as UTF-8.
+ */
+export function detectAndDecode(bytes: Uint8Array, contentType: string): Decoded {
+  const bom = fromBom(bytes);
+  if (bom) return { text: new TextDecoder(bom).decode(bytes), charset: bom, from: 'bom' };
+  const header = fromHeader(contentType);
+  const meta = fromMarkup(bytes);
+  const utf8ok = validUtf8(bytes);
+  const declared: [string | undefined, Decoded['from']][] = [
+    [header, 'header'],
+    [meta, 'meta'],
+  ];
+  for (const [charset, from] of declared) {
+    if (!charset) continue;
+    if (charset === 'utf-8' && !utf8ok) continue;
+    if (charset !== 'utf-8' && charset.startsWith('utf-16') === false && utf8ok && hasNonAscii(bytes)) {
+      return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', from: 'sniffed' };
+    }
+    return { text: new TextDecoder(charset).decode(bytes), charset, from };
+  }
+  if (utf8ok) return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', from: header || meta ? 'sniffed' : 'default' };
+  return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252', from: 'sniffed' };
+}
+
+/** Decodes fetched bytes to text (see {@link detectAndDecode}). */
+export function decodeBody(bytes: Uint8Array, contentType: string): string {
+  return detectAndDecode(bytes, contentType).text;
 }

@@ -30,7 +30,7 @@ const def = <I, O>(d: StageDef<I, O>): StageDef<I, O> => d;
 
 /** Every stage before publish, by name; workers and `pressline process` both run these. */
 export const stageDefs = {
-  fetch: def({ name: 'fetch', input: FetchJob, output: CleanJob, next: 'clean', run: (j, ctx) => fetchDocument(j, ctx.fetch) }),
+  fetch: def({ name: 'fetch', input: FetchJob, output: CleanJob, next: 'clean', run: (j, ctx) => fetchDocument(j, { ...ctx.fetch, log: ctx.log }) }),
   clean: def({
     name: 'clean',
     input: CleanJob,

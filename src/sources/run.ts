@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { PermanentError } from '../errors.js';
+import type { HttpClient } from '../fetch/http.js';
+import type { Input } from '../inputs.js';
+import type { Logger } from '../logger.js';
+import type { EnqueueOutcome } from '../queues/producer.js';
+import { planDiscovery } from '../stages/discover.js';
+import type { SeenStore } from '../store/seen-store.js';
+import { listSource, type ListingPage } from './listers.js';
+import type { ListingValidators, Validators } from './listing-cache.js';
+import type { SourceConfig } from './schema.js';
+
+export interface DiscoveryDeps {
+  client: HttpClient;
+  seen: SeenStore;
+  /** Validators of listing pages; null asks unconditionally (a backfill). */
+  listings: ListingValidators | null;
+  enqueue(input: Input): Promise<EnqueueOutcome>;
+  now: () => Date;
+  log: Logger;
+}
+
+export interface DiscoveryResult {
+  /** Items the source listed (after merging listing and sitemap). */
+  found: number;
+  queued: number;
+  unchanged: number;
+  filtered: number;
+  /** Listing pages answered 304. */
+  notModified: number;
+}
+
+/**
+ * One discovery run of one source: list its items (conditionally), keep the new and the
+ * changed ones (seen-store), queue a fetch job for each (job id = record id + version),
+ * and remember each queued item's version. A listing that cannot be reached throws.
+ */
+export async function runDiscovery(source: SourceConfig, deps: DiscoveryDeps, window?: { from: string; to: string }): Promise<DiscoveryResult> {
+  const pending = new Map<string, Validators>();
+  let notModified = 0;
+  const get = async (url: string, accept: string): Promise<ListingPage> => {
+    const known = deps.listings ? await deps.listings.get(url) : null;
+    try {
+      const res = await deps.client.get(url, { allowPrivate: source.allowPrivate, accept, etag: known?.etag, lastModified: known?.lastModified, log: deps.log });
+      if (res.notModified) {
+        notModified++;
+        return { status: 'not-modified', text: '' };
+      }
+      if (res.etag || res.lastModified) pending.set(url, { etag: res.etag, lastModified: res.lastModified });
+      return { status: 'ok', text: res.bytes.toString('utf8') };
+    } catch (err) {
+      const status = err instanceof PermanentError ? err.details.status : undefined;
+      if (status === 404 || status === 410) return { status: 'missing', text: '' };
+      throw err;
+    }
+  };
+  const items = await listSource(source, { get, window, today: deps.now().toISOString().slice(0, 10), backfill: Boolean(window) });
+  const seen = await deps.seen.get([...new Set(items.map((i) => i.docId))]);
+  const plan = planDiscovery(items, seen, source.filters);
+  let queued = 0;
+  for (const item of plan.toFetch) {
+    const outcome = await deps.enqueue({
+      label: `${source.name}: ${item.title ?? item.url}`,
+      variant: item.version ?? item.url,
+      job: {
+        docId: item.docId,
+        traceId: randomUUID(),
+        stages: {},
+        target: {
+          kind: 'url',
+          url: item.url,
+          site: item.site,
+          source: source.name,
+          ...(source.allowPrivate ? { allowPrivate: true } : {}),
+          ...(item.version ? { variant: item.version } : {}),
+        },
+      },
+    });
+    if (outcome === 'queued' || outcome === 'retried') queued++;
+    await deps.seen.mark(item.docId, item.version, deps.now());
+  }
+  await deps.listings?.putAll(pending);
+  const found = new Set(items.filter((i) => !i.knownOnly).map((i) => i.docId)).size;
+  return { found, queued, unchanged: plan.unchanged, filtered: plan.filtered, notModified };
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { Site } from '../schemas/record.js';
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A duration: milliseconds, or a string such as `90s`, `15m`, `1h`. */
+export const Duration = z
+  .union([z.number().int().positive(), z.string().regex(/^\d+(ms|s|m|h|d)$/, 'expected a duration such as 30s, 15m or 1h')])
+  .transform((v) => (typeof v === 'number' ? v : Number(/^\d+/.exec(v)?.[0]) * (UNITS[/[a-z]+$/.exec(v)?.[0] ?? 'ms'] ?? 1)));
+
+const regex = z.string().refine((s) => {
+  try {
+    new RegExp(s, 'i');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+/** Which discovered items to keep: each a case-insensitive regular expression or a type name. */
+export const Filters = z
+  .object({
+    /** Keep an item only when its URL or title matches one of these. */
+    include: z.array(regex).default([]),
+    /** Drop an item whose URL or title matches one of these. */
+    exclude: z.array(regex).default([]),
+    /** Keep only these item types (EEAS card type, Press Corner document type), when the listing says. */
+    types: z.array(z.string()).default([]),
+  })
+  .strict()
+  .default({ include: [], exclude: [], types: [] });
+export type Filters = z.infer<typeof Filters>;
+
+const common = {
+  /** A name for logs, the dashboard and `pressline backfill --source`. */
+  name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, - and _ only'),
+  enabled: z.boolean().default(true),
+  /** How often discovery runs. @defaultValue 15m */
+  interval: Duration.default(15 * 60_000),
+  filters: Filters,
+  /** Fetch from private, loopback or link-local addresses (an intranet site, a test fixture). @defaultValue false */
+  allowPrivate: z.boolean().default(false),
+  /** Listing or sitemap pages read per scheduled run. @defaultValue 3 */
+  maxPages: z.number().int().positive().default(3),
+  /** How far back a scheduled run of a date-searched source looks. @defaultValue 7 */
+  lookbackDays: z.number().int().positive().default(7),
+};
+
+const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+
+export const PresscornerSource = z
+  .object({
+    ...common,
+    type: z.literal('presscorner'),
+    baseUrl: url.default('https://ec.europa.eu/commission/presscorner'),
+    language: z.string().regex(/^[a-z]{2}$/).default('en'),
+    documentTypes: z.array(z.string().regex(/^[A-Z_]+$/)).default(['SPEECH', 'STATEMENT']),
+    pageSize: z.number().int().min(1).max(100).default(100),
+  })
+  .strict();
+
+export const EeasSource = z
+  .object({
+    ...common,
+    type: z.literal('eeas'),
+    baseUrl: url.default('https://www.eeas.europa.eu'),
+    listingPath: z.string().startsWith('/').default('/eeas/press-material_en'),
+    /** The listing's `f[0]=pm_category:…` filter; null for every category. */
+    category: z.string().nullable().default('Statement/Declaration'),
+    sitemapPath: z.string().startsWith('/').nullable().default('/sitemap.xml'),
+    /** Sitemap pages read for lastmod (a changed page becomes a new version). @defaultValue 3 */
+    sitemapPages: z.number().int().min(0).default(3),
+    /** Paths kept from the sitemap. @defaultValue `_en$` */
+    pathPattern: regex.default('_en$'),
+  })
+  .strict();
+
+const feed = (type: 'rss' | 'consilium' | 'ecb', dflt?: string, site: z.infer<typeof Site> = 'generic') =>
+  z
+    .object({
+      ...common,
+      type: z.literal(type),
+      url: dflt ? url.default(dflt) : url,
+      site: Site.default(site),
+    })
+    .strict();
+
+export const RssSource = feed('rss');
+export const ConsiliumSource = feed('consilium', 'https://www.consilium.europa.eu/en/rss/pressreleases.ashx', 'consilium');
+export const EcbSource = feed('ecb', 'https://www.ecb.europa.eu/rss/press.html', 'ecb');
+
+export const SitemapSource = z
+  .object({
+    ...common,
+    type: z.literal('sitemap'),
+    url,
+    site: Site.default('generic'),
+  })
+  .strict();
+
+/** One discovery source of the sources file. */
+export const SourceConfig = z.discriminatedUnion('type', [PresscornerSource, EeasSource, RssSource, ConsiliumSource, EcbSource, SitemapSource]);
+export type SourceConfig = z.infer<typeof SourceConfig>;
+export type FeedSource = Extract<SourceConfig, { type: 'rss' | 'consilium' | 'ecb' }>;
+
+/** The sources file: `{ sources: [...] }`, names unique. */
+export const SourcesFile = z
+  .object({ sources: z.array(SourceConfig) })
+  .strict()
+  .superRefine((f, ctx) => {
+    const seen = new Set<string>();
+    f.sources.forEach((s, i) => {
+      if (seen.has(s.name)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `duplicate source name "${s.name}"` });
+      seen.add(s.name);
+    });
+  });
+export type SourcesFile = z.infer<typeof SourcesFile>;
+
+/** The built-in sources when no SOURCES_FILE is set: the Press Corner and EEAS on, Council and ECB off. */
+export const DEFAULT_SOURCES: unknown[] = [
+  { name: 'ec-presscorner', type: 'presscorner' },
+  { name: 'eeas', type: 'eeas' },
+  { name: 'consilium', type: 'consilium', enabled: false },
+  { name: 'ecb', type: 'ecb', enabled: false, filters: { include: ['press conference', 'monetary policy statement'] } },
+];

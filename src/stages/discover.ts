@@ -1,0 +1,75 @@
+import type { Site } from '../schemas/record.js';
+import type { Filters } from '../sources/schema.js';
+import type { SeenVersion } from '../store/seen-store.js';
+
+/** One item a source listed: where it is, what record it becomes, and the version the listing gives. */
+export interface DiscoveredItem {
+  docId: string;
+  url: string;
+  site: Site;
+  title: string | null;
+  /** YYYY-MM-DD, when the listing says. */
+  date: string | null;
+  type: string | null;
+  /** lastmod, updated, pubDate or a hash of the listing entry; null when the listing gives none. */
+  version: string | null;
+  /** Only a version hint for an item found before (a sitemap entry outside the press listing). */
+  knownOnly?: boolean;
+}
+
+export interface DiscoveryPlan {
+  /** New items, and known ones whose version changed: each becomes a fetch job. */
+  toFetch: DiscoveredItem[];
+  unchanged: number;
+  filtered: number;
+}
+
+/** Whether an item passes a source's filters. */
+export function passes(item: DiscoveredItem, f: Filters): boolean {
+  const hay = [item.url, item.title ?? ''];
+  const hit = (patterns: string[]) => patterns.some((p) => hay.some((h) => new RegExp(p, 'i').test(h)));
+  if (f.include.length && !hit(f.include)) return false;
+  if (f.exclude.length && hit(f.exclude)) return false;
+  if (f.types.length && item.type && !f.types.some((t) => t.toLowerCase() === item.type?.toLowerCase())) return false;
+  return true;
+}
+
+/**
+ * Discover stage, pure: what a source listed, against what the seen-store knows → what to
+ * fetch. An item is fetched when it is new, or when its version differs from the one seen;
+ * an item whose listing gives no version is fetched once. Items listed twice (a listing
+ * card and a sitemap entry) are merged, the entry with a version winning.
+ */
+export function planDiscovery(items: readonly DiscoveredItem[], seen: ReadonlyMap<string, SeenVersion>, filters: Filters): DiscoveryPlan {
+  const byId = new Map<string, DiscoveredItem>();
+  let filtered = 0;
+  for (const item of items) {
+    const prev = byId.get(item.docId);
+    if (!prev) byId.set(item.docId, item);
+    else
+      byId.set(item.docId, {
+        ...(prev.knownOnly ? item : prev),
+        version: prev.version ?? item.version,
+        knownOnly: Boolean(prev.knownOnly && item.knownOnly),
+      });
+  }
+  const toFetch: DiscoveredItem[] = [];
+  let unchanged = 0;
+  for (const item of byId.values()) {
+    const known = seen.get(item.docId);
+    if (item.knownOnly && !known) continue;
+    if (!item.knownOnly && !passes(item, filters)) {
+      filtered++;
+      continue;
+    }
+    if (known && (item.version === null || item.version === known.version)) unchanged++;
+    else toFetch.push(item);
+  }
+  return { toFetch, unchanged, filtered };
+}
+
+/** Keeps items dated inside [from, to] (inclusive days); undated items are kept. */
+export function inWindow(item: DiscoveredItem, window: { from: string; to: string } | undefined): boolean {
+  if (!window || !item.date) return true;
+  return item.date >= window.from && item.date <= window.to;
+}
