@@ -4,6 +4,7 @@ import { classifyLabels } from './labels.js';
 import { readMarker, type Marker } from './markers.js';
 import { addSpeaker, addressee, labelToSpeaker } from './names.js';
 import { paragraphs, sub } from './spans.js';
+import { OPENING } from '../extract/text/boilerplate.js';
 
 export interface Segmented {
   segments: Segment[];
@@ -19,6 +20,7 @@ const STARTS_ASKING = /^(?:you|do you|are you|have you|how|what|why|when|where|w
 /** A journalist introduced before the question: "The FT’s Peter Spiegel goes first." */
 const INTRO = /^((?:The\s+)?[\p{Lu}][\p{L}’'.]*(?:\s+[\p{Lu}][\p{L}’'.]*){0,4})\s+(?:goes first|asks|is next|follows|has the next question)\s*[.:]\s+/u;
 const isQuestionTurn = (s: string) => ENDS_Q.test(s) && s.length < 700;
+const ADDRESSED = /\b(?:you|your|vous|votre|Sie|Ihre?)\b/;
 const INTERVIEW = /\b(?:interview|entretien|intervista|entrevista)\b/i;
 
 interface Item {
@@ -33,6 +35,37 @@ interface Draft {
   end: number;
 }
 
+const BYLINE_AFTER = /\s*[-–—]?\s*\(?(?:Journalist(?:e|in)?|Question|Reporter)\s*\(([^)]{1,80})\)\)?\.?$/;
+const ASKED_DE = /^([„“"][^„“"]{3,}\?[“”"])\s*,?\s*(?:fragt|fragte|wollte)\b[^.]{0,60}\.?$/;
+
+/**
+ * Questions marked after the fact: a `Journalist (Outlet)` line after the question (or at its
+ * end), and German reported questions (`„…?“, fragt ein Journalist`).
+ */
+function markQuestionsAfter(items: Item[]): void {
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    if (it.m.type !== 'none') continue;
+    const b = BYLINE_AFTER.exec(it.p.text);
+    if (b && b.index === 0 && k > 0 && items[k - 1]!.m.type === 'none') {
+      items[k - 1]!.m = { type: 'question', speaker: b[1]!, skip: 0 };
+      it.m = { type: 'heading', speaker: null, skip: it.p.text.length };
+      it.p = { ...it.p, cue: undefined };
+      continue;
+    }
+    if (b && b.index > 0) {
+      it.p = { ...sub(it.p, 0, b.index), cue: undefined };
+      it.m = { type: 'question', speaker: b[1]!, skip: 0 };
+      continue;
+    }
+    const d = ASKED_DE.exec(it.p.text);
+    if (d) {
+      it.p = { ...sub(it.p, 0, d[1]!.length), cue: undefined };
+      it.m = { type: 'question', speaker: null, skip: 0 };
+    }
+  }
+}
+
 /** Splits clean text into remarks, question and answer turns, and pairs questions with answers. */
 export function segmentTranscript(text: string, meta: Meta): Segmented {
   const speakers: Speaker[] = meta.speakers.map((s) => ({ ...s }));
@@ -40,6 +73,8 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
   const items: Item[] = paragraphs(text)
     .flatMap(cutAtCues)
     .map((p) => ({ p, m: readMarker(p.text) }));
+
+  markQuestionsAfter(items);
 
   // single-word labels ("Dana:") count only in a dialogue, or for a name the text uses elsewhere
   const singles = items.filter((i) => i.m.type === 'label' && !/[\s,(]/.test(i.m.label!)).length;
@@ -66,7 +101,7 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
     explicitQ < 2 &&
     (plainQ.length >= 2 ||
       (plainQ.length >= 1 && (INTERVIEW.test(text.slice(0, 1500)) || INTERVIEW.test(meta.title ?? ''))) ||
-      (firstPlain !== undefined && plainQ[0] === firstPlain && items.indexOf(firstPlain) === 0));
+      (firstPlain !== undefined && plainQ[0] === firstPlain && items.indexOf(firstPlain) === 0 && ADDRESSED.test(firstPlain.p.text) && !OPENING.test(firstPlain.p.text)));
   const qaTitle = /\bQ\s*&\s*A\b|questions and answers/i.test(meta.title ?? '');
 
   const fallback = speakers[0]?.name ?? null;
