@@ -2,30 +2,40 @@
 import { Command } from 'commander';
 import { PresslineError } from './errors.js';
 import { PIPELINE_VERSION } from './version.js';
-import * as processCmd from './cli/process.js';
-import * as schemaCmd from './cli/schema.js';
-import * as ingestCmd from './cli/ingest.js';
-import * as workersCmd from './cli/workers.js';
-import * as startCmd from './cli/start.js';
-import * as statusCmd from './cli/status.js';
-import * as backfillCmd from './cli/backfill.js';
-import * as reprocessCmd from './cli/reprocess.js';
-import * as migrateCmd from './cli/migrate.js';
-import * as exportCmd from './cli/export.js';
-import * as dashboardCmd from './cli/dashboard.js';
-import * as configCmd from './cli/config.js';
 
-const program = new Command('pressline')
-  .description('Ingest EU press remarks into structured, versioned records.')
-  .version(PIPELINE_VERSION)
-  .showHelpAfterError();
+interface CommandModule {
+  register(program: Command): void;
+}
 
-for (const cmd of [startCmd, ingestCmd, processCmd, workersCmd, statusCmd, dashboardCmd, schemaCmd, configCmd]) cmd.register(program);
-for (const cmd of [migrateCmd, exportCmd]) cmd.register(program);
+/** Every command, in the order `--help` lists them; each module is loaded only when needed. */
+const COMMANDS: Record<string, () => Promise<CommandModule>> = {
+  start: () => import('./cli/start.js'),
+  ingest: () => import('./cli/ingest.js'),
+  process: () => import('./cli/process.js'),
+  workers: () => import('./cli/workers.js'),
+  status: () => import('./cli/status.js'),
+  dashboard: () => import('./cli/dashboard.js'),
+  backfill: () => import('./cli/backfill.js'),
+  reprocess: () => import('./cli/reprocess.js'),
+  migrate: () => import('./cli/migrate.js'),
+  export: () => import('./cli/export.js'),
+  schema: () => import('./cli/schema.js'),
+  config: () => import('./cli/config.js'),
+};
 
-for (const cmd of [backfillCmd, reprocessCmd]) cmd.register(program);
+async function main(): Promise<void> {
+  const program = new Command('pressline')
+    .description('Ingest EU press remarks into structured, versioned records.')
+    .version(PIPELINE_VERSION)
+    .showHelpAfterError();
+  // Load only the command asked for: `pressline process` starts without loading BullMQ, express or pg.
+  const asked = process.argv.slice(2).find((a) => !a.startsWith('-'));
+  const names = asked && asked in COMMANDS ? [asked] : Object.keys(COMMANDS);
+  for (const name of names) (await COMMANDS[name]!()).register(program);
+  await program.parseAsync();
+}
 
-program.parseAsync().catch((err: unknown) => {
+main().catch((err: unknown) => {
   const code = err instanceof PresslineError ? ` [${err.code}]` : '';
   process.stderr.write(`pressline${code}: ${(err as Error).message}\n`);
   process.exitCode = 1;
