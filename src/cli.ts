@@ -23,11 +23,29 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   config: () => import('./cli/config.js'),
 };
 
+const EXAMPLES = `
+Examples:
+  $ pressline start --ingest examples/                 the main job, ingesting the samples
+  $ pressline ingest examples/ https://www.eeas.europa.eu/eeas/some-remarks_en
+  $ pressline process examples/ecb-press-conference.txt --jsonl
+  $ pressline workers --stages fetch --concurrency 8
+  $ pressline status
+  $ pressline dashboard
+  $ pressline backfill --source ec-presscorner --from 2025-01-01 --to 2025-03-31
+  $ pressline reprocess --all --from-stage clean
+  $ DATABASE_URL=postgres://localhost/archive pressline migrate
+  $ pressline export --since 2025-01-01 --format csv > records.csv
+  $ pressline schema > record.schema.json
+  $ pressline config
+
+Each command's --help shows its options.`;
+
 async function main(): Promise<void> {
   const program = new Command('pressline')
     .description('Ingest EU press remarks into structured, versioned records.')
     .version(PIPELINE_VERSION)
-    .showHelpAfterError();
+    .showHelpAfterError()
+    .addHelpText('after', EXAMPLES);
   // Load only the command asked for: `pressline process` starts without loading BullMQ, express or pg.
   const asked = process.argv.slice(2).find((a) => !a.startsWith('-'));
   const names = asked && asked in COMMANDS ? [asked] : Object.keys(COMMANDS);
