@@ -142,16 +142,10 @@ export class PostgresSink implements Sink {
   }
 
   /** Applies pending migrations; returns those applied. */
-  async migrate(): Promise<Migration[]> {
-    const client = await this.connect('migrations');
-    try {
-      const applied = await migrate(client, this.opts.schema ? { schema: this.opts.schema } : {});
-      client.release();
-      return applied;
-    } catch (err) {
-      client.release(true);
-      throw pgError(err, 'the migrations');
-    }
+  migrate(): Promise<Migration[]> {
+    return this.session('the migrations', (client) =>
+      migrate(client, this.opts.schema ? { schema: this.opts.schema } : {}),
+    );
   }
 
   async deliver(record: PressRecord): Promise<DeliveryOutcome> {
@@ -165,19 +159,17 @@ export class PostgresSink implements Sink {
     for (const r of records) if (!unique.has(key(r))) unique.set(key(r), r);
     // Sorted by id so concurrent batches lock pointer rows in one order (no deadlocks).
     const batch = [...unique.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const client = await this.connect(`${records.length} record(s)`);
-    let written: Set<string>;
-    try {
+    const written = await this.session(`storing ${records.length} record(s)`, async (client) => {
       await client.query('BEGIN');
-      const res = await client.query<{ id: string; version: string }>(UPSERT, [JSON.stringify(batch)]);
-      await client.query('COMMIT');
-      client.release();
-      written = new Set(res.rows.map((r) => `${r.id}\u0000${r.version}`));
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      client.release(true);
-      throw pgError(err, `storing ${records.length} record(s)`);
-    }
+      try {
+        const res = await client.query<{ id: string; version: string }>(UPSERT, [JSON.stringify(batch)]);
+        await client.query('COMMIT');
+        return new Set(res.rows.map((r) => `${r.id}\u0000${r.version}`));
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      }
+    });
     const seen = new Set<string>();
     return records.map((r) => {
       const k = key(r);
@@ -187,10 +179,29 @@ export class PostgresSink implements Sink {
     });
   }
 
-  private async connect(what: string): Promise<pg.PoolClient> {
+  /**
+   * Runs `fn` on a pooled connection. A connection that fails is destroyed, not reused, and
+   * its error (the server going away mid-query) is handled here: pg-pool leaves errors of a
+   * checked-out client to its user, and one unhandled would end the process.
+   */
+  private async session<T>(what: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    let client: pg.PoolClient;
     try {
-      return await this.pool.connect();
+      client = await this.pool.connect();
     } catch (err) {
+      throw pgError(err, what);
+    }
+    // Once per connection: errors of a checked-out client fail its query, which is enough.
+    if (!GUARDED.has(client)) {
+      GUARDED.add(client);
+      client.on('error', () => undefined);
+    }
+    try {
+      const result = await fn(client);
+      client.release();
+      return result;
+    } catch (err) {
+      client.release(true);
       throw pgError(err, what);
     }
   }
@@ -207,5 +218,7 @@ export class PostgresSink implements Sink {
     await this.pool.end();
   }
 }
+
+const GUARDED = new WeakSet<pg.PoolClient>();
 
 const key = (r: Pick<PressRecord, 'id' | 'version'>): string => `${r.id}\u0000${r.version}`;

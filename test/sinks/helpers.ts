@@ -198,6 +198,9 @@ export async function postgresTarget(): Promise<{ host: string; port: number }> 
   return { host: u.hostname, port: Number(u.port || 5432) };
 }
 
+/** A status, or a status and headers to answer with. */
+export type Answer = number | { status: number; headers?: Record<string, string> };
+
 export interface Received {
   body: string;
   headers: IncomingHttpHeaders;
@@ -207,13 +210,11 @@ export interface Received {
  * A real webhook receiver on 127.0.0.1:0. `answer` decides each reply's status (503 while
  * the test plays an outage); every request is kept, in order of arrival.
  */
-export async function webhookReceiver(
-  answer: (req: Received) => number = () => 204,
-): Promise<{
+export async function webhookReceiver(answer: (req: Received) => Answer = () => 204): Promise<{
   url: string;
   received: Received[];
   accepted: Received[];
-  setAnswer(f: (req: Received) => number): void;
+  setAnswer(f: (req: Received) => Answer): void;
   close(): Promise<void>;
 }> {
   const received: Received[] = [];
@@ -225,9 +226,10 @@ export async function webhookReceiver(
     req.on('end', () => {
       const r = { body: Buffer.concat(chunks).toString('utf8'), headers: req.headers };
       received.push(r);
-      const status = decide(r);
+      const a = decide(r);
+      const { status, headers = {} } = typeof a === 'number' ? { status: a } : a;
       if (status >= 200 && status < 300) accepted.push(r);
-      res.writeHead(status, { 'content-type': 'text/plain' });
+      res.writeHead(status, { 'content-type': 'text/plain', ...headers });
       res.end(status >= 400 ? `status ${status}` : '');
     });
   });
