@@ -1,3 +1,4 @@
+/* global performance */
 // Prints one JSON line `{"figures":[…]}` per input file, from one extractor, in the record's
 // terms (kind, value, valueMax, unit), so that ../shared/corpus/score.mjs can score it:
 //   node bench/figures-adapter.mjs pressline|recognizers|compromise FILE…

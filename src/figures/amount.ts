@@ -34,6 +34,7 @@ export interface Amount {
 }
 
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|e|er|re|ère|ème|eme|ste|de|te|ten|sten|°)$/;
+const GROUP = /^\d{3}(?:[.,]\d+)?$/;
 const MORE = new Set(['more', 'additional', 'extra', 'further']);
 
 /** True when the token at `i` is a number that follows a number one plain space before it (`3 000`). */
@@ -42,7 +43,11 @@ function isSpaceGroup(tokens: Token[], i: number): boolean {
   const p = at(tokens, i - 1);
   if (!t || !p || t.kind !== 'num' || p.kind !== 'num' || t.newline || t.start - p.end !== 1) return false;
   const after = at(tokens, i + 1);
-  return !(after && !after.space && (after.kind === 'num' || after.text === ':' || after.text === '/' || after.text === '.'));
+  return !(
+    after &&
+    !after.space &&
+    (after.kind === 'num' || after.text === ':' || after.text === '/' || after.text === '.')
+  );
 }
 
 /** True when the number token at `i` carries an ordinal suffix (`17th`, `30ste`, `2e`). */
@@ -74,7 +79,7 @@ function currencyAfter(tokens: Token[], j: number): [string, number] | null {
   if (t.kind !== 'word') return null;
   if (CURRENCY_CODES.has(t.text)) return [t.text, j + 1];
   const c = CURRENCY_WORDS.get(t.low);
-  if (c && (t.low !== 'eur' && t.low !== 'usd')) return [c, j + 1];
+  if (c && t.low !== 'eur' && t.low !== 'usd') return [c, j + 1];
   const pair = CURRENCY_PAIRS.get(t.low);
   const second = at(tokens, j + 1);
   if (pair && second?.kind === 'word') {
@@ -106,7 +111,12 @@ function scaleAt(tokens: Token[], j: number, hasCurrency: boolean): [number, num
   const lang = t.lang;
   let s = SCALES.get(t.low);
   if (s !== undefined) {
-    if ((t.low === 'billion' || t.low === 'billions') && (lang === 'de' || lang === 'fr') && t.text[0] === 'B') s = 1e12;
+    if (
+      (t.low === 'billion' || t.low === 'billions') &&
+      (lang === 'de' || lang === 'fr') &&
+      t.text[0] === 'B'
+    )
+      s = 1e12;
     if (t.low === 'mille' && lang !== 'fr') return null;
     let end = j + 1;
     if ((t.low === 'mrd' || t.low === 'mio') && at(tokens, end)?.text === '.' && glued(tokens, end)) end++;
@@ -114,7 +124,12 @@ function scaleAt(tokens: Token[], j: number, hasCurrency: boolean): [number, num
   }
   const short = SHORT_SCALES.get(t.low);
   const spacedOk = t.low === 'bn' || t.low === 'mn' || t.low === 'mln' || t.low === 'trn';
-  if (short !== undefined && (glued(tokens, j) || hasCurrency || spacedOk) && t.text !== 'B' && (t.low !== 'b' || glued(tokens, j)))
+  if (
+    short !== undefined &&
+    (glued(tokens, j) || hasCurrency || spacedOk) &&
+    t.text !== 'B' &&
+    (t.low !== 'b' || glued(tokens, j))
+  )
     return [short, j + 1];
   return null;
 }
@@ -146,10 +161,20 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
     if (gluedToCode(tokens, j, inRange) || hasOrdinalSuffix(tokens, j)) return null;
     // `3 000 soldats`: groups of three digits after a plain space
     const before = at(tokens, j - 1);
-    if (before && before.kind === 'num' && /^\d{1,3}$/.test(before.text) && /^\d{3}$/.test(t.text) && isSpaceGroup(tokens, j))
+    if (
+      before &&
+      before.kind === 'num' &&
+      /^\d{1,3}$/.test(before.text) &&
+      GROUP.test(t.text) &&
+      isSpaceGroup(tokens, j)
+    )
       return null;
     let raw = t.text;
-    while (/^\d{1,3}(?: \d{3})*$/.test(raw) && isSpaceGroup(tokens, j + 1) && /^\d{3}$/.test(tokens[j + 1]!.text)) {
+    while (
+      /^\d{1,3}(?: \d{3})*$/.test(raw) &&
+      isSpaceGroup(tokens, j + 1) &&
+      GROUP.test(tokens[j + 1]!.text)
+    ) {
       raw += ` ${tokens[j + 1]!.text}`;
       j++;
     }
@@ -161,7 +186,13 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
     yearLike = /^(?:19|20)\d\d$/.test(raw);
     j++;
     const sign = at(tokens, numAt - 1);
-    if (!currency && sign && (sign.text === '-' || sign.text === '\u2212') && glued(tokens, numAt) && !inRange) {
+    if (
+      !currency &&
+      sign &&
+      (sign.text === '-' || sign.text === '\u2212') &&
+      glued(tokens, numAt) &&
+      !inRange
+    ) {
       const before = at(tokens, numAt - 2);
       if (sign.space || !before) {
         value = -value;
@@ -174,7 +205,11 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
       if (sc) {
         scale = sc[0];
         j = sc[1];
-      } else if (!PERCENT_WORDS.has(suffix.low) && !CURRENCY_WORDS.has(suffix.low) && !CURRENCY_CODES.has(suffix.text))
+      } else if (
+        !PERCENT_WORDS.has(suffix.low) &&
+        !CURRENCY_WORDS.has(suffix.low) &&
+        !CURRENCY_CODES.has(suffix.text)
+      )
         return null; // 4G, 10x, 6pm
     }
   } else if (t.kind === 'word') {
@@ -243,7 +278,14 @@ export function readRange(tokens: Token[], a: Amount): { amount: Amount; max: nu
   if (a.scale === 1 && b.scale !== 1 && b.digits === a.digits) low *= b.scale;
   if (b.value <= low) return null;
   return {
-    amount: { ...a, value: low, end: b.end, currency: a.currency ?? b.currency, unit: a.unit ?? b.unit, scale: Math.max(a.scale, b.scale) },
+    amount: {
+      ...a,
+      value: low,
+      end: b.end,
+      currency: a.currency ?? b.currency,
+      unit: a.unit ?? b.unit,
+      scale: Math.max(a.scale, b.scale),
+    },
     max: b.value,
   };
 }

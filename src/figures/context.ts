@@ -34,7 +34,14 @@ export function gluedToCode(tokens: Token[], i: number, allowDashBefore = false)
     if (prev.kind === 'word' || prev.kind === 'num') return true;
     if (GLUE.has(prev.text)) {
       const isDash = prev.text === '-' || prev.text === '\u2010';
-      if (prev.text === '+' || prev.text === '#' || prev.text === '№' || prev.text === "'" || prev.text === '’') return true;
+      if (
+        prev.text === '+' ||
+        prev.text === '#' ||
+        prev.text === '№' ||
+        prev.text === "'" ||
+        prev.text === '’'
+      )
+        return true;
       if (!(isDash && allowDashBefore)) {
         const before = at(tokens, i - 2);
         if (before && glued(tokens, i - 1) && before.kind !== 'sym') return true;
@@ -43,7 +50,11 @@ export function gluedToCode(tokens: Token[], i: number, allowDashBefore = false)
     }
   }
   const next = at(tokens, i + 1);
-  if (next && glued(tokens, i + 1) && (next.text === ':' || next.text === '/' || next.text === '_' || next.text === '@')) {
+  if (
+    next &&
+    glued(tokens, i + 1) &&
+    (next.text === ':' || next.text === '/' || next.text === '_' || next.text === '@')
+  ) {
     const after = at(tokens, i + 2);
     if (after && glued(tokens, i + 2) && after.kind === 'num') return true;
   }

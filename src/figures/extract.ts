@@ -5,6 +5,8 @@ import { readFraction } from './fraction.js';
 import { readItem, type Item } from './item.js';
 import {
   APPROX_PHRASES,
+  CURRENCY_CODES,
+  CURRENCY_SYMBOLS,
   COPULAS,
   DISCOURSE_NOUNS,
   FUNCTION_WORDS,
@@ -14,6 +16,7 @@ import {
   OF_PEOPLE,
   TIME_NOUNS,
 } from './lexicon.js';
+import { mayStartNumber } from './number-words.js';
 import { readOrdinal } from './ordinal.js';
 import type { Token } from './tokenize.js';
 
@@ -50,7 +53,10 @@ const isCopula = (t: Token | undefined): boolean =>
   t !== undefined && t.kind === 'word' && (COPULAS.has(t.low) || t.low === "c'est" || t.low === "we're");
 
 /** Decides whether an amount with neither currency nor unit counts something, and what. */
-function countItem(tokens: Token[], a: Amount): { ok: boolean; item: Item | null; end: number; bare?: boolean } {
+function countItem(
+  tokens: Token[],
+  a: Amount,
+): { ok: boolean; item: Item | null; end: number; bare?: boolean } {
   const no = { ok: false, item: null, end: a.end };
   const prev = at(tokens, a.start - 1);
   const next = at(tokens, a.end);
@@ -60,11 +66,22 @@ function countItem(tokens: Token[], a: Amount): { ok: boolean; item: Item | null
   if (prev && prev.kind === 'word' && IDENTIFIER_WORDS.has(prev.low)) return no;
   if (prev && prev.text === ':') return no;
   // a capitalised word before the number names it (`Brexit Negotiations 4`, `EU 27`, `Horizon 2020`)
-  if (capitalised(prev) && !sentenceStart(tokens, a.start - 1) && !FUNCTION_WORDS.has(prev!.low) && a.scale === 1)
+  if (
+    capitalised(prev) &&
+    !sentenceStart(tokens, a.start - 1) &&
+    !FUNCTION_WORDS.has(prev!.low) &&
+    a.scale === 1
+  )
     return no;
   // `10-year`, `two-state`: a compound adjective
   if (next && !next.space && (next.text === '-' || next.text === '\u2010')) return no;
-  if (next && next.kind === 'sym' && (next.text === '.' || next.text === ')') && sentenceStart(tokens, a.start) && a.digits)
+  if (
+    next &&
+    next.kind === 'sym' &&
+    (next.text === '.' || next.text === ')') &&
+    sentenceStart(tokens, a.start) &&
+    a.digits
+  )
     return no; // list numbering `1.` `2)`
   const item = readItem(tokens, a.end);
   if (item) {
@@ -77,9 +94,11 @@ function countItem(tokens: Token[], a: Amount): { ok: boolean; item: Item | null
   }
   if (!a.digits) return no;
   // `27 of us`
-  if (next?.low === 'of' && isWord(tokens, a.end + 1, OF_PEOPLE)) return { ok: true, item: null, end: a.end + 2 };
+  if (next?.low === 'of' && isWord(tokens, a.end + 1, OF_PEOPLE))
+    return { ok: true, item: null, end: a.end + 2 };
   // `we are 27.`, `c'est 41,`
-  if (isCopula(prev) && (!next || next.kind === 'sym') && a.value < 1e5 && !a.yearLike) return { ok: true, item: null, end: a.end };
+  if (isCopula(prev) && (!next || next.kind === 'sym') && a.value < 1e5 && !a.yearLike)
+    return { ok: true, item: null, end: a.end };
   // `2 million` with no noun after it
   if (a.scale > 1) return { ok: true, item: null, end: a.end, bare: true };
   return no;
@@ -99,7 +118,12 @@ export function findFigures(tokens: Token[]): Found[] {
     if (!f) continue;
     // `EUR 750 billion, of which 390 billion in grants`: the currency carries over
     const last = out[out.length - 1];
-    if (f.bare && last?.kind === 'money' && f.start - last.end <= ELLIPSIS_WINDOW && !parasBetween(tokens, last.end, f.start)) {
+    if (
+      f.bare &&
+      last?.kind === 'money' &&
+      f.start - last.end <= ELLIPSIS_WINDOW &&
+      !parasBetween(tokens, last.end, f.start)
+    ) {
       f.kind = 'money';
       f.unit = last.unit;
     }
@@ -122,8 +146,43 @@ function withApprox(tokens: Token[], f: Omit<Found, 'approx'>, floor: number): F
   return a ? { ...f, approx: a[0], start: a[1] } : { ...f, approx: null };
 }
 
+/** Words at which a figure may start besides numbers: articles and words of fractions, currencies. */
+const WORD_STARTERS = new Set([
+  'la',
+  'die',
+  'de',
+  'half',
+  'moitié',
+  'hälfte',
+  'helft',
+  'ein',
+  'eine',
+  'einem',
+  'einen',
+  'een',
+  'un',
+  'une',
+  'zwei',
+  'drei',
+  'vier',
+  'twee',
+  'drie',
+  'deux',
+  'trois',
+  'quatre',
+]);
+
+function mayStart(t: Token): boolean {
+  if (t.kind === 'num') return true;
+  if (t.kind === 'sym') return CURRENCY_SYMBOLS.has(t.text);
+  return (
+    WORD_STARTERS.has(t.low) || CURRENCY_CODES.has(t.text) || t.text === 'US' || mayStartNumber(t.low, t.lang)
+  );
+}
+
 function tryAt(tokens: Token[], i: number, floor: number): Found | null {
   const t = tokens[i]!;
+  if (!mayStart(t)) return null;
   if (t.kind === 'word' && (t.low === 'la' || t.low === 'die' || t.low === 'de')) {
     const fr = readFraction(tokens, i + 1);
     const f = fr && fr.start === i ? frac(tokens, fr) : null;
@@ -132,13 +191,22 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
   const fr = readFraction(tokens, i);
   const f = fr ? frac(tokens, fr) : null;
   if (f) return withApprox(tokens, f, floor);
-  if (t.kind === 'word' && FUNCTION_WORDS.has(t.low) && t.low !== 'a' && t.low !== 'an' && t.text !== 'US') return null;
+  if (t.kind === 'word' && FUNCTION_WORDS.has(t.low) && t.low !== 'a' && t.low !== 'an' && t.text !== 'US')
+    return null;
   const ord = readOrdinal(tokens, i);
   if (ord) {
     const item = readItem(tokens, ord.end);
     return withApprox(
       tokens,
-      { kind: 'ordinal', value: ord.value, valueMax: null, unit: null, item: item?.text ?? null, start: ord.start, end: item?.end ?? ord.end },
+      {
+        kind: 'ordinal',
+        value: ord.value,
+        valueMax: null,
+        unit: null,
+        item: item?.text ?? null,
+        start: ord.start,
+        end: item?.end ?? ord.end,
+      },
       floor,
     );
   }
@@ -164,16 +232,36 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
   }
   return withApprox(
     tokens,
-    { kind, value: round(a.value), valueMax: range ? round(range.max) : null, unit: a.unit ?? a.currency, item, start: a.start, end, bare },
+    {
+      kind,
+      value: round(a.value),
+      valueMax: range ? round(range.max) : null,
+      unit: a.unit ?? a.currency,
+      item,
+      start: a.start,
+      end,
+      bare,
+    },
     floor,
   );
 }
 
-function frac(tokens: Token[], fr: { start: number; end: number; value: number }): Omit<Found, 'approx'> | null {
+function frac(
+  tokens: Token[],
+  fr: { start: number; end: number; value: number },
+): Omit<Found, 'approx'> | null {
   let end = fr.end;
   let item: string | null = null;
   const of = at(tokens, end);
-  if (of && (of.low === 'of' || of.low === 'van' || of.low === 'de' || of.low === 'des' || of.low === 'du' || of.low === 'der')) {
+  if (
+    of &&
+    (of.low === 'of' ||
+      of.low === 'van' ||
+      of.low === 'de' ||
+      of.low === 'des' ||
+      of.low === 'du' ||
+      of.low === 'der')
+  ) {
     let k = end + 1;
     while (k < end + 3 && at(tokens, k) && FUNCTION_WORDS.has(at(tokens, k)!.low)) k++;
     const it = readItem(tokens, k);

@@ -65,9 +65,35 @@ const DENOMINATORS = new Map<string, number>([
 const OF = new Set(['of', 'de', 'du', 'des', 'der', 'des', 'van', 'aller']);
 /** Words for one half that stand alone before their noun: `half of`, `la moitié`, `die Hälfte`, `de helft`. */
 const HALF_WORDS = new Set(['half', 'moitié', 'hälfte', 'helft']);
-const HALF_NEXT = new Set(['of', 'the', 'its', 'their', 'our', 'his', 'her', 'all', 'these', 'those', 'this', 'that']);
+const HALF_NEXT = new Set([
+  'of',
+  'the',
+  'its',
+  'their',
+  'our',
+  'his',
+  'her',
+  'all',
+  'these',
+  'those',
+  'this',
+  'that',
+]);
 const HALF_ARTICLE = new Set(['la', 'die', 'de', 'der']);
-const NOT_BEFORE_HALF = new Set(['first', 'second', 'latter', 'other', 'on', 'behalf', 'and', 'a', 'an', 'one', 'last', 'next']);
+const NOT_BEFORE_HALF = new Set([
+  'first',
+  'second',
+  'latter',
+  'other',
+  'on',
+  'behalf',
+  'and',
+  'a',
+  'an',
+  'one',
+  'last',
+  'next',
+]);
 
 function ofFollows(tokens: Token[], j: number): boolean {
   const t = at(tokens, j);
@@ -133,14 +159,24 @@ export function readFraction(tokens: Token[], i: number): Fraction | null {
 function digitFraction(tokens: Token[], i: number): Fraction | null {
   const slash = at(tokens, i + 1);
   const d = at(tokens, i + 2);
-  if (!slash || slash.text !== '/' || !glued(tokens, i + 1) || !d || d.kind !== 'num' || !glued(tokens, i + 2)) return null;
+  if (
+    !slash ||
+    slash.text !== '/' ||
+    !glued(tokens, i + 1) ||
+    !d ||
+    d.kind !== 'num' ||
+    !glued(tokens, i + 2)
+  )
+    return null;
   const prev = at(tokens, i - 1);
   if (prev && glued(tokens, i) && prev.kind !== 'word') return null;
   if (prev && glued(tokens, i)) return null;
   const after = at(tokens, i + 3);
-  if (after && glued(tokens, i + 3) && (after.text === '/' || after.kind === 'num' || after.kind === 'word')) return null;
+  if (after && glued(tokens, i + 3) && (after.text === '/' || after.kind === 'num' || after.kind === 'word'))
+    return null;
   const n = Number(tokens[i]!.text);
   const dv = Number(d.text);
-  if (!/^\d$/.test(tokens[i]!.text) || !/^\d{1,2}$/.test(d.text) || dv < 2 || dv > 10 || n < 1 || n >= dv) return null;
+  if (!/^\d$/.test(tokens[i]!.text) || !/^\d{1,2}$/.test(d.text) || dv < 2 || dv > 10 || n < 1 || n >= dv)
+    return null;
   return { start: i, end: i + 3, value: n / dv };
 }

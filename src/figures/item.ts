@@ -49,6 +49,9 @@ export function readItem(tokens: Token[], j: number): Item | null {
     }
   }
   if (!words.length) return null;
-  const text = tokens.slice(j, end).map((t) => t.text).join(' ');
+  const text = tokens
+    .slice(j, end)
+    .map((t) => t.text)
+    .join(' ');
   return { text, words, end };
 }

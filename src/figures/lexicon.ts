@@ -22,7 +22,9 @@ export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** ISO 4217 codes recognised when written in capitals next to an amount. */
-export const CURRENCY_CODES = set(`EUR USD GBP CHF JPY CNY SEK NOK DKK PLN HUF CZK RON BGN RUB UAH TRY CAD AUD INR`);
+export const CURRENCY_CODES = set(
+  `EUR USD GBP CHF JPY CNY SEK NOK DKK PLN HUF CZK RON BGN RUB UAH TRY CAD AUD INR`,
+);
 
 /** Currency words written after an amount (`6.7 billion euros`, `5 milliards d'euros`). */
 export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
@@ -53,9 +55,27 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
 
 /** Two-word currency names: first word → second word → code. */
 export const CURRENCY_PAIRS: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
-  ['us', new Map([['dollars', 'USD'], ['dollar', 'USD']])],
-  ['swiss', new Map([['francs', 'CHF'], ['franc', 'CHF']])],
-  ['de', new Map([['dollars', 'USD'], ['livres', 'GBP']])],
+  [
+    'us',
+    new Map([
+      ['dollars', 'USD'],
+      ['dollar', 'USD'],
+    ]),
+  ],
+  [
+    'swiss',
+    new Map([
+      ['francs', 'CHF'],
+      ['franc', 'CHF'],
+    ]),
+  ],
+  [
+    'de',
+    new Map([
+      ['dollars', 'USD'],
+      ['livres', 'GBP'],
+    ]),
+  ],
   ['pounds', new Map([['sterling', 'GBP']])],
 ]);
 
@@ -272,7 +292,9 @@ export const ORDINAL_NOUNS = set(`
 `);
 
 /** Nouns after a digit ordinal that make it a date or an anniversary rather than a numbered item. */
-export const ORDINAL_DATE_NOUNS = set(`century centuries anniversary birthday siècle jahrhundert eeuw time fois mal keer of`);
+export const ORDINAL_DATE_NOUNS = set(
+  `century centuries anniversary birthday siècle jahrhundert eeuw time fois mal keer of`,
+);
 
 /** Verbs after which a bare number (`we are 27`, `c'est 41`) is a count. */
 export const COPULAS = set(`are were is was sommes sont est sind waren zijn`);

@@ -2,13 +2,22 @@ import type { Lang } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 const table = (lang: Lang, words: string, values?: number[]): Map<string, number> =>
-  new Map(words.trim().split(/\s+/).map((w, k) => [w, values ? values[k]! : k + (lang === 'en' ? 0 : 1)]));
+  new Map(
+    words
+      .trim()
+      .split(/\s+/)
+      .map((w, k) => [w, values ? values[k]! : k + (lang === 'en' ? 0 : 1)]),
+  );
 
 const EN_SMALL = table(
   'en',
   'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen',
 );
-const EN_TENS = table('en', 'twenty thirty forty fifty sixty seventy eighty ninety', [20, 30, 40, 50, 60, 70, 80, 90]);
+const EN_TENS = table(
+  'en',
+  'twenty thirty forty fifty sixty seventy eighty ninety',
+  [20, 30, 40, 50, 60, 70, 80, 90],
+);
 
 const FR_WORDS = new Map<string, number>([
   ...table('fr', 'un deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize'),
@@ -27,7 +36,11 @@ const DE_WORDS = new Map<string, number>([
   ...table('de', 'eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf'),
   ['ein', 1],
   ['eine', 1],
-  ...table('de', 'dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn', [13, 14, 15, 16, 17, 18, 19]),
+  ...table(
+    'de',
+    'dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn',
+    [13, 14, 15, 16, 17, 18, 19],
+  ),
   ...table(
     'de',
     'zwanzig dreißig dreissig vierzig fünfzig sechzig siebzig achtzig neunzig',
@@ -42,7 +55,11 @@ const NL_WORDS = new Map<string, number>([
     'dertien veertien vijftien zestien zeventien achttien negentien',
     [13, 14, 15, 16, 17, 18, 19],
   ),
-  ...table('nl', 'twintig dertig veertig vijftig zestig zeventig tachtig negentig', [20, 30, 40, 50, 60, 70, 80, 90]),
+  ...table(
+    'nl',
+    'twintig dertig veertig vijftig zestig zeventig tachtig negentig',
+    [20, 30, 40, 50, 60, 70, 80, 90],
+  ),
 ]);
 
 const HUNDRED = new Set(['hundred', 'cent', 'cents', 'hundert', 'honderd']);
@@ -74,7 +91,13 @@ export function wordValue(word: string, lang: Lang): number | null {
   return null;
 }
 
-function compound(w: string, words: Map<string, number>, hundred: string, thousand: string, and: RegExp): number | null {
+function compound(
+  w: string,
+  words: Map<string, number>,
+  hundred: string,
+  thousand: string,
+  and: RegExp,
+): number | null {
   const direct = words.get(w);
   if (direct !== undefined) return direct;
   if (w.length < 4 || w.length > 60) return null;
@@ -94,9 +117,30 @@ function compound(w: string, words: Map<string, number>, hundred: string, thousa
   if (m && m.index > 0) {
     const unit = words.get(w.slice(0, m.index));
     const tens = words.get(w.slice(m.index + m[0].length));
-    if (unit !== undefined && tens !== undefined && unit < 10 && tens >= 20 && tens % 10 === 0) return unit + tens;
+    if (unit !== undefined && tens !== undefined && unit < 10 && tens >= 20 && tens % 10 === 0)
+      return unit + tens;
   }
   return null;
+}
+
+const STARTERS = new Set<string>([
+  ...EN_SMALL.keys(),
+  ...EN_TENS.keys(),
+  ...FR_WORDS.keys(),
+  ...HUNDRED,
+  ...THOUSAND,
+  'a',
+  'an',
+  'half',
+  'quatre',
+]);
+
+/** Cheap first test: can a number written in words start with this (lower-case) word? */
+export function mayStartNumber(low: string, lang: Lang): boolean {
+  const dash = low.indexOf('-');
+  const head = dash > 0 ? low.slice(0, dash) : low;
+  if (STARTERS.has(head)) return true;
+  return (lang === 'de' || lang === 'nl') && wordValue(head, lang) !== null;
 }
 
 /** A number written in words, read from the tokens. */
@@ -122,7 +166,8 @@ function atoms(tokens: Token[], i: number, max: number): Atom[] {
     if (k > i && t.para) break;
     if (t.kind === 'sym' && (t.low === '-' || t.low === '\u2010') && out.length) continue;
     if (t.kind !== 'word') break;
-    const parts = t.low.includes('-') && !t.low.startsWith('quatre-vingt') ? t.low.split(/[-\u2010]/) : [t.low];
+    const parts =
+      t.low.includes('-') && !t.low.startsWith('quatre-vingt') ? t.low.split(/[-\u2010]/) : [t.low];
     parts.forEach((w, n) => out.push({ w, tok: k, last: n === parts.length - 1 }));
   }
   return out;
@@ -135,7 +180,7 @@ function atoms(tokens: Token[], i: number, max: number): Atom[] {
  */
 export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
   const t0 = tokens[i];
-  if (!t0 || t0.kind !== 'word') return null;
+  if (!t0 || t0.kind !== 'word' || !mayStartNumber(t0.low, t0.lang)) return null;
   const lang = t0.lang;
   const as = atoms(tokens, i, 12);
   let total = 0;
@@ -185,7 +230,13 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
       any = true;
       scaled = true;
       words += 2;
-    } else if (ARTICLE.has(a.w) && !any && k === 0 && next && (HUNDRED.has(next.w) || THOUSAND.has(next.w) || BIG.has(next.w))) {
+    } else if (
+      ARTICLE.has(a.w) &&
+      !any &&
+      k === 0 &&
+      next &&
+      (HUNDRED.has(next.w) || THOUSAND.has(next.w) || BIG.has(next.w))
+    ) {
       art = true;
       k++;
       continue;
@@ -215,10 +266,12 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
     } else if (POINT.has(a.w) && any && total === 0 && next && (wordValue(next.w, lang) ?? 10) < 10) {
       let frac = '';
       let j = k + 1;
-      while (j < as.length && (wordValue(as[j]!.w, lang) ?? 10) < 10) frac += String(wordValue(as[j]!.w, lang)), j++;
+      while (j < as.length && (wordValue(as[j]!.w, lang) ?? 10) < 10) {
+        frac += String(wordValue(as[j]!.w, lang));
+        j++;
+      }
       cur = Number(`${cur}.${frac}`);
       words++;
-      k = j;
       commit(as[j - 1]!);
       break;
     } else break;

@@ -11,8 +11,33 @@ export interface Ordinal {
   value: number;
 }
 
-const GERMAN_ARTICLES = new Set(['der', 'die', 'das', 'den', 'dem', 'des', 'zum', 'zur', 'im', 'vom', 'beim']);
-const DATE_PREPOSITIONS = new Set(['on', 'since', 'until', 'till', 'by', 'from', 'le', 'du', 'au', 'am', 'vom', 'bis']);
+const GERMAN_ARTICLES = new Set([
+  'der',
+  'die',
+  'das',
+  'den',
+  'dem',
+  'des',
+  'zum',
+  'zur',
+  'im',
+  'vom',
+  'beim',
+]);
+const DATE_PREPOSITIONS = new Set([
+  'on',
+  'since',
+  'until',
+  'till',
+  'by',
+  'from',
+  'le',
+  'du',
+  'au',
+  'am',
+  'vom',
+  'bis',
+]);
 
 /**
  * Reads an ordinal written with digits at token `i`: `the 17th package`, `30ste Japan–EU Top`,
@@ -38,7 +63,8 @@ export function readOrdinal(tokens: Token[], i: number): Ordinal | null {
   if (next && glued(tokens, end) && next.kind !== 'sym') return null;
   if (next && glued(tokens, end) && (next.text === '-' || next.text === '\u2010')) return null; // 21st-century
   // dates: `13th December`, `9th of May`, `Oct 17th`, `17. Mai`, `the 5th, 2024`
-  if (isMonth(tokens, end) || (isWord(tokens, end, ORDINAL_DATE_NOUNS) && isMonth(tokens, end + 1))) return null;
+  if (isMonth(tokens, end) || (isWord(tokens, end, ORDINAL_DATE_NOUNS) && isMonth(tokens, end + 1)))
+    return null;
   if (isWord(tokens, end, ORDINAL_DATE_NOUNS) && at(tokens, end)!.low !== 'of') return null;
   let p = i - 1;
   if (at(tokens, p)?.text === '.') p--;
@@ -49,8 +75,16 @@ export function readOrdinal(tokens: Token[], i: number): Ordinal | null {
   if (n1?.kind === 'num') return null;
   // `on the 5th` with no noun after it is a day of the month
   const bare = !n1 || n1.kind !== 'word' || FUNCTION_WORDS.has(n1.low);
-  if (bare && isWord(tokens, i - 1, new Set(['the', 'le', 'la'])) && isWord(tokens, i - 2, DATE_PREPOSITIONS)) return null;
-  if (bare && !isWord(tokens, i - 1, new Set(['the', 'its', 'our', 'their', 'this', 'a', 'le', 'la', 'het', 'de', 'der', 'die', 'das'])))
+  if (bare && isWord(tokens, i - 1, new Set(['the', 'le', 'la'])) && isWord(tokens, i - 2, DATE_PREPOSITIONS))
+    return null;
+  if (
+    bare &&
+    !isWord(
+      tokens,
+      i - 1,
+      new Set(['the', 'its', 'our', 'their', 'this', 'a', 'le', 'la', 'het', 'de', 'der', 'die', 'das']),
+    )
+  )
     return null;
   if (MONTHS.has(n1?.low ?? '')) return null;
   return { start: i, end, value: Number(t.text) };

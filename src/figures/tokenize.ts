@@ -25,10 +25,12 @@ export interface Token {
 // One linear pass; each alternative is unambiguous, so no backtracking blow-up on any input.
 const TOKEN = /(\d+(?:[.,\u00a0\u202f\u2009]\d+)*)|([\p{L}\p{M}]+(?:['’\u2010-][\p{L}\p{M}]+)*)|(\S)/gu;
 const CURLY = /[’‘`´]/g;
+const HAS_CURLY = /[’‘`´]/;
 
 /** Folds a word for lookup: lower case, one kind of apostrophe. */
 export function fold(word: string): string {
-  return word.toLowerCase().replace(CURLY, "'");
+  const low = word.toLowerCase();
+  return HAS_CURLY.test(low) ? low.replace(CURLY, "'") : low;
 }
 
 /**
@@ -72,6 +74,10 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
+const STOPWORD_LANGS = new Map<string, Lang[]>();
+for (const [lang, words] of LANG_STOPWORDS)
+  for (const w of words) STOPWORD_LANGS.set(w, [...(STOPWORD_LANGS.get(w) ?? []), lang]);
+
 /** Sets each token's `lang` from the stop words of its line, or of the whole text when the line says too little. */
 function assignLanguages(tokens: Token[], lineOf: number[]): void {
   const total = new Map<Lang, number>();
@@ -79,8 +85,9 @@ function assignLanguages(tokens: Token[], lineOf: number[]): void {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
-    for (const [lang, words] of LANG_STOPWORDS) {
-      if (!words.has(t.low)) continue;
+    const langs = STOPWORD_LANGS.get(t.low);
+    if (!langs) continue;
+    for (const lang of langs) {
       total.set(lang, (total.get(lang) ?? 0) + 1);
       const ln = lineOf[i]!;
       let m = perLine.get(ln);
@@ -91,7 +98,11 @@ function assignLanguages(tokens: Token[], lineOf: number[]): void {
   const best = (m: Map<Lang, number> | undefined, min: number): Lang | null => {
     let top: Lang | null = null;
     let n = min - 1;
-    for (const [lang, c] of m ?? []) if (c > n) (top = lang), (n = c);
+    for (const [lang, c] of m ?? []) {
+      if (c <= n) continue;
+      top = lang;
+      n = c;
+    }
     return top;
   };
   const docLang = best(total, 1) ?? 'en';
