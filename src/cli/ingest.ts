@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { App } from '../app.js';
 import { resolveInputs, type Input } from '../inputs.js';
 import type { DocState } from '../queues/doc-status.js';
+import { awaitDocuments } from '../queues/await-docs.js';
 import { enqueueFetch } from '../queues/producer.js';
 import { Progress } from './progress.js';
 import { loadRuntime } from './runtime.js';
@@ -43,24 +44,11 @@ export function register(program: Command): void {
 
 async function waitFor(app: App, inputs: Input[], timeoutMs: number): Promise<Map<string, DocState | null>> {
   const progress = new Progress(inputs.length);
-  const states = new Map<string, DocState | null>();
-  const started = Date.now();
-  let lastChange = Date.now();
-  for (;;) {
-    let done = 0;
-    let failed = 0;
-    for (const input of inputs) {
-      const s = await app.status.get(input.job.docId);
-      if (JSON.stringify(s) !== JSON.stringify(states.get(input.job.docId))) lastChange = Date.now();
-      states.set(input.job.docId, s);
-      if (s?.state === 'published') done++;
-      if (s?.state === 'failed') failed++;
-    }
-    const stalled = Date.now() - lastChange > 10_000;
-    progress.update(done, failed, stalled ? 'no progress: are workers running? (`pressline start` or `pressline workers`)' : '');
-    if (done + failed === inputs.length || Date.now() - started > timeoutMs) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const states = await awaitDocuments(app.status, inputs.map((i) => i.job.docId), {
+    timeoutMs,
+    onProgress: (p) =>
+      progress.update(p.published, p.failed, p.stalled ? 'no progress: are workers running? (`pressline start` or `pressline workers`)' : ''),
+  });
   progress.end();
   return states;
 }

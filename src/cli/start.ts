@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { App } from '../app.js';
 import { watchInbox } from '../inbox.js';
 import { resolveInputs } from '../inputs.js';
+import { awaitDocuments } from '../queues/await-docs.js';
 import { enqueueFetch } from '../queues/producer.js';
 import { startDashboard } from '../dashboard/server.js';
 import { prepareSinks } from '../sinks/index.js';
@@ -26,11 +27,16 @@ export function register(program: Command): void {
       const stopDiscovery = config.discovery ? await startDiscovery(app) : async () => {};
       const enqueue = (input: Parameters<typeof enqueueFetch>[2]) => enqueueFetch(app.queues, app.status, input);
       const stopInbox = watchInbox(config.inboxDir, enqueue, log);
-      log.info({ dashboard: dashboard.url, inbox: resolve(config.inboxDir), archive: resolve(join(config.dataDir, 'archive')) }, 'pressline started');
+      const archive = resolve(join(config.dataDir, 'archive'));
+      log.info({ dashboard: dashboard.url, inbox: resolve(config.inboxDir), archive }, 'pressline started');
+      process.stderr.write(`Pressline is running. Dashboard: ${dashboard.url} · inbox: ${resolve(config.inboxDir)} · archive: ${archive}\n`);
       if (opts.ingest?.length) {
         const inputs = await resolveInputs(opts.ingest);
-        for (const input of inputs) await enqueue(input);
-        log.info({ count: inputs.length, archive: resolve(join(config.dataDir, 'archive')) }, 'inputs queued; records will appear in the archive');
+        const queued: string[] = [];
+        for (const input of inputs) if ((await enqueue(input)) !== 'unchanged') queued.push(input.job.docId);
+        if (queued.length < inputs.length)
+          process.stderr.write(`${inputs.length - queued.length} input(s) unchanged since an earlier run: already in ${archive}\n`);
+        if (queued.length) void reportWhenDone(app, queued, archive);
       }
       onShutdown(log, async () => {
         stopInbox();
@@ -39,4 +45,14 @@ export function register(program: Command): void {
         await app.close();
       });
     });
+}
+
+/** Says, in one line, where the records of the inputs given with `--ingest` went once they are all done. */
+async function reportWhenDone(app: App, docIds: string[], archive: string): Promise<void> {
+  const states = await awaitDocuments(app.status, docIds, { timeoutMs: 30 * 60_000, pollMs: 500 });
+  const published = [...states.values()].filter((s) => s?.state === 'published').length;
+  const failed = docIds.length - published;
+  process.stderr.write(
+    `${published} of ${docIds.length} input(s) published to ${archive}${failed ? ` · ${failed} not published: see the dashboard` : ''}\n`,
+  );
 }
