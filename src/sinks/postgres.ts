@@ -50,10 +50,16 @@ WITH input AS (
                        segment_id, text, start_offset, end_offset)
   SELECT f.rec->>'id', f.rec->>'version', g.fig->>'id', g.fig->>'kind', (g.fig->>'value')::numeric,
          (g.fig->>'valueMax')::numeric, g.fig->>'unit', g.fig->>'approx', g.fig->>'item',
-         (SELECT s->>'speaker' FROM jsonb_array_elements(f.rec->'segments') s WHERE s->>'id' = g.fig->>'segment' LIMIT 1),
+         -- The segment's speaker; in a record with one speaker, theirs for any turn but a question.
+         COALESCE(sg.seg->>'speaker', CASE WHEN jsonb_array_length(f.rec->'meta'->'speakers') = 1
+           AND COALESCE(sg.seg->>'kind', '') <> 'question' THEN f.rec->'meta'->'speakers'->0->>'name' END),
          (f.rec->'meta'->>'date')::date, f.rec->'source'->>'site', g.fig->>'segment', g.fig->>'text',
          (g.fig->>'start')::int, (g.fig->>'end')::int
-  FROM fresh f, jsonb_array_elements(f.rec->'figures') AS g(fig)
+  FROM fresh f
+  CROSS JOIN LATERAL jsonb_array_elements(f.rec->'figures') AS g(fig)
+  LEFT JOIN LATERAL (
+    SELECT s AS seg FROM jsonb_array_elements(f.rec->'segments') s WHERE s->>'id' = g.fig->>'segment' LIMIT 1
+  ) sg ON true
 ), newest AS (
   SELECT DISTINCT ON (rec->>'id') rec->>'id' AS id, rec->>'version' AS version,
          (rec->'source'->>'fetchedAt')::timestamptz AS fetched_at

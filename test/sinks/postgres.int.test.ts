@@ -137,6 +137,36 @@ describe('the PostgreSQL sink', () => {
     ]);
   });
 
+  it("gives a figure the record's only speaker when its segment names none, but not a journalist's question", async () => {
+    const r = recordFixture({
+      id: 'ecb:press-conference',
+      turns: [
+        {
+          kind: 'remarks',
+          speaker: null,
+          text: 'Inflation stood at 2.1% in May.',
+          figures: [{ phrase: '2.1%', kind: 'percent', value: 2.1, unit: '%' }],
+        },
+        {
+          kind: 'question',
+          speaker: null,
+          text: 'Is 2% still the target?',
+          figures: [{ phrase: '2%', kind: 'percent', value: 2, unit: '%' }],
+        },
+      ],
+    });
+    const record = {
+      ...r,
+      meta: { ...r.meta, speakers: [{ name: 'Christine Lagarde', role: 'President' }] },
+    };
+    await sink.deliver(record);
+    const rows = (await db.pool.query('SELECT figure_id, speaker FROM figures ORDER BY figure_id')).rows;
+    expect(rows).toEqual([
+      { figure_id: 'f1', speaker: 'Christine Lagarde' },
+      { figure_id: 'f2', speaker: null },
+    ]);
+  });
+
   it('stores a batch in one transaction, reporting each record as written or duplicate', async () => {
     const a = recordFixture({ id: 'ec-presscorner:a' });
     const b = recordFixture({ id: 'ec-presscorner:b' });
