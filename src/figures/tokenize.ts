@@ -22,10 +22,34 @@ export interface Token {
   lang: Lang;
 }
 
-// One linear pass; each alternative is unambiguous, so no backtracking blow-up on any input.
-const TOKEN = /(\d+(?:[.,\u00a0\u202f\u2009]\d+)*)|([\p{L}\p{M}]+(?:['’\u2010-][\p{L}\p{M}]+)*)|(\S)/gu;
 const CURLY = /[’‘`´]/g;
 const HAS_CURLY = /[’‘`´]/;
+const LETTER = /^[\p{L}\p{M}]$/u;
+const SPACE = /^\s$/u;
+
+// Character classes of the BMP, filled on first sight: 1 letter or mark, 2 white space, 3 other.
+const CLASS = new Uint8Array(0x10000);
+const LETTER_ = 1;
+const SPACE_ = 2;
+const OTHER_ = 3;
+function classOf(c: number): number {
+  let k = CLASS[c]!;
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    k = LETTER.test(ch) ? LETTER_ : SPACE.test(ch) ? SPACE_ : OTHER_;
+    CLASS[c] = k;
+  }
+  return k;
+}
+const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Separators inside a number: `.` `,` and the no-break spaces. */
+const isNumSep = (c: number) => c === 46 || c === 44 || c === 0xa0 || c === 0x202f || c === 0x2009;
+/** Joiners inside a word: apostrophes and hyphens. */
+const isWordJoin = (c: number) => c === 39 || c === 0x2019 || c === 0x2010 || c === 45;
+const isLetterAt = (text: string, i: number) => {
+  const c = text.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff ? LETTER.test(String.fromCodePoint(text.codePointAt(i)!)) : classOf(c) === LETTER_;
+};
 
 /** Folds a word for lookup: lower case, one kind of apostrophe. */
 export function fold(word: string): string {
@@ -42,33 +66,61 @@ export function tokenize(text: string): Token[] {
   const lineOf: number[] = [];
   let line = 0;
   let prevEnd = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const s = m[0];
-    const start = m.index;
-    if (m[3] !== undefined && (s === '[' || s === ']')) continue;
+  const n = text.length;
+  let i = 0;
+  // One hand-written pass (no regular expression, no backtracking): digits with their
+  // separators, words with their joiners, else one character.
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 128 ? c === 32 || (c >= 9 && c <= 13) : classOf(c) === SPACE_) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let kind: TokenKind;
+    if (isDigit(c)) {
+      kind = 'num';
+      i++;
+      for (;;) {
+        while (i < n && isDigit(text.charCodeAt(i))) i++;
+        if (i + 1 < n && isNumSep(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1))) i++;
+        else break;
+      }
+    } else if (isLetterAt(text, i)) {
+      kind = 'word';
+      for (;;) {
+        while (i < n && isLetterAt(text, i)) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+        if (i + 1 < n && isWordJoin(text.charCodeAt(i)) && isLetterAt(text, i + 1)) i++;
+        else break;
+      }
+    } else {
+      kind = 'sym';
+      i += c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+      if (c === 91 || c === 93) continue; // editorial brackets are transparent
+    }
+    const s = text.slice(start, i);
     let space = false;
     let newlines = 0;
     for (let k = prevEnd; k < start; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 10) newlines++;
-      else if (c !== 13) space = true;
+      const g = text.charCodeAt(k);
+      if (g === 10) newlines++;
+      else if (g !== 13) space = true;
     }
     if (newlines) space = true;
     line += newlines;
     out.push({
-      kind: m[1] !== undefined ? 'num' : m[2] !== undefined ? 'word' : 'sym',
+      kind,
       text: s,
-      low: m[1] !== undefined ? s : fold(s),
+      low: kind === 'num' ? s : fold(s),
       start,
-      end: start + s.length,
+      end: i,
       space,
       newline: newlines > 0,
       para: newlines > 1,
       lang: 'en',
     });
     lineOf.push(line);
-    prevEnd = start + s.length;
+    prevEnd = i;
   }
   assignLanguages(out, lineOf);
   return out;
