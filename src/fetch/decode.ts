@@ -15,6 +15,16 @@ const label = (name: string | undefined): string | undefined => {
   }
 };
 
+// Node's TextDecoder reads windows-1252 as ISO-8859-1 (0x80–0x9F become C1 controls);
+// the web's windows-1252 maps them to € ‚ ƒ „ … and friends.
+const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeAs(charset: string, bytes: Uint8Array): string {
+  const text = new TextDecoder(charset).decode(bytes);
+  if (charset !== 'windows-1252') return text;
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
 const fromHeader = (contentType: string) => label(/charset\s*=\s*["']?([\w:.-]+)/i.exec(contentType)?.[1]);
 
 /** The charset an HTML `<meta>` or an XML declaration names, in the first 2 KiB. */
@@ -66,10 +76,10 @@ export function detectAndDecode(bytes: Uint8Array, contentType: string): Decoded
     if (charset !== 'utf-8' && charset.startsWith('utf-16') === false && utf8ok && hasNonAscii(bytes)) {
       return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', from: 'sniffed' };
     }
-    return { text: new TextDecoder(charset).decode(bytes), charset, from };
+    return { text: decodeAs(charset, bytes), charset, from };
   }
   if (utf8ok) return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', from: header || meta ? 'sniffed' : 'default' };
-  return { text: new TextDecoder('windows-1252').decode(bytes), charset: 'windows-1252', from: 'sniffed' };
+  return { text: decodeAs('windows-1252', bytes), charset: 'windows-1252', from: 'sniffed' };
 }
 
 /** Decodes fetched bytes to text (see {@link detectAndDecode}). */

@@ -93,7 +93,8 @@ function requestError(err: unknown, url: string): PresslineError {
   const x = err as NodeJS.ErrnoException;
   if (x.code === 'UND_ERR_CONNECT_TIMEOUT' || x.code === 'UND_ERR_HEADERS_TIMEOUT' || x.name === 'TimeoutError')
     return new TransientError('ERR_FETCH_TIMEOUT', `GET ${url}: no answer in time (${x.message})`, { cause: err });
-  return new TransientError('ERR_FETCH_NETWORK', `GET ${url} failed: ${x.code ? `${x.code} ` : ''}${x.message}`, { cause: err });
+  const why = x.code && !x.message.includes(x.code) ? `${x.code} ${x.message}` : x.message;
+  return new TransientError('ERR_FETCH_NETWORK', `GET ${url} failed: ${why}`, { cause: err });
 }
 
 /**
@@ -158,7 +159,12 @@ export class HttpClient {
         throw new PermanentError('ERR_FETCH_SCHEME', `GET ${current}: only http and https URLs are fetched`);
       checkLiteralHost(u, allowPrivate);
       if (obeyRobots && this.opts.respectRobots) {
-        const robots = await this.robots.get(`${allowPrivate ? 'open' : 'strict'} ${u.origin}`);
+        const robots = await this.robots.get(`${allowPrivate ? 'open' : 'strict'} ${u.origin}`).catch((err: unknown) => {
+          const e = err instanceof PresslineError ? err : requestError(err, `${u.origin}/robots.txt`);
+          if (e.code === 'ERR_FETCH_PRIVATE_ADDRESS') throw e;
+          const Cls = e.retryable ? TransientError : PermanentError;
+          throw new Cls(e.code, `GET ${current} failed: ${u.origin} is unreachable (robots.txt: ${e.message})`, { cause: e, details: e.details });
+        });
         if (!robots.isAllowed(productToken(this.opts.userAgent), u.pathname + u.search))
           throw new PermanentError('ERR_FETCH_ROBOTS', `GET ${current}: disallowed by ${u.origin}/robots.txt for ${productToken(this.opts.userAgent)}`, {
             details: { url: current },

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Job } from 'bullmq';
+import { redisKey } from '../../src/queues/names.js';
+import { sourceHealth } from '../../src/sources/health.js';
+import { loadSources } from '../../src/sources/load.js';
+import { startDiscovery } from '../../src/sources/scheduler.js';
+import { discoverSpec } from '../../src/workers/discover.js';
+import { createWorker } from '../../src/workers/worker.js';
+import type { DocStatus } from '../../src/queues/doc-status.js';
+import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
+import { startHarness, type Harness } from './harness.js';
+
+let site: FixtureSite;
+let h: Harness | null = null;
+
+beforeEach(async () => {
+  site = await startFixtureSite();
+});
+afterEach(async () => {
+  await h?.close();
+  h = null;
+  await site.close();
+});
+
+const fixtureSources = (url: string) => [
+  { name: 'eeas', type: 'eeas', baseUrl: url, allowPrivate: true, interval: '1h', maxPages: 5, sitemapPages: 3 },
+  { name: 'ec-presscorner', type: 'presscorner', baseUrl: `${url}/presscorner`, allowPrivate: true, interval: '1h' },
+];
+
+/** Starts the discover worker alone (no schedulers) and runs each source once, waiting for each run. */
+async function discoverOnce(harness: Harness, names: string[]): Promise<void> {
+  const { app } = harness;
+  const sources = await loadSources(app.config);
+  if (!app.workers.some((w) => w.name === 'discover')) {
+    const noStatus = { stage: async () => {} } as unknown as DocStatus;
+    const spec = discoverSpec({ config: app.config, queues: app.queues, status: app.status, client: app.stageContext(app.log).fetch.client, sources });
+    app.workers.push(createWorker(spec, { config: app.config, connection: app.connection, status: noStatus, log: app.log }, { concurrency: 1 }));
+  }
+  for (const name of names) {
+    const job: Job = await app.queues.get('discover').add('discover', { source: name });
+    for (let i = 0; i < 200 && !(await job.isCompleted()) && !(await job.isFailed()); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await job.isCompleted()).toBe(true);
+  }
+}
+
+describe('discovery against the fixture site', () => {
+  it('ingests every new item once, costs only 304s on an unchanged site, and publishes one new version for one changed page', async () => {
+    h = await startHarness(fixtureSources(site.url));
+    await discoverOnce(h, ['eeas', 'ec-presscorner']);
+    await h.idle();
+    const first = await h.records();
+    expect(first).toHaveLength(site.state.eeas.length + site.state.press.length);
+    expect(new Set(first.map((r) => r.id)).size).toBe(first.length);
+    expect(first.map((r) => r.id)).toContain('ec-presscorner:speech_26_1766');
+    expect(first.find((r) => r.id.startsWith('eeas:'))?.source.site).toBe('eeas');
+    expect(first.find((r) => r.id.startsWith('ec-presscorner:'))?.source.site).toBe('ec-presscorner');
+
+    // Run twice over an unchanged site: only conditional GETs, each answered 304, and no record.
+    const before = site.log.length;
+    await discoverOnce(h, ['eeas', 'ec-presscorner']);
+    await h.idle();
+    const second = site.log.slice(before);
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.every((l) => l.conditional && l.status === 304)).toBe(true);
+    expect(await h.records()).toHaveLength(first.length);
+
+    // One page changes (its text, and its lastmod in the sitemap): exactly one new version.
+    const page = site.state.eeas[1];
+    if (!page) throw new Error('fixture has no second EEAS page');
+    page.paragraphs = [...page.paragraphs, 'Correction: turnout stood at 62 percent.'];
+    page.lastmod = '2026-02-21T09:30:00+01:00';
+    const mark = site.log.length;
+    await discoverOnce(h, ['eeas', 'ec-presscorner']);
+    await h.idle();
+    const third = await h.records();
+    expect(third).toHaveLength(first.length + 1);
+    const added = third.at(-1);
+    const docId = `eeas:${page.slug}`;
+    expect(added?.id).toBe(docId);
+    expect(added?.version).not.toBe(first.find((r) => r.id === docId)?.version);
+    expect(added?.text).toContain('62 percent');
+    expect(site.log.slice(mark).filter((l) => l.path.startsWith('/eeas/fixture-'))).toHaveLength(1);
+  });
+
+  it('never queues an item twice, even after its fetch jobs are removed, and fetches unchanged bytes as nothing new', async () => {
+    h = await startHarness(fixtureSources(site.url));
+    await discoverOnce(h, ['eeas']);
+    await h.idle();
+    expect(await h.records()).toHaveLength(site.state.eeas.length);
+    // Forget every job and every listing validator: only the seen-store remembers.
+    await h.app.queues.get('fetch').obliterate({ force: true });
+    await h.app.connection.del(redisKey(h.config, 'listing'));
+    const before = site.log.length;
+    await discoverOnce(h, ['eeas']);
+    await h.idle();
+    expect(site.log.slice(before).filter((l) => l.path.startsWith('/eeas/fixture-'))).toHaveLength(0);
+    expect(await h.records()).toHaveLength(site.state.eeas.length);
+  });
+
+  it('says in one line per source that an unreachable source is down, retries it with backoff, and keeps the pipeline working', async () => {
+    h = await startHarness([
+      ...fixtureSources(site.url),
+      // Nothing listens on port 9 of loopback: connection refused, as for a machine without internet.
+      { name: 'down', type: 'rss', url: 'http://127.0.0.1:9/feed.xml', allowPrivate: true, interval: '1h' },
+    ]);
+    await discoverOnce(h, ['down', 'eeas']);
+    await h.idle();
+    const health = await sourceHealth(h.app.connection, h.config);
+    const down = health.find((s) => s.name === 'down');
+    expect(down?.lastError).toMatch(/^ERR_FETCH_NETWORK: GET http:\/\/127\.0\.0\.1:9\/feed\.xml failed: .*ECONNREFUSED/);
+    expect(down?.lastError).not.toContain('\n');
+    expect(down?.failures).toBe(1);
+    expect(Date.parse(down?.nextTryAt ?? '')).toBeGreaterThan(Date.now());
+    const retry = await h.app.queues.get('discover').getJob('discover-retry-down-1');
+    expect(await retry?.getState()).toBe('delayed');
+    const eeas = health.find((s) => s.name === 'eeas');
+    expect(eeas?.lastError).toBeNull();
+    expect(eeas?.itemsFound).toBe(site.state.eeas.length);
+    expect(await h.records()).toHaveLength(site.state.eeas.length);
+  });
+
+  it('upserts one Job Scheduler per enabled source and drops the scheduler of a source no longer enabled', async () => {
+    h = await startHarness([...fixtureSources(site.url), { name: 'ecb', type: 'ecb', url: `${site.url}/ecb/rss.xml`, enabled: false, allowPrivate: true }]);
+    const queue = h.app.queues.get('discover');
+    await queue.upsertJobScheduler('source-retired', { every: 3_600_000 }, { name: 'discover', data: { source: 'retired' } });
+    const stop = await startDiscovery(h.app);
+    const keys = (await queue.getJobSchedulers()).map((s) => s.key).sort();
+    expect(keys).toEqual(['source-ec-presscorner', 'source-eeas']);
+    await h.idle();
+    await stop();
+    expect((await h.records()).length).toBe(site.state.eeas.length + site.state.press.length);
+  });
+});
