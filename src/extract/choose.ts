@@ -1,8 +1,64 @@
+import type { Site } from '../schemas/record.js';
+import { extractGenericHtml } from './generic-html.js';
 import type { ExtractInput, Extracted } from './index.js';
 import { extractPlainText } from './plain-text.js';
+import { extractPressCorner } from './sites/ec-presscorner.js';
+import { extractWithSelectors } from './sites/html-site.js';
+import { DEFAULT_SELECTORS, type SiteSelectors } from './sites/selectors.js';
 
-/** Picks the extractor by content type, URL and markup, and runs it. */
-export function chooseExtractor(input: ExtractInput): Extracted {
-  const r = extractPlainText(input.body);
-  return { site: input.site ?? 'generic', extractor: 'plain-text', ...r };
+/** Which site a URL belongs to (delegation mirrors of EEAS included). */
+export function siteOfUrl(url: string | null): Site | null {
+  if (!url) return null;
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return null;
+  }
+  if (/(^|\.)eeas\.europa\.eu$/.test(host)) return 'eeas';
+  if (host === 'ec.europa.eu' && /\/presscorner\//.test(url)) return 'ec-presscorner';
+  if (/(^|\.)consilium\.europa\.eu$/.test(host)) return 'consilium';
+  if (/(^|\.)ecb\.europa\.eu$/.test(host)) return 'ecb';
+  return null;
+}
+
+/** Which site a page's markup belongs to, when the URL does not say. */
+export function siteOfMarkup(html: string): Site | null {
+  const head = html.slice(0, 20000);
+  if (/field--name-field-text|og:site_name"\s+content="EEAS/i.test(head) || /eeas\.europa\.eu/i.test(head)) return 'eeas';
+  if (/consilium\.europa\.eu|council-left-content/i.test(head)) return 'consilium';
+  if (/ecb\.europa\.eu|ecb-pressContentTitle/i.test(head)) return 'ecb';
+  return null;
+}
+
+const looksJson = (body: string, ct: string) => /\bjson\b/i.test(ct) || /^\s*[{[]/.test(body);
+const looksHtml = (body: string, ct: string) => /\bhtml\b/i.test(ct) || /^\s*(?:<!doctype html|<html|<head|<body|<(?:div|article|main|p|h1)\b)/i.test(body);
+
+/** Picks the extractor by content type, URL and markup, and runs it; a known site whose markup changed falls back to the generic extractor, with a warning. */
+export function chooseExtractor(input: ExtractInput & { selectors?: Partial<Record<Site, Partial<SiteSelectors>>> }): Extracted {
+  const { body, contentType } = input;
+  const urlSite = input.site ?? siteOfUrl(input.url);
+  if (urlSite === 'ec-presscorner' || (looksJson(body, contentType) && /docuLanguageResource/.test(body))) {
+    return { site: 'ec-presscorner', extractor: 'ec-presscorner', ...extractPressCorner(body) };
+  }
+  if (!looksHtml(body, contentType)) return { site: urlSite ?? 'generic', extractor: 'plain-text', ...extractPlainText(body) };
+
+  const site = urlSite ?? siteOfMarkup(body);
+  if (site && site !== 'generic' && site in DEFAULT_SELECTORS) {
+    const key = site as keyof typeof DEFAULT_SELECTORS;
+    const sel = { ...DEFAULT_SELECTORS[key], ...(input.selectors?.[site] ?? {}) };
+    const r = extractWithSelectors(body, sel);
+    if (r) return { site, extractor: site, ...r };
+    const g = extractGenericHtml(body);
+    return {
+      site,
+      extractor: 'generic-html',
+      ...g,
+      warnings: [
+        `${site} adapter found no transcript with its body selectors (${sel.body.join(', ')}): the site's markup may have changed; used the generic extractor`,
+        ...g.warnings,
+      ],
+    };
+  }
+  return { site: 'generic', extractor: 'generic-html', ...extractGenericHtml(body) };
 }

@@ -9,7 +9,7 @@ export interface Piece extends Span {
 }
 
 const THANKS_FOR_QUESTION = /^(?:thanks|thank you|many thanks)(?:\s+very much)?\s+for\s+(?:your|the|this|that)\s+questions?\b/i;
-const HANDOVER = /^(?:this|that)\s+(?:is|was)\s+(?:a\s+)?question\s+for\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*[.!]?$/iu;
+const HANDOVER = /^(?:[Tt]his|[Tt]hat)\s+(?:is|was)\s+(?:a\s+)?question\s+for\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*[.!]?$/u;
 const VOCATIVE =
   /^(?:Well|Actually|Yes|No|Look|Indeed|Sure|Absolutely|Of course|Thank you|Thanks|So),\s+(\p{Lu}\p{Ll}+),\s/u;
 const NOT_NAME = new Set('Europe Ukraine Russia America China Germany France Yes No Well So Now Today Indeed Sure'.split(' '));

@@ -33,6 +33,7 @@ const titleCase = (w: string) =>
 /** Cleans a matched name: drops possessives and trailing non-name words, title-cases ALL CAPS. */
 export function cleanName(raw: string): string | null {
   const tokens = raw
+    .replace(new RegExp(`^(?:(?:[A-Z]{2,5}\\s+)?${ROLE}\\s+)+`, 'iu'), '')
     .replace(/[’']s?$/u, '')
     .split(/\s+/)
     .filter(Boolean);

@@ -134,7 +134,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   // 5. date: a dateline after the title, else "on <date>" in the lead, else a date in the title
   let date: string | null = null;
   for (const h of header.slice(Math.max(0, firstTitleIdx))) {
-    if (h === title) continue;
+    if (h === title || /^by\s/i.test(h)) continue;
     const d = findDates(h)[0];
     if (d) {
       date = d.iso;
@@ -214,5 +214,5 @@ function stripMirrorDateline(l: string): string {
 const stripSiteSuffix = (t: string) =>
   t
     .replace(/\s+[|–—-]\s+(?:EEAS|European Commission|Consilium|European Central Bank|ECB|Council of the EU)\s*$/i, '')
-    .replace(/^(?:press releases?|news|statements?)\s+(?=\p{Lu})/iu, '')
+    .replace(/^(?:Press [Rr]eleases?|PRESS RELEASES?)\s+(?=\p{Lu})/u, '')
     .trim();

@@ -36,7 +36,7 @@ export const DROP_LINE: RegExp[] = [
   /^(?:true|false|null|undefined)$/,
   /^(?:console\.\w+|window\.|document\.|var |let |const |function\s*\().*/,
   /^(?:#[\p{L}\p{N}_]+\s*)+$/u,
-  /^(?:by\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3}\s+(?:report|staff|desk|correspondent|newsroom)$/iu,
+  /^(?:[Bb]y\s+)?[\p{Lu}][\p{L}.]*(?:\s+[\p{Lu}][\p{L}.]*){0,3}\s+(?:[Rr]eport|[Ss]taff|[Dd]esk|[Cc]orrespondent|[Nn]ewsroom)$/u,
   /^by\s+[\p{Lu}][\p{L}.'-]+(?:\s+[\p{Lu}][\p{L}.'-]+){0,3}$/u,
   /^\d{1,2}:\d{2}:\d{2}\s+(?!.*\b(?:soundbite|sot|saying)\b).*\s\d{1,2}:\d{2}:\d{2}$/i,
   /^(?:unique id|reference|ref\.?)\s*:.{0,40}$/i,

@@ -1,0 +1,68 @@
+import type { CheerioAPI, Cheerio } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+
+const BLOCK = new Set(
+  'address article aside blockquote br dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td th thead tr ul'.split(
+    ' ',
+  ),
+);
+
+/** Elements that never hold the transcript: scripts, menus, banners, share bars, forms. */
+export const NOISE =
+  'script, style, noscript, template, svg, iframe, button, select, input, textarea, form, nav, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], [hidden], ' +
+  '[class*=cookie], [id*=cookie], [class*=consent], [id*=consent], [class*=share], [class*=social], [class*=breadcrumb], [class*=newsletter], ' +
+  '[class*=related], [id*=related], [class*=skip-link], [class*=language-selector], [class*=lang-select], .visually-hidden, .sr-only';
+
+/** Removes the page furniture that is never part of a transcript. */
+export function stripNoise($: CheerioAPI, root: Cheerio<AnyNode>): void {
+  root.find(NOISE).remove();
+}
+
+/** The text of an element as lines: one per block element (paragraph, heading, list item, line break). */
+export function blockLines($: CheerioAPI, root: Cheerio<AnyNode>): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  const flush = () => {
+    const t = cur.replace(/\s+/g, ' ').trim();
+    if (t) lines.push(t);
+    cur = '';
+  };
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') {
+      cur += (node as unknown as { data: string }).data;
+      return;
+    }
+    if (node.type === 'root') {
+      for (const c of (node as unknown as { children: AnyNode[] }).children) walk(c);
+      return;
+    }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;
+    const el = node as Element;
+    if (el.name === 'script' || el.name === 'style') return;
+    const block = BLOCK.has(el.name);
+    if (block) flush();
+    for (const c of el.children) walk(c);
+    if (block) {
+      flush();
+      if (/^(?:p|h[1-6]|blockquote|li)$/.test(el.name)) lines.push('');
+    }
+  };
+  root.each((_, n) => walk(n));
+  flush();
+  return lines;
+}
+
+/** The first non-empty text among the selectors, whitespace folded. */
+export function firstText($: CheerioAPI, selectors: string[]): string | null {
+  for (const sel of selectors) {
+    const t = $(sel).first().text().replace(/\s+/g, ' ').trim();
+    if (t) return t;
+  }
+  return null;
+}
+
+/** A meta tag's content (`property` or `name`). */
+export function metaContent($: CheerioAPI, key: string): string | null {
+  const v = $(`meta[property="${key}"], meta[name="${key}"]`).first().attr('content');
+  return v?.trim() || null;
+}

@@ -1,0 +1,34 @@
+import { load } from 'cheerio';
+import { findDates } from '../meta/dates.js';
+import { CITY_RE } from '../meta/places.js';
+import { analyzePage, pageFacts } from '../generic-html.js';
+import { blockLines, firstText, stripNoise } from '../html/blocks.js';
+import type { Analyzed } from '../text/analyze.js';
+import type { SiteSelectors } from './selectors.js';
+
+/**
+ * A known site's page read with its selectors (EEAS, Council, ECB share this shape), or null
+ * when none of the body selectors finds the transcript: the markup changed, and the caller
+ * falls back to the generic extractor and says so.
+ */
+export function extractWithSelectors(html: string, sel: SiteSelectors): Analyzed | null {
+  const $ = load(html);
+  const facts = pageFacts($);
+  const title = firstText($, sel.title);
+  const placeText = firstText($, sel.place);
+  const dateText = firstText($, sel.date);
+  let body = null;
+  for (const s of sel.body) {
+    const el = $(s).first();
+    if (el.length && el.text().replace(/\s+/g, ' ').trim().length >= 80) {
+      body = el;
+      break;
+    }
+  }
+  if (!body) return null;
+  stripNoise($, body);
+  const place = placeText ? (new RegExp(CITY_RE, 'u').exec(placeText)?.[0] ?? placeText.split(',')[0]!.trim()) : undefined;
+  const r = analyzePage(blockLines($, body), facts, { title, ...(place ? { place } : {}) });
+  if (!r.meta.date && dateText) r.meta.date = findDates(dateText)[0]?.iso ?? r.meta.date;
+  return r;
+}
