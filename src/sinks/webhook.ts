@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Agent, request } from 'undici';
 import { PermanentError, TransientError } from '../errors.js';
 import type { PressRecord } from '../schemas/record.js';
@@ -121,8 +122,29 @@ export class WebhookSink implements Sink {
     );
   }
 
+  /** Whether the receiver's host accepts connections (a webhook has no standard health request). */
   async check(): Promise<void> {
-    new URL(this.opts.url);
+    const url = new URL(this.opts.url);
+    const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+    await new Promise<void>((resolve, reject) => {
+      const socket = connect({ host: url.hostname.replace(/^\[|\]$/g, ''), port });
+      const fail = (cause: unknown) => {
+        socket.destroy();
+        reject(
+          new TransientError(
+            'ERR_WEBHOOK_UNREACHABLE',
+            `The webhook receiver at ${url.host} does not accept connections.`,
+            { cause },
+          ),
+        );
+      };
+      socket.setTimeout(this.opts.timeoutMs ?? 5000, () => fail(new Error('timeout')));
+      socket.once('error', fail);
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve();
+      });
+    });
   }
 
   async close(): Promise<void> {

@@ -25,6 +25,7 @@ describe('the webhook sink', () => {
     const secret = newSecret();
     sink = new WebhookSink({ url: receiver.url, secrets: [secret], userAgent: 'Pressline/test' });
     const record = recordFixture();
+    await sink.check();
     expect(await sink.deliver(record)).toBe('written');
     const [got] = receiver.received;
     expect(got!.headers['content-type']).toBe('application/cloudevents+json; charset=utf-8');
@@ -100,6 +101,7 @@ describe('the webhook sink', () => {
     const err = await sink.deliver(recordFixture()).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TransientError);
     expect((err as TransientError).code).toBe('ERR_WEBHOOK_UNREACHABLE');
+    await expect(sink.check()).rejects.toThrow(/does not accept connections/);
   });
 
   it('sends a version once: delivered again, it finds it in the ledger and POSTs nothing', async () => {
