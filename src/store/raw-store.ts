@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile, access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sha256 } from '../ids.js';
@@ -28,7 +29,8 @@ export class FileRawStore implements RawStore {
       // not stored yet
     }
     await mkdir(dirname(path), { recursive: true });
-    const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
+    // Unique per call: two jobs storing the same bytes at once must not share a temp file.
+    const tmp = `${path}.${randomUUID()}.tmp`;
     await writeFile(tmp, bytes);
     await rename(tmp, path);
     return sha;
