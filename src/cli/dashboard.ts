@@ -8,9 +8,15 @@ export function register(program: Command): void {
   program
     .command('dashboard')
     .description('only the dashboard (pipeline page, Bull Board, /metrics, /healthz, /readyz), no workers')
-    .option('--host <host>', 'bind address (DASHBOARD_HOST); beyond loopback it needs DASHBOARD_TOKEN or basic auth')
+    .option(
+      '--host <host>',
+      'bind address (DASHBOARD_HOST); beyond loopback it needs DASHBOARD_TOKEN or basic auth',
+    )
     .option('--port <port>', 'port (DASHBOARD_PORT)', (v) => Number.parseInt(v, 10))
-    .addHelpText('after', '\nExample:\n  $ pressline dashboard --port 3000\n  $ DASHBOARD_TOKEN=s3cret pressline dashboard --host 0.0.0.0')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ pressline dashboard --port 3000\n  $ DASHBOARD_TOKEN=s3cret pressline dashboard --host 0.0.0.0',
+    )
     .action(async (opts: { host?: string; port?: number }) => {
       const rt = loadRuntime({
         ...(opts.host ? { dashboardHost: opts.host } : {}),

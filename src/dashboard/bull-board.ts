@@ -12,7 +12,9 @@ export function bullBoard(app: App, opts: { basePath: string; actions: boolean }
   const serverAdapter = new ExpressAdapter();
   serverAdapter.setBasePath(opts.basePath);
   createBullBoard({
-    queues: app.queues.all().map((q) => new BullMQAdapter(q, { readOnlyMode: !opts.actions, allowRetries: opts.actions })),
+    queues: app.queues
+      .all()
+      .map((q) => new BullMQAdapter(q, { readOnlyMode: !opts.actions, allowRetries: opts.actions })),
     // @bull-board/express ships its own copy of @bull-board/api; the two types differ only by declaration.
     serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
     options: { uiConfig: { boardTitle: 'Pressline queues' } },

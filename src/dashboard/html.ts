@@ -1,4 +1,4 @@
-/** HTML that is already safe to send: built only by {@link html}, {@link raw} or {@link escapeHtml}. */
+/** HTML that is already safe to send: built only by {@link markup}, {@link raw} or {@link escapeHtml}. */
 export class SafeHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -6,7 +6,14 @@ export class SafeHtml {
   }
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+  '`': '&#96;',
+};
 
 /** Escapes text for an HTML element or a quoted attribute: every `& < > " ' \`` becomes an entity. */
 export function escapeHtml(text: unknown): string {
@@ -24,9 +31,10 @@ function render(part: Part): string {
 
 /**
  * The only way pages are built: a tagged template whose every interpolation is escaped
+ * (named `markup`, not `html`, so that formatters leave the whitespace of its output alone)
  * unless it is itself {@link SafeHtml}. Arrays are joined; `null`, `undefined` and `false` render nothing.
  */
-export function html(strings: TemplateStringsArray, ...values: Part[]): SafeHtml {
+export function markup(strings: TemplateStringsArray, ...values: Part[]): SafeHtml {
   let out = strings[0] ?? '';
   values.forEach((v, i) => {
     out += render(v) + (strings[i + 1] ?? '');

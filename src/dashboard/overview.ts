@@ -88,8 +88,14 @@ export async function queueStats(queue: Queue, client: Redis, now = Date.now()):
   return {
     queue: queue.name,
     counts: Object.fromEntries(JOB_STATES.map((s) => [s, counts[s] ?? 0])) as Record<JobState, number>,
-    completedPerMinute: perMinute(done.map((d) => d.at), now),
-    failedPerMinute: perMinute(pairs(failed).map((d) => d.at), now),
+    completedPerMinute: perMinute(
+      done.map((d) => d.at),
+      now,
+    ),
+    failedPerMinute: perMinute(
+      pairs(failed).map((d) => d.at),
+      now,
+    ),
     latency: durations.length
       ? { p50Ms: percentile(durations, 0.5), p95Ms: percentile(durations, 0.95), samples: durations.length }
       : null,
@@ -97,10 +103,19 @@ export async function queueStats(queue: Queue, client: Redis, now = Date.now()):
 }
 
 const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
-  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms).unref())]);
+  Promise.race([
+    p,
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what}: no answer in ${ms} ms`)), ms).unref(),
+    ),
+  ]);
 
 /** Whether each sink answers, with its delivery queue's numbers. */
-export async function sinkHealth(app: App, stats: readonly QueueStats[], timeoutMs = 2000): Promise<SinkHealth[]> {
+export async function sinkHealth(
+  app: App,
+  stats: readonly QueueStats[],
+  timeoutMs = 2000,
+): Promise<SinkHealth[]> {
   return Promise.all(
     app.sinks.map(async (sink) => {
       const queue = app.queues.byName.get(`deliver-${sink.name}`);
@@ -115,7 +130,13 @@ export async function sinkHealth(app: App, stats: readonly QueueStats[], timeout
         const last = await app.connection.zrevrange(queue.keys.completed!, 0, 0, 'WITHSCORES');
         if (last[1]) lastDeliveryAt = new Date(Number(last[1])).toISOString();
       }
-      return { name: sink.name, ok: error === null, error, lastDeliveryAt, stats: stats.find((s) => s.queue === queue?.name) ?? null };
+      return {
+        name: sink.name,
+        ok: error === null,
+        error,
+        lastDeliveryAt,
+        stats: stats.find((s) => s.queue === queue?.name) ?? null,
+      };
     }),
   );
 }

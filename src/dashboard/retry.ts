@@ -15,7 +15,13 @@ const docIdOf = (job: Job): string | undefined => {
  * `retrying`, document `queued`) so a worker that takes the job at once overwrites it
  * with `active`, never the other way round; the status is restored if the retry fails.
  */
-async function retryJob(app: App, stage: string, job: Job, docId: string, previous?: StageState): Promise<void> {
+async function retryJob(
+  app: App,
+  stage: string,
+  job: Job,
+  docId: string,
+  previous?: StageState,
+): Promise<void> {
   await app.status.retrying(docId, stage, job.id!);
   try {
     await job.retry('failed');
@@ -32,13 +38,23 @@ async function retryJob(app: App, stage: string, job: Job, docId: string, previo
 export async function retryDocument(app: App, docId: string, stage?: string): Promise<string[]> {
   const doc = await app.status.get(docId);
   if (!doc) throw new PermanentError('ERR_DOC_UNKNOWN', `No document ${docId} in the pipeline status`);
-  const failed = Object.entries(doc.stages).filter(([name, s]) => s.state === 'failed' && (!stage || name === stage));
-  if (!failed.length) throw new PermanentError('ERR_NOT_FAILED', `${docId} has no failed stage${stage ? ` ${stage}` : ''} to retry`);
+  const failed = Object.entries(doc.stages).filter(
+    ([name, s]) => s.state === 'failed' && (!stage || name === stage),
+  );
+  if (!failed.length)
+    throw new PermanentError(
+      'ERR_NOT_FAILED',
+      `${docId} has no failed stage${stage ? ` ${stage}` : ''} to retry`,
+    );
   const retried: string[] = [];
   for (const [name, s] of failed) {
     const queue = app.queues.byName.get(name);
     const job = s.jobId && queue ? await queue.getJob(s.jobId) : undefined;
-    if (!job) throw new PermanentError('ERR_JOB_GONE', `The failed ${name} job of ${docId} is no longer in its queue; ingest the document again`);
+    if (!job)
+      throw new PermanentError(
+        'ERR_JOB_GONE',
+        `The failed ${name} job of ${docId} is no longer in its queue; ingest the document again`,
+      );
     if ((await job.getState()) !== 'failed') continue;
     await retryJob(app, name, job, docId, s);
     retried.push(name);

@@ -17,7 +17,9 @@ export function isLoopback(host: string): boolean {
  */
 export function assertSafeBind(config: DashboardAuth): void {
   if (Boolean(config.dashboardUser) !== Boolean(config.dashboardPassword))
-    throw new ConfigError('DASHBOARD_USER and DASHBOARD_PASSWORD go together: set both for basic auth, or neither.');
+    throw new ConfigError(
+      'DASHBOARD_USER and DASHBOARD_PASSWORD go together: set both for basic auth, or neither.',
+    );
   if (isLoopback(config.dashboardHost)) return;
   if (!config.dashboardToken && !config.dashboardUser)
     throw new ConfigError(
@@ -70,7 +72,10 @@ export function authenticate(config: DashboardAuth) {
       if (sameSecret(u, user) && sameSecret(p.join(':'), password)) return next();
       res.setHeader('WWW-Authenticate', 'Basic realm="Pressline", charset="UTF-8"');
     }
-    res.status(401).type('text/plain').send('Authentication required: a bearer token or basic-auth credentials.\n');
+    res
+      .status(401)
+      .type('text/plain')
+      .send('Authentication required: a bearer token or basic-auth credentials.\n');
   };
 }
 
@@ -87,7 +92,7 @@ export function csrfGuard(token: string) {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
     const source = req.headers.origin ?? req.headers.referer;
     if (source) {
-      let host: string | null = null;
+      let host: string | null;
       try {
         host = new URL(source).host;
       } catch {
@@ -108,7 +113,10 @@ export function csrfGuard(token: string) {
     const body = req.body as Record<string, unknown> | undefined;
     const given = typeof body?._csrf === 'string' ? body._csrf : req.get('x-csrf-token');
     if (!sameSecret(given, token)) {
-      res.status(403).type('text/plain').send('Missing or wrong CSRF token: reload the page and try again.\n');
+      res
+        .status(403)
+        .type('text/plain')
+        .send('Missing or wrong CSRF token: reload the page and try again.\n');
       return;
     }
     next();
@@ -131,7 +139,10 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
       `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
     );
   } else {
-    res.setHeader('Content-Security-Policy', "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'");
+    res.setHeader(
+      'Content-Security-Policy',
+      "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+    );
   }
   next();
 }

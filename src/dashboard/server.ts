@@ -6,7 +6,7 @@ import { retryDocumentAction } from './actions/retry-document.js';
 import { retryStageAction } from './actions/retry-stage.js';
 import { bullBoard } from './bull-board.js';
 import { sendHtml, viewContext, type DashboardContext, type Handler } from './context.js';
-import { html } from './html.js';
+import { markup } from './html.js';
 import { watchQueues } from './queue-metrics.js';
 import { documentFragmentRoute, documentPageRoute } from './routes/document-page.js';
 import { healthzRoute, readyzRoute } from './routes/health.js';
@@ -63,16 +63,36 @@ export function createDashboard(app: App): express.Express {
     server.post('/actions/retry-document', on(retryDocumentAction));
     server.post('/actions/retry-stage', on(retryStageAction));
   }
-  server.use('/queues', bullBoard(app, { basePath: '/queues', actions: config.dashboardQueueActions && !ctx.readOnly }));
+  server.use(
+    '/queues',
+    bullBoard(app, { basePath: '/queues', actions: config.dashboardQueueActions && !ctx.readOnly }),
+  );
   server.use((req: Request, res: Response) => {
-    sendHtml(res, layout(viewContext(ctx, req, res), 'Not found', html`<h1>Not found</h1><p><a href="/">Back to the pipeline</a></p>`), 404);
+    sendHtml(
+      res,
+      layout(
+        viewContext(ctx, req, res),
+        'Not found',
+        markup`<h1>Not found</h1><p><a href="/">Back to the pipeline</a></p>`,
+      ),
+      404,
+    );
   });
   server.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const known = err instanceof PresslineError && !err.retryable;
     if (!known) ctx.log.error({ err, path: req.path }, 'dashboard request failed');
-    const message = err instanceof PresslineError ? `${err.code}: ${err.message}` : 'Internal error; see the logs.';
+    const message =
+      err instanceof PresslineError ? `${err.code}: ${err.message}` : 'Internal error; see the logs.';
     const status = known ? (err.code === 'ERR_DOC_UNKNOWN' ? 404 : 409) : 500;
-    sendHtml(res, layout(viewContext(ctx, req, res), 'Error', html`<h1>That did not work</h1><section class="card"><p class="reason">${message}</p><p><a href="/">Back to the pipeline</a></p></section>`), status);
+    sendHtml(
+      res,
+      layout(
+        viewContext(ctx, req, res),
+        'Error',
+        markup`<h1>That did not work</h1><section class="card"><p class="reason">${message}</p><p><a href="/">Back to the pipeline</a></p></section>`,
+      ),
+      status,
+    );
   });
   return server;
 }
@@ -81,7 +101,10 @@ export function createDashboard(app: App): express.Express {
  * Starts the dashboard HTTP server for this pipeline; resolves to its URL and a stopper.
  * Refuses to start (ConfigError) when bound beyond loopback without a token or basic auth.
  */
-export async function startDashboard(app: App, opts: DashboardOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
+export async function startDashboard(
+  app: App,
+  opts: DashboardOptions = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const host = opts.host ?? app.config.dashboardHost;
   const port = opts.port ?? app.config.dashboardPort;
   assertSafeBind({ ...app.config, dashboardHost: host });
@@ -94,7 +117,14 @@ export async function startDashboard(app: App, opts: DashboardOptions = {}): Pro
   const address = http.address() as AddressInfo;
   const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${shown}:${address.port}/`;
-  app.log.info({ url, readOnly: app.config.dashboardReadOnly, auth: Boolean(app.config.dashboardToken || app.config.dashboardUser) }, 'dashboard listening');
+  app.log.info(
+    {
+      url,
+      readOnly: app.config.dashboardReadOnly,
+      auth: Boolean(app.config.dashboardToken || app.config.dashboardUser),
+    },
+    'dashboard listening',
+  );
   return {
     url,
     close: async () => {

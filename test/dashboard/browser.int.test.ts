@@ -6,14 +6,25 @@ import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileInput, urlInput } from '../../src/inputs.js';
 import { enqueueFetch } from '../../src/queues/producer.js';
-import { dashboardUnderTest, fixture, flakySite, TRANSCRIPTS, until, type DashboardUnderTest, type FlakySite } from './helpers.js';
+import {
+  dashboardUnderTest,
+  fixture,
+  flakySite,
+  TRANSCRIPTS,
+  until,
+  type DashboardUnderTest,
+  type FlakySite,
+} from './helpers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test-results');
 const haveChromium = existsSync(CHROMIUM);
 // In CI the browser test must run: .ci/run installs Debian's chromium, and a missing one fails loudly at launch.
 const run = haveChromium || Boolean(process.env.CI);
-if (!run) console.warn(`[dashboard browser test] skipped: ${CHROMIUM} is absent (apt-get install chromium) and CI is not set`);
+if (!run)
+  console.warn(
+    `[dashboard browser test] skipped: ${CHROMIUM} is absent (apt-get install chromium) and CI is not set`,
+  );
 
 describe.skipIf(!run)('the dashboard in a real browser', () => {
   let d: DashboardUnderTest;
@@ -28,18 +39,38 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     site = await flakySite(await readFile(fixture('foreign-affairs-doorstep.txt'), 'utf8'));
     tmp = await mkdtemp(join(tmpdir(), 'pressline-browser-'));
     const hostile = join(tmp, 'hostile-remarks.txt');
-    await writeFile(hostile, 'Remarks by the spokesperson\nBrussels, 02/03/2026\nGood morning. <script>window.pwned=1</script> We agreed on <img src=x onerror="window.pwned=2"> 2 billion euro.\nQ. And the rest?\nLater.\n');
-    const inputs = [...(await Promise.all(TRANSCRIPTS.map((f) => fileInput(fixture(f))))), await fileInput(hostile)];
+    await writeFile(
+      hostile,
+      'Remarks by the spokesperson\nBrussels, 02/03/2026\nGood morning. <script>window.pwned=1</script> We agreed on <img src=x onerror="window.pwned=2"> 2 billion euro.\nQ. And the rest?\nLater.\n',
+    );
+    const inputs = [
+      ...(await Promise.all(TRANSCRIPTS.map((f) => fileInput(fixture(f))))),
+      await fileInput(hostile),
+    ];
     const failing = urlInput(site.url('/doorstep-fac-2026-04'));
     failingId = failing.job.docId;
     hostileId = inputs[inputs.length - 1]!.job.docId;
     for (const input of [...inputs, failing]) await enqueueFetch(d.p.app.queues, d.p.app.status, input);
     for (const input of inputs) await until(d.p, input.job.docId, 'published');
     await until(d.p, failingId, 'failed');
-    await d.p.app.status.stage(hostileId, 'clean', { state: 'completed', at: new Date().toISOString(), ms: 2 }, { title: 'Statement <script>window.pwned=3</script>' });
+    await d.p.app.status.stage(
+      hostileId,
+      'clean',
+      { state: 'completed', at: new Date().toISOString(), ms: 2 },
+      { title: 'Statement <script>window.pwned=3</script>' },
+    );
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     await mkdir(ARTIFACTS, { recursive: true });
   }, 90_000);
@@ -61,7 +92,9 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     // waiting, active, completed, failed, delayed, then p50 and p95
     expect((await cells('fetch')).slice(0, 5)).toEqual(['0', '0', '4', '1', '0']);
     expect((await cells('deliver-jsonl')).slice(0, 5)).toEqual(['0', '0', '4', '0', '0']);
-    await expect.poll(() => page.locator('#live-status').innerText(), { timeout: 10_000 }).toMatch(/^live · /);
+    await expect
+      .poll(() => page.locator('#live-status').innerText(), { timeout: 10_000 })
+      .toMatch(/^live · /);
     expect(await page.locator('#recent tr[data-doc]').count()).toBe(5);
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-pipeline-failed.png'), fullPage: true });
 
@@ -74,11 +107,15 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     site.fix();
     await page.getByRole('button', { name: 'Retry failed stage' }).click();
     await page.waitForURL(/notice=/);
-    await expect.poll(() => page.locator('[role=status]').innerText()).toContain(`Retried ${failingId} at fetch`);
+    await expect
+      .poll(() => page.locator('[role=status]').innerText())
+      .toContain(`Retried ${failingId} at fetch`);
     // Live updates, no reload: the stage table turns to completed and the document to published.
     await page.waitForSelector('tr[data-stage="fetch"][data-state="completed"]', { timeout: 20_000 });
     await page.waitForSelector('tr[data-stage="deliver-jsonl"][data-state="completed"]', { timeout: 20_000 });
-    await expect.poll(() => page.locator('#doc-summary .badge').first().innerText(), { timeout: 20_000 }).toBe('published');
+    await expect
+      .poll(() => page.locator('#doc-summary .badge').first().innerText(), { timeout: 20_000 })
+      .toBe('published');
 
     await page.goto(d.url);
     expect((await cells('fetch')).slice(0, 5)).toEqual(['0', '0', '5', '0', '0']);
@@ -90,20 +127,25 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
   it('renders a script in a title or the text as text, never runs it', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await page.goto(`${d.url}doc?id=${encodeURIComponent(hostileId)}`);
-    await expect.poll(() => page.locator('#live-status').innerText(), { timeout: 10_000 }).toMatch(/^live · /);
+    await expect
+      .poll(() => page.locator('#live-status').innerText(), { timeout: 10_000 })
+      .toMatch(/^live · /);
     expect(await page.locator('h1').innerText()).toBe('Statement <script>window.pwned=3</script>');
     expect(await page.locator('#record .text').innerText()).toContain('<script>window.pwned=1</script>');
     expect(await page.locator('#record .text').innerText()).toContain('<img src=x onerror="window.pwned=2">');
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
     await page.goto(d.url);
-    expect(await page.locator(`#recent tr[data-doc="${hostileId}"]`).innerText()).toContain('<script>window.pwned=3</script>');
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.locator(`#recent tr[data-doc="${hostileId}"]`).innerText()).toContain(
+      '<script>window.pwned=3</script>',
+    );
+    expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
   });
 
   it('serves Bull Board at /queues with every stage queue', async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${d.url}queues`);
-    for (const queue of ['fetch', 'publish', 'deliver-jsonl']) await page.getByText(queue, { exact: true }).first().waitFor({ timeout: 15_000 });
+    for (const queue of ['fetch', 'publish', 'deliver-jsonl'])
+      await page.getByText(queue, { exact: true }).first().waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-queues.png') });
   });
 

@@ -6,7 +6,17 @@ import { startDashboard } from '../../src/dashboard/server.js';
 import { fileInput, urlInput } from '../../src/inputs.js';
 import { enqueueFetch } from '../../src/queues/producer.js';
 import { testPipeline } from '../helpers/pipeline.js';
-import { csrfOf, dashboardUnderTest, fixture, flakySite, sample, TRANSCRIPTS, until, type DashboardUnderTest, type FlakySite } from './helpers.js';
+import {
+  csrfOf,
+  dashboardUnderTest,
+  fixture,
+  flakySite,
+  sample,
+  TRANSCRIPTS,
+  until,
+  type DashboardUnderTest,
+  type FlakySite,
+} from './helpers.js';
 
 const SCRIPT = '<script>window.pwned=1</script>';
 
@@ -21,28 +31,49 @@ describe('the dashboard server', () => {
     d = site = tmp = undefined;
   });
 
-  const get = (path: string, init?: RequestInit) => fetch(new URL(path, d!.url), { redirect: 'manual', ...init });
+  const get = (path: string, init?: RequestInit) =>
+    fetch(new URL(path, d!.url), { redirect: 'manual', ...init });
   const post = (path: string, form: Record<string, string>, headers: Record<string, string> = {}) =>
-    get(path, { method: 'POST', body: new URLSearchParams(form), headers: { origin: new URL(d!.url).origin, ...headers } });
+    get(path, {
+      method: 'POST',
+      body: new URLSearchParams(form),
+      headers: { origin: new URL(d!.url).origin, ...headers },
+    });
 
   it('renders a script in a transcript title or text as inert text on every page', async () => {
     d = await dashboardUnderTest();
     tmp = await mkdtemp(join(tmpdir(), 'pressline-xss-'));
     const file = join(tmp, 'hostile.txt');
-    await writeFile(file, `Remarks ${SCRIPT}\nBrussels, 01/02/2026\nGood morning. We agreed on ${SCRIPT} 3 billion euro today.\n`);
+    await writeFile(
+      file,
+      `Remarks ${SCRIPT}\nBrussels, 01/02/2026\nGood morning. We agreed on ${SCRIPT} 3 billion euro today.\n`,
+    );
     const input = await fileInput(file);
     const docId = input.job.docId;
     await enqueueFetch(d.p.app.queues, d.p.app.status, input);
     await until(d.p, docId, 'published');
     // The title is what the extractor found in the page; a hostile page can put anything there.
-    await d.p.app.status.stage(docId, 'clean', { state: 'completed', at: new Date().toISOString(), ms: 1 }, { title: `Press remarks ${SCRIPT}` });
+    await d.p.app.status.stage(
+      docId,
+      'clean',
+      { state: 'completed', at: new Date().toISOString(), ms: 1 },
+      { title: `Press remarks ${SCRIPT}` },
+    );
 
-    for (const path of ['/', `/doc?id=${encodeURIComponent(docId)}`, '/search?q=pwned', '/fragments/pipeline', `/fragments/doc?id=${encodeURIComponent(docId)}`, `/search?q=${encodeURIComponent(SCRIPT)}`]) {
+    for (const path of [
+      '/',
+      `/doc?id=${encodeURIComponent(docId)}`,
+      '/search?q=pwned',
+      '/fragments/pipeline',
+      `/fragments/doc?id=${encodeURIComponent(docId)}`,
+      `/search?q=${encodeURIComponent(SCRIPT)}`,
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(200);
       const page = await res.text();
       expect(page, path).not.toContain('<script>window');
-      if (!path.startsWith('/fragments/doc')) expect(page, path).toContain('&lt;script&gt;window.pwned=1&lt;/script&gt;');
+      if (!path.startsWith('/fragments/doc'))
+        expect(page, path).toContain('&lt;script&gt;window.pwned=1&lt;/script&gt;');
       expect(res.headers.get('content-security-policy'), path).toMatch(/script-src 'nonce-[\w-]+'/);
     }
   });
@@ -57,10 +88,21 @@ describe('the dashboard server', () => {
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     const after = await res.text();
     for (const stage of ['fetch', 'clean', 'segment', 'figures', 'publish', 'deliver-jsonl']) {
-      expect(sample(after, 'pressline_jobs_processed_total', { stage }) - sample(before, 'pressline_jobs_processed_total', { stage }), stage).toBe(2);
-      expect(sample(after, 'pressline_job_duration_seconds_count', { stage }) - sample(before, 'pressline_job_duration_seconds_count', { stage }), stage).toBe(2);
+      expect(
+        sample(after, 'pressline_jobs_processed_total', { stage }) -
+          sample(before, 'pressline_jobs_processed_total', { stage }),
+        stage,
+      ).toBe(2);
+      expect(
+        sample(after, 'pressline_job_duration_seconds_count', { stage }) -
+          sample(before, 'pressline_job_duration_seconds_count', { stage }),
+        stage,
+      ).toBe(2);
     }
-    expect(sample(after, 'pressline_sink_deliveries_total', { sink: 'jsonl', outcome: 'written' }) - sample(before, 'pressline_sink_deliveries_total', { sink: 'jsonl', outcome: 'written' })).toBe(2);
+    expect(
+      sample(after, 'pressline_sink_deliveries_total', { sink: 'jsonl', outcome: 'written' }) -
+        sample(before, 'pressline_sink_deliveries_total', { sink: 'jsonl', outcome: 'written' }),
+    ).toBe(2);
     expect(sample(after, 'pressline_queue_jobs', { queue: 'fetch', state: 'completed' })).toBe(2);
     expect(sample(after, 'pressline_queue_jobs', { queue: 'deliver-jsonl', state: 'completed' })).toBe(2);
     expect(after).toContain('pressline_queue_jobs{queue="publish",state="waiting"} 0');
@@ -90,12 +132,20 @@ describe('the dashboard server', () => {
     expect(page).toMatch(/<tr class="failed-doc" data-doc="[^"]+">/);
     expect(page).toContain('HTTP 404');
     expect(page).toContain('ERR_FETCH_STATUS');
-    const overview = (await (await get('/api/overview')).json()) as { failedTotal: number; queues: { queue: string; counts: { failed: number } }[] };
+    const overview = (await (await get('/api/overview')).json()) as {
+      failedTotal: number;
+      queues: { queue: string; counts: { failed: number } }[];
+    };
     expect(overview.failedTotal).toBe(1);
     expect(overview.queues.find((q) => q.queue === 'fetch')?.counts.failed).toBe(1);
 
     site.fix();
-    const res = await post('/actions/retry-document', { _csrf: csrfOf(page), docId: input.job.docId, stage: 'fetch', back: '/' });
+    const res = await post('/actions/retry-document', {
+      _csrf: csrfOf(page),
+      docId: input.job.docId,
+      stage: 'fetch',
+      back: '/',
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(/^\/\?notice=Retried/);
     await until(d.p, input.job.docId, 'published');
@@ -115,7 +165,9 @@ describe('the dashboard server', () => {
     expect(page).toContain('Retry 2 failed');
     site.fix();
     const res = await post('/actions/retry-stage', { _csrf: csrfOf(page), stage: 'fetch' });
-    expect(new URL(res.headers.get('location') ?? '', d.url).searchParams.get('notice')).toBe('Retried 2 failed jobs of fetch.');
+    expect(new URL(res.headers.get('location') ?? '', d.url).searchParams.get('notice')).toBe(
+      'Retried 2 failed jobs of fetch.',
+    );
     for (const input of inputs) await until(d.p, input.job.docId, 'published');
   });
 
@@ -128,17 +180,38 @@ describe('the dashboard server', () => {
     const token = csrfOf(await (await get('/')).text());
     expect((await post('/actions/retry-stage', { stage: 'fetch' })).status).toBe(403);
     expect((await post('/actions/retry-stage', { stage: 'fetch', _csrf: 'wrong' })).status).toBe(403);
-    expect((await post('/actions/retry-stage', { stage: 'fetch', _csrf: token }, { origin: 'http://evil.example' })).status).toBe(403);
+    expect(
+      (
+        await post(
+          '/actions/retry-stage',
+          { stage: 'fetch', _csrf: token },
+          { origin: 'http://evil.example' },
+        )
+      ).status,
+    ).toBe(403);
     expect((await get('/queues/api/queues/fetch/retry/failed', { method: 'PUT' })).status).toBe(403);
     expect((await d.p.app.status.get(input.job.docId))?.state).toBe('failed');
   });
 
   it('finds documents by id, URL or title', async () => {
     d = await dashboardUnderTest({}, { workers: false });
-    await d.p.app.status.queued('ecb:hearing-0505', { traceId: 't1', label: 'https://www.ecb.europa.eu/press/hearing-0505.html' });
+    await d.p.app.status.queued('ecb:hearing-0505', {
+      traceId: 't1',
+      label: 'https://www.ecb.europa.eu/press/hearing-0505.html',
+    });
     await d.p.app.status.queued('file:midday', { traceId: 't2', label: '/inbox/midday.txt' });
-    await d.p.app.status.stage('file:midday', 'clean', { state: 'completed', at: new Date().toISOString() }, { title: 'Midday briefing on rail links' });
-    const hits = async (q: string) => [...(await (await get(`/search?q=${encodeURIComponent(q)}`)).text()).matchAll(/<tr data-doc="([^"]+)"/g)].map((m) => m[1]);
+    await d.p.app.status.stage(
+      'file:midday',
+      'clean',
+      { state: 'completed', at: new Date().toISOString() },
+      { title: 'Midday briefing on rail links' },
+    );
+    const hits = async (q: string) =>
+      [
+        ...(await (await get(`/search?q=${encodeURIComponent(q)}`)).text()).matchAll(
+          /<tr data-doc="([^"]+)"/g,
+        ),
+      ].map((m) => m[1]);
     expect(await hits('HEARING-0505')).toEqual(['ecb:hearing-0505']);
     expect(await hits('ecb.europa.eu/press')).toEqual(['ecb:hearing-0505']);
     expect(await hits('rail links')).toEqual(['file:midday']);
@@ -148,9 +221,20 @@ describe('the dashboard server', () => {
   it('serves Bull Board for every queue at /queues, read-only unless queue actions are enabled', async () => {
     d = await dashboardUnderTest({}, { workers: false });
     expect((await get('/queues')).status).toBe(200);
-    const api = async () => (await (await get('/queues/api/queues')).json()) as { queues: { name: string; readOnlyMode: boolean }[] };
+    const api = async () =>
+      (await (await get('/queues/api/queues')).json()) as {
+        queues: { name: string; readOnlyMode: boolean }[];
+      };
     const { queues } = await api();
-    expect(queues.map((q) => q.name).sort()).toEqual(['clean', 'deliver-jsonl', 'discover', 'fetch', 'figures', 'publish', 'segment']);
+    expect(queues.map((q) => q.name).sort()).toEqual([
+      'clean',
+      'deliver-jsonl',
+      'discover',
+      'fetch',
+      'figures',
+      'publish',
+      'segment',
+    ]);
     expect(queues.every((q) => q.readOnlyMode)).toBe(true);
     await d.close();
     d = await dashboardUnderTest({ dashboardQueueActions: true }, { workers: false });
@@ -168,7 +252,12 @@ describe('the dashboard server', () => {
   it('hides actions and refuses POSTs in read-only mode', async () => {
     d = await dashboardUnderTest({ dashboardReadOnly: true }, { workers: false });
     await d.p.app.status.queued('file:x', { traceId: 't', label: 'x' });
-    await d.p.app.status.stage('file:x', 'fetch', { state: 'failed', at: new Date().toISOString(), code: 'ERR_FETCH_STATUS', error: 'GET http://h/x answered 404' });
+    await d.p.app.status.stage('file:x', 'fetch', {
+      state: 'failed',
+      at: new Date().toISOString(),
+      code: 'ERR_FETCH_STATUS',
+      error: 'GET http://h/x answered 404',
+    });
     const page = await (await get('/')).text();
     expect(page).toContain('HTTP 404');
     expect(page).not.toContain('name="_csrf"');
@@ -183,7 +272,8 @@ describe('dashboard credentials', () => {
     const p = await testPipeline({ dashboardToken: 's3cret-token' });
     const dash = await startDashboard(p.app, { host: '127.0.0.1', port: 0 });
     try {
-      const at = (path: string, init?: RequestInit) => fetch(new URL(path, dash.url), { redirect: 'manual', ...init });
+      const at = (path: string, init?: RequestInit) =>
+        fetch(new URL(path, dash.url), { redirect: 'manual', ...init });
       expect((await at('/')).status).toBe(401);
       expect((await at('/metrics')).status).toBe(401);
       expect((await at('/queues')).status).toBe(401);
@@ -206,7 +296,9 @@ describe('dashboard credentials', () => {
     const p = await testPipeline({ dashboardUser: 'ops', dashboardPassword: 'pa:ss' });
     const dash = await startDashboard(p.app, { host: '127.0.0.1', port: 0 });
     try {
-      const basic = (u: string, pw: string) => ({ authorization: `Basic ${Buffer.from(`${u}:${pw}`).toString('base64')}` });
+      const basic = (u: string, pw: string) => ({
+        authorization: `Basic ${Buffer.from(`${u}:${pw}`).toString('base64')}`,
+      });
       const denied = await fetch(dash.url);
       expect(denied.status).toBe(401);
       expect(denied.headers.get('www-authenticate')).toMatch(/^Basic/);

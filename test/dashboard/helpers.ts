@@ -6,9 +6,14 @@ import { startDashboard } from '../../src/dashboard/server.js';
 import { eventually, testPipeline, type TestPipeline } from '../helpers/pipeline.js';
 
 /** A transcript fixture of this folder, as a path. */
-export const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+export const fixture = (name: string): string =>
+  fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
-export const TRANSCRIPTS = ['commission-midday.txt', 'foreign-affairs-doorstep.txt', 'ecb-hearing.txt'] as const;
+export const TRANSCRIPTS = [
+  'commission-midday.txt',
+  'foreign-affairs-doorstep.txt',
+  'ecb-hearing.txt',
+] as const;
 
 export interface DashboardUnderTest {
   p: TestPipeline;
@@ -18,7 +23,10 @@ export interface DashboardUnderTest {
 }
 
 /** A real pipeline (own queue prefix and data folder, real workers) with its dashboard on a free port. */
-export async function dashboardUnderTest(overrides: Partial<Config> = {}, opts: { workers?: boolean } = {}): Promise<DashboardUnderTest> {
+export async function dashboardUnderTest(
+  overrides: Partial<Config> = {},
+  opts: { workers?: boolean } = {},
+): Promise<DashboardUnderTest> {
   const p = await testPipeline({ attempts: 2, ...overrides });
   if (opts.workers !== false) p.app.startWorkers();
   const dash = await startDashboard(p.app, { host: '127.0.0.1', port: 0 });
@@ -63,9 +71,28 @@ export async function flakySite(body: string): Promise<FlakySite> {
   };
 }
 
-/** Waits until the document reaches `state` (published, failed, …). */
-export const until = (p: TestPipeline, docId: string, state: string, timeoutMs = 20_000) =>
-  eventually(async () => ((await p.app.status.get(docId))?.state === state ? true : undefined), timeoutMs, `${docId} ${state}`);
+/** Waits until the document reaches `state` (published, failed, …); on timeout the error shows its status. */
+export async function until(
+  p: TestPipeline,
+  docId: string,
+  state: string,
+  timeoutMs = 20_000,
+): Promise<void> {
+  try {
+    await eventually(
+      async () => ((await p.app.status.get(docId))?.state === state ? true : undefined),
+      timeoutMs,
+      `${docId} ${state}`,
+    );
+  } catch (err) {
+    const counts = await Promise.all(
+      p.app.queues.all().map(async (q) => `${q.name} ${JSON.stringify(await q.getJobCounts())}`),
+    );
+    throw new Error(
+      `${(err as Error).message}; status: ${JSON.stringify(await p.app.status.get(docId))}; queues: ${counts.join(', ')}`,
+    );
+  }
+}
 
 /** The CSRF token a page's forms carry. */
 export const csrfOf = (page: string): string => {
@@ -80,7 +107,9 @@ export function sample(metrics: string, name: string, labels: Record<string, str
     if (!line.startsWith(name)) continue;
     const m = /^([a-zA-Z_:][\w:]*)(\{(.*)\})? (\S+)$/.exec(line);
     if (!m || m[1] !== name) continue;
-    const have = Object.fromEntries([...(m[3] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((x) => [x[1], x[2]]));
+    const have = Object.fromEntries(
+      [...(m[3] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)].map((x) => [x[1], x[2]]),
+    );
     if (Object.entries(labels).every(([k, v]) => have[k] === v)) return Number(m[4]);
   }
   return 0;

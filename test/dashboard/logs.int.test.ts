@@ -21,7 +21,8 @@ describe('job logs', () => {
     const lines: Record<string, unknown>[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
-        for (const l of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(l) as Record<string, unknown>);
+        for (const l of chunk.toString().split('\n').filter(Boolean))
+          lines.push(JSON.parse(l) as Record<string, unknown>);
         done();
       },
     });
@@ -36,7 +37,11 @@ describe('job logs', () => {
     const stages = new Set(jobLines.map((l) => l.stage));
     expect([...stages].sort()).toEqual(['clean', 'deliver-jsonl', 'fetch', 'figures', 'publish', 'segment']);
     for (const l of jobLines) {
-      expect(l, JSON.stringify(l)).toMatchObject({ docId: input.job.docId, traceId: input.job.traceId, stage: expect.any(String) });
+      expect(l, JSON.stringify(l)).toMatchObject({
+        docId: input.job.docId,
+        traceId: input.job.traceId,
+        stage: expect.any(String),
+      });
     }
   });
 });

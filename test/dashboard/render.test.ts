@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, html, raw } from '../../src/dashboard/html.js';
+import { escapeHtml, markup, raw } from '../../src/dashboard/html.js';
 import { percentile, perMinute } from '../../src/dashboard/overview.js';
 import { assertSafeBind, isLoopback } from '../../src/dashboard/security.js';
 import { reason } from '../../src/dashboard/views/format.js';
@@ -9,23 +9,29 @@ import type { PressRecord } from '../../src/schemas/record.js';
 
 const SCRIPT = '<script>window.pwned=1</script>';
 
-function record(text: string, segments: PressRecord['segments'], figures: PressRecord['figures']): PressRecord {
+function record(
+  text: string,
+  segments: PressRecord['segments'],
+  figures: PressRecord['figures'],
+): PressRecord {
   return { text, segments, figures } as unknown as PressRecord;
 }
 
 describe('escapeHtml and the html template', () => {
   it('turns every character that could open markup or leave an attribute into an entity', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&\`</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" onclick='y'>&\`</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;',
+    );
   });
 
   it('escapes every interpolated value but keeps nested templates as markup', () => {
-    const inner = html`<b>${SCRIPT}</b>`;
-    const out = html`<p title="${'" onmouseover="x'}">${inner}${[SCRIPT, null, false, 3]}</p>`.toString();
+    const inner = markup`<b>${SCRIPT}</b>`;
+    const out = markup`<p title="${'" onmouseover="x'}">${inner}${[SCRIPT, null, false, 3]}</p>`.toString();
     expect(out).not.toContain('<script>');
     expect(out).toContain('<b>&lt;script&gt;');
     expect(out).toContain('title="&quot; onmouseover=&quot;x"');
     expect(out).toContain('3</p>');
-    expect(html`${raw('<i>ok</i>')}`.toString()).toBe('<i>ok</i>');
+    expect(markup`${raw('<i>ok</i>')}`.toString()).toBe('<i>ok</i>');
   });
 });
 
@@ -38,8 +44,31 @@ describe('the record text view', () => {
     const out = recordText(
       record(
         text,
-        [{ id: 's1', kind: 'remarks', speaker: 'Kaja <b>Kallas</b>', start: segStart, end: text.length, text: text.slice(segStart) }],
-        [{ id: 'f1', kind: 'money', value: 5e9, valueMax: null, unit: 'EUR', approx: null, item: null, start: figStart, end: figEnd, text: '5 billion euro', segment: 's1' }],
+        [
+          {
+            id: 's1',
+            kind: 'remarks',
+            speaker: 'Kaja <b>Kallas</b>',
+            start: segStart,
+            end: text.length,
+            text: text.slice(segStart),
+          },
+        ],
+        [
+          {
+            id: 'f1',
+            kind: 'money',
+            value: 5e9,
+            valueMax: null,
+            unit: 'EUR',
+            approx: null,
+            item: null,
+            start: figStart,
+            end: figEnd,
+            text: '5 billion euro',
+            segment: 's1',
+          },
+        ],
       ),
     ).toString();
     expect(out).not.toContain('<script>');
@@ -47,16 +76,46 @@ describe('the record text view', () => {
     expect(out).toContain('&lt;script&gt;window.pwned=1&lt;/script&gt;');
     expect(out).toContain('<div class="seg remarks" data-segment="s1">');
     expect(out).toContain('remarks · Kaja &lt;b&gt;Kallas&lt;/b&gt;');
-    expect(out).toMatch(/We give <mark class="fig fig-money" data-figure="f1" title="money 5000000000 EUR">5 billion euro<\/mark>\./);
+    expect(out).toMatch(
+      /We give <mark class="fig fig-money" data-figure="f1" title="money 5000000000 EUR">5 billion euro<\/mark>\./,
+    );
   });
 
   it('skips a figure that overlaps an earlier one instead of breaking the markup', () => {
     const text = 'up to 40 per cent';
     const out = recordText(
-      record(text, [], [
-        { id: 'a', kind: 'percent', value: 40, valueMax: null, unit: '%', approx: null, item: null, start: 6, end: 17, text: '40 per cent', segment: null },
-        { id: 'b', kind: 'count', value: 40, valueMax: null, unit: null, approx: null, item: null, start: 6, end: 8, text: '40', segment: null },
-      ]),
+      record(
+        text,
+        [],
+        [
+          {
+            id: 'a',
+            kind: 'percent',
+            value: 40,
+            valueMax: null,
+            unit: '%',
+            approx: null,
+            item: null,
+            start: 6,
+            end: 17,
+            text: '40 per cent',
+            segment: null,
+          },
+          {
+            id: 'b',
+            kind: 'count',
+            value: 40,
+            valueMax: null,
+            unit: null,
+            approx: null,
+            item: null,
+            start: 6,
+            end: 8,
+            text: '40',
+            segment: null,
+          },
+        ],
+      ),
     ).toString();
     expect(out.match(/<mark/g)).toHaveLength(1);
     expect(out).toContain('up to <mark');
@@ -65,13 +124,23 @@ describe('the record text view', () => {
 
 describe('failure reasons', () => {
   it('shows the HTTP status of a fetch that was answered with an error', () => {
-    const out = reason({ state: 'failed', at: '2026-01-01T00:00:00Z', code: 'ERR_FETCH_STATUS', error: 'GET http://x/y answered 404' }).toString();
+    const out = reason({
+      state: 'failed',
+      at: '2026-01-01T00:00:00Z',
+      code: 'ERR_FETCH_STATUS',
+      error: 'GET http://x/y answered 404',
+    }).toString();
     expect(out).toContain('HTTP 404');
     expect(out).toContain('ERR_FETCH_STATUS');
   });
 
   it('lists each schema path with its message', () => {
-    const out = reason({ state: 'failed', at: '2026-01-01T00:00:00Z', code: 'ERR_VALIDATION', error: 'clean job is invalid (queue clean, job 1):\n- source.url: Invalid URL\n- body: expected string' }).toString();
+    const out = reason({
+      state: 'failed',
+      at: '2026-01-01T00:00:00Z',
+      code: 'ERR_VALIDATION',
+      error: 'clean job is invalid (queue clean, job 1):\n- source.url: Invalid URL\n- body: expected string',
+    }).toString();
     expect(out).toContain('<li><code>source.url</code>: Invalid URL</li>');
     expect(out).toContain('<li><code>body</code>: expected string</li>');
   });
@@ -80,7 +149,17 @@ describe('failure reasons', () => {
 describe('the documents table', () => {
   it('renders a title and a label holding markup as text', () => {
     const out = docsTable(
-      [{ docId: 'file:<x>', title: SCRIPT, label: '<img src=x onerror=alert(1)>', state: 'failed', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z', stages: {} }],
+      [
+        {
+          docId: 'file:<x>',
+          title: SCRIPT,
+          label: '<img src=x onerror=alert(1)>',
+          state: 'failed',
+          createdAt: '2026-01-01T00:00:00Z',
+          updatedAt: '2026-01-01T00:00:00Z',
+          stages: {},
+        },
+      ],
       ['fetch'],
     ).toString();
     expect(out).not.toMatch(/<script|<img/);
@@ -114,11 +193,15 @@ describe('the bind check', () => {
   it('refuses to listen beyond loopback without a token or basic auth', () => {
     expect(() => assertSafeBind({ ...base, dashboardHost: '0.0.0.0' })).toThrow(/DASHBOARD_TOKEN/);
     expect(() => assertSafeBind({ ...base, dashboardHost: '0.0.0.0', dashboardToken: 't' })).not.toThrow();
-    expect(() => assertSafeBind({ ...base, dashboardHost: '0.0.0.0', dashboardUser: 'u', dashboardPassword: 'p' })).not.toThrow();
+    expect(() =>
+      assertSafeBind({ ...base, dashboardHost: '0.0.0.0', dashboardUser: 'u', dashboardPassword: 'p' }),
+    ).not.toThrow();
     expect(() => assertSafeBind({ ...base, dashboardHost: '127.0.0.1' })).not.toThrow();
   });
 
   it('refuses a basic-auth user without a password', () => {
-    expect(() => assertSafeBind({ ...base, dashboardHost: '127.0.0.1', dashboardUser: 'u' })).toThrow(/go together/);
+    expect(() => assertSafeBind({ ...base, dashboardHost: '127.0.0.1', dashboardUser: 'u' })).toThrow(
+      /go together/,
+    );
   });
 });

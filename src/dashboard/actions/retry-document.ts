@@ -11,5 +11,9 @@ export const retryDocumentAction: Handler = async (ctx, req, res) => {
   if (!docId) throw new PermanentError('ERR_BAD_REQUEST', 'retry-document needs a docId field');
   const stages = await retryDocument(ctx.app, docId, stage);
   ctx.log.info({ docId, stages, action: 'retry-document' }, 'document retried from the dashboard');
-  redirectBack(res, body.back, stages.length ? `Retried ${docId} at ${stages.join(', ')}.` : `${docId} was already moving again.`);
+  redirectBack(
+    res,
+    body.back,
+    stages.length ? `Retried ${docId} at ${stages.join(', ')}.` : `${docId} was already moving again.`,
+  );
 };

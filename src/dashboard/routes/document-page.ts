@@ -1,20 +1,32 @@
 import type { Request, Response } from 'express';
-import { html } from '../html.js';
+import { markup } from '../html.js';
 import { param, sendHtml, viewContext, type DashboardContext, type Handler } from '../context.js';
 import { latestRecord } from '../record.js';
 import { documentLive, documentPage, type DocumentView } from '../views/document.js';
 import { layout } from '../views/layout.js';
 import { QUEUES } from '../../queues/names.js';
 
-async function load(ctx: DashboardContext, req: Request, res: Response, withRecord: boolean): Promise<DocumentView | null> {
+async function load(
+  ctx: DashboardContext,
+  req: Request,
+  res: Response,
+  withRecord: boolean,
+): Promise<DocumentView | null> {
   const id = param(req, 'id');
   const doc = id ? await ctx.app.status.get(id) : null;
   if (!doc) {
-    const page = layout(viewContext(ctx, req, res), 'Not found', html`<h1>No such document</h1><p>No document <code>${id ?? ''}</code> in the pipeline status. <a href="/">Back to the pipeline</a></p>`);
+    const page = layout(
+      viewContext(ctx, req, res),
+      'Not found',
+      markup`<h1>No such document</h1><p>No document <code>${id ?? ''}</code> in the pipeline status. <a href="/">Back to the pipeline</a></p>`,
+    );
     sendHtml(res, page, 404);
     return null;
   }
-  const columns = [...QUEUES.filter((q) => q !== 'discover'), ...ctx.app.queues.sinks.map((s) => `deliver-${s}`)];
+  const columns = [
+    ...QUEUES.filter((q) => q !== 'discover'),
+    ...ctx.app.queues.sinks.map((s) => `deliver-${s}`),
+  ];
   return { doc, columns, record: withRecord ? await latestRecord(ctx.app, doc) : null };
 }
 

@@ -7,6 +7,9 @@ import { docsTable } from '../views/pipeline.js';
 export const searchPageRoute: Handler = async (ctx, req, res) => {
   const q = (param(req, 'q') ?? '').slice(0, 200);
   const docs = await ctx.app.status.search(q, 100);
-  const columns = [...QUEUES.filter((x) => x !== 'discover'), ...ctx.app.queues.sinks.map((s) => `deliver-${s}`)];
+  const columns = [
+    ...QUEUES.filter((x) => x !== 'discover'),
+    ...ctx.app.queues.sinks.map((s) => `deliver-${s}`),
+  ];
   sendHtml(res, searchPage(viewContext(ctx, req, res), q, docsTable(docs, columns), docs.length));
 };

@@ -1,4 +1,4 @@
-import { html, raw, type SafeHtml } from '../html.js';
+import { markup, raw, type SafeHtml } from '../html.js';
 
 /** What every page needs from the request and the server. */
 export interface ViewContext {
@@ -107,7 +107,7 @@ const SCRIPT = `
 
 /** The page frame: header with navigation and search, the notice, the content, the live-update script. */
 export function layout(ctx: ViewContext, title: string, body: SafeHtml): SafeHtml {
-  return html`<!doctype html>
+  return markup`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${title} · Pressline</title>
 <style nonce="${ctx.nonce}">${raw(STYLE)}</style></head>
@@ -117,7 +117,7 @@ export function layout(ctx: ViewContext, title: string, body: SafeHtml): SafeHtm
 <form method="get" action="/search" role="search"><input type="search" name="q" value="${ctx.search ?? ''}" placeholder="Search id, URL or title" aria-label="Search documents"><button type="submit">Search</button></form>
 <span id="live-status">live</span></header>
 <main>
-${ctx.notice ? html`<div class="notice" role="status">${ctx.notice}</div>` : ''}
+${ctx.notice ? markup`<div class="notice" role="status">${ctx.notice}</div>` : ''}
 ${body}
 </main>
 <script nonce="${ctx.nonce}">${raw(SCRIPT)}</script>
@@ -125,9 +125,17 @@ ${body}
 }
 
 /** A POST form with the CSRF token: one button that performs one action. */
-export function actionForm(ctx: ViewContext, action: string, fields: Record<string, string>, label: string, opts: { danger?: boolean; title?: string } = {}): SafeHtml {
-  if (ctx.readOnly) return html``;
-  return html`<form class="inline" method="post" action="${action}"><input type="hidden" name="_csrf" value="${ctx.csrf}">${Object.entries(fields).map(
-    ([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`,
-  )}<button type="submit"${opts.danger ? raw(' class="danger"') : ''}${opts.title ? html` title="${opts.title}"` : ''}>${label}</button></form>`;
+export function actionForm(
+  ctx: ViewContext,
+  action: string,
+  fields: Record<string, string>,
+  label: string,
+  opts: { danger?: boolean; title?: string } = {},
+): SafeHtml {
+  if (ctx.readOnly) return markup``;
+  return markup`<form class="inline" method="post" action="${action}"><input type="hidden" name="_csrf" value="${ctx.csrf}">${Object.entries(
+    fields,
+  ).map(
+    ([k, v]) => markup`<input type="hidden" name="${k}" value="${v}">`,
+  )}<button type="submit"${opts.danger ? raw(' class="danger"') : ''}${opts.title ? markup` title="${opts.title}"` : ''}>${label}</button></form>`;
 }

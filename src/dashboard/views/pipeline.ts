@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from '../html.js';
+import { markup, type SafeHtml } from '../html.js';
 import { JOB_STATES, type Overview, type QueueStats } from '../overview.js';
 import type { DocState } from '../../queues/doc-status.js';
 import { actionForm, layout, type ViewContext } from './layout.js';
@@ -10,13 +10,15 @@ const rate = (q: QueueStats): string => {
   return last5 ? `${(last5 / 5).toFixed(1)}/min` : '0/min';
 };
 
-const num = (n: number, cls = '') => html`<td class="num ${n ? cls : 'zero'}">${n}</td>`;
+const num = (n: number, cls = '') => markup`<td class="num ${n ? cls : 'zero'}">${n}</td>`;
 
 function stagesTable(ctx: ViewContext, o: Overview): SafeHtml {
-  return html`<section class="card" id="stages"><h2>Stages</h2>
-<table><thead><tr><th>Queue</th>${JOB_STATES.map((s) => html`<th class="num">${s}</th>`)}<th>Throughput (10 min)</th><th class="num">p50</th><th class="num">p95</th><th></th></tr></thead>
+  return markup`<section class="card" id="stages"><h2>Stages</h2>
+<table><thead><tr><th>Queue</th>${JOB_STATES.map((s) => markup`<th class="num">${s}</th>`)}<th>Throughput (10 min)</th><th class="num">p50</th><th class="num">p95</th><th></th></tr></thead>
 <tbody>${o.queues.map(
-    (q) => html`<tr data-queue="${q.queue}"><td><a href="/queues/queue/${encodeURIComponent(q.queue)}">${q.queue}</a></td>
+    (
+      q,
+    ) => markup`<tr data-queue="${q.queue}"><td><a href="/queues/queue/${encodeURIComponent(q.queue)}">${q.queue}</a></td>
 ${JOB_STATES.map((s) => num(q.counts[s], s === 'failed' ? 'failed-count' : ''))}
 <td class="cell">${sparkline(q.completedPerMinute, q.failedPerMinute)} <span class="ms">${rate(q)}</span></td>
 <td class="num">${q.latency ? duration(q.latency.p50Ms) : '–'}</td><td class="num">${q.latency ? duration(q.latency.p95Ms) : '–'}</td>
@@ -25,18 +27,22 @@ ${JOB_STATES.map((s) => num(q.counts[s], s === 'failed' ? 'failed-count' : ''))}
 }
 
 function sourcesCard(o: Overview): SafeHtml {
-  return html`<section class="card" id="sources"><h2>Sources</h2>
-${o.sources.length
-    ? html`<table><thead><tr><th>Source</th><th>Last discovery</th><th class="num">Items found</th><th>Last error</th></tr></thead><tbody>${o.sources.map(
-        (s) => html`<tr><td>${s.name}${s.enabled ? '' : html` <span class="badge wait">off</span>`}</td><td>${ago(s.lastRunAt)}</td><td class="num">${s.itemsFound ?? '–'}</td><td>${s.lastError ? html`<span class="badge bad">error</span> ${s.lastError}` : html`<span class="muted">none</span>`}</td></tr>`,
+  return markup`<section class="card" id="sources"><h2>Sources</h2>
+${
+  o.sources.length
+    ? markup`<table><thead><tr><th>Source</th><th>Last discovery</th><th class="num">Items found</th><th>Last error</th></tr></thead><tbody>${o.sources.map(
+        (s) =>
+          markup`<tr><td>${s.name}${s.enabled ? '' : markup` <span class="badge wait">off</span>`}</td><td>${ago(s.lastRunAt)}</td><td class="num">${s.itemsFound ?? '–'}</td><td>${s.lastError ? markup`<span class="badge bad">error</span> ${s.lastError}` : markup`<span class="muted">none</span>`}</td></tr>`,
       )}</tbody></table>`
-    : html`<div class="empty">No discovery source has run yet.</div>`}</section>`;
+    : markup`<div class="empty">No discovery source has run yet.</div>`
+}</section>`;
 }
 
 function sinksCard(o: Overview): SafeHtml {
-  return html`<section class="card" id="sinks"><h2>Sinks</h2>
+  return markup`<section class="card" id="sinks"><h2>Sinks</h2>
 <table><thead><tr><th>Sink</th><th>Health</th><th>Last delivery</th><th class="num">Waiting</th><th class="num">Failed</th></tr></thead><tbody>${o.sinks.map(
-    (s) => html`<tr><td>${s.name}</td><td>${s.ok ? html`<span class="badge ok">answers</span>` : html`<span class="badge bad">down</span> ${s.error}`}</td><td>${ago(s.lastDeliveryAt)}</td>${num(s.stats?.counts.waiting ?? 0)}${num(s.stats?.counts.failed ?? 0, 'failed-count')}</tr>`,
+    (s) =>
+      markup`<tr><td>${s.name}</td><td>${s.ok ? markup`<span class="badge ok">answers</span>` : markup`<span class="badge bad">down</span> ${s.error}`}</td><td>${ago(s.lastDeliveryAt)}</td>${num(s.stats?.counts.waiting ?? 0)}${num(s.stats?.counts.failed ?? 0, 'failed-count')}</tr>`,
   )}</tbody></table></section>`;
 }
 
@@ -44,41 +50,52 @@ function sinksCard(o: Overview): SafeHtml {
 export const failedStage = (d: DocState) => Object.entries(d.stages).find(([, s]) => s.state === 'failed');
 
 function failedCard(ctx: ViewContext, o: Overview): SafeHtml {
-  return html`<section class="card" id="failed"><h2>Failed documents <span class="count">${o.failedTotal}</span></h2>
-${o.failed.length
-    ? html`<table><thead><tr><th>Document</th><th>Stage</th><th>Reason</th><th class="num">Attempts</th><th>Failed</th><th></th></tr></thead><tbody>${o.failed.map((d) => {
-        const [stage, s] = failedStage(d) ?? ['?', undefined];
-        return html`<tr class="failed-doc" data-doc="${d.docId}"><td>${docLink(d.docId)}${d.title ? html`<div>${d.title}</div>` : ''}<div class="muted">${d.label ?? ''}</div></td>
+  return markup`<section class="card" id="failed"><h2>Failed documents <span class="count">${o.failedTotal}</span></h2>
+${
+  o.failed.length
+    ? markup`<table><thead><tr><th>Document</th><th>Stage</th><th>Reason</th><th class="num">Attempts</th><th>Failed</th><th></th></tr></thead><tbody>${o.failed.map(
+        (d) => {
+          const [stage, s] = failedStage(d) ?? ['?', undefined];
+          return markup`<tr class="failed-doc" data-doc="${d.docId}"><td>${docLink(d.docId)}${d.title ? markup`<div>${d.title}</div>` : ''}<div class="muted">${d.label ?? ''}</div></td>
 <td><code>${stage}</code></td><td>${s ? reason(s) : ''}</td><td class="num">${s?.attempts ?? '–'}</td><td class="when">${ago(s?.at)}</td>
 <td>${actionForm(ctx, '/actions/retry-document', { docId: d.docId, stage, back: '/' }, 'Retry')}</td></tr>`;
-      })}</tbody></table>`
-    : html`<div class="empty">Nothing has failed.</div>`}</section>`;
+        },
+      )}</tbody></table>`
+    : markup`<div class="empty">Nothing has failed.</div>`
+}</section>`;
 }
 
 /** One row per document: its state and, per stage, its state and the time it took. */
 export function docsTable(docs: readonly DocState[], columns: readonly string[]): SafeHtml {
-  if (!docs.length) return html`<div class="empty">No documents yet.</div>`;
-  return html`<table class="docs"><thead><tr><th>Document</th><th>State</th>${columns.map((c) => html`<th>${c}</th>`)}<th>Updated</th></tr></thead>
+  if (!docs.length) return markup`<div class="empty">No documents yet.</div>`;
+  return markup`<table class="docs"><thead><tr><th>Document</th><th>State</th>${columns.map((c) => markup`<th>${c}</th>`)}<th>Updated</th></tr></thead>
 <tbody>${docs.map(
-    (d) => html`<tr data-doc="${d.docId}" data-state="${d.state}"><td class="docname"><a href="/doc?id=${encodeURIComponent(d.docId)}">${d.title ?? d.label ?? d.docId}</a><div class="id">${d.docId}</div></td><td>${docBadge(d.state)}</td>
+    (
+      d,
+    ) => markup`<tr data-doc="${d.docId}" data-state="${d.state}"><td class="docname"><a href="/doc?id=${encodeURIComponent(d.docId)}">${d.title ?? d.label ?? d.docId}</a><div class="id">${d.docId}</div></td><td>${docBadge(d.state)}</td>
 ${columns.map((c) => {
-      const s = d.stages[c];
-      return html`<td class="cell">${s ? html`${stageMark(s.state)}<span class="ms">${s.state === 'completed' || s.state === 'failed' ? duration(s.ms) : ''}</span>` : html`<span class="zero">·</span>`}</td>`;
-    })}<td class="when">${ago(d.updatedAt)}</td></tr>`,
+  const s = d.stages[c];
+  return markup`<td class="cell">${s ? markup`${stageMark(s.state)}<span class="ms">${s.state === 'completed' || s.state === 'failed' ? duration(s.ms) : ''}</span>` : markup`<span class="zero">·</span>`}</td>`;
+})}<td class="when">${ago(d.updatedAt)}</td></tr>`,
   )}</tbody></table>`;
 }
 
 /** The stage columns of the documents table: document stages, then one per sink. */
-export const docColumns = (o: Pick<Overview, 'queues'>): string[] => o.queues.map((q) => q.queue).filter((q) => q !== 'discover');
+export const docColumns = (o: Pick<Overview, 'queues'>): string[] =>
+  o.queues.map((q) => q.queue).filter((q) => q !== 'discover');
 
 /** The part of the pipeline page that live updates replace. */
 export function pipelineLive(ctx: ViewContext, o: Overview): SafeHtml {
-  return html`${stagesTable(ctx, o)}
+  return markup`${stagesTable(ctx, o)}
 <div class="grid">${sourcesCard(o)}${sinksCard(o)}</div>
 ${failedCard(ctx, o)}
 <section class="card" id="recent"><h2>Recent documents</h2>${docsTable(o.recent, docColumns(o))}</section>`;
 }
 
 export function pipelinePage(ctx: ViewContext, o: Overview): SafeHtml {
-  return layout(ctx, 'Pipeline', html`<h1>Pipeline</h1><div data-live="/fragments/pipeline">${pipelineLive(ctx, o)}</div>`);
+  return layout(
+    ctx,
+    'Pipeline',
+    markup`<h1>Pipeline</h1><div data-live="/fragments/pipeline">${pipelineLive(ctx, o)}</div>`,
+  );
 }

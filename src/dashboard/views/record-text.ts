@@ -1,8 +1,16 @@
-import { html, type SafeHtml } from '../html.js';
+import { markup, type SafeHtml } from '../html.js';
 import type { Figure, PressRecord } from '../../schemas/record.js';
 
 const figureTitle = (f: Figure): string =>
-  [f.kind, f.approx, f.valueMax !== null ? `${f.value}–${f.valueMax}` : String(f.value), f.unit, f.item && `(${f.item})`].filter(Boolean).join(' ');
+  [
+    f.kind,
+    f.approx,
+    f.valueMax !== null ? `${f.value}–${f.valueMax}` : String(f.value),
+    f.unit,
+    f.item && `(${f.item})`,
+  ]
+    .filter(Boolean)
+    .join(' ');
 
 /** `text[start, end)` with the figures inside it marked; figures that overlap an earlier one are left unmarked. */
 function withFigures(text: string, start: number, end: number, figures: readonly Figure[]): SafeHtml {
@@ -10,11 +18,13 @@ function withFigures(text: string, start: number, end: number, figures: readonly
   let at = start;
   for (const f of figures) {
     if (f.start < at || f.end > end || f.start >= f.end) continue;
-    parts.push(html`${text.slice(at, f.start)}<mark class="fig fig-${f.kind}" data-figure="${f.id}" title="${figureTitle(f)}">${text.slice(f.start, f.end)}</mark>`);
+    parts.push(
+      markup`${text.slice(at, f.start)}<mark class="fig fig-${f.kind}" data-figure="${f.id}" title="${figureTitle(f)}">${text.slice(f.start, f.end)}</mark>`,
+    );
     at = f.end;
   }
-  parts.push(html`${text.slice(at, end)}`);
-  return html`${parts}`;
+  parts.push(markup`${text.slice(at, end)}`);
+  return markup`${parts}`;
 }
 
 /**
@@ -33,14 +43,16 @@ export function recordText(record: PressRecord): SafeHtml {
     while (from < to && /\s/.test(text[from]!)) from += 1;
     let end = to;
     while (end > from && /\s/.test(text[end - 1]!)) end -= 1;
-    if (end > from) blocks.push(html`<div class="gap">${withFigures(text, from, end, figures)}</div>`);
+    if (end > from) blocks.push(markup`<div class="gap">${withFigures(text, from, end, figures)}</div>`);
   };
   for (const s of segments) {
     if (s.start < at || s.end > text.length) continue;
     gap(s.start);
-    blocks.push(html`<div class="seg ${s.kind}" data-segment="${s.id}"><span class="who">${s.kind}${s.speaker ? html` · ${s.speaker}` : ''}</span><p>${withFigures(text, s.start, s.end, figures)}</p></div>`);
+    blocks.push(
+      markup`<div class="seg ${s.kind}" data-segment="${s.id}"><span class="who">${s.kind}${s.speaker ? markup` · ${s.speaker}` : ''}</span><p>${withFigures(text, s.start, s.end, figures)}</p></div>`,
+    );
     at = s.end;
   }
   gap(text.length);
-  return html`<div class="text">${blocks}</div>`;
+  return markup`<div class="text">${blocks}</div>`;
 }
