@@ -157,8 +157,14 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
   let scale = 1;
   let yearLike = false;
   let start = i;
+  let mustHaveUnit = false;
   if (t.kind === 'num') {
-    if (gluedToCode(tokens, j, inRange) || hasOrdinalSuffix(tokens, j)) return null;
+    // `+0.3%`: a plus sign is kept for percentages only (else it starts a phone number)
+    const plus = at(tokens, j - 1);
+    const signed = !currency && plus?.text === '+' && glued(tokens, j) && (j - 1 === 0 || plus.space);
+    if ((!signed && gluedToCode(tokens, j, inRange)) || hasOrdinalSuffix(tokens, j)) return null;
+    if (signed && !/^\d{1,3}(?:[.,]\d+)?$/.test(t.text)) return null;
+    if (signed) mustHaveUnit = true;
     // `3 000 soldats`: groups of three digits after a plain space
     const before = at(tokens, j - 1);
     if (
@@ -246,6 +252,7 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
       }
     }
   }
+  if (mustHaveUnit && !unit) return null;
   return { start, end: j, numAt, value, scale, currency, unit, digits, yearLike, lone };
 }
 

@@ -87,9 +87,14 @@ function countItem(
   if (item) {
     const head = item.words[0]!;
     if (TIME_NOUNS.has(head) || MONTHS.has(head) || NOT_ITEM_WORDS.has(head)) return no;
+    // `half-a-trillion more asset purchase`: a large amount in words before `more` is money left unsaid
+    if (!a.digits && a.scale > 1 && FUNCTION_WORDS.has(head)) return no;
     if (item.words.some((w) => DISCOURSE_NOUNS.has(w))) return no;
     if (item.words.some((w) => TIME_NOUNS.has(w) && w !== 'times')) return no;
     if (/(?:ed|ly)$/.test(head) && !capitalised(tokens[a.end])) return no;
+    // `1049 Brussels`, `1000 Bruxelles`: a postcode before a place name
+    if (a.digits && a.scale === 1 && /^\d{4,5}$/.test(tokens[a.numAt]!.text) && capitalised(tokens[a.end]))
+      return no;
     return { ok: true, item, end: item.end };
   }
   if (!a.digits) return no;

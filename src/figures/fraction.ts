@@ -63,6 +63,8 @@ const DENOMINATORS = new Map<string, number>([
 ]);
 /** Words after which an article-led fraction is one (`a quarter of`). */
 const OF = new Set(['of', 'de', 'du', 'des', 'der', 'des', 'van', 'aller']);
+/** Prepositions of change before an article-led fraction: `cut by a third`, `um ein Drittel`. */
+const BY = new Set(['by', 'um', 'met']);
 /** Words for one half that stand alone before their noun: `half of`, `la moitié`, `die Hälfte`, `de helft`. */
 const HALF_WORDS = new Set(['half', 'moitié', 'hälfte', 'helft']);
 const HALF_NEXT = new Set([
@@ -117,7 +119,8 @@ export function readFraction(tokens: Token[], i: number): Fraction | null {
     if (prev && NOT_BEFORE_HALF.has(prev.low)) return null;
     const next = at(tokens, i + 1);
     if (t.low === 'half') {
-      if (!next || !HALF_NEXT.has(next.low) || next.para) return null;
+      const byHalf = prev?.low === 'by' && (!next || next.kind !== 'word' || !HALF_NEXT.has(next.low));
+      if (!byHalf && (!next || !HALF_NEXT.has(next.low) || next.para)) return null;
       return { start: i, end: i + 1, value: 0.5 };
     }
     if (!prev || !HALF_ARTICLE.has(prev.low)) return null;
@@ -149,7 +152,8 @@ export function readFraction(tokens: Token[], i: number): Fraction | null {
   if (num === undefined || den === undefined || num >= den) return null;
   // `half` is read above; `a half`, `one half` are left to the number reader
   if (den === 2) return null;
-  if (article && !ofFollows(tokens, end)) return null;
+  // `a third of`, or `by a third` (a change by that share)
+  if (article && !ofFollows(tokens, end) && !BY.has(at(tokens, i - 1)?.low ?? '')) return null;
   const after = at(tokens, end);
   if (after && after.kind === 'word' && ORDINAL_NOUNS.has(after.low)) return null;
   // `the one third`… and `two fifths` are fine; `the third` has no numerator and never gets here

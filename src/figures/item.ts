@@ -13,6 +13,21 @@ export interface Item {
 
 const OF = new Set(['of', 'de', 'du', 'des', 'van', 'der']);
 const MAX_WORDS = 5;
+/** Function words that may open an item when a noun follows: `27 other countries`, `two more packages`. */
+const LEADS = new Set([
+  'other',
+  'more',
+  'further',
+  'additional',
+  'such',
+  'own',
+  'autres',
+  'weitere',
+  'andere',
+  'andere',
+]);
+const isNoun = (t: Token | undefined): boolean =>
+  t !== undefined && t.kind === 'word' && !t.para && !FUNCTION_WORDS.has(t.low);
 
 /**
  * Reads the noun phrase right after a figure: `soldiers`, `key ECB interest rates`,
@@ -25,7 +40,8 @@ export function readItem(tokens: Token[], j: number): Item | null {
   let end = j;
   while (k < tokens.length && words.length < MAX_WORDS) {
     const t = tokens[k]!;
-    if (t.kind !== 'word' || t.para || FUNCTION_WORDS.has(t.low)) break;
+    const lead = words.length === 0 && LEADS.has(t.low) && isNoun(at(tokens, k + 1));
+    if (t.kind !== 'word' || t.para || (FUNCTION_WORDS.has(t.low) && !lead)) break;
     if (t.low.startsWith("d'") || t.low.startsWith("l'")) break;
     words.push(t.low);
     k++;

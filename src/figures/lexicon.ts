@@ -271,6 +271,7 @@ export const NOT_ITEM_WORDS = set(`
   countries' later earlier ago old aged long wide high tall deep away ahead back together alone left
   remain remaining remained left including included among across against versus vs etc
   percentage basis cents centimes
+  comment comments view views like likes share shares reply replies retweets min read
 `);
 
 /** Nouns a speaker uses to count the parts of their own speech: always optional, so left out. */

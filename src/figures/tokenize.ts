@@ -48,7 +48,9 @@ const isNumSep = (c: number) => c === 46 || c === 44 || c === 0xa0 || c === 0x20
 const isWordJoin = (c: number) => c === 39 || c === 0x2019 || c === 0x2010 || c === 45;
 const isLetterAt = (text: string, i: number) => {
   const c = text.charCodeAt(i);
-  return c >= 0xd800 && c <= 0xdbff ? LETTER.test(String.fromCodePoint(text.codePointAt(i)!)) : classOf(c) === LETTER_;
+  return c >= 0xd800 && c <= 0xdbff
+    ? LETTER.test(String.fromCodePoint(text.codePointAt(i)!))
+    : classOf(c) === LETTER_;
 };
 
 /** Folds a word for lookup: lower case, one kind of apostrophe. */
@@ -89,7 +91,8 @@ export function tokenize(text: string): Token[] {
     } else if (isLetterAt(text, i)) {
       kind = 'word';
       for (;;) {
-        while (i < n && isLetterAt(text, i)) i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+        while (i < n && isLetterAt(text, i))
+          i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
         if (i + 1 < n && isWordJoin(text.charCodeAt(i)) && isLetterAt(text, i + 1)) i++;
         else break;
       }

@@ -66,7 +66,10 @@ const ONE_FIGURE: Array<[string, Want]> = [
   ['We opened an air bridge for 100 tons of humanitarian aid.', { kind: 'count', value: 100 }],
   ['We need all 27 of us to agree.', { kind: 'count', value: 27 }],
   ['The decision was taken by the 27 member states.', { kind: 'count', value: 27 }],
+  ['Sanctions now cover 27 other countries.', { kind: 'count', value: 27, item: 'other countries' }],
+  ['GDP grew by +0.3% in the quarter.', { kind: 'percent', value: 0.3, unit: '%' }],
   // fractions
+  ['Emissions were cut by a third since then.', { kind: 'fraction', value: 1 / 3 }],
   ['We have reached two-thirds of the target.', { kind: 'fraction', value: 2 / 3 }],
   ['We reached the two- thirds of the target.', { kind: 'fraction', value: 2 / 3 }],
   ['Together we represent a quarter of global GDP.', { kind: 'fraction', value: 0.25 }],
@@ -116,6 +119,8 @@ const NO_FIGURE: string[] = [
   'Thu. Oct 17th, 2024 and the 24th of May and 13th December.',
   'Exit doorstep remarks • 12/07/2015 • 00:45 • 577/15',
   'COVID-19 hit us in ’21, and the 2024-2029 mandate began.',
+  'European Commission, 1049 Brussels, Belgium. 1 comment. 12 views.',
+  'For more information call +32 2 299 11 11.',
 ];
 
 describe('extractFigures', () => {
