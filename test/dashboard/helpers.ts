@@ -90,6 +90,7 @@ export async function until(
     );
     throw new Error(
       `${(err as Error).message}; status: ${JSON.stringify(await p.app.status.get(docId))}; queues: ${counts.join(', ')}`,
+      { cause: err },
     );
   }
 }
