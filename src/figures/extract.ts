@@ -10,6 +10,7 @@ import {
   COPULAS,
   DISCOURSE_NOUNS,
   FUNCTION_WORDS,
+  isFunctionWord,
   IDENTIFIER_WORDS,
   MONTHS,
   NOT_ITEM_WORDS,
@@ -64,12 +65,11 @@ function countItem(
   if (a.yearLike && a.scale === 1) return no;
   if (isMonth(tokens, a.end) || isMonth(tokens, a.start - 1)) return no;
   if (prev && prev.kind === 'word' && IDENTIFIER_WORDS.has(prev.low)) return no;
-  if (prev && prev.text === ':') return no;
   // a capitalised word before the number names it (`Brexit Negotiations 4`, `EU 27`, `Horizon 2020`)
   if (
     capitalised(prev) &&
     !sentenceStart(tokens, a.start - 1) &&
-    !FUNCTION_WORDS.has(prev!.low) &&
+    !isFunctionWord(prev!.low, prev!.lang) &&
     a.scale === 1
   )
     return no;
@@ -92,6 +92,8 @@ function countItem(
     if (item.words.some((w) => DISCOURSE_NOUNS.has(w))) return no;
     if (item.words.some((w) => TIME_NOUNS.has(w) && w !== 'times')) return no;
     if (/(?:ed|ly)$/.test(head) && !capitalised(tokens[a.end])) return no;
+    // `Reference: 90958 Duration: …`: a label's value, not a count
+    if (prev?.text === ':' && capitalised(tokens[a.end])) return no;
     // `1049 Brussels`, `1000 Bruxelles`: a postcode before a place name
     if (a.digits && a.scale === 1 && /^\d{4,5}$/.test(tokens[a.numAt]!.text) && capitalised(tokens[a.end]))
       return no;
@@ -105,7 +107,7 @@ function countItem(
   if (isCopula(prev) && (!next || next.kind === 'sym') && a.value < 1e5 && !a.yearLike)
     return { ok: true, item: null, end: a.end };
   // `2 million` with no noun after it
-  if (a.scale > 1) return { ok: true, item: null, end: a.end, bare: true };
+  if (a.scale > 1 && prev?.text !== ':') return { ok: true, item: null, end: a.end, bare: true };
   return no;
 }
 
@@ -196,7 +198,13 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
   const fr = readFraction(tokens, i);
   const f = fr ? frac(tokens, fr) : null;
   if (f) return withApprox(tokens, f, floor);
-  if (t.kind === 'word' && FUNCTION_WORDS.has(t.low) && t.low !== 'a' && t.low !== 'an' && t.text !== 'US')
+  if (
+    t.kind === 'word' &&
+    isFunctionWord(t.low, t.lang) &&
+    t.low !== 'a' &&
+    t.low !== 'an' &&
+    t.text !== 'US'
+  )
     return null;
   const ord = readOrdinal(tokens, i);
   if (ord) {
@@ -268,7 +276,7 @@ function frac(
       of.low === 'der')
   ) {
     let k = end + 1;
-    while (k < end + 3 && at(tokens, k) && FUNCTION_WORDS.has(at(tokens, k)!.low)) k++;
+    while (k < end + 3 && at(tokens, k) && isFunctionWord(at(tokens, k)!.low, at(tokens, k)!.lang)) k++;
     const it = readItem(tokens, k);
     if (it && TIME_NOUNS.has(it.words[0]!)) return null;
     if (it) {

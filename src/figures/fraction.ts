@@ -1,5 +1,6 @@
 import { at, glued } from './context.js';
 import { ORDINAL_NOUNS } from './lexicon.js';
+import { wordValue } from './number-words.js';
 import type { Token } from './tokenize.js';
 
 /** A fraction read from the tokens. */
@@ -110,6 +111,8 @@ function ofFollows(tokens: Token[], j: number): boolean {
 export function readFraction(tokens: Token[], i: number): Fraction | null {
   const t = tokens[i];
   if (!t) return null;
+  const oneIn = oneInN(tokens, i);
+  if (oneIn) return oneIn;
   if (t.kind === 'num') return digitFraction(tokens, i);
   if (t.kind !== 'word') return null;
 
@@ -158,6 +161,24 @@ export function readFraction(tokens: Token[], i: number): Fraction | null {
   if (after && after.kind === 'word' && ORDINAL_NOUNS.has(after.low)) return null;
   // `the one third`… and `two fifths` are fine; `the third` has no numerator and never gets here
   return { start: i, end, value: num / den };
+}
+
+/** `one in three Europeans`, `1 in 5 children`, `one out of four`: a share written as odds. */
+function oneInN(tokens: Token[], i: number): Fraction | null {
+  const t = tokens[i]!;
+  if (t.low !== 'one' && t.text !== '1') return null;
+  let k = i + 1;
+  if (at(tokens, k)?.low === 'out' && at(tokens, k + 1)?.low === 'of') k += 2;
+  else if (at(tokens, k)?.low === 'in') k++;
+  else return null;
+  const d = at(tokens, k);
+  if (!d) return null;
+  const n =
+    d.kind === 'num' ? (/^\d{1,3}$/.test(d.text) ? Number(d.text) : NaN) : (wordValue(d.low, d.lang) ?? NaN);
+  if (!(n >= 2 && n <= 1000)) return null;
+  const after = at(tokens, k + 1);
+  if (after && !after.space && after.kind !== 'sym') return null;
+  return { start: i, end: k + 1, value: 1 / n };
 }
 
 function digitFraction(tokens: Token[], i: number): Fraction | null {

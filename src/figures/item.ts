@@ -1,5 +1,5 @@
 import { at } from './context.js';
-import { FUNCTION_WORDS } from './lexicon.js';
+import { isFunctionWord } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** The noun phrase a figure counts or belongs to. */
@@ -27,7 +27,7 @@ const LEADS = new Set([
   'andere',
 ]);
 const isNoun = (t: Token | undefined): boolean =>
-  t !== undefined && t.kind === 'word' && !t.para && !FUNCTION_WORDS.has(t.low);
+  t !== undefined && t.kind === 'word' && !t.para && !isFunctionWord(t.low, t.lang);
 
 /**
  * Reads the noun phrase right after a figure: `soldiers`, `key ECB interest rates`,
@@ -41,7 +41,7 @@ export function readItem(tokens: Token[], j: number): Item | null {
   while (k < tokens.length && words.length < MAX_WORDS) {
     const t = tokens[k]!;
     const lead = words.length === 0 && LEADS.has(t.low) && isNoun(at(tokens, k + 1));
-    if (t.kind !== 'word' || t.para || (FUNCTION_WORDS.has(t.low) && !lead)) break;
+    if (t.kind !== 'word' || t.para || (isFunctionWord(t.low, t.lang) && !lead)) break;
     if (t.low.startsWith("d'") || t.low.startsWith("l'")) break;
     words.push(t.low);
     k++;
@@ -50,12 +50,18 @@ export function readItem(tokens: Token[], j: number): Item | null {
     const of = at(tokens, k);
     if (of && words.length <= 2 && of.kind === 'word' && OF.has(of.low) && of.lang === 'en') {
       const n = at(tokens, k + 1);
-      if (n && n.kind === 'word' && !FUNCTION_WORDS.has(n.low) && !n.para) {
+      if (n && n.kind === 'word' && !isFunctionWord(n.low, n.lang) && !n.para) {
         words.push(of.low, n.low);
         k += 2;
         end = k;
         const n2 = at(tokens, k);
-        if (n2 && n2.kind === 'word' && !FUNCTION_WORDS.has(n2.low) && !n2.para && words.length < MAX_WORDS) {
+        if (
+          n2 &&
+          n2.kind === 'word' &&
+          !isFunctionWord(n2.low, n2.lang) &&
+          !n2.para &&
+          words.length < MAX_WORDS
+        ) {
           words.push(n2.low);
           k++;
           end = k;

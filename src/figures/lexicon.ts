@@ -249,8 +249,8 @@ export const IDENTIFIER_WORDS = set(`
   g cop
 `);
 
-/** Words that are not the noun a figure counts. */
-export const FUNCTION_WORDS = set(`
+/** Words that are not the noun a figure counts, in English (checked in every paragraph). */
+const FUNCTION_EN = set(`
   a an the of to in on at for from by with without and or but nor so yet as than then that this these those
   is are was were be been being am has have had having do does did will would shall should can could may might must
   it its it's he she we they you i me him her us them our their your my his who whom whose which what when where why how
@@ -258,12 +258,25 @@ export const FUNCTION_WORDS = set(`
   very also too just only even still already again further about around over under above below up down out off into onto
   per cent percent plus minus times there here if because while whereas since until till after before during
   last next first second third same own
-  le la les un une des du de d' l' et ou en au aux dans sur pour par avec sans est sont était qui que ce cette ces il elle
-  nous vous ils elles on se sa son ses leur leurs notre nos votre vos plus moins très aussi
-  der die das den dem des ein eine einer eines einem einen und oder in im am an auf für mit von zu zum zur ist sind war
-  waren wir sie er es ihr nicht auch noch mehr weniger sehr als wie bei nach vor über unter
-  het een en of op voor met van naar bij te is zijn was waren wij ze hij zij niet ook nog meer dan
 `);
+/** Function words of the other languages, checked in paragraphs of that language only (`war` is German for `was`). */
+const FUNCTION_OTHER: Record<Exclude<Lang, 'en'>, Set<string>> = {
+  fr: set(`le la les un une des du de d' l' et ou en au aux dans sur pour par avec sans est sont était qui que ce cette ces il elle
+    nous vous ils elles on se sa son ses leur leurs notre nos votre vos plus moins très aussi`),
+  de: set(`der die das den dem des ein eine einer eines einem einen und oder in im am an auf für mit von zu zum zur ist sind war
+    waren wir sie er es ihr nicht auch noch mehr weniger sehr als wie bei nach vor über unter`),
+  nl: set(
+    `het een en of op voor met van naar bij te is zijn was waren wij ze hij zij niet ook nog meer dan de`,
+  ),
+};
+
+/** The English function words (for phrase heads that are always English). */
+export const FUNCTION_WORDS: ReadonlySet<string> = FUNCTION_EN;
+
+/** True when `low` is a function word in English or in the paragraph's language `lang`. */
+export function isFunctionWord(low: string, lang: Lang): boolean {
+  return FUNCTION_EN.has(low) || (lang !== 'en' && FUNCTION_OTHER[lang].has(low));
+}
 
 /** Verbs, adverbs and adjectives that may follow a bare number without being what it counts. */
 export const NOT_ITEM_WORDS = set(`

@@ -211,12 +211,12 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
       prev = cur % 100;
       any = true;
       words++;
-    } else if (HUNDRED.has(a.w) && (any || k === 0 || art) && (a.w !== 'cent' || lang === 'fr')) {
+    } else if (HUNDRED.has(a.w) && (any || art) && (a.w !== 'cent' || lang === 'fr')) {
       cur = (cur || 1) * 100;
       prev = -1;
       any = true;
       words += 2;
-    } else if (THOUSAND.has(a.w) && (any || k === 0 || art)) {
+    } else if (THOUSAND.has(a.w) && (any || art)) {
       total += (cur || 1) * 1000;
       cur = 0;
       prev = -1;

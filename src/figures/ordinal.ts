@@ -1,6 +1,6 @@
 import { hasOrdinalSuffix } from './amount.js';
 import { at, capitalised, glued, gluedToCode, isMonth, isWord } from './context.js';
-import { FUNCTION_WORDS, MONTHS, ORDINAL_DATE_NOUNS } from './lexicon.js';
+import { MONTHS, ORDINAL_DATE_NOUNS, isFunctionWord } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** A numbered item of a series, written with digits. */
@@ -74,7 +74,7 @@ export function readOrdinal(tokens: Token[], i: number): Ordinal | null {
   if (n1?.text === ',' && n2?.kind === 'num' && /^(?:19|20)\d\d$/.test(n2.text)) return null;
   if (n1?.kind === 'num') return null;
   // `on the 5th` with no noun after it is a day of the month
-  const bare = !n1 || n1.kind !== 'word' || FUNCTION_WORDS.has(n1.low);
+  const bare = !n1 || n1.kind !== 'word' || isFunctionWord(n1.low, n1.lang);
   if (bare && isWord(tokens, i - 1, new Set(['the', 'le', 'la'])) && isWord(tokens, i - 2, DATE_PREPOSITIONS))
     return null;
   if (

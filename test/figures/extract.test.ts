@@ -77,6 +77,9 @@ const ONE_FIGURE: Array<[string, Want]> = [
   ['Three quarters of the members agreed.', { kind: 'fraction', value: 0.75 }],
   ['We have reached around one third', { kind: 'fraction', value: 1 / 3, approx: 'about' }],
   ['Exports fell by 1/3 of their value.', { kind: 'fraction', value: 1 / 3 }],
+  ['One in three arrivals came by sea.', { kind: 'fraction', value: 1 / 3 }],
+  ['Migration: 380,000 irregular crossings were detected.', { kind: 'count', value: 380000 }],
+  ['More than 6,000 war crimes have been registered.', { kind: 'count', value: 6000, approx: 'over' }],
   // ordinals written with digits
   ['We are working on the 17th package of sanctions.', { kind: 'ordinal', value: 17 }],
   ['This was our 28th Japan-EU Summit.', { kind: 'ordinal', value: 28 }],
@@ -121,6 +124,7 @@ const NO_FIGURE: string[] = [
   'COVID-19 hit us in ’21, and the 2024-2029 mandate began.',
   'European Commission, 1049 Brussels, Belgium. 1 comment. 12 views.',
   'For more information call +32 2 299 11 11.',
+  'Several hundred people and a dozen countries, and millions of euros.',
 ];
 
 describe('extractFigures', () => {
