@@ -43,6 +43,14 @@ export function readItem(tokens: Token[], j: number): Item | null {
     const lead = words.length === 0 && LEADS.has(t.low) && isNoun(at(tokens, k + 1));
     if (t.kind !== 'word' || t.para || (isFunctionWord(t.low, t.lang) && !lead)) break;
     if (t.low.startsWith("d'") || t.low.startsWith("l'")) break;
+    // German capitalises nouns: the phrase ends at the first lower-case word after its noun
+    if (
+      t.lang === 'de' &&
+      words.length &&
+      t.text[0] === t.low[0] &&
+      tokens.slice(j, k).some((w) => w.text[0] !== w.low[0])
+    )
+      break;
     words.push(t.low);
     k++;
     end = k;

@@ -262,9 +262,9 @@ const FUNCTION_EN = set(`
 /** Function words of the other languages, checked in paragraphs of that language only (`war` is German for `was`). */
 const FUNCTION_OTHER: Record<Exclude<Lang, 'en'>, Set<string>> = {
   fr: set(`le la les un une des du de d' l' et ou en au aux dans sur pour par avec sans est sont était qui que ce cette ces il elle
-    nous vous ils elles on se sa son ses leur leurs notre nos votre vos plus moins très aussi`),
+    nous vous ils elles on se sa son ses leur leurs notre nos votre vos plus moins très aussi ont a été sera seront`),
   de: set(`der die das den dem des ein eine einer eines einem einen und oder in im am an auf für mit von zu zum zur ist sind war
-    waren wir sie er es ihr nicht auch noch mehr weniger sehr als wie bei nach vor über unter`),
+    waren wir sie er es ihr nicht auch noch mehr weniger sehr als wie bei nach vor über unter hat haben wurde wurden werden wird`),
   nl: set(
     `het een en of op voor met van naar bij te is zijn was waren wij ze hij zij niet ook nog meer dan de`,
   ),
