@@ -1,7 +1,7 @@
 /* global performance */
 // Sinks: records per second into each archive, one record per delivery (as the deliver
-// workers do today) side by side with batched deliveries (`deliverMany`, 100 at a time), in
-// one run. JSON Lines with fsync always and never; PostgreSQL at DATABASE_URL (else
+// workers do today; alone, and 4 at once as at CONCURRENCY=4) side by side with batched
+// deliveries (`deliverMany`, 100 at a time), in one run. JSON Lines with fsync always and never; PostgreSQL at DATABASE_URL (else
 // 127.0.0.1:5432/test; skipped when none answers) in a schema of its own, dropped after;
 // webhooks to a local HTTP receiver in this process. Serialising the records alone is the floor.
 //   npm run bench -- sinks          (SINKS_BENCH_N=records per row, default 1000)
@@ -18,6 +18,7 @@ import { WebhookSink } from '../dist/sinks/webhook.js';
 
 const N = Number(process.env.SINKS_BENCH_N ?? 1000);
 const BATCH = 100;
+const LANES = 4;
 const sha = (s) => createHash('sha256').update(s).digest('hex');
 
 /** A made-up record of a typical size (about 6 kB of text, 12 segments, 10 figures). */
@@ -113,11 +114,20 @@ async function single(sink, recs) {
 async function batched(sink, recs) {
   for (let i = 0; i < recs.length; i += BATCH) await sink.deliverMany(recs.slice(i, i + BATCH));
 }
+/** One record per delivery, LANES at once: what a deliver worker does at CONCURRENCY=4. */
+async function concurrent(sink, recs) {
+  let next = 0;
+  const lane = async () => {
+    while (next < recs.length) await sink.deliver(recs[next++]);
+  };
+  await Promise.all(Array.from({ length: LANES }, lane));
+}
 
 const rows = [];
 async function measure(sinkName, make, cleanup = async () => {}) {
   for (const [mode, fn] of [
     ['single', single],
+    [`single, ${LANES} at once`, concurrent],
     [`batched ×${BATCH}`, batched],
   ]) {
     const recs = records();
@@ -180,7 +190,7 @@ const url = `http://127.0.0.1:${server.address().port}/hook`;
 const secret = `whsec_${randomBytes(32).toString('base64')}`;
 await measure('webhook', async () => new WebhookSink({ url, secrets: [secret], concurrency: 16 }));
 server.close();
-if (received !== 2 * N) throw new Error(`the receiver got ${received} webhooks, expected ${2 * N}`);
+if (received !== 3 * N) throw new Error(`the receiver got ${received} webhooks, expected ${3 * N}`);
 
 const base = new Map();
 for (const r of rows) if (r.mode === 'single') base.set(r.sink, r.n / r.s);

@@ -1,6 +1,7 @@
 import { mkdir, open, readdir, readFile, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PressRecord } from '../schemas/record.js';
+import { GroupCommit } from './group-commit.js';
 import type { DeliveryOutcome, Sink } from './types.js';
 
 export interface JsonlOptions {
@@ -16,13 +17,18 @@ const KEY = /^\{"schemaVersion":\d+,"id":("(?:[^"\\]|\\.)*"),"version":"([0-9a-f
  * The JSON Lines archive: one file per UTC day (`YYYY-MM-DD.jsonl`). Each record is one
  * line written by a single O_APPEND write; a torn tail left by a crash is cut before the
  * next append, so readers never meet a partial line once writing resumes. A record whose
- * (id, version) is already in the archive is not written again.
+ * (id, version) is already in the archive is not written again. Deliveries that arrive
+ * while a write runs go together in the next one (group commit: one write, one fsync).
  */
 export class JsonlSink implements Sink {
   readonly name = 'jsonl';
   private seen: Set<string> | null = null;
-  private chain: Promise<unknown> = Promise.resolve();
   private readonly now: () => Date;
+  // Appends are serialised within the process (one write at a time), and concurrent
+  // deliveries share a write and its fsync; BullMQ's job ids serialise one (id, version) across processes.
+  private readonly group = new GroupCommit<PressRecord, DeliveryOutcome>((records) =>
+    this.appendMany(records),
+  );
 
   constructor(private readonly opts: JsonlOptions) {
     this.now = opts.now ?? (() => new Date());
@@ -34,22 +40,12 @@ export class JsonlSink implements Sink {
   }
 
   deliver(record: PressRecord): Promise<DeliveryOutcome> {
-    // Appends are serialised within the process; BullMQ's job ids serialise one (id, version) across processes.
-    const run = this.chain.then(() => this.append(record));
-    this.chain = run.catch(() => undefined);
-    return run;
+    return this.group.push(record);
   }
 
   /** Appends many records with one write and (with `fsync: always`) one fsync. */
   deliverMany(records: readonly PressRecord[]): Promise<DeliveryOutcome[]> {
-    const run = this.chain.then(() => this.appendMany(records));
-    this.chain = run.catch(() => undefined);
-    return run;
-  }
-
-  private async append(record: PressRecord): Promise<DeliveryOutcome> {
-    const [outcome] = await this.appendMany([record]);
-    return outcome!;
+    return this.group.pushMany(records);
   }
 
   private async appendMany(records: readonly PressRecord[]): Promise<DeliveryOutcome[]> {
@@ -97,7 +93,7 @@ export class JsonlSink implements Sink {
   }
 
   async close(): Promise<void> {
-    await this.chain;
+    await this.group.drain();
   }
 }
 

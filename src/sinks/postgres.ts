@@ -2,6 +2,7 @@ import pg from 'pg';
 import { PermanentError, PresslineError, TransientError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { PressRecord } from '../schemas/record.js';
+import { GroupCommit } from './group-commit.js';
 import { migrate, quoteIdent, type Migration } from './pg-migrations.js';
 import type { DeliveryOutcome, Sink } from './types.js';
 
@@ -130,6 +131,13 @@ export function pgError(err: unknown, what: string): PresslineError {
 export class PostgresSink implements Sink {
   readonly name = 'pg';
   readonly pool: pg.Pool;
+  // Group commit: deliveries that arrive while a transaction runs share the next one. A
+  // batch PostgreSQL refuses is retried record by record, so only the bad record fails.
+  private readonly group = new GroupCommit<PressRecord, DeliveryOutcome>((records) => this.store(records), {
+    maxBatch: 200,
+    maxInFlight: 2,
+    isolate: (err) => err instanceof PresslineError && !err.retryable,
+  });
 
   constructor(private readonly opts: PostgresOptions) {
     this.pool = new pg.Pool({
@@ -154,13 +162,17 @@ export class PostgresSink implements Sink {
     );
   }
 
-  async deliver(record: PressRecord): Promise<DeliveryOutcome> {
-    const [outcome] = await this.deliverMany([record]);
-    return outcome!;
+  /** Stores one record; records delivered meanwhile by other workers share its transaction. */
+  deliver(record: PressRecord): Promise<DeliveryOutcome> {
+    return this.group.push(record);
   }
 
   /** Stores many records in one transaction; each outcome says whether its version was new. */
-  async deliverMany(records: readonly PressRecord[]): Promise<DeliveryOutcome[]> {
+  deliverMany(records: readonly PressRecord[]): Promise<DeliveryOutcome[]> {
+    return this.group.pushMany(records);
+  }
+
+  private async store(records: readonly PressRecord[]): Promise<DeliveryOutcome[]> {
     const unique = new Map<string, PressRecord>();
     for (const r of records) if (!unique.has(key(r))) unique.set(key(r), r);
     // Sorted by id so concurrent batches lock pointer rows in one order (no deadlocks).
@@ -221,6 +233,7 @@ export class PostgresSink implements Sink {
   }
 
   async close(): Promise<void> {
+    await this.group.drain();
     await this.pool.end();
   }
 }

@@ -175,12 +175,21 @@ describe('the PostgreSQL sink', () => {
     expect(await count('SELECT count(*) AS n FROM records')).toBe(2);
   });
 
-  it('refuses a record it cannot store with a PermanentError, and stores nothing of its batch', async () => {
+  it('fails a record PostgreSQL refuses with a PermanentError, alone: the others of its batch are stored', async () => {
     const good = recordFixture({ id: 'ec-presscorner:good' });
     const bad = { ...recordFixture({ id: 'ec-presscorner:bad' }), text: 'nul \u0000 byte' } as PressRecord;
-    const err = await sink.deliverMany([good, bad]).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(PermanentError);
-    expect(await count('SELECT count(*) AS n FROM records')).toBe(0);
+    const [g, b] = await Promise.allSettled([sink.deliver(good), sink.deliver(bad)]);
+    expect(g).toEqual({ status: 'fulfilled', value: 'written' });
+    expect(b.status === 'rejected' && b.reason).toBeInstanceOf(PermanentError);
+    expect((await db.pool.query('SELECT id FROM records')).rows).toEqual([{ id: good.id }]);
+  });
+
+  it('shares one transaction between deliveries that arrive together', async () => {
+    const records = Array.from({ length: 20 }, (_, i) => recordFixture({ id: `ec-presscorner:c${i}` }));
+    expect(await Promise.all(records.map((r) => sink.deliver(r)))).toEqual(records.map(() => 'written'));
+    const txids = (await db.pool.query('SELECT count(DISTINCT xmin::text)::int AS n FROM records')).rows[0].n;
+    expect(txids).toBeLessThan(records.length);
+    expect(await count('SELECT count(*) AS n FROM records')).toBe(20);
   });
 
   it("reads records back for export, oldest stored first, page by page, in the contract's field order", async () => {

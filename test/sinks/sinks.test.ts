@@ -9,6 +9,7 @@ import { eventIdFor, RECORD_PUBLISHED, toCloudEvent } from '../../src/sinks/clou
 import { sinkNames, webhookSecrets } from '../../src/sinks/index.js';
 import { JsonlSink } from '../../src/sinks/jsonl.js';
 import { CSV_COLUMNS, csvLine } from '../../src/sinks/pg-export.js';
+import { GroupCommit } from '../../src/sinks/group-commit.js';
 import { pgError } from '../../src/sinks/postgres.js';
 import {
   cappedBackoff,
@@ -175,5 +176,44 @@ describe('the JSON Lines batch path', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('group commit', () => {
+  it('writes items that arrive while a write runs together in the next write, each getting its own outcome', async () => {
+    const writes: number[][] = [];
+    let release: () => void = () => {};
+    const group = new GroupCommit<number, string>(async (items) => {
+      writes.push(items);
+      if (writes.length === 1) await new Promise<void>((r) => (release = r));
+      return items.map((i) => `ok ${i}`);
+    });
+    const first = group.push(1);
+    await new Promise((r) => setTimeout(r, 0));
+    const rest = [2, 3, 4].map((i) => group.push(i));
+    release();
+    expect(await Promise.all([first, ...rest])).toEqual(['ok 1', 'ok 2', 'ok 3', 'ok 4']);
+    expect(writes).toEqual([[1], [2, 3, 4]]);
+    await group.drain();
+  });
+
+  it('retries a refused batch item by item when asked, so only the bad item fails', async () => {
+    const group = new GroupCommit<number, string>(
+      async (items) => {
+        if (items.includes(13)) throw new PermanentError('ERR_BAD', 'thirteen');
+        return items.map(String);
+      },
+      { isolate: (err) => err instanceof PermanentError },
+    );
+    const results = await Promise.allSettled([12, 13, 14].map((i) => group.push(i)));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
+  it('fails the whole batch on an error it is not asked to isolate', async () => {
+    const group = new GroupCommit<number, string>(async () => {
+      throw new TransientError('ERR_DOWN', 'down');
+    });
+    const results = await Promise.allSettled([1, 2].map((i) => group.push(i)));
+    expect(results.every((r) => r.status === 'rejected')).toBe(true);
   });
 });
