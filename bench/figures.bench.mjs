@@ -85,7 +85,7 @@ console.log(
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   console.log(
-    `| ${label[r.name]} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} | ${r.f1.toFixed(3)} | ${r.ms.toFixed(3)} | ${r.msPerKb.toFixed(3)} | ${r === base ? '1' : Math.round(r.ms / base.ms).toLocaleString('en-US')} | ${r.timedOn} docs |`,
+    `| ${label[r.name]} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} | ${r.f1.toFixed(3)} | ${r.ms.toFixed(3)} | ${r.msPerKb.toFixed(3)} | ${r === base ? '1×' : `${Math.round(r.msPerKb / base.msPerKb).toLocaleString('en-US')}×`} | ${r.timedOn} docs |`,
   );
 }
 console.log(
