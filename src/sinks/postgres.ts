@@ -177,16 +177,10 @@ export class PostgresSink implements Sink {
     for (const r of records) if (!unique.has(key(r))) unique.set(key(r), r);
     // Sorted by id so concurrent batches lock pointer rows in one order (no deadlocks).
     const batch = [...unique.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    // One statement is one transaction: the batch is stored whole or not at all, in one round trip.
     const written = await this.session(`storing ${records.length} record(s)`, async (client) => {
-      await client.query('BEGIN');
-      try {
-        const res = await client.query<{ id: string; version: string }>(UPSERT, [JSON.stringify(batch)]);
-        await client.query('COMMIT');
-        return new Set(res.rows.map((r) => `${r.id}\u0000${r.version}`));
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
+      const res = await client.query<{ id: string; version: string }>(UPSERT, [JSON.stringify(batch)]);
+      return new Set(res.rows.map((r) => `${r.id}\u0000${r.version}`));
     });
     const seen = new Set<string>();
     return records.map((r) => {
