@@ -1,16 +1,31 @@
-import { load, type CheerioAPI } from 'cheerio';
+import type { CheerioAPI } from 'cheerio';
+import { loadHtml } from './html/load.js';
 import { findDates } from './meta/dates.js';
 import { analyzeLines, type Analyzed, type Hints } from './text/analyze.js';
-import { blockLines, firstText, metaContent, stripNoise } from './html/blocks.js';
-import { linkDensity, mainContent } from './html/main-content.js';
+import { blockLines, stripNoise } from './html/blocks.js';
+import { mainContent } from './html/main-content.js';
+import { contains, elements, textOf } from './html/dom.js';
+import type { Element } from 'domhandler';
 
 /** What every HTML page can tell before its text is read: the `<h1>`, meta tags, `<html lang>`. */
-export function pageFacts($: CheerioAPI): { h1: string | null; published: string | null; language: string | null } {
-  const h1 = firstText($, ['h1']) ?? metaContent($, 'og:title');
-  const rawDate = metaContent($, 'article:published_time') ?? $('time[datetime]').first().attr('datetime') ?? null;
-  const published = rawDate && /^\d{4}-\d{2}-\d{2}/.test(rawDate) ? rawDate.slice(0, 10) : rawDate ? (findDates(rawDate)[0]?.iso ?? null) : null;
-  const lang = ($('html').attr('lang') ?? '').slice(0, 2).toLowerCase();
-  return { h1, published, language: /^[a-z]{2}$/.test(lang) ? lang : null };
+export function pageFacts($: CheerioAPI): { h1: string | null; h1Node: Element | null; published: string | null; language: string | null } {
+  let h1Node: Element | null = null;
+  let og: string | null = null;
+  let rawDate: string | null = null;
+  let timeDate: string | null = null;
+  let lang = '';
+  for (const el of elements($)) {
+    if (el.name === 'h1' && !h1Node && textOf(el)) h1Node = el;
+    else if (el.name === 'meta') {
+      const key = el.attribs.property ?? el.attribs.name;
+      if (key === 'og:title') og ??= el.attribs.content?.trim() || null;
+      if (key === 'article:published_time') rawDate ??= el.attribs.content?.trim() || null;
+    } else if (el.name === 'time' && el.attribs.datetime) timeDate ??= el.attribs.datetime;
+    else if (el.name === 'html') lang = (el.attribs.lang ?? '').slice(0, 2).toLowerCase();
+  }
+  const d = rawDate ?? timeDate;
+  const published = d && /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : d ? (findDates(d)[0]?.iso ?? null) : null;
+  return { h1: h1Node ? textOf(h1Node) : og, h1Node, published, language: /^[a-z]{2}$/.test(lang) ? lang : null };
 }
 
 /** Lines → analysis, with the page's title put first when the content block does not repeat it. */
@@ -28,17 +43,22 @@ export function analyzePage(lines: string[], facts: ReturnType<typeof pageFacts>
  * cookie banners, share bars, related lists and footers, then cleans the text like a capture.
  */
 export function extractGenericHtml(html: string): Analyzed {
-  const $ = load(html);
+  const $ = loadHtml(html);
   const facts = pageFacts($);
-  stripNoise($, $.root());
-  $('footer, aside, body > header').remove();
-  let main = mainContent($) ?? $('body');
+  stripNoise($, $.root(), true);
+  const found = mainContent($);
+  if (!found) return analyzePage(blockLines($, $.root()), facts);
   // the title and dateline often sit just outside the paragraphs' container: take the closest
   // ancestor that holds the <h1> too, unless it is mostly links (a page-wide wrapper)
-  const h1 = $('h1').first();
-  if (h1.length && !main.find('h1').length) {
-    const up = main.parents().filter((_, el) => $(el).find(h1).length > 0).first();
-    if (up.length && !up.is('body, html') && linkDensity($, up) < 0.35) main = up;
+  let node: Element = found.node;
+  const h1 = facts.h1Node;
+  if (h1 && !contains(node, h1)) {
+    for (let up = node.parent as Element | null; up && up.type === 'tag' && up.name !== 'body' && up.name !== 'html'; up = up.parent as Element | null) {
+      if (!contains(up, h1)) continue;
+      const st = found.stats.get(up);
+      if (st && st.links / (st.text || 1) < 0.35) node = up;
+      break;
+    }
   }
-  return analyzePage(blockLines($, main), facts);
+  return analyzePage(blockLines($, $(node)), facts);
 }

@@ -7,15 +7,34 @@ const BLOCK = new Set(
   ),
 );
 
-/** Elements that never hold the transcript: scripts, menus, banners, share bars, forms. */
-export const NOISE =
-  'script, style, noscript, template, svg, iframe, button, select, input, textarea, form, nav, [role=navigation], [role=banner], [role=contentinfo], [aria-hidden=true], [hidden], ' +
-  '[class*=cookie], [id*=cookie], [class*=consent], [id*=consent], [class*=share], [class*=social], [class*=breadcrumb], [class*=newsletter], ' +
-  '[class*=related], [id*=related], [class*=skip-link], [class*=language-selector], [class*=lang-select], .visually-hidden, .sr-only';
+const NOISE_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'button', 'select', 'input', 'textarea', 'form', 'nav']);
+const NOISE_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
+/** Class or id words of page furniture that is never part of a transcript. */
+export const NOISE_CLASS =
+  /cookie|consent|gdpr|share|social|breadcrumb|newsletter|related|skip-link|language-selector|lang-select|visually-hidden|sr-only|donat/i;
 
-/** Removes the page furniture that is never part of a transcript. */
-export function stripNoise($: CheerioAPI, root: Cheerio<AnyNode>): void {
-  root.find(NOISE).remove();
+const isNoise = (el: Element): boolean =>
+  NOISE_TAGS.has(el.name) ||
+  NOISE_ROLES.has(el.attribs.role ?? '') ||
+  el.attribs['aria-hidden'] === 'true' ||
+  el.attribs.hidden !== undefined ||
+  NOISE_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
+
+/** Removes the page furniture that is never part of a transcript: scripts, menus, banners, share bars, forms, related lists. */
+export function stripNoise($: CheerioAPI, root: Cheerio<AnyNode>, pageChrome = false): void {
+  const doomed: Element[] = [];
+  const walk = (n: AnyNode) => {
+    for (const c of (n as unknown as { children?: AnyNode[] }).children ?? []) {
+      if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
+        const el = c as Element;
+        const chrome = pageChrome && (el.name === 'footer' || el.name === 'aside' || (el.name === 'header' && (el.parent as Element | null)?.name === 'body'));
+        if (chrome || isNoise(el)) doomed.push(el);
+        else walk(c);
+      }
+    }
+  };
+  root.each((_, n) => walk(n));
+  $(doomed).remove();
 }
 
 /** The text of an element as lines: one per block element (paragraph, heading, list item, line break). */

@@ -1,11 +1,37 @@
 import type { CheerioAPI, Cheerio } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 
-const CANDIDATE = 'article, main, section, div, td';
+const CANDIDATE = new Set(['article', 'main', 'section', 'div', 'td']);
+const SCORED = new Set(['p', 'pre', 'blockquote', 'li', 'td', 'div']);
+const HAS_BLOCK_CHILD = new Set(['p', 'div', 'ul', 'ol', 'table', 'section', 'article']);
 const UNLIKELY = /comment|footer|header|menu|sidebar|sponsor|promo|banner|popup|widget|teaser|card-list|pager|pagination/i;
 const LIKELY = /article|body|content|entry|main|post|text|story|transcript|field--name-field-text|text-formatted/i;
 
-const len = (s: string) => s.replace(/\s+/g, ' ').trim().length;
+export interface Stat {
+  text: number;
+  links: number;
+  commas: number;
+}
+
+/** One pass over the tree: text length, link text length and commas of every element. */
+function measure(root: AnyNode, stats: Map<Element, Stat>): Stat {
+  const own: Stat = { text: 0, links: 0, commas: 0 };
+  const kids = (root as unknown as { children?: AnyNode[] }).children ?? [];
+  for (const c of kids) {
+    if (c.type === 'text') {
+      const d = (c as unknown as { data: string }).data;
+      own.text += d.replace(/\s+/g, ' ').trim().length;
+      for (let i = 0; i < d.length; i++) if (d.charCodeAt(i) === 44) own.commas++;
+    } else if (c.type === 'tag') {
+      const s = measure(c, stats);
+      own.text += s.text;
+      own.commas += s.commas;
+      own.links += (c as Element).name === 'a' ? s.text : s.links;
+    }
+  }
+  if (root.type === 'tag') stats.set(root as Element, own);
+  return own;
+}
 
 /**
  * Finds the element that holds a page's main text, on page templates never seen before:
@@ -13,43 +39,40 @@ const len = (s: string) => s.replace(/\s+/g, ' ').trim().length;
  * names nudge the score; the score is discounted by link density (menus and related lists
  * are mostly links). Returns null when no element holds enough text.
  */
-export function mainContent($: CheerioAPI): Cheerio<Element> | null {
+export function mainContent($: CheerioAPI): { el: Cheerio<Element>; node: Element; stats: Map<Element, Stat> } | null {
+  const stats = new Map<Element, Stat>();
+  for (const n of $.root().toArray()) measure(n, stats);
   const scores = new Map<Element, number>();
-  $('p, pre, blockquote, li, td, div').each((_, el) => {
-    const e = $(el);
-    if (el.name === 'div' && e.children('p, div, ul, ol, table, section, article').length) return;
-    const text = e.text();
-    const n = len(text);
-    if (n < 25) return;
-    const score = 1 + (text.match(/,/g) ?? []).length + Math.min(Math.floor(n / 100), 3);
+  for (const [el, st] of stats) {
+    if (!SCORED.has(el.name) || st.text < 25) continue;
+    if (el.name === 'div' && el.children.some((c) => c.type === 'tag' && HAS_BLOCK_CHILD.has((c as Element).name))) continue;
+    const score = 1 + st.commas + Math.min(Math.floor(st.text / 100), 3);
     const parent = el.parent as Element | null;
     if (parent?.type === 'tag') scores.set(parent, (scores.get(parent) ?? 0) + score);
     const grand = parent?.parent as Element | null;
     if (grand?.type === 'tag') scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
-  });
+  }
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, raw] of scores) {
-    if (!$(el).is(CANDIDATE)) continue;
+    if (!CANDIDATE.has(el.name)) continue;
     const cls = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
     let s = raw;
     if (LIKELY.test(cls)) s *= 1.25;
     if (UNLIKELY.test(cls) && !LIKELY.test(cls)) s *= 0.3;
-    const all = len($(el).text()) || 1;
-    const links = len($(el).find('a').text());
-    s *= 1 - Math.min(links / all, 0.95);
+    const st = stats.get(el)!;
+    s *= 1 - Math.min(st.links / (st.text || 1), 0.95);
     if (s > bestScore) {
       best = el;
       bestScore = s;
     }
   }
   if (!best || bestScore < 3) return null;
-  // a sibling with a good share of text (a second column of the same article) joins the content
-  return $(best);
+  return { el: $(best), node: best, stats };
 }
 
 /** Share of an element's text that sits in links. */
 export function linkDensity($: CheerioAPI, el: Cheerio<AnyNode>): number {
-  const all = len(el.text()) || 1;
-  return len(el.find('a').text()) / all;
+  const len = (s: string) => s.replace(/\s+/g, ' ').trim().length;
+  return len(el.find('a').text()) / (len(el.text()) || 1);
 }

@@ -49,6 +49,7 @@ const NO_YEAR = new RegExp(`\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+
 /** Every full date (day, month, year) written in `s`, in order of appearance. */
 export function findDates(s: string): FoundDate[] {
   const out: FoundDate[] = [];
+  if (!/\d/.test(s)) return out;
   for (const { re, parse } of PATTERNS) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {

@@ -7,20 +7,22 @@ const STOP: Record<string, string[]> = {
   it: 'il la di che e è per non una sono con del della le gli anche si al'.split(' '),
   fi: 'ja on ei se että ovat oli tai kuin myös mutta tämä joka sisältö'.split(' '),
 };
-const SETS = Object.entries(STOP).map(([lang, words]) => [lang, new Set(words)] as const);
+const LANGS = Object.keys(STOP);
+/** Each stop word → the languages it belongs to (by index in LANGS). */
+const INDEX = new Map<string, number[]>();
+LANGS.forEach((lang, i) => {
+  for (const w of STOP[lang]!) INDEX.set(w, [...(INDEX.get(w) ?? []), i]);
+});
 
 /** The ISO 639-1 code of the language `s` is most likely written in, or null when too short to tell. */
 export function detectLanguage(s: string, minHits = 3): string | null {
-  const words = s.toLowerCase().match(/\p{L}+/gu) ?? [];
-  let best: string | null = null;
-  let bestHits = 0;
-  for (const [lang, set] of SETS) {
-    let hits = 0;
-    for (const w of words) if (set.has(w)) hits++;
-    if (hits > bestHits) {
-      best = lang;
-      bestHits = hits;
-    }
+  const hits = new Array<number>(LANGS.length).fill(0);
+  const re = /\p{L}+/gu;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    const langs = INDEX.get(m[0].toLowerCase());
+    if (langs) for (const i of langs) hits[i]!++;
   }
-  return bestHits >= minHits ? best : null;
+  let best = -1;
+  for (let i = 0; i < hits.length; i++) if (hits[i]! > (best < 0 ? 0 : hits[best]!)) best = i;
+  return best >= 0 && hits[best]! >= minHits ? LANGS[best]! : null;
 }

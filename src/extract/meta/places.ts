@@ -25,10 +25,23 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A regular expression source matching any city of the list (longest first). */
 export const CITY_RE = [...CITIES].sort((a, b) => b.length - a.length).map(esc).join('|');
 
+/** First words of the cities, to skip the city patterns cheaply on lines that name none. */
+const COMMON = new Set(['the', 'am', 'new', 'main', 'city', 'town', 'san', 'abu', 'de']);
+const FIRST_WORDS = new Set(CITIES.flatMap((c) => c.toLowerCase().split(' ')).filter((w) => !COMMON.has(w)));
+const WORD = /\p{L}+/gu;
+
+/** Whether `s` has a word that could start a city's name. */
+export function mayNameCity(s: string): boolean {
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(s); m; m = WORD.exec(s)) if (FIRST_WORDS.has(m[0].toLowerCase())) return true;
+  return false;
+}
+
 const CITY_WORD = new RegExp(`(?<![\\p{L}])(${CITY_RE})(?![\\p{L}])`, 'u');
 
 /** The city a short header line names (a dateline, `Lieu: …`, `City, Country`), or null. */
 export function placeInHeaderLine(line: string): string | null {
+  if (!mayNameCity(line)) return null;
   const m = CITY_WORD.exec(line);
   if (!m) return null;
   // the city must stand as a field of the line: alone, or beside commas, dashes, colons or a date
@@ -40,17 +53,21 @@ export function placeInHeaderLine(line: string): string | null {
 }
 
 /** The city a lead or a title places the remarks in ("in Luxembourg on 14 April", "Meeting, Brussels:"). */
+const PHRASE = new RegExp(`(?:\\b(?:in|at|à|en|from her headquarters in|from his headquarters in)\\s+|,\\s*)(${CITY_RE})(?![\\p{L}])`, 'u');
 export function placeInPhrase(s: string): string | null {
-  const m = new RegExp(`(?:\\b(?:in|at|à|en|from her headquarters in|from his headquarters in)\\s+|,\\s*)(${CITY_RE})(?![\\p{L}])`, 'u').exec(s);
+  if (!mayNameCity(s)) return null;
+  const m = PHRASE.exec(s);
   return m ? m[1]! : null;
 }
 
 /** The city a speaker says they are in, in the opening of their remarks ("good to see you here in Luxembourg"). */
-export function placeInSpeech(s: string): string | null {
-  const re = new RegExp(
+const SPEECH = new RegExp(
     `(?:\\bhere\\s+in|\\bto\\s+be\\s+(?:back\\s+)?(?:here\\s+)?in|\\bwelcome(?:\\s+(?:you|us))?(?:\\s+back)?\\s+(?:here\\s+)?to|\\bte\\s+zijn\\s+in|\\bhier\\s+in|\\bici\\s*,?\\s+à|\\bêtre\\s+(?:ici\\s+)?à)\\s+(${CITY_RE})(?![\\p{L}])`,
     'iu',
   );
-  const m = re.exec(s);
+const SPEECH_HINT = /here|to be|welcome|zijn|hier|ici|être/i;
+export function placeInSpeech(s: string): string | null {
+  if (!SPEECH_HINT.test(s) || !mayNameCity(s)) return null;
+  const m = SPEECH.exec(s);
   return m ? m[1]! : null;
 }

@@ -25,6 +25,9 @@ const STOP = new Set(
     'Press-Conference Extracts Speakers Arrival Title Cutaway Member Members Candidate States Says Said Also Then First').split(' '),
 );
 
+const LEADING_ROLE = new RegExp(`^(?:(?:[A-Z]{2,5}\\s+)?${ROLE}\\s+)+`, 'iu');
+const ROLE_ONLY = new RegExp(`^${ROLE}$`, 'iu');
+
 const titleCase = (w: string) =>
   w.length > 1 && w === w.toUpperCase() && /\p{Lu}/u.test(w)
     ? w.toLowerCase().replace(/(^|[\s\-’'])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
@@ -33,12 +36,12 @@ const titleCase = (w: string) =>
 /** Cleans a matched name: drops possessives and trailing non-name words, title-cases ALL CAPS. */
 export function cleanName(raw: string): string | null {
   const tokens = raw
-    .replace(new RegExp(`^(?:(?:[A-Z]{2,5}\\s+)?${ROLE}\\s+)+`, 'iu'), '')
+    .replace(LEADING_ROLE, '')
     .replace(/[’']s?$/u, '')
     .split(/\s+/)
     .filter(Boolean);
   const out: string[] = [];
-  const role = new RegExp(`^${ROLE}$`, 'iu');
+  const role = ROLE_ONLY;
   for (const t of tokens) {
     if (/^(?:von|van|der|den|de|di|da|du|dos|del|la|le|ter)$/.test(t)) {
       if (out.filter((w) => !/^(?:von|van|der|den|de|di|da|du|dos|del|la|le|ter)$/.test(w)).length > 1) break;
@@ -58,25 +61,29 @@ export function cleanName(raw: string): string | null {
 
 const normRole = (r: string) => r.replace(/\s+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
 
-const PATTERNS: { re: RegExp; name: number; role?: number }[] = [
+const ROLE_HINT = /President|Representative|HR|Commissioner|Minister|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|Präsident|représentant|présidente?|commissaire|ministre|Member|candidate/i;
+const SAYS_HINT = /\b(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\b/;
+
+const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp }[] = [
   // "High Representative Kaja Kallas", "President of the European Parliament Roberta Metsola", "ESM Managing Director Klaus Regling"
-  { re: new RegExp(`(?:\\b[A-Z]{2,5}\\s+)?\\b(${ROLE})(?:\\s+(?:of|de|du|der|des|for)\\s+${INST})?\\s*,?\\s+(${NAME})`, 'gu'), role: 1, name: 2 },
+  { re: new RegExp(`(?:\\b[A-Z]{2,5}\\s+)?\\b(${ROLE})(?:\\s+(?:of|de|du|der|des|for)\\s+${INST})?\\s*,?\\s+(${NAME})`, 'gu'), role: 1, name: 2, hint: ROLE_HINT },
   // "Christine Lagarde, President of the ECB", "Mario Centeno, President of the Eurogroup", "Kaja Kallas, candidate for"
   {
     re: new RegExp(`(${NAME})\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(${ROLE}|Member\\s+of|candidate|Managing\\s+Director)`, 'gu'),
     name: 1,
     role: 2,
+    hint: ROLE_HINT,
   },
   // "Remarks by Jeroen Dijsselbloem following", "SOUNDBITE by Margrethe Vestager"
-  { re: new RegExp(`\\bby\\s+(${NAME})`, 'gu'), name: 1 },
+  { re: new RegExp(`\\bby\\s+(${NAME})`, 'gu'), name: 1, hint: /\bby\s/ },
   // "Barnier says", "Pierre Moscovici repeats"
-  { re: new RegExp(`(?:^|[.:;!?]\\s+)(${NAME})\\s+(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\\b`, 'gu'), name: 1 },
+  { re: new RegExp(`(?:^|[.:;!?]\\s+)(${NAME})\\s+(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\\b`, 'gu'), name: 1, hint: SAYS_HINT },
   // "Klaus Regling at Eurogroup press conference", "Kaja Kallas: “…”"
   { re: new RegExp(`^(${NAME})(?:\\s+at\\b|\\s*:)`, 'gu'), name: 1 },
   // "Press Conference, Michel Barnier" (a title ending with the name)
   { re: new RegExp(`[,–—-]\\s+(${NAME})\\s*$`, 'gu'), name: 1 },
   // "Transcript of Klaus Regling’s opening remarks"
-  { re: new RegExp(`\\bof\\s+(${NAME})[’']s\\b`, 'gu'), name: 1 },
+  { re: new RegExp(`\\bof\\s+(${NAME})[’']s\\b`, 'gu'), name: 1, hint: /[’']s\b/ },
 ];
 
 /** Adds a speaker, merging names that share a surname (keeping the longer name and any role). */
@@ -93,7 +100,8 @@ export function addSpeaker(list: Speaker[], name: string, role: string | null): 
 
 /** Officials named in a title, a header line or a lead, with their roles where written. */
 export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
-  for (const { re, name, role } of PATTERNS) {
+  for (const { re, name, role, hint } of PATTERNS) {
+    if (hint && !hint.test(s)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const n = cleanName(m[name]!);
@@ -108,8 +116,9 @@ export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
 }
 
 /** Whether a short line is only a person's name ("Christine Lagarde"). */
+const BARE_NAME = new RegExp(`^${NAME}$`, 'u');
 export function isBareName(s: string): boolean {
-  return new RegExp(`^${NAME}$`, 'u').test(s.trim()) && s.trim().split(/\s+/).length >= 2 && cleanName(s) === s.trim();
+  return BARE_NAME.test(s.trim()) && s.trim().split(/\s+/).length >= 2 && cleanName(s) === s.trim();
 }
 
 export const NAME_SOURCE = NAME;

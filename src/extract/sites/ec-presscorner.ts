@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { loadHtml } from '../html/load.js';
 import { z } from 'zod';
 import { PermanentError } from '../../errors.js';
 import type { Speaker } from '../../schemas/record.js';
@@ -58,7 +58,7 @@ export function extractPressCorner(body: string): Analyzed {
   const res = doc.docuLanguageResource;
   if (!res?.htmlContent?.trim())
     throw new PermanentError('ERR_EMPTY_DOCUMENT', `Press Corner document ${doc.refCd ?? '(no refCd)'} has no docuLanguageResource.htmlContent`);
-  const $ = load(res.htmlContent);
+  const $ = loadHtml(res.htmlContent);
   const lines = blockLines($, $.root());
   const speakers = (doc.commissionerResource ?? []).map(commissioner).filter((s): s is Speaker => s !== null);
   const lang = res.language?.slice(0, 2).toLowerCase();

@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { loadHtml } from '../html/load.js';
 import { findDates } from '../meta/dates.js';
 import { CITY_RE } from '../meta/places.js';
 import { analyzePage, pageFacts } from '../generic-html.js';
@@ -12,7 +12,7 @@ import type { SiteSelectors } from './selectors.js';
  * falls back to the generic extractor and says so.
  */
 export function extractWithSelectors(html: string, sel: SiteSelectors): Analyzed | null {
-  const $ = load(html);
+  const $ = loadHtml(html);
   const facts = pageFacts($);
   const title = firstText($, sel.title);
   const placeText = firstText($, sel.place);

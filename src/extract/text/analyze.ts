@@ -36,6 +36,12 @@ const SPOKEN_LABEL = /^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u;
  */
 export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   const warnings: string[] = [];
+  const cache = new Map<string, boolean>();
+  const titleLike = (l: string) => {
+    let v = cache.get(l);
+    if (v === undefined) cache.set(l, (v = isTitleLike(l)));
+    return v;
+  };
   let cad = false;
   let videoUrl: string | null = null;
 
@@ -80,7 +86,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
     for (let j = i - 1; j >= 0 && i - j <= 3; j--) {
       const l = lines[j]!;
       if (!l) continue;
-      if (l.split(/\s+/).length <= 6 && !/[.!?]$/.test(l) && !isTitleLike(l)) lines[j] = '';
+      if (l.split(/\s+/).length <= 6 && !/[.!?]$/.test(l) && !titleLike(l)) lines[j] = '';
       else break;
     }
   }
@@ -104,7 +110,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
       bodyStart = i;
       break;
     }
-    if (isTitleLike(l)) titleFound = true;
+    if (titleLike(l)) titleFound = true;
   }
   const header = lines.slice(0, bodyStart).filter((l) => l && !l.startsWith('\u0000')).map(stripBullet);
   let body = lines.slice(bodyStart).filter((l) => !l.startsWith('\u0000')).map(cleanBodyLine);
@@ -114,7 +120,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
 
   // 3. title: the first title-like header line, preferring the document's language; a line that
   // ends with another header line is that line with a site prefix ("Press Releases Foreign …")
-  const candidates = header.filter(isTitleLike);
+  const candidates = header.filter(titleLike);
   let title: string | null = null;
   const inLang = candidates.filter((c) => {
     const l = detectLanguage(c, 2);
@@ -126,7 +132,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
     title = stripSiteSuffix(shorter ?? pick);
   }
   if (hints.title) title = hints.title;
-  const firstTitleIdx = header.findIndex(isTitleLike);
+  const firstTitleIdx = header.findIndex(titleLike);
 
   // 4. lead: a first paragraph that narrates rather than speaks
   const lead = body[0] && !FIRST_PERSON.test(body[0]) && !SPOKEN_LABEL.test(body[0]) && !/^Q\b/.test(body[0]) ? body[0] : null;
@@ -149,7 +155,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   let place: string | null = null;
   for (const h of header) if ((place = placeInHeaderLine(h.replace(/^(?:lieu|location|place)\s*:\s*/i, '')))) break;
   if (!place) for (const b of body.slice(0, 3)) if (b.split(/\s+/).length <= 15 && (place = placeInHeaderLine(b))) break;
-  if (!place && lead) place = placeInPhrase(lead.replace(new RegExp(`^(?:${CITY_RE})\\s*[:–—-]`, 'iu'), ''));
+  if (!place && lead) place = placeInPhrase(lead.replace(LEAD_CITY, ''));
   if (!place && title) place = placeInPhrase(title);
   if (!place) for (const b of body.slice(lead ? 1 : 0, 4)) if ((place = placeInSpeech(b))) break;
   if (hints.place) place = hints.place;
@@ -186,9 +192,13 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
 
 const startsWithDateline = (l: string) => findDates(l)[0]?.index === 0 || (placeInHeaderLine(l) !== null && l.split(/\s+/).length <= 8);
 
+const LEAD_CITY = new RegExp(`^(?:${CITY_RE})\\s*[:–—-]`, 'iu');
+const GLUED_DATELINE = new RegExp(`^((?:${CITY_RE})[^,]{0,20},\\s*[^.]{0,40}?\\d{4})\\s+(?=\\p{Lu})`, 'u');
+const MIRROR_DATELINE = new RegExp(`^(?:${CITY_RE})(?:,\\s*[\\p{Lu}\\s]+)?\\s*(?:\\(\\w+\\))?\\s*[:–—-]\\s+(?=\\p{Lu})`, 'u');
+
 /** "Strasbourg, 16 July 2019   Mr President, …": a dateline glued before the speech. */
 function splitDateline(s: string): string[] {
-  const m = new RegExp(`^((?:${CITY_RE})[^,]{0,20},\\s*[^.]{0,40}?\\d{4})\\s+(?=\\p{Lu})`, 'u').exec(s);
+  const m = GLUED_DATELINE.exec(s);
   if (m && findDates(m[1]!).length) return [m[1]!, s.slice(m[0].length)];
   return [s];
 }
@@ -206,7 +216,7 @@ function cleanBodyLine(l: string): string {
 
 /** A news site's own dateline ("BRUSSELS: …") before the first paragraph: not where the remarks were given. */
 function stripMirrorDateline(l: string): string {
-  return l.replace(new RegExp(`^(?:${CITY_RE})(?:,\\s*[\\p{Lu}\\s]+)?\\s*(?:\\(\\w+\\))?\\s*[:–—-]\\s+(?=\\p{Lu})`, 'u'), (m) =>
+  return l.replace(MIRROR_DATELINE, (m) =>
     m === m.toUpperCase() ? '' : m,
   );
 }

@@ -1,3 +1,5 @@
+const GLYPH = /(\p{L}) ([ãõçñáíóúâêôüöäëïœ]) (\p{Ll})/gu;
+
 /** Unicode and whitespace clean-up shared by every extractor: one space between words, no control characters. */
 export function normalizeLine(s: string): string {
   return (
@@ -6,7 +8,7 @@ export function normalizeLine(s: string): string {
       .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '')
       .replace(/\t/g, ' ')
       // broken glyph spacing in captures: "Dur ã o" → "Durão"
-      .replace(/(\p{L}) ([ãõçñáíóúâêôüöäëïœ]) (\p{Ll})/gu, '$1$2$3')
+      .replace(GLYPH, '$1$2$3')
       .replace(/ {2,}/g, ' ')
       .trim()
   );

@@ -1,0 +1,109 @@
+// Clean + segment cost per document, side by side with Mozilla Readability (linkedom DOM) on the
+// same HTML, and whether Pressline keeps every transcript sentence that Readability keeps.
+// Pages: the adapter fixtures (test/fixtures/sites) and, when ../shared/corpus is present, every
+// corpus capture wrapped in one of three page templates full of boilerplate (menus, cookie
+// banners, share bars, related lists, comment forms, footers).
+// A "transcript sentence" is a sentence of the text Pressline's plain-text cleaner keeps from the
+// same capture (the path scored against the corpus gold).
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { Readability } from '@mozilla/readability';
+import { extract } from '../dist/extract/index.js';
+import { segmentTranscript } from '../dist/segment/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const fixtures = join(here, '../test/fixtures/sites');
+const corpus = join(here, '../../shared/corpus');
+
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+// Real EU pages carry large menus and footers (the EEAS mega-menu alone has well over a hundred links).
+const MENU = Array.from({ length: 120 }, (_, i) => `<li><a href="/section-${i}">Section ${i}: policies, regions and topics</a></li>`).join('');
+const FOOT = Array.from({ length: 50 }, (_, i) => `<li><a href="/footer-${i}">Footer link ${i}</a></li>`).join('');
+const BOILER_TOP = `<div class="cookie-consent" id="cookie-banner"><p>We use cookies to give you the best experience on our website. By continuing you agree to our use of cookies, as described in our cookie policy.</p><button>Accept</button></div>
+<header><div class="logo">Site</div><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/world">World</a></li><li><a href="/about">About us</a></li><li><a href="/contact">Contact</a></li></ul><ul class="mega-menu">${MENU}</ul></nav></header>`;
+const BOILER_BOTTOM = `<div class="share-bar"><a>Share on Facebook</a> <a>Share on X</a> <a>Email</a></div>
+<section class="related-articles"><h3>Related articles</h3><ul><li><a>EU leaders agree on new sanctions against Russia after long talks in Brussels</a></li><li><a>Commission presents its spring forecast with lower growth for the euro area</a></li><li><a>Council adopts new rules on the screening of foreign investments in the EU</a></li></ul></section>
+<div id="comments"><h3>Leave a Reply</h3><p>Your email address will not be published. Required fields are marked *</p></div>
+<footer><ul class="footer-links">${FOOT}</ul><p>© 2026 Site. All rights reserved.</p><p><a>Privacy</a> | <a>Terms</a> | <a>Cookies</a></p></footer>`;
+const TEMPLATES = [
+  (ps) => ({ url: 'https://news.example/eu/story', html: `<!DOCTYPE html><html lang="en"><head><title>News</title></head><body>${BOILER_TOP}<main><article class="post"><div class="entry-content">${ps}</div></article><aside class="sidebar"><h3>Most read</h3><ol><li><a>Markets rally as central bank holds rates steady and signals patience</a></li></ol></aside></main>${BOILER_BOTTOM}</body></html>` }),
+  (ps) => ({ url: 'https://www.eeas.europa.eu/eeas/bench-page_en', html: `<!DOCTYPE html><html lang="en"><head><meta property="og:site_name" content="EEAS"><title>EEAS</title></head><body>${BOILER_TOP}<main><article><div class="node__content"><div class="clearfix text-formatted field field--name-field-text">${ps}</div></div></article></main>${BOILER_BOTTOM}</body></html>` }),
+  (ps) => ({ url: null, html: `<!DOCTYPE html><html><head><title>Blog</title></head><body>${BOILER_TOP}<div id="wrapper"><div id="left-col"><div class="blog-post-body">${ps}</div></div><div id="right-col" class="widget-area"><h3>Archive</h3><ul><li><a>January</a></li><li><a>February</a></li></ul></div></div>${BOILER_BOTTOM}</body></html>` }),
+];
+
+const pages = [];
+for (const f of readdirSync(fixtures).filter((f) => f.endsWith('.html'))) {
+  pages.push({ name: f, html: readFileSync(join(fixtures, f), 'utf8'), url: null, transcript: null });
+}
+if (existsSync(corpus)) {
+  const ids = readdirSync(corpus).filter((f) => /^\d+\.txt$/.test(f)).sort();
+  ids.forEach((f, i) => {
+    const raw = readFileSync(join(corpus, f), 'utf8');
+    const body = raw.slice(raw.indexOf('\n---\n') + 5);
+    const ps = body.split('\n').filter((l) => l.trim()).map((l) => `<p>${esc(l.trim())}</p>`).join('\n');
+    const { url, html } = TEMPLATES[i % TEMPLATES.length](ps);
+    const transcript = extract({ body, contentType: 'text/plain', url: null }).text;
+    pages.push({ name: `corpus/${f}`, html, url, transcript });
+  });
+} else console.log('(../shared/corpus not found: fixtures only, no sentence check)\n');
+
+const sentences = (s) =>
+  (s.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]+/g) ?? []).map((x) => x.trim()).filter((x) => x.split(' ').length >= 6);
+const norm = (s) => s.replace(/\s+/g, ' ').trim();
+
+function pressline(p) {
+  const r = extract({ body: p.html, contentType: 'text/html; charset=utf-8', url: p.url });
+  segmentTranscript(r.text, r.meta);
+  return r.text;
+}
+function readability(p) {
+  const { document } = parseHTML(p.html);
+  return new Readability(document).parse()?.textContent ?? '';
+}
+
+// the two extractors alternate round by round, so a busy machine slows both alike
+function timeBoth(fns, rounds) {
+  const total = fns.map(() => 0);
+  for (const fn of fns) for (const p of pages) fn(p); // warm-up
+  for (let r = 0; r < rounds; r++) {
+    fns.forEach((fn, i) => {
+      globalThis.gc?.();
+      const t0 = performance.now();
+      for (const p of pages) fn(p);
+      total[i] += performance.now() - t0;
+    });
+  }
+  return total.map((t) => t / (rounds * pages.length));
+}
+
+const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
+const [ours, theirs] = timeBoth([pressline, readability], rounds);
+
+let kept = 0;
+let lost = 0;
+const lostExamples = [];
+for (const p of pages.filter((p) => p.transcript)) {
+  const tr = new Set(sentences(p.transcript).map(norm));
+  const out = norm(pressline(p));
+  for (const s of sentences(readability(p)).map(norm)) {
+    if (!tr.has(s)) continue;
+    if (out.includes(s)) kept++;
+    else {
+      lost++;
+      if (lostExamples.length < 5) lostExamples.push(`${p.name}: ${s.slice(0, 90)}`);
+    }
+  }
+}
+
+console.log(`${pages.length} pages, ${rounds} rounds, Node ${process.version}\n`);
+console.log('| extractor | ms per document (clean + segment) | speed-up |');
+console.log('|---|---:|---:|');
+console.log(`| Mozilla Readability 0.6 + linkedom (baseline) | ${theirs.toFixed(3)} | 1.0× |`);
+console.log(`| Pressline extract + segment | ${ours.toFixed(3)} | ${(theirs / ours).toFixed(1)}× |`);
+console.log('');
+console.log('| transcript sentences Readability keeps | kept by Pressline | lost by Pressline |');
+console.log('|---:|---:|---:|');
+console.log(`| ${kept + lost} | ${kept} | ${lost} |`);
+for (const x of lostExamples) console.log(`  lost: ${x}`);
