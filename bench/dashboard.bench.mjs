@@ -49,16 +49,14 @@ const rt = loadRuntime({
 const app = await App.connect(rt.config, rt.log, rt.stageContext);
 
 async function seed() {
-  const workers = app.queues
-    .all()
-    .map(
-      (q) =>
-        new Worker(q.name, async () => {}, {
-          connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
-          prefix: bullPrefix(rt.config),
-          concurrency: 50,
-        }),
-    );
+  const workers = app.queues.all().map(
+    (q) =>
+      new Worker(q.name, async () => {}, {
+        connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
+        prefix: bullPrefix(rt.config),
+        concurrency: 50,
+      }),
+  );
   for (const q of app.queues.all()) {
     for (let i = 0; i < JOBS; i += 500)
       await q.addBulk(
@@ -80,26 +78,22 @@ async function seed() {
     }),
   );
   const at = new Date().toISOString();
-  for (let i = 0; i < DOCS; i += 1) {
+  const seedDoc = async (i) => {
     const docId = `ec-presscorner:bench_${i}`;
     await app.status.queued(docId, {
       traceId: randomUUID(),
       label: `https://ec.europa.eu/commission/presscorner/detail/en/bench_${i}`,
     });
-    for (const stage of STAGES)
-      await app.status.stage(
-        docId,
-        stage,
-        {
-          state: i % 50 === 0 && stage === 'fetch' ? 'failed' : 'completed',
-          at,
-          ms: 12,
-          attempts: 1,
-          error: i % 50 === 0 ? 'GET https://x answered 404' : undefined,
-        },
-        { title: `Midday briefing ${i}` },
-      );
-  }
+    for (const stage of STAGES) {
+      const failed = i % 50 === 0 && stage === 'fetch';
+      const state = { state: failed ? 'failed' : 'completed', at, ms: 12, attempts: 1 };
+      if (failed) Object.assign(state, { code: 'ERR_FETCH_STATUS', error: 'GET https://x answered 404' });
+      await app.status.stage(docId, stage, state, { title: `Midday briefing ${i}` });
+      if (failed) break;
+    }
+  };
+  for (let i = 0; i < DOCS; i += 200)
+    await Promise.all(Array.from({ length: Math.min(200, DOCS - i) }, (_, k) => seedDoc(i + k)));
 }
 
 async function per(fn) {

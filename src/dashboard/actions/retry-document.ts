@@ -1,6 +1,7 @@
 import type { Handler } from '../context.js';
 import { PermanentError } from '../../errors.js';
 import { retryDocument } from '../retry.js';
+import { forgetOverview } from '../overview.js';
 import { redirectBack } from './redirect.js';
 
 /** POST /actions/retry-document (docId, stage?) — retries a failed document's failed stage. */
@@ -10,6 +11,7 @@ export const retryDocumentAction: Handler = async (ctx, req, res) => {
   const stage = typeof body.stage === 'string' && body.stage ? body.stage : undefined;
   if (!docId) throw new PermanentError('ERR_BAD_REQUEST', 'retry-document needs a docId field');
   const stages = await retryDocument(ctx.app, docId, stage);
+  forgetOverview(ctx.app);
   ctx.log.info({ docId, stages, action: 'retry-document' }, 'document retried from the dashboard');
   redirectBack(
     res,
