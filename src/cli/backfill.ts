@@ -14,16 +14,19 @@ const DAY = 86_400_000;
 const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Days per window: the Press Corner searches a week at a time, listings a month, feeds and sitemaps all at once. */
-export const windowDays = (s: SourceConfig): number => (s.type === 'presscorner' ? 7 : s.type === 'eeas' ? 31 : Number.POSITIVE_INFINITY);
+export const windowDays = (s: SourceConfig): number =>
+  s.type === 'presscorner' ? 7 : s.type === 'eeas' ? 31 : Number.POSITIVE_INFINITY;
 
 /** Splits [from, to] (inclusive days) into consecutive windows of at most `days`. */
 export function windows(from: string, to: string, days: number): { from: string; to: string }[] {
-  if (!isoDay.test(from) || Number.isNaN(Date.parse(from))) throw new ConfigError(`--from ${from}: expected a date YYYY-MM-DD`);
-  if (!isoDay.test(to) || Number.isNaN(Date.parse(to))) throw new ConfigError(`--to ${to}: expected a date YYYY-MM-DD`);
+  if (!isoDay.test(from) || Number.isNaN(Date.parse(from)))
+    throw new ConfigError(`--from ${from}: expected a date YYYY-MM-DD`);
+  if (!isoDay.test(to) || Number.isNaN(Date.parse(to)))
+    throw new ConfigError(`--to ${to}: expected a date YYYY-MM-DD`);
   if (from > to) throw new ConfigError(`--from ${from} is after --to ${to}`);
   const out: { from: string; to: string }[] = [];
   const end = Date.parse(`${to}T00:00:00Z`);
-  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end; ) {
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= end;) {
     const next = Number.isFinite(days) ? Math.min(end, t + (days - 1) * DAY) : end;
     out.push({ from: new Date(t).toISOString().slice(0, 10), to: new Date(next).toISOString().slice(0, 10) });
     t = next + DAY;
@@ -34,11 +37,16 @@ export function windows(from: string, to: string, days: number): { from: string;
 export function register(program: Command): void {
   program
     .command('backfill')
-    .description('walk a source\'s history by date window and queue every item not ingested yet (workers fetch them)')
+    .description(
+      "walk a source's history by date window and queue every item not ingested yet (workers fetch them)",
+    )
     .requiredOption('--source <name>', 'a source of the sources file (or a built-in one)')
     .requiredOption('--from <date>', 'first day, YYYY-MM-DD')
     .option('--to <date>', 'last day, YYYY-MM-DD (default: today)')
-    .addHelpText('after', '\nExample:\n  $ pressline backfill --source ec-presscorner --from 2025-01-01 --to 2025-03-31')
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ pressline backfill --source ec-presscorner --from 2025-01-01 --to 2025-03-31',
+    )
     .action(async (opts: { source: string; from: string; to?: string }) => {
       const rt = loadRuntime();
       const source = sourceNamed(await loadSources(rt.config), opts.source);
@@ -54,20 +62,27 @@ export function register(program: Command): void {
       try {
         for (const w of spans) {
           try {
-            const r = await runDiscovery(source, {
-              client,
-              seen,
-              listings: null,
-              enqueue: (i) => enqueueFetch(app.queues, app.status, i),
-              now: () => new Date(),
-              log: rt.log,
-            }, w);
+            const r = await runDiscovery(
+              source,
+              {
+                client,
+                seen,
+                listings: null,
+                enqueue: (i) => enqueueFetch(app.queues, app.status, i),
+                now: () => new Date(),
+                log: rt.log,
+              },
+              w,
+            );
             found += r.found;
             queued += r.queued;
             done++;
           } catch (err) {
             failed++;
-            rt.log.error({ source: source.name, window: w, err: (err as Error).message }, 'backfill window failed');
+            rt.log.error(
+              { source: source.name, window: w, err: (err as Error).message },
+              'backfill window failed',
+            );
           }
           progress.update(done, failed, `${w.from}…${w.to} · ${found} found · ${queued} queued`);
         }
@@ -75,7 +90,9 @@ export function register(program: Command): void {
         progress.end();
         await app.close();
       }
-      process.stdout.write(`${source.name}: ${spans.length} window(s), ${found} item(s) found, ${queued} queued for fetching${failed ? `, ${failed} window(s) failed (see the log)` : ''}\n`);
+      process.stdout.write(
+        `${source.name}: ${spans.length} window(s), ${found} item(s) found, ${queued} queued for fetching${failed ? `, ${failed} window(s) failed (see the log)` : ''}\n`,
+      );
       if (failed) process.exitCode = 1;
     });
 }

@@ -13,14 +13,29 @@ import { Progress } from './progress.js';
 import { loadRuntime } from './runtime.js';
 
 /** A clean job rebuilt from a stored raw snapshot: the record is derived again without a request. */
-export async function cleanJobFromSnapshot(entry: FetchEntry, raw: RawStore, traceId = randomUUID()): Promise<CleanJob> {
+export async function cleanJobFromSnapshot(
+  entry: FetchEntry,
+  raw: RawStore,
+  traceId = randomUUID(),
+): Promise<CleanJob> {
   const bytes = await raw.get(entry.rawSha256);
-  if (!bytes) throw new PermanentError('ERR_RAW_MISSING', `${entry.docId}: raw snapshot ${entry.rawSha256} is not in the raw store`);
+  if (!bytes)
+    throw new PermanentError(
+      'ERR_RAW_MISSING',
+      `${entry.docId}: raw snapshot ${entry.rawSha256} is not in the raw store`,
+    );
   return {
     docId: entry.docId,
     traceId,
     stages: {},
-    source: { url: entry.url, path: entry.path, site: entry.site, fetchedAt: entry.fetchedAt, contentType: entry.contentType, rawSha256: entry.rawSha256 },
+    source: {
+      url: entry.url,
+      path: entry.path,
+      site: entry.site,
+      fetchedAt: entry.fetchedAt,
+      contentType: entry.contentType,
+      rawSha256: entry.rawSha256,
+    },
     body: decodeBody(bytes, entry.contentType),
   };
 }
@@ -28,14 +43,20 @@ export async function cleanJobFromSnapshot(entry: FetchEntry, raw: RawStore, tra
 export function register(program: Command): void {
   program
     .command('reprocess')
-    .description('derive records again from their raw snapshots (after an extractor or pipeline change), without refetching')
+    .description(
+      'derive records again from their raw snapshots (after an extractor or pipeline change), without refetching',
+    )
     .argument('[id]', 'a record id, e.g. ec-presscorner:speech_26_1765')
     .option('--all', 'every record that has a raw snapshot')
     .option('--from-stage <stage>', 'clean (from the snapshot) or fetch (ask the site again)', 'clean')
-    .addHelpText('after', '\nExamples:\n  $ pressline reprocess eeas:some-remarks_en\n  $ pressline reprocess --all')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ pressline reprocess eeas:some-remarks_en\n  $ pressline reprocess --all',
+    )
     .action(async (id: string | undefined, opts: { all?: boolean; fromStage: string }) => {
       if (!id && !opts.all) throw new ConfigError('give a record id or --all');
-      if (opts.fromStage !== 'clean' && opts.fromStage !== 'fetch') throw new ConfigError(`--from-stage ${opts.fromStage}: expected clean or fetch`);
+      if (opts.fromStage !== 'clean' && opts.fromStage !== 'fetch')
+        throw new ConfigError(`--from-stage ${opts.fromStage}: expected clean or fetch`);
       const rt = loadRuntime();
       const app = await App.connect(rt.config, rt.log, rt.stageContext);
       const index = new RedisFetchIndex(app.connection, redisKey(rt.config, 'fetched'));
@@ -47,14 +68,32 @@ export function register(program: Command): void {
         for (const docId of ids) {
           try {
             const entry = await index.get(docId);
-            if (!entry) throw new PermanentError('ERR_NOT_FETCHED', `${docId}: no raw snapshot is recorded for this id (was it fetched by a worker?)`);
+            if (!entry)
+              throw new PermanentError(
+                'ERR_NOT_FETCHED',
+                `${docId}: no raw snapshot is recorded for this id (was it fetched by a worker?)`,
+              );
             const traceId = randomUUID();
             if (opts.fromStage === 'fetch') {
-              if (!entry.url) throw new PermanentError('ERR_NO_URL', `${docId}: came from a file, not a URL; ingest the file again`);
+              if (!entry.url)
+                throw new PermanentError(
+                  'ERR_NO_URL',
+                  `${docId}: came from a file, not a URL; ingest the file again`,
+                );
               await enqueueFetch(app.queues, app.status, {
                 label: docId,
                 variant: `reprocess:${traceId}`,
-                job: { docId, traceId, stages: {}, target: { kind: 'url', url: entry.url, site: entry.site, ...(entry.source ? { source: entry.source } : {}) } },
+                job: {
+                  docId,
+                  traceId,
+                  stages: {},
+                  target: {
+                    kind: 'url',
+                    url: entry.url,
+                    site: entry.site,
+                    ...(entry.source ? { source: entry.source } : {}),
+                  },
+                },
               });
             } else {
               const job = await cleanJobFromSnapshot(entry, rt.raw, traceId);
@@ -69,7 +108,9 @@ export function register(program: Command): void {
           progress.update(done, failed);
         }
         progress.end();
-        process.stdout.write(`${done} record(s) queued from stage ${opts.fromStage}${failed ? `, ${failed} failed` : ''}; running workers publish the new versions\n`);
+        process.stdout.write(
+          `${done} record(s) queued from stage ${opts.fromStage}${failed ? `, ${failed} failed` : ''}; running workers publish the new versions\n`,
+        );
         if (failed) process.exitCode = 1;
       } finally {
         await app.close();

@@ -4,9 +4,13 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { PermanentError, PresslineError, TransientError } from '../errors.js';
 
 const tooLarge = (url: string, maxBytes: number) =>
-  new PermanentError('ERR_FETCH_TOO_LARGE', `GET ${url}: the body exceeds ${maxBytes} bytes (FETCH_MAX_BYTES); it was not stored`, {
-    details: { url, maxBytes },
-  });
+  new PermanentError(
+    'ERR_FETCH_TOO_LARGE',
+    `GET ${url}: the body exceeds ${maxBytes} bytes (FETCH_MAX_BYTES); it was not stored`,
+    {
+      details: { url, maxBytes },
+    },
+  );
 
 function decompressor(encoding: string, url: string): Transform | null {
   switch (encoding) {
@@ -21,7 +25,10 @@ function decompressor(encoding: string, url: string): Transform | null {
     case 'br':
       return createBrotliDecompress();
     default:
-      throw new PermanentError('ERR_FETCH_ENCODING', `GET ${url}: unsupported content-encoding "${encoding}"`);
+      throw new PermanentError(
+        'ERR_FETCH_ENCODING',
+        `GET ${url}: unsupported content-encoding "${encoding}"`,
+      );
   }
 }
 
@@ -29,7 +36,12 @@ function decompressor(encoding: string, url: string): Transform | null {
  * Reads a response body, decompressing gzip, deflate or brotli as it streams, and stops as
  * soon as the decompressed size passes `maxBytes`: a gzip bomb costs at most that much memory.
  */
-export async function readBody(body: Readable, encoding: string, maxBytes: number, url: string): Promise<Buffer> {
+export async function readBody(
+  body: Readable,
+  encoding: string,
+  maxBytes: number,
+  url: string,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   const sink = new Writable({
@@ -58,10 +70,22 @@ export function bodyError(err: unknown, url: string): PresslineError {
   if (err instanceof PresslineError) return err;
   const e = err as NodeJS.ErrnoException;
   if (e.code === 'UND_ERR_BODY_TIMEOUT' || e.name === 'TimeoutError' || e.name === 'AbortError')
-    return new TransientError('ERR_FETCH_TIMEOUT', `GET ${url}: the body stalled or took too long (${e.message})`, { cause: err });
+    return new TransientError(
+      'ERR_FETCH_TIMEOUT',
+      `GET ${url}: the body stalled or took too long (${e.message})`,
+      { cause: err },
+    );
   if (typeof e.code === 'string' && e.code.startsWith('Z_'))
-    return new PermanentError('ERR_FETCH_DECODE', `GET ${url}: the compressed body is corrupt (${e.message})`, { cause: err });
-  return new TransientError('ERR_FETCH_NETWORK', `GET ${url}: the connection failed while reading the body (${e.message})`, { cause: err });
+    return new PermanentError(
+      'ERR_FETCH_DECODE',
+      `GET ${url}: the compressed body is corrupt (${e.message})`,
+      { cause: err },
+    );
+  return new TransientError(
+    'ERR_FETCH_NETWORK',
+    `GET ${url}: the connection failed while reading the body (${e.message})`,
+    { cause: err },
+  );
 }
 
 export { tooLarge };

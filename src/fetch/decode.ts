@@ -17,7 +17,8 @@ const label = (name: string | undefined): string | undefined => {
 
 // Node's TextDecoder reads windows-1252 as ISO-8859-1 (0x80–0x9F become C1 controls);
 // the web's windows-1252 maps them to € ‚ ƒ „ … and friends.
-const CP1252_HIGH = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
 function decodeAs(charset: string, bytes: Uint8Array): string {
   const text = new TextDecoder(charset).decode(bytes);
@@ -31,7 +32,8 @@ const fromHeader = (contentType: string) => label(/charset\s*=\s*["']?([\w:.-]+)
 function fromMarkup(bytes: Uint8Array): string | undefined {
   const head = Buffer.from(bytes.subarray(0, 2048)).toString('latin1');
   const m =
-    /<meta[^>]+charset\s*=\s*["']?([\w:.-]+)/i.exec(head) ?? /<\?xml[^>]+encoding\s*=\s*["']([\w:.-]+)["']/i.exec(head);
+    /<meta[^>]+charset\s*=\s*["']?([\w:.-]+)/i.exec(head) ??
+    /<\?xml[^>]+encoding\s*=\s*["']([\w:.-]+)["']/i.exec(head);
   return label(m?.[1]);
 }
 
@@ -51,7 +53,6 @@ const validUtf8 = (bytes: Uint8Array): boolean => {
   }
 };
 
-// eslint-disable-next-line no-control-regex
 const hasNonAscii = (bytes: Uint8Array): boolean => bytes.some((b) => b > 0x7f);
 
 /**
@@ -78,7 +79,12 @@ export function detectAndDecode(bytes: Uint8Array, contentType: string): Decoded
     }
     return { text: decodeAs(charset, bytes), charset, from };
   }
-  if (utf8ok) return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', from: header || meta ? 'sniffed' : 'default' };
+  if (utf8ok)
+    return {
+      text: new TextDecoder('utf-8').decode(bytes),
+      charset: 'utf-8',
+      from: header || meta ? 'sniffed' : 'default',
+    };
   return { text: decodeAs('windows-1252', bytes), charset: 'windows-1252', from: 'sniffed' };
 }
 

@@ -55,9 +55,15 @@ export function privateAddressError(host: string, ip: string): PermanentError {
 export type Resolver = (host: string) => Promise<LookupAddress[]>;
 
 export const systemResolver: Resolver = (host) =>
-  new Promise((resolve, reject) => dnsLookup(host, { all: true }, (err, addrs) => (err ? reject(err) : resolve(addrs))));
+  new Promise((resolve, reject) =>
+    dnsLookup(host, { all: true }, (err, addrs) => (err ? reject(err) : resolve(addrs))),
+  );
 
-type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+type LookupCallback = (
+  err: NodeJS.ErrnoException | null,
+  address: string | LookupAddress[],
+  family?: number,
+) => void;
 
 /**
  * A `lookup` for the socket connect of an undici Agent. It resolves the host itself,
@@ -65,7 +71,11 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | Look
  * to exactly that IP, so a second DNS answer (DNS rebinding) cannot swap it for another.
  */
 export function guardedLookup(allowPrivate: boolean, resolver: Resolver = systemResolver) {
-  return (hostname: string, options: { all?: boolean } | number | undefined, callback: LookupCallback): void => {
+  return (
+    hostname: string,
+    options: { all?: boolean } | number | undefined,
+    callback: LookupCallback,
+  ): void => {
     resolver(hostname).then(
       (addrs) => {
         const bad = addrs.find((a) => isPrivateAddress(a.address));

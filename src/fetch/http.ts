@@ -91,8 +91,14 @@ function requestError(err: unknown, url: string): PresslineError {
     e = (e as { cause?: unknown }).cause;
   }
   const x = err as NodeJS.ErrnoException;
-  if (x.code === 'UND_ERR_CONNECT_TIMEOUT' || x.code === 'UND_ERR_HEADERS_TIMEOUT' || x.name === 'TimeoutError')
-    return new TransientError('ERR_FETCH_TIMEOUT', `GET ${url}: no answer in time (${x.message})`, { cause: err });
+  if (
+    x.code === 'UND_ERR_CONNECT_TIMEOUT' ||
+    x.code === 'UND_ERR_HEADERS_TIMEOUT' ||
+    x.name === 'TimeoutError'
+  )
+    return new TransientError('ERR_FETCH_TIMEOUT', `GET ${url}: no answer in time (${x.message})`, {
+      cause: err,
+    });
   const why = x.code && !x.message.includes(x.code) ? `${x.code} ${x.message}` : x.message;
   return new TransientError('ERR_FETCH_NETWORK', `GET ${url} failed: ${why}`, { cause: err });
 }
@@ -121,16 +127,23 @@ export class HttpClient {
         connections: 16,
         headersTimeout: opts.timeoutMs,
         bodyTimeout: opts.bodyTimeoutMs,
-        connect: { timeout: opts.timeoutMs, lookup: guardedLookup(allowPrivate, deps.resolver ?? systemResolver) } as never,
+        connect: {
+          timeout: opts.timeoutMs,
+          lookup: guardedLookup(allowPrivate, deps.resolver ?? systemResolver),
+        } as never,
       });
     this.strict = shared?.strict ?? agent(false);
     this.open = shared?.open ?? agent(true);
-    this.robots = shared?.robots ?? new RobotsCache((key) => this.loadRobots(key));
+    this.robots = shared?.robots ?? new RobotsCache();
   }
 
   /** The same agents and robots cache with another limiter (the App swaps in the Redis one). */
   withLimiter(limiter: HostLimiter): HttpClient {
-    return new HttpClient(this.opts, { limiter }, { strict: this.strict, open: this.open, robots: this.robots });
+    return new HttpClient(
+      this.opts,
+      { limiter },
+      { strict: this.strict, open: this.open, robots: this.robots },
+    );
   }
 
   /** GETs `url`, retrying transient failures in this call; throws a Transient or PermanentError. */
@@ -159,18 +172,28 @@ export class HttpClient {
         throw new PermanentError('ERR_FETCH_SCHEME', `GET ${current}: only http and https URLs are fetched`);
       checkLiteralHost(u, allowPrivate);
       if (obeyRobots && this.opts.respectRobots) {
-        const robots = await this.robots.get(`${allowPrivate ? 'open' : 'strict'} ${u.origin}`).catch((err: unknown) => {
-          const e = err instanceof PresslineError ? err : requestError(err, `${u.origin}/robots.txt`);
-          if (e.code === 'ERR_FETCH_PRIVATE_ADDRESS') throw e;
-          const Cls = e.retryable ? TransientError : PermanentError;
-          throw new Cls(e.code, `GET ${current} failed: ${u.origin} is unreachable (robots.txt: ${e.message})`, { cause: e, details: e.details });
-        });
-        if (!robots.isAllowed(productToken(this.opts.userAgent), u.pathname + u.search))
-          throw new PermanentError('ERR_FETCH_ROBOTS', `GET ${current}: disallowed by ${u.origin}/robots.txt for ${productToken(this.opts.userAgent)}`, {
-            details: { url: current },
+        const robots = await this.robots
+          .get(`${allowPrivate ? 'open' : 'strict'} ${u.origin}`, (key) => this.loadRobots(key))
+          .catch((err: unknown) => {
+            const e = err instanceof PresslineError ? err : requestError(err, `${u.origin}/robots.txt`);
+            if (e.code === 'ERR_FETCH_PRIVATE_ADDRESS') throw e;
+            const Cls = e.retryable ? TransientError : PermanentError;
+            throw new Cls(
+              e.code,
+              `GET ${current} failed: ${u.origin} is unreachable (robots.txt: ${e.message})`,
+              { cause: e, details: e.details },
+            );
           });
+        if (!robots.isAllowed(productToken(this.opts.userAgent), u.pathname + u.search))
+          throw new PermanentError(
+            'ERR_FETCH_ROBOTS',
+            `GET ${current}: disallowed by ${u.origin}/robots.txt for ${productToken(this.opts.userAgent)}`,
+            {
+              details: { url: current },
+            },
+          );
       }
-      const release = await this.limiter.acquire(u.host);
+      const permit = await this.limiter.acquire(u.host);
       try {
         let res: Dispatcher.ResponseData;
         try {
@@ -179,7 +202,9 @@ export class HttpClient {
             dispatcher: allowPrivate ? this.open : this.strict,
             headers: {
               'user-agent': this.opts.userAgent,
-              accept: o.accept ?? 'text/html,application/xhtml+xml,application/json;q=0.9,application/xml;q=0.9,*/*;q=0.5',
+              accept:
+                o.accept ??
+                'text/html,application/xhtml+xml,application/json;q=0.9,application/xml;q=0.9,*/*;q=0.5',
               'accept-encoding': 'gzip, deflate, br',
               ...(o.etag ? { 'if-none-match': o.etag } : {}),
               ...(o.lastModified ? { 'if-modified-since': o.lastModified } : {}),
@@ -188,6 +213,9 @@ export class HttpClient {
           });
         } catch (err) {
           throw requestError(err, current);
+        } finally {
+          // Headers back (or a failure): the request has reached the server, if it ever will.
+          await permit.sent();
         }
         const status = res.statusCode;
         fetchResponses.inc({ host: u.host, status: String(status) });
@@ -197,22 +225,46 @@ export class HttpClient {
           current = new URL(location, current).toString();
           continue;
         }
-        const meta = { url, finalUrl: current, etag: header(res.headers, 'etag'), lastModified: header(res.headers, 'last-modified') };
+        const meta = {
+          url,
+          finalUrl: current,
+          etag: header(res.headers, 'etag'),
+          lastModified: header(res.headers, 'last-modified'),
+        };
         if (status === 304) {
           await res.body.dump();
-          return { ...meta, status, notModified: true, contentType: header(res.headers, 'content-type') ?? '', bytes: Buffer.alloc(0) };
+          return {
+            ...meta,
+            status,
+            notModified: true,
+            contentType: header(res.headers, 'content-type') ?? '',
+            bytes: Buffer.alloc(0),
+          };
         }
         if (status === 429 || status >= 500) {
           await res.body.dump().catch(() => {});
           const after = retryAfterMs(header(res.headers, 'retry-after'));
-          throw new TransientError('ERR_FETCH_STATUS', `GET ${current} answered ${status}${after !== null ? ` (Retry-After ${after} ms)` : ''}`, {
-            details: { status, url: current, ...(after !== null ? { retryAfterMs: after } : {}) },
-          });
+          throw new TransientError(
+            'ERR_FETCH_STATUS',
+            `GET ${current} answered ${status}${after !== null ? ` (Retry-After ${after} ms)` : ''}`,
+            {
+              details: { status, url: current, ...(after !== null ? { retryAfterMs: after } : {}) },
+            },
+          );
         }
         if (status >= 300) {
           await res.body.dump().catch(() => {});
-          const why = status === 404 || status === 410 ? 'the page does not exist' : status === 401 || status === 403 ? 'access is refused' : 'the request was refused';
-          throw new PermanentError('ERR_FETCH_STATUS', `GET ${current} answered ${status}: ${why}; not retried`, { details: { status, url: current } });
+          const why =
+            status === 404 || status === 410
+              ? 'the page does not exist'
+              : status === 401 || status === 403
+                ? 'access is refused'
+                : 'the request was refused';
+          throw new PermanentError(
+            'ERR_FETCH_STATUS',
+            `GET ${current} answered ${status}: ${why}; not retried`,
+            { details: { status, url: current } },
+          );
         }
         const length = Number(header(res.headers, 'content-length') ?? NaN);
         const encoding = header(res.headers, 'content-encoding') ?? '';
@@ -226,20 +278,34 @@ export class HttpClient {
         } catch (err) {
           throw bodyError(err, current);
         }
-        return { ...meta, status, notModified: false, contentType: header(res.headers, 'content-type') ?? 'application/octet-stream', bytes };
+        return {
+          ...meta,
+          status,
+          notModified: false,
+          contentType: header(res.headers, 'content-type') ?? 'application/octet-stream',
+          bytes,
+        };
       } finally {
-        await release().catch(() => {});
+        await permit.release().catch(() => {});
       }
     }
-    throw new PermanentError('ERR_FETCH_REDIRECTS', `GET ${url}: more than ${this.opts.maxRedirects} redirects (FETCH_MAX_REDIRECTS); last was ${current}`, {
-      details: { url, last: current },
-    });
+    throw new PermanentError(
+      'ERR_FETCH_REDIRECTS',
+      `GET ${url}: more than ${this.opts.maxRedirects} redirects (FETCH_MAX_REDIRECTS); last was ${current}`,
+      {
+        details: { url, last: current },
+      },
+    );
   }
 
   private async loadRobots(key: string): Promise<Robots> {
     const [policy, origin] = key.split(' ') as [string, string];
     try {
-      const res = await this.once(`${origin}/robots.txt`, { allowPrivate: policy === 'open', accept: 'text/plain' }, false);
+      const res = await this.once(
+        `${origin}/robots.txt`,
+        { allowPrivate: policy === 'open', accept: 'text/plain' },
+        false,
+      );
       return Robots.parse(res.bytes.subarray(0, 512 * 1024).toString('utf8'));
     } catch (err) {
       // No robots.txt (4xx) allows everything; a 5xx or a network error is retried later.

@@ -28,7 +28,10 @@ export function httpOptions(config: Config): HttpOptions {
 /** A client whose politeness holds within this process (`pressline process`). */
 export function memoryClient(config: Config): HttpClient {
   return new HttpClient(httpOptions(config), {
-    limiter: new MemoryHostLimiter({ minIntervalMs: config.fetchMinIntervalMs, concurrency: config.fetchHostConcurrency }),
+    limiter: new MemoryHostLimiter({
+      minIntervalMs: config.fetchMinIntervalMs,
+      concurrency: config.fetchHostConcurrency,
+    }),
   });
 }
 
@@ -38,10 +41,15 @@ export function redisLimiter(redis: Redis, config: Config): RedisHostLimiter {
     minIntervalMs: config.fetchMinIntervalMs,
     concurrency: config.fetchHostConcurrency,
     leaseMs: config.fetchTotalTimeoutMs + 5000,
+    pendingMs: config.fetchTimeoutMs + 5000,
   });
 }
 
 /** Fetch dependencies for a worker process: the Redis limiter and the Redis fetch index. */
 export function redisFetchDeps(base: FetchDeps, redis: Redis, config: Config): FetchDeps {
-  return { ...base, client: base.client.withLimiter(redisLimiter(redis, config)), index: new RedisFetchIndex(redis, redisKey(config, 'fetched')) };
+  return {
+    ...base,
+    client: base.client.withLimiter(redisLimiter(redis, config)),
+    index: new RedisFetchIndex(redis, redisKey(config, 'fetched')),
+  };
 }

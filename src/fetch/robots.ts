@@ -51,7 +51,8 @@ export class Robots {
       if (!matches(rule.pattern, pathAndQuery)) continue;
       const length = rule.pattern.length;
       // Longest match wins; on a tie, Allow wins.
-      if (!best || length > best.length || (length === best.length && rule.allow)) best = { allow: rule.allow, length };
+      if (!best || length > best.length || (length === best.length && rule.allow))
+        best = { allow: rule.allow, length };
     }
     return best?.allow ?? true;
   }
@@ -68,24 +69,22 @@ function matches(pattern: string, path: string): boolean {
 }
 
 /** The product token of a User-Agent (`Pressline/0.1 (+https://…)` → `pressline`). */
-export const productToken = (userAgent: string): string => (/^[^/\s]+/.exec(userAgent)?.[0] ?? userAgent).toLowerCase();
+export const productToken = (userAgent: string): string =>
+  (/^[^/\s]+/.exec(userAgent)?.[0] ?? userAgent).toLowerCase();
 
 /**
- * robots.txt per origin, cached for `ttlMs`. `load` fetches one (politely, through the same
- * client); concurrent asks for one origin share one load.
+ * robots.txt per origin, cached for `ttlMs`. `load` fetches one (politely, through the
+ * client that asks); concurrent asks for one origin share one load.
  */
 export class RobotsCache {
   private readonly entries = new Map<string, { robots: Promise<Robots>; until: number }>();
 
-  constructor(
-    private readonly load: (origin: string) => Promise<Robots>,
-    private readonly ttlMs = 60 * 60 * 1000,
-  ) {}
+  constructor(private readonly ttlMs = 60 * 60 * 1000) {}
 
-  get(origin: string): Promise<Robots> {
+  get(origin: string, load: (origin: string) => Promise<Robots>): Promise<Robots> {
     const hit = this.entries.get(origin);
     if (hit && hit.until > Date.now()) return hit.robots;
-    const robots = this.load(origin);
+    const robots = load(origin);
     this.entries.set(origin, { robots, until: Date.now() + this.ttlMs });
     // A failed load is not cached: the next fetch asks again.
     robots.catch(() => this.entries.delete(origin));

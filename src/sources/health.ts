@@ -20,10 +20,17 @@ export interface SourceHealth {
   queued?: number | null;
 }
 
-export const healthKey = (config: Pick<Config, 'queuePrefix'>, name: string): string => redisKey(config, 'source', name);
+export const healthKey = (config: Pick<Config, 'queuePrefix'>, name: string): string =>
+  redisKey(config, 'source', name);
 
 /** Records a run that worked: the error is cleared. */
-export async function recordOk(redis: Redis, config: Pick<Config, 'queuePrefix'>, name: string, r: { found: number; queued: number }, at = new Date()): Promise<void> {
+export async function recordOk(
+  redis: Redis,
+  config: Pick<Config, 'queuePrefix'>,
+  name: string,
+  r: { found: number; queued: number },
+  at = new Date(),
+): Promise<void> {
   await redis.hset(healthKey(config, name), {
     lastRunAt: at.toISOString(),
     lastOkAt: at.toISOString(),
@@ -36,11 +43,22 @@ export async function recordOk(redis: Redis, config: Pick<Config, 'queuePrefix'>
 }
 
 /** Records a failed run; returns how many have failed in a row. */
-export async function recordFailure(redis: Redis, config: Pick<Config, 'queuePrefix'>, name: string, error: string, retryInMs: (failures: number) => number, at = new Date()): Promise<{ failures: number; nextTryAt: Date }> {
+export async function recordFailure(
+  redis: Redis,
+  config: Pick<Config, 'queuePrefix'>,
+  name: string,
+  error: string,
+  retryInMs: (failures: number) => number,
+  at = new Date(),
+): Promise<{ failures: number; nextTryAt: Date }> {
   const key = healthKey(config, name);
   const failures = await redis.hincrby(key, 'failures', 1);
   const nextTryAt = new Date(at.getTime() + retryInMs(failures));
-  await redis.hset(key, { lastRunAt: at.toISOString(), lastError: error, nextTryAt: nextTryAt.toISOString() });
+  await redis.hset(key, {
+    lastRunAt: at.toISOString(),
+    lastError: error,
+    nextTryAt: nextTryAt.toISOString(),
+  });
   return { failures, nextTryAt };
 }
 
@@ -50,7 +68,15 @@ export async function sourceHealth(redis: Redis, config: Config): Promise<Source
   try {
     sources = await loadSources(config);
   } catch (err) {
-    return [{ name: '(sources file)', enabled: false, lastRunAt: null, itemsFound: null, lastError: (err as Error).message }];
+    return [
+      {
+        name: '(sources file)',
+        enabled: false,
+        lastRunAt: null,
+        itemsFound: null,
+        lastError: (err as Error).message,
+      },
+    ];
   }
   return Promise.all(
     sources.map(async (s): Promise<SourceHealth> => {

@@ -1,6 +1,13 @@
 import { inWindow, type DiscoveredItem } from '../stages/discover.js';
 import { docIdFor, siteOf } from '../ids.js';
-import { ddmmyyyy, isoDate, parseEeasListing, parseFeed, parsePressCornerSearch, parseSitemap } from './parsers.js';
+import {
+  ddmmyyyy,
+  isoDate,
+  parseEeasListing,
+  parseFeed,
+  parsePressCornerSearch,
+  parseSitemap,
+} from './parsers.js';
 import type { SourceConfig } from './schema.js';
 
 /** A listing page as the lister sees it: its text, or that it did not change (304) or is not there (404). */
@@ -24,9 +31,11 @@ const XML_ACCEPT = 'application/rss+xml, application/atom+xml, application/xml, 
 const HTML_ACCEPT = 'text/html,application/xhtml+xml';
 const HARD_PAGE_CAP = 1000;
 
-const daysBefore = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+const daysBefore = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
-const windowOf = (s: SourceConfig, ctx: ListContext) => ctx.window ?? { from: daysBefore(ctx.today, s.lookbackDays), to: ctx.today };
+const windowOf = (s: SourceConfig, ctx: ListContext) =>
+  ctx.window ?? { from: daysBefore(ctx.today, s.lookbackDays), to: ctx.today };
 
 const pageCap = (s: SourceConfig, ctx: ListContext) => (ctx.backfill ? HARD_PAGE_CAP : s.maxPages);
 
@@ -42,14 +51,19 @@ export async function listSource(source: SourceConfig, ctx: ListContext): Promis
     case 'ecb': {
       const page = await ctx.get(source.url, XML_ACCEPT);
       if (page.status !== 'ok') return [];
-      return parseFeed(page.text, source.url, source.site).filter((i) => inWindow(i, ctx.backfill ? ctx.window : undefined));
+      return parseFeed(page.text, source.url, source.site).filter((i) =>
+        inWindow(i, ctx.backfill ? ctx.window : undefined),
+      );
     }
     case 'sitemap':
       return listSitemap(source, ctx);
   }
 }
 
-async function listPressCorner(s: Extract<SourceConfig, { type: 'presscorner' }>, ctx: ListContext): Promise<DiscoveredItem[]> {
+async function listPressCorner(
+  s: Extract<SourceConfig, { type: 'presscorner' }>,
+  ctx: ListContext,
+): Promise<DiscoveredItem[]> {
   const w = windowOf(s, ctx);
   const base = s.baseUrl.replace(/\/$/, '');
   const out: DiscoveredItem[] = [];
@@ -59,14 +73,21 @@ async function listPressCorner(s: Extract<SourceConfig, { type: 'presscorner' }>
       `&datefrom=${ddmmyyyy(w.from)}&dateto=${ddmmyyyy(w.to)}&documentTypeCodes=${s.documentTypes.join(',')}`;
     const res = await ctx.get(url, JSON_ACCEPT);
     if (res.status !== 'ok') break;
-    const { items, total } = parsePressCornerSearch(res.text, { baseUrl: base, language: s.language, where: url });
+    const { items, total } = parsePressCornerSearch(res.text, {
+      baseUrl: base,
+      language: s.language,
+      where: url,
+    });
     out.push(...items);
     if (items.length === 0 || page * s.pageSize >= total) break;
   }
   return out;
 }
 
-async function listEeas(s: Extract<SourceConfig, { type: 'eeas' }>, ctx: ListContext): Promise<DiscoveredItem[]> {
+async function listEeas(
+  s: Extract<SourceConfig, { type: 'eeas' }>,
+  ctx: ListContext,
+): Promise<DiscoveredItem[]> {
   const base = s.baseUrl.replace(/\/$/, '');
   const items: DiscoveredItem[] = [];
   for (let page = 0; page < pageCap(s, ctx); page++) {
@@ -100,14 +121,26 @@ async function listEeas(s: Extract<SourceConfig, { type: 'eeas' }>, ctx: ListCon
         if (!lastmod || !keep.test(new URL(loc).pathname)) continue;
         const docId = docIdFor({ url: loc, path: null, site: 'eeas' });
         versions.set(docId, lastmod);
-        hints.push({ docId, url: loc, site: 'eeas', title: null, date: isoDate(lastmod), type: null, version: lastmod, knownOnly: true });
+        hints.push({
+          docId,
+          url: loc,
+          site: 'eeas',
+          title: null,
+          date: isoDate(lastmod),
+          type: null,
+          version: lastmod,
+          knownOnly: true,
+        });
       }
     }
   }
   return [...items.map((i) => ({ ...i, version: versions.get(i.docId) ?? null })), ...hints];
 }
 
-async function listSitemap(s: Extract<SourceConfig, { type: 'sitemap' }>, ctx: ListContext): Promise<DiscoveredItem[]> {
+async function listSitemap(
+  s: Extract<SourceConfig, { type: 'sitemap' }>,
+  ctx: ListContext,
+): Promise<DiscoveredItem[]> {
   const queue = [s.url];
   const out: DiscoveredItem[] = [];
   for (let n = 0; n < pageCap(s, ctx) && queue.length; n++) {

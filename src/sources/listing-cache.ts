@@ -20,6 +20,9 @@ export class ListingValidators {
   /** Stored once a run has queued what the pages listed, so a crash mid-run lists them again. */
   async putAll(entries: ReadonlyMap<string, Validators>): Promise<void> {
     if (!entries.size) return;
-    await this.redis.hset(this.key, Object.fromEntries([...entries].map(([url, v]) => [url, JSON.stringify(v)])));
+    await this.redis.hset(
+      this.key,
+      Object.fromEntries([...entries].map(([url, v]) => [url, JSON.stringify(v)])),
+    );
   }
 }

@@ -11,10 +11,14 @@ export function parseSources(text: string, where: string): SourceConfig[] {
   try {
     data = extname(where).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
   } catch (cause) {
-    throw new ConfigError(`${where}: not valid ${extname(where).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${(cause as Error).message}`, { cause });
+    throw new ConfigError(
+      `${where}: not valid ${extname(where).toLowerCase() === '.json' ? 'JSON' : 'YAML'}: ${(cause as Error).message}`,
+      { cause },
+    );
   }
   const result = SourcesFile.safeParse(data);
-  if (!result.success) throw new ConfigError(new ValidationError('sources file', result.error, where).message);
+  if (!result.success)
+    throw new ConfigError(new ValidationError('sources file', result.error, where).message);
   return result.data.sources;
 }
 
@@ -25,7 +29,10 @@ export async function loadSources(config: Pick<Config, 'sourcesFile'>): Promise<
   try {
     text = await readFile(config.sourcesFile, 'utf8');
   } catch (cause) {
-    throw new ConfigError(`SOURCES_FILE=${config.sourcesFile}: cannot read it (${(cause as Error).message})`, { cause });
+    throw new ConfigError(
+      `SOURCES_FILE=${config.sourcesFile}: cannot read it (${(cause as Error).message})`,
+      { cause },
+    );
   }
   return parseSources(text, config.sourcesFile);
 }
@@ -33,6 +40,9 @@ export async function loadSources(config: Pick<Config, 'sourcesFile'>): Promise<
 /** The source called `name`, or a ConfigError listing the known ones. */
 export function sourceNamed(sources: readonly SourceConfig[], name: string): SourceConfig {
   const s = sources.find((x) => x.name === name);
-  if (!s) throw new ConfigError(`no source named "${name}"; configured: ${sources.map((x) => x.name).join(', ') || '(none)'}`);
+  if (!s)
+    throw new ConfigError(
+      `no source named "${name}"; configured: ${sources.map((x) => x.name).join(', ') || '(none)'}`,
+    );
   return s;
 }

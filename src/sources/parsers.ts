@@ -31,12 +31,19 @@ export const pressCornerDocumentUrl = (baseUrl: string, ref: string, language: s
   `${baseUrl.replace(/\/$/, '')}/api/documents?reference=${ref}&language=${language}`;
 
 /** A Press Corner `api/search` page → items and the total the search reports. */
-export function parsePressCornerSearch(json: string, opts: { baseUrl: string; language: string; where: string }): { items: DiscoveredItem[]; total: number } {
+export function parsePressCornerSearch(
+  json: string,
+  opts: { baseUrl: string; language: string; where: string },
+): { items: DiscoveredItem[]; total: number } {
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch (cause) {
-    throw new PermanentError('ERR_SOURCE_PARSE', `Press Corner search answer is not JSON (${opts.where}): ${(cause as Error).message}`, { cause });
+    throw new PermanentError(
+      'ERR_SOURCE_PARSE',
+      `Press Corner search answer is not JSON (${opts.where}): ${(cause as Error).message}`,
+      { cause },
+    );
   }
   const page = parseOrThrow(PressCornerSearch, data, 'Press Corner search answer', opts.where);
   const items = page.docuLanguageListResources.map((r): DiscoveredItem => {
@@ -82,7 +89,14 @@ export function parseEeasListing(html: string, pageUrl: string): DiscoveredItem[
       url,
       site: 'eeas',
       title: a.text().replace(/\s+/g, ' ').trim() || null,
-      date: isoDate(card.find('div.card-footer.node__meta').first().text().trim().match(/\d{1,2}\.\d{1,2}\.\d{4}/)?.[0] ?? null),
+      date: isoDate(
+        card
+          .find('div.card-footer.node__meta')
+          .first()
+          .text()
+          .trim()
+          .match(/\d{1,2}\.\d{1,2}\.\d{4}/)?.[0] ?? null,
+      ),
       type: card.find('h6.card-subtitle .field__item').first().text().trim() || null,
       version: null,
     });
@@ -91,13 +105,19 @@ export function parseEeasListing(html: string, pageUrl: string): DiscoveredItem[
 }
 
 /** A sitemap page: its `<url>` entries, or the child sitemaps of a sitemap index. */
-export function parseSitemap(xml: string, baseUrl: string): { urls: { loc: string; lastmod: string | null }[]; sitemaps: string[] } {
+export function parseSitemap(
+  xml: string,
+  baseUrl: string,
+): { urls: { loc: string; lastmod: string | null }[]; sitemaps: string[] } {
   const $ = load(xml, { xml: true });
   const urls: { loc: string; lastmod: string | null }[] = [];
   $('url').each((_, el) => {
     const loc = $(el).children('loc').first().text().trim();
     if (!loc) return;
-    urls.push({ loc: new URL(loc, baseUrl).toString(), lastmod: $(el).children('lastmod').first().text().trim() || null });
+    urls.push({
+      loc: new URL(loc, baseUrl).toString(),
+      lastmod: $(el).children('lastmod').first().text().trim() || null,
+    });
   });
   const sitemaps = $('sitemapindex > sitemap > loc')
     .map((_, el) => new URL($(el).text().trim(), baseUrl).toString())
@@ -118,17 +138,31 @@ export function parseFeed(xml: string, feedUrl: string, site: Site): DiscoveredI
       return;
     }
     const s = site === 'generic' ? siteOf(url) : site;
-    out.push({ docId: docIdFor({ url, path: null, site: s }), url, site: s, title: title.trim() || null, date: isoDate(date), type: null, version });
+    out.push({
+      docId: docIdFor({ url, path: null, site: s }),
+      url,
+      site: s,
+      title: title.trim() || null,
+      date: isoDate(date),
+      type: null,
+      version,
+    });
   };
   $('rss item, rdf\\:RDF item, RDF item').each((_, el) => {
     const item = $(el);
-    const link = item.children('link').first().text() || (item.children('guid').first().attr('isPermaLink') !== 'false' ? item.children('guid').first().text() : '');
+    const link =
+      item.children('link').first().text() ||
+      (item.children('guid').first().attr('isPermaLink') !== 'false'
+        ? item.children('guid').first().text()
+        : '');
     const date = item.children('pubDate').first().text() || item.children('dc\\:date').first().text() || null;
     push(link || undefined, item.children('title').first().text(), date, date?.trim() || null);
   });
   $('feed > entry').each((_, el) => {
     const entry = $(el);
-    const link = entry.children('link[rel=alternate]').first().attr('href') ?? entry.children('link').first().attr('href');
+    const link =
+      entry.children('link[rel=alternate]').first().attr('href') ??
+      entry.children('link').first().attr('href');
     const updated = entry.children('updated').first().text() || null;
     const published = entry.children('published').first().text() || null;
     push(link, entry.children('title').first().text(), published ?? updated, updated ?? published);

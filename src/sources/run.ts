@@ -35,13 +35,23 @@ export interface DiscoveryResult {
  * changed ones (seen-store), queue a fetch job for each (job id = record id + version),
  * and remember each queued item's version. A listing that cannot be reached throws.
  */
-export async function runDiscovery(source: SourceConfig, deps: DiscoveryDeps, window?: { from: string; to: string }): Promise<DiscoveryResult> {
+export async function runDiscovery(
+  source: SourceConfig,
+  deps: DiscoveryDeps,
+  window?: { from: string; to: string },
+): Promise<DiscoveryResult> {
   const pending = new Map<string, Validators>();
   let notModified = 0;
   const get = async (url: string, accept: string): Promise<ListingPage> => {
     const known = deps.listings ? await deps.listings.get(url) : null;
     try {
-      const res = await deps.client.get(url, { allowPrivate: source.allowPrivate, accept, etag: known?.etag, lastModified: known?.lastModified, log: deps.log });
+      const res = await deps.client.get(url, {
+        allowPrivate: source.allowPrivate,
+        accept,
+        etag: known?.etag,
+        lastModified: known?.lastModified,
+        log: deps.log,
+      });
       if (res.notModified) {
         notModified++;
         return { status: 'not-modified', text: '' };
@@ -54,7 +64,12 @@ export async function runDiscovery(source: SourceConfig, deps: DiscoveryDeps, wi
       throw err;
     }
   };
-  const items = await listSource(source, { get, window, today: deps.now().toISOString().slice(0, 10), backfill: Boolean(window) });
+  const items = await listSource(source, {
+    get,
+    window,
+    today: deps.now().toISOString().slice(0, 10),
+    backfill: Boolean(window),
+  });
   const seen = await deps.seen.get([...new Set(items.map((i) => i.docId))]);
   const plan = planDiscovery(items, seen, source.filters);
   let queued = 0;

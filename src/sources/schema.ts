@@ -5,8 +5,13 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000,
 
 /** A duration: milliseconds, or a string such as `90s`, `15m`, `1h`. */
 export const Duration = z
-  .union([z.number().int().positive(), z.string().regex(/^\d+(ms|s|m|h|d)$/, 'expected a duration such as 30s, 15m or 1h')])
-  .transform((v) => (typeof v === 'number' ? v : Number(/^\d+/.exec(v)?.[0]) * (UNITS[/[a-z]+$/.exec(v)?.[0] ?? 'ms'] ?? 1)));
+  .union([
+    z.number().int().positive(),
+    z.string().regex(/^\d+(ms|s|m|h|d)$/, 'expected a duration such as 30s, 15m or 1h'),
+  ])
+  .transform((v) =>
+    typeof v === 'number' ? v : Number(/^\d+/.exec(v)?.[0]) * (UNITS[/[a-z]+$/.exec(v)?.[0] ?? 'ms'] ?? 1),
+  );
 
 const regex = z.string().refine((s) => {
   try {
@@ -53,7 +58,10 @@ export const PresscornerSource = z
     ...common,
     type: z.literal('presscorner'),
     baseUrl: url.default('https://ec.europa.eu/commission/presscorner'),
-    language: z.string().regex(/^[a-z]{2}$/).default('en'),
+    language: z
+      .string()
+      .regex(/^[a-z]{2}$/)
+      .default('en'),
     documentTypes: z.array(z.string().regex(/^[A-Z_]+$/)).default(['SPEECH', 'STATEMENT']),
     pageSize: z.number().int().min(1).max(100).default(100),
   })
@@ -86,7 +94,11 @@ const feed = (type: 'rss' | 'consilium' | 'ecb', dflt?: string, site: z.infer<ty
     .strict();
 
 export const RssSource = feed('rss');
-export const ConsiliumSource = feed('consilium', 'https://www.consilium.europa.eu/en/rss/pressreleases.ashx', 'consilium');
+export const ConsiliumSource = feed(
+  'consilium',
+  'https://www.consilium.europa.eu/en/rss/pressreleases.ashx',
+  'consilium',
+);
 export const EcbSource = feed('ecb', 'https://www.ecb.europa.eu/rss/press.html', 'ecb');
 
 export const SitemapSource = z
@@ -99,7 +111,14 @@ export const SitemapSource = z
   .strict();
 
 /** One discovery source of the sources file. */
-export const SourceConfig = z.discriminatedUnion('type', [PresscornerSource, EeasSource, RssSource, ConsiliumSource, EcbSource, SitemapSource]);
+export const SourceConfig = z.discriminatedUnion('type', [
+  PresscornerSource,
+  EeasSource,
+  RssSource,
+  ConsiliumSource,
+  EcbSource,
+  SitemapSource,
+]);
 export type SourceConfig = z.infer<typeof SourceConfig>;
 export type FeedSource = Extract<SourceConfig, { type: 'rss' | 'consilium' | 'ecb' }>;
 
@@ -110,7 +129,12 @@ export const SourcesFile = z
   .superRefine((f, ctx) => {
     const seen = new Set<string>();
     f.sources.forEach((s, i) => {
-      if (seen.has(s.name)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'name'], message: `duplicate source name "${s.name}"` });
+      if (seen.has(s.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sources', i, 'name'],
+          message: `duplicate source name "${s.name}"`,
+        });
       seen.add(s.name);
     });
   });
@@ -121,5 +145,10 @@ export const DEFAULT_SOURCES: unknown[] = [
   { name: 'ec-presscorner', type: 'presscorner' },
   { name: 'eeas', type: 'eeas' },
   { name: 'consilium', type: 'consilium', enabled: false },
-  { name: 'ecb', type: 'ecb', enabled: false, filters: { include: ['press conference', 'monetary policy statement'] } },
+  {
+    name: 'ecb',
+    type: 'ecb',
+    enabled: false,
+    filters: { include: ['press conference', 'monetary policy statement'] },
+  },
 ];

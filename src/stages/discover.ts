@@ -30,7 +30,8 @@ export function passes(item: DiscoveredItem, f: Filters): boolean {
   const hit = (patterns: string[]) => patterns.some((p) => hay.some((h) => new RegExp(p, 'i').test(h)));
   if (f.include.length && !hit(f.include)) return false;
   if (f.exclude.length && hit(f.exclude)) return false;
-  if (f.types.length && item.type && !f.types.some((t) => t.toLowerCase() === item.type?.toLowerCase())) return false;
+  if (f.types.length && item.type && !f.types.some((t) => t.toLowerCase() === item.type?.toLowerCase()))
+    return false;
   return true;
 }
 
@@ -40,7 +41,11 @@ export function passes(item: DiscoveredItem, f: Filters): boolean {
  * an item whose listing gives no version is fetched once. Items listed twice (a listing
  * card and a sitemap entry) are merged, the entry with a version winning.
  */
-export function planDiscovery(items: readonly DiscoveredItem[], seen: ReadonlyMap<string, SeenVersion>, filters: Filters): DiscoveryPlan {
+export function planDiscovery(
+  items: readonly DiscoveredItem[],
+  seen: ReadonlyMap<string, SeenVersion>,
+  filters: Filters,
+): DiscoveryPlan {
   const byId = new Map<string, DiscoveredItem>();
   let filtered = 0;
   for (const item of items) {

@@ -47,7 +47,11 @@ export async function fetchDocument(job: FetchJob, deps: FetchDeps): Promise<Cle
       deps.log?.info({ url: t.url, status: 304 }, 'not modified: nothing new');
       return null;
     }
-    if (res.bytes.length === 0) throw new PermanentError('ERR_FETCH_EMPTY', `GET ${t.url} answered an empty body: the document has no content`);
+    if (res.bytes.length === 0)
+      throw new PermanentError(
+        'ERR_FETCH_EMPTY',
+        `GET ${t.url} answered an empty body: the document has no content`,
+      );
     bytes = res.bytes;
     contentType = res.contentType;
     url = t.url;

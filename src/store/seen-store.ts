@@ -30,7 +30,11 @@ export class SeenStore {
   }
 
   async mark(id: string, version: string | null, at = new Date()): Promise<void> {
-    await this.redis.hset(this.key, id, JSON.stringify({ version, at: at.toISOString() } satisfies SeenVersion));
+    await this.redis.hset(
+      this.key,
+      id,
+      JSON.stringify({ version, at: at.toISOString() } satisfies SeenVersion),
+    );
   }
 
   async size(): Promise<number> {

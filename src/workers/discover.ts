@@ -47,7 +47,10 @@ export function discoverSpec(deps: DiscoverDeps): WorkerSpec<DiscoverJob> {
     async handle(input, _job, log: Logger) {
       const source = deps.sources.find((s) => s.name === input.source);
       if (!source || !source.enabled) {
-        log.warn({ source: input.source }, 'discover job for a source that is not configured or not enabled: skipped');
+        log.warn(
+          { source: input.source },
+          'discover job for a source that is not configured or not enabled: skipped',
+        );
         return;
       }
       try {
@@ -64,14 +67,28 @@ export function discoverSpec(deps: DiscoverDeps): WorkerSpec<DiscoverJob> {
       } catch (err) {
         const code = err instanceof PresslineError ? err.code : 'ERR_UNEXPECTED';
         const message = (err as Error).message.split('\n')[0] ?? '';
-        const { failures, nextTryAt } = await recordFailure(redis, deps.config, source.name, `${code}: ${message}`, (n) => retryDelayMs(n, source.interval));
+        const { failures, nextTryAt } = await recordFailure(
+          redis,
+          deps.config,
+          source.name,
+          `${code}: ${message}`,
+          (n) => retryDelayMs(n, source.interval),
+        );
         log.warn(
           { source: source.name, code, failures, nextTryAt: nextTryAt.toISOString() },
           `source ${source.name} unreachable: ${message}; trying again at ${nextTryAt.toISOString()}`,
         );
         await deps.queues
           .get('discover')
-          .add('discover', { source: source.name, retry: true }, { jobId: `discover-retry-${source.name}-${failures}`, delay: Math.max(0, nextTryAt.getTime() - Date.now()), attempts: 1 });
+          .add(
+            'discover',
+            { source: source.name, retry: true },
+            {
+              jobId: `discover-retry-${source.name}-${failures}`,
+              delay: Math.max(0, nextTryAt.getTime() - Date.now()),
+              attempts: 1,
+            },
+          );
       }
     },
   };

@@ -19,4 +19,7 @@ export const testHttpOptions = (o: Partial<HttpOptions> = {}): HttpOptions => ({
 });
 
 export const testClient = (o: Partial<HttpOptions> = {}, resolver?: Resolver): HttpClient =>
-  new HttpClient(testHttpOptions(o), { limiter: new MemoryHostLimiter({ minIntervalMs: 0, concurrency: 8 }), resolver });
+  new HttpClient(testHttpOptions(o), {
+    limiter: new MemoryHostLimiter({ minIntervalMs: 0, concurrency: 8 }),
+    resolver,
+  });

@@ -36,9 +36,18 @@ describe('fetch faults through the real workers', () => {
       { path: '/fault/loop', state: 'failed', code: 'ERR_FETCH_REDIRECTS' },
       { path: '/fault/410', state: 'failed', code: 'ERR_FETCH_STATUS' },
       { path: '/private/page', state: 'failed', code: 'ERR_FETCH_ROBOTS' },
-    ].map((c) => ({ ...c, state: c.state as 'published' | 'failed', input: allowed(`${site.url}${c.path}`) }));
+    ].map((c) => ({
+      ...c,
+      state: c.state as 'published' | 'failed',
+      input: allowed(`${site.url}${c.path}`),
+    }));
     // A host that resolves to 127.0.0.1, for a source that does not allow private addresses.
-    cases.push({ path: '/news/not-allowed', input: urlInput(`http://localhost:${site.port}/news/not-allowed`), state: 'failed', code: 'ERR_FETCH_PRIVATE_ADDRESS' });
+    cases.push({
+      path: '/news/not-allowed',
+      input: urlInput(`http://localhost:${site.port}/news/not-allowed`),
+      state: 'failed',
+      code: 'ERR_FETCH_PRIVATE_ADDRESS',
+    });
     for (const c of cases) expect(await enqueueFetch(h.app.queues, h.app.status, c.input)).toBe('queued');
     await h.idle(30_000);
 
@@ -52,7 +61,12 @@ describe('fetch faults through the real workers', () => {
       }
     }
     const failed = await h.app.queues.get('fetch').getFailed();
-    expect(failed.map((j) => j.data.docId).sort()).toEqual(cases.filter((c) => c.state === 'failed').map((c) => c.input.job.docId).sort());
+    expect(failed.map((j) => j.data.docId).sort()).toEqual(
+      cases
+        .filter((c) => c.state === 'failed')
+        .map((c) => c.input.job.docId)
+        .sort(),
+    );
     // Each failed job keeps a reason that names the URL and the problem.
     for (const j of failed) expect(j.failedReason).toMatch(/GET http:\/\/\S+|refused to fetch/);
     const records = await h.records();

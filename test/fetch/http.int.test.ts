@@ -41,7 +41,9 @@ describe('the fetch client against the fixture site', () => {
     expect(err.retryable).toBe(false);
     expect(site.requests('/robots.txt')).toHaveLength(1);
     expect(site.requests('/private/')).toHaveLength(0);
-    expect(new Set(site.log.map((l) => l.userAgent))).toEqual(new Set(['Pressline/0.1 (+https://example.invalid/pressline-tests)']));
+    expect(new Set(site.log.map((l) => l.userAgent))).toEqual(
+      new Set(['Pressline/0.1 (+https://example.invalid/pressline-tests)']),
+    );
   });
 
   it('retries 500s with backoff and returns the page once the server recovers', async () => {
@@ -106,7 +108,11 @@ describe('the fetch client against the fixture site', () => {
     const path = `/eeas/${site.state.eeas[0]?.slug}`;
     const first = await client.get(`${site.url}${path}`, open);
     expect(first.etag).toBeTruthy();
-    const again = await client.get(`${site.url}${path}`, { ...open, etag: first.etag, lastModified: first.lastModified });
+    const again = await client.get(`${site.url}${path}`, {
+      ...open,
+      etag: first.etag,
+      lastModified: first.lastModified,
+    });
     expect(again.notModified).toBe(true);
     expect(site.requests(path).map((l) => l.status)).toEqual([200, 304]);
   });
@@ -121,7 +127,9 @@ describe('the SSRF guard', () => {
   });
 
   it('refuses a host name that resolves to 127.0.0.1, checking the address it connects to', async () => {
-    const byLocalhost = await failure(testClient({ respectRobots: false }).get(`http://localhost:${site.port}/news/one`));
+    const byLocalhost = await failure(
+      testClient({ respectRobots: false }).get(`http://localhost:${site.port}/news/one`),
+    );
     expect(byLocalhost.code).toBe('ERR_FETCH_PRIVATE_ADDRESS');
     const resolver = async () => [{ address: '127.0.0.1', family: 4 }];
     const rebinding = testClient({}, resolver);

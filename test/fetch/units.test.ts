@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { detectAndDecode } from '../../src/fetch/decode.js';
 import { isPrivateAddress } from '../../src/fetch/guard.js';
 import { backoffMs, retryAfterMs } from '../../src/fetch/http.js';
-import { MemoryHostLimiter, spacingFor } from '../../src/fetch/limiter.js';
+import { MemoryHostLimiter } from '../../src/fetch/limiter.js';
 import { productToken, Robots } from '../../src/fetch/robots.js';
 
 describe('robots.txt', () => {
@@ -51,7 +51,11 @@ describe('charset detection', () => {
   });
 
   it('follows a <meta charset> when the header names none', () => {
-    const bytes = Buffer.concat([Buffer.from('<meta charset="windows-1252"><p>'), Buffer.from([0xe9]), Buffer.from('</p>')]);
+    const bytes = Buffer.concat([
+      Buffer.from('<meta charset="windows-1252"><p>'),
+      Buffer.from([0xe9]),
+      Buffer.from('</p>'),
+    ]);
     expect(detectAndDecode(bytes, 'text/html').text).toBe('<meta charset="windows-1252"><p>é</p>');
   });
 
@@ -62,11 +66,22 @@ describe('charset detection', () => {
 });
 
 describe('the SSRF address check', () => {
-  it.each(['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '0.0.0.0', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '100.64.0.1'])(
-    'treats %s as private',
-    (ip) => expect(isPrivateAddress(ip)).toBe(true),
+  it.each([
+    '127.0.0.1',
+    '10.1.2.3',
+    '172.16.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '0.0.0.0',
+    '::1',
+    'fe80::1',
+    'fd00::1',
+    '::ffff:127.0.0.1',
+    '100.64.0.1',
+  ])('treats %s as private', (ip) => expect(isPrivateAddress(ip)).toBe(true));
+  it.each(['93.184.216.34', '2a00:1450:4001::200e', '8.8.8.8'])('treats %s as public', (ip) =>
+    expect(isPrivateAddress(ip)).toBe(false),
   );
-  it.each(['93.184.216.34', '2a00:1450:4001::200e', '8.8.8.8'])('treats %s as public', (ip) => expect(isPrivateAddress(ip)).toBe(false));
 });
 
 describe('retry timing', () => {
@@ -93,18 +108,19 @@ describe('the in-process host limiter', () => {
     let most = 0;
     await Promise.all(
       Array.from({ length: 8 }, async () => {
-        const release = await limiter.acquire('a.example');
+        const permit = await limiter.acquire('a.example');
         starts.push(Date.now());
+        await permit.sent();
         active++;
         most = Math.max(most, active);
-        await new Promise((r) => setTimeout(r, 5));
+        await new Promise((r) => setTimeout(r, 30));
         active--;
-        await release();
+        await permit.release();
       }),
     );
     expect(most).toBeLessThanOrEqual(2);
     starts.sort((a, b) => a - b);
-    for (let i = 1; i < starts.length; i++) expect((starts[i] ?? 0) - (starts[i - 1] ?? 0)).toBeGreaterThanOrEqual(20);
-    expect(spacingFor(1000)).toBe(1100);
+    for (let i = 1; i < starts.length; i++)
+      expect((starts[i] ?? 0) - (starts[i - 1] ?? 0)).toBeGreaterThanOrEqual(20);
   });
 });

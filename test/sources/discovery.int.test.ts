@@ -23,8 +23,22 @@ afterEach(async () => {
 });
 
 const fixtureSources = (url: string) => [
-  { name: 'eeas', type: 'eeas', baseUrl: url, allowPrivate: true, interval: '1h', maxPages: 5, sitemapPages: 3 },
-  { name: 'ec-presscorner', type: 'presscorner', baseUrl: `${url}/presscorner`, allowPrivate: true, interval: '1h' },
+  {
+    name: 'eeas',
+    type: 'eeas',
+    baseUrl: url,
+    allowPrivate: true,
+    interval: '1h',
+    maxPages: 5,
+    sitemapPages: 3,
+  },
+  {
+    name: 'ec-presscorner',
+    type: 'presscorner',
+    baseUrl: `${url}/presscorner`,
+    allowPrivate: true,
+    interval: '1h',
+  },
 ];
 
 /** Starts the discover worker alone (no schedulers) and runs each source once, waiting for each run. */
@@ -33,12 +47,25 @@ async function discoverOnce(harness: Harness, names: string[]): Promise<void> {
   const sources = await loadSources(app.config);
   if (!app.workers.some((w) => w.name === 'discover')) {
     const noStatus = { stage: async () => {} } as unknown as DocStatus;
-    const spec = discoverSpec({ config: app.config, queues: app.queues, status: app.status, client: app.stageContext(app.log).fetch.client, sources });
-    app.workers.push(createWorker(spec, { config: app.config, connection: app.connection, status: noStatus, log: app.log }, { concurrency: 1 }));
+    const spec = discoverSpec({
+      config: app.config,
+      queues: app.queues,
+      status: app.status,
+      client: app.stageContext(app.log).fetch.client,
+      sources,
+    });
+    app.workers.push(
+      createWorker(
+        spec,
+        { config: app.config, connection: app.connection, status: noStatus, log: app.log },
+        { concurrency: 1 },
+      ),
+    );
   }
   for (const name of names) {
     const job: Job = await app.queues.get('discover').add('discover', { source: name });
-    for (let i = 0; i < 200 && !(await job.isCompleted()) && !(await job.isFailed()); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && !(await job.isCompleted()) && !(await job.isFailed()); i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect(await job.isCompleted()).toBe(true);
   }
 }
@@ -107,7 +134,9 @@ describe('discovery against the fixture site', () => {
     await h.idle();
     const health = await sourceHealth(h.app.connection, h.config);
     const down = health.find((s) => s.name === 'down');
-    expect(down?.lastError).toMatch(/^ERR_FETCH_NETWORK: GET http:\/\/127\.0\.0\.1:9\/feed\.xml failed: .*ECONNREFUSED/);
+    expect(down?.lastError).toMatch(
+      /^ERR_FETCH_NETWORK: GET http:\/\/127\.0\.0\.1:9\/feed\.xml failed: .*ECONNREFUSED/,
+    );
     expect(down?.lastError).not.toContain('\n');
     expect(down?.failures).toBe(1);
     expect(Date.parse(down?.nextTryAt ?? '')).toBeGreaterThan(Date.now());
@@ -120,9 +149,16 @@ describe('discovery against the fixture site', () => {
   });
 
   it('upserts one Job Scheduler per enabled source and drops the scheduler of a source no longer enabled', async () => {
-    h = await startHarness([...fixtureSources(site.url), { name: 'ecb', type: 'ecb', url: `${site.url}/ecb/rss.xml`, enabled: false, allowPrivate: true }]);
+    h = await startHarness([
+      ...fixtureSources(site.url),
+      { name: 'ecb', type: 'ecb', url: `${site.url}/ecb/rss.xml`, enabled: false, allowPrivate: true },
+    ]);
     const queue = h.app.queues.get('discover');
-    await queue.upsertJobScheduler('source-retired', { every: 3_600_000 }, { name: 'discover', data: { source: 'retired' } });
+    await queue.upsertJobScheduler(
+      'source-retired',
+      { every: 3_600_000 },
+      { name: 'discover', data: { source: 'retired' } },
+    );
     const stop = await startDiscovery(h.app);
     const keys = (await queue.getJobSchedulers()).map((s) => s.key).sort();
     expect(keys).toEqual(['source-ec-presscorner', 'source-eeas']);

@@ -13,7 +13,9 @@ export interface Harness {
   app: App;
   config: Config;
   dir: string;
-  records(): Promise<{ id: string; version: string; text: string; source: { site: string; url: string | null } }[]>;
+  records(): Promise<
+    { id: string; version: string; text: string; source: { site: string; url: string | null } }[]
+  >;
   idle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -48,13 +50,16 @@ export async function startHarness(sources: unknown[], options: Partial<Config> 
     config: rt.config,
     dir,
     async records() {
-      let files: string[] = [];
+      let files: string[];
       try {
         files = (await readdir(archive)).filter((f) => f.endsWith('.jsonl')).sort();
       } catch {
         return [];
       }
-      const lines = (await Promise.all(files.map((f) => readFile(join(archive, f), 'utf8')))).join('').split('\n').filter(Boolean);
+      const lines = (await Promise.all(files.map((f) => readFile(join(archive, f), 'utf8'))))
+        .join('')
+        .split('\n')
+        .filter(Boolean);
       return lines.map((l) => JSON.parse(l));
     },
     async idle(timeoutMs = 20_000) {
