@@ -65,11 +65,14 @@ function countItem(
   if (a.yearLike && a.scale === 1) return no;
   if (isMonth(tokens, a.end) || isMonth(tokens, a.start - 1)) return no;
   if (prev && prev.kind === 'word' && IDENTIFIER_WORDS.has(prev.low)) return no;
+  // `No. 1 priority`, `Art. 5`
+  if (prev?.text === '.' && isWord(tokens, a.start - 2, IDENTIFIER_WORDS)) return no;
   // a capitalised word before the number names it (`Brexit Negotiations 4`, `EU 27`, `Horizon 2020`)
   if (
     capitalised(prev) &&
     !sentenceStart(tokens, a.start - 1) &&
     !isFunctionWord(prev!.low, prev!.lang) &&
+    !/'s?$/.test(prev!.low) && // `the EU's 27 Member States`
     a.scale === 1
   )
     return no;

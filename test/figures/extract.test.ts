@@ -66,6 +66,7 @@ const ONE_FIGURE: Array<[string, Want]> = [
   ['We opened an air bridge for 100 tons of humanitarian aid.', { kind: 'count', value: 100 }],
   ['We need all 27 of us to agree.', { kind: 'count', value: 27 }],
   ['The decision was taken by the 27 member states.', { kind: 'count', value: 27 }],
+  ["We speak for the EU's 27 Member States.", { kind: 'count', value: 27 }],
   ['Sanctions now cover 27 other countries.', { kind: 'count', value: 27, item: 'other countries' }],
   ['GDP grew by +0.3% in the quarter.', { kind: 'percent', value: 0.3, unit: '%' }],
   // fractions
