@@ -49,16 +49,6 @@ export function percentile(sorted: readonly number[], p: number): number {
   return sorted[rank]!;
 }
 
-/** Spreads finish times (ms) into one-minute buckets ending at `now`, oldest first. */
-export function perMinute(times: readonly number[], now: number, minutes = WINDOW_MINUTES): number[] {
-  const buckets = new Array<number>(minutes).fill(0);
-  for (const t of times) {
-    const age = Math.floor((now - t) / 60_000);
-    if (age >= 0 && age < minutes) buckets[minutes - 1 - age]! += 1;
-  }
-  return buckets;
-}
-
 /**
  * `processedOn` and `finishedOn` of each job id in ARGV, flat, in one round trip. KEYS[1] is
  * the queue's key prefix; every job key shares its hash tag, so this holds on Redis Cluster too.
@@ -77,21 +67,20 @@ return out`;
  */
 export async function queueStats(queue: Queue, client: Redis, now = Date.now()): Promise<QueueStats> {
   const since = now - WINDOW_MINUTES * 60_000;
-  const [counts, completed, failed] = await Promise.all([
+  // One round trip: a ZCOUNT per minute and state, [start, end), oldest minute first.
+  const pipe = client.pipeline();
+  for (const set of [queue.keys.completed!, queue.keys.failed!])
+    for (let m = WINDOW_MINUTES; m >= 1; m -= 1)
+      pipe.zcount(set, now - m * 60_000, `(${now - (m - 1) * 60_000}`);
+  const [counts, buckets, latest] = await Promise.all([
     queue.getJobCounts(...JOB_STATES),
-    client.zrangebyscore(queue.keys.completed!, since, '+inf', 'WITHSCORES'),
-    client.zrangebyscore(queue.keys.failed!, since, '+inf', 'WITHSCORES'),
+    pipe.exec(),
+    client.zrevrangebyscore(queue.keys.completed!, '+inf', since, 'LIMIT', 0, 200),
   ]);
-  const pairs = (flat: string[]) => {
-    const out: { id: string; at: number }[] = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) out.push({ id: flat[i]!, at: Number(flat[i + 1]) });
-    return out;
-  };
-  const done = pairs(completed);
+  const perMin = (buckets ?? []).map(([, n]) => Number(n ?? 0));
   // The latest 200 are enough for p95 and keep one refresh cheap on a busy queue.
-  const sample = done.slice(-200);
-  const times = sample.length
-    ? ((await client.eval(TIMES_SCRIPT, 1, queue.toKey(''), ...sample.map((d) => d.id))) as (string | null)[])
+  const times = latest.length
+    ? ((await client.eval(TIMES_SCRIPT, 1, queue.toKey(''), ...latest)) as string[])
     : [];
   const durations: number[] = [];
   for (let k = 0; k + 1 < times.length; k += 2) {
@@ -103,14 +92,8 @@ export async function queueStats(queue: Queue, client: Redis, now = Date.now()):
   return {
     queue: queue.name,
     counts: Object.fromEntries(JOB_STATES.map((s) => [s, counts[s] ?? 0])) as Record<JobState, number>,
-    completedPerMinute: perMinute(
-      done.map((d) => d.at),
-      now,
-    ),
-    failedPerMinute: perMinute(
-      pairs(failed).map((d) => d.at),
-      now,
-    ),
+    completedPerMinute: perMin.slice(0, WINDOW_MINUTES),
+    failedPerMinute: perMin.slice(WINDOW_MINUTES),
     latency: durations.length
       ? { p50Ms: percentile(durations, 0.5), p95Ms: percentile(durations, 0.95), samples: durations.length }
       : null,

@@ -106,6 +106,12 @@ describe('the dashboard server', () => {
     expect(sample(after, 'pressline_queue_jobs', { queue: 'fetch', state: 'completed' })).toBe(2);
     expect(sample(after, 'pressline_queue_jobs', { queue: 'deliver-jsonl', state: 'completed' })).toBe(2);
     expect(after).toContain('pressline_queue_jobs{queue="publish",state="waiting"} 0');
+    const overview = (await (await get('/api/overview')).json()) as {
+      queues: { queue: string; completedPerMinute: number[]; latency: { samples: number } | null }[];
+    };
+    const publish = overview.queues.find((q) => q.queue === 'publish');
+    expect(publish?.completedPerMinute.reduce((x, y) => x + y, 0)).toBe(2);
+    expect(publish?.latency?.samples).toBe(2);
   });
 
   it('counts failures by stage and fetch status codes by host', async () => {
@@ -134,10 +140,18 @@ describe('the dashboard server', () => {
     expect(page).toContain('ERR_FETCH_STATUS');
     const overview = (await (await get('/api/overview')).json()) as {
       failedTotal: number;
-      queues: { queue: string; counts: { failed: number } }[];
+      queues: {
+        queue: string;
+        counts: { failed: number };
+        failedPerMinute: number[];
+        completedPerMinute: number[];
+      }[];
     };
     expect(overview.failedTotal).toBe(1);
-    expect(overview.queues.find((q) => q.queue === 'fetch')?.counts.failed).toBe(1);
+    const fetchStats = overview.queues.find((q) => q.queue === 'fetch');
+    expect(fetchStats?.counts.failed).toBe(1);
+    expect(fetchStats?.failedPerMinute.reduce((x, y) => x + y, 0)).toBe(1);
+    expect(fetchStats?.completedPerMinute.reduce((x, y) => x + y, 0)).toBe(0);
 
     site.fix();
     const res = await post('/actions/retry-document', {

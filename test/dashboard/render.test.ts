@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, markup, raw } from '../../src/dashboard/html.js';
-import { percentile, perMinute } from '../../src/dashboard/overview.js';
+import { percentile } from '../../src/dashboard/overview.js';
 import { assertSafeBind, isLoopback } from '../../src/dashboard/security.js';
 import { reason } from '../../src/dashboard/views/format.js';
 import { docsTable } from '../../src/dashboard/views/pipeline.js';
@@ -174,11 +174,6 @@ describe('numbers on the pipeline page', () => {
     expect(percentile(d, 0.5)).toBe(50);
     expect(percentile(d, 0.95)).toBe(95);
     expect(percentile([], 0.5)).toBe(0);
-  });
-
-  it('puts finish times into one-minute buckets, oldest first', () => {
-    const now = 10 * 60_000;
-    expect(perMinute([now - 1000, now - 2000, now - 61_000, now - 11 * 60_000], now, 3)).toEqual([0, 1, 2]);
   });
 });
 
