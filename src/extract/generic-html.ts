@@ -32,7 +32,7 @@ export function pageFacts($: CheerioAPI): { h1: string | null; h1Node: Element |
 export function analyzePage(lines: string[], facts: ReturnType<typeof pageFacts>, hints: Hints = {}): Analyzed {
   const title = hints.title ?? facts.h1;
   const withTitle = title && !lines.slice(0, 8).some((l) => l.includes(title)) ? [title, '', ...lines] : lines;
-  const r = analyzeLines(withTitle, { language: facts.language, ...hints });
+  const r = analyzeLines(withTitle, { defaultLanguage: facts.language, ...hints });
   if (!r.meta.title && title) r.meta.title = title;
   if (!r.meta.date && facts.published) r.meta.date = facts.published;
   return r;

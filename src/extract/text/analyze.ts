@@ -15,7 +15,10 @@ export interface Hints {
   date?: string | null;
   place?: string | null;
   speakers?: Speaker[];
+  /** The document's language as a source states it (an API field): wins over detection. */
   language?: string | null;
+  /** A page's declared language (`<html lang>`): used only when the text is too short to tell. */
+  defaultLanguage?: string | null;
   videoUrl?: string | null;
   checkAgainstDelivery?: boolean;
 }
@@ -92,7 +95,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   }
 
   const all = lines.filter((l) => l && !l.startsWith('\u0000')).join('\n');
-  const docLang = hints.language ?? detectLanguage(all) ?? 'en';
+  const docLang = hints.language ?? detectLanguage(all) ?? hints.defaultLanguage ?? 'en';
 
   // 2. header (title, datelines, bylines) vs body
   let bodyStart = lines.length;
@@ -111,6 +114,12 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
       break;
     }
     if (titleLike(l)) titleFound = true;
+  }
+  if (bodyStart === lines.length) {
+    // nothing read as speech: keep everything after the first title-like line rather than lose the text
+    const t = lines.findIndex((l) => l && !l.startsWith('\u0000') && titleLike(l));
+    bodyStart = t + 1;
+    warnings.push('no line read as the start of the spoken text; kept everything after the title');
   }
   const header = lines.slice(0, bodyStart).filter((l) => l && !l.startsWith('\u0000')).map(stripBullet);
   let body = lines.slice(bodyStart).filter((l) => !l.startsWith('\u0000')).map(cleanBodyLine);

@@ -41,7 +41,7 @@ const ENDS_SENTENCE = /[.?!:;…"”»)\]]$/;
 /** Whether lines look like subtitles: many short lines that stop mid-sentence. */
 export function isCaptionStyle(lines: string[]): boolean {
   const nonEmpty = lines.filter((l) => l.trim());
-  if (nonEmpty.length < 15) return false;
+  if (nonEmpty.length < 10) return false;
   const open = nonEmpty.filter((l) => !ENDS_SENTENCE.test(l.trim())).length;
   const short = nonEmpty.filter((l) => l.trim().length < 50).length;
   return open / nonEmpty.length >= 0.45 && short / nonEmpty.length >= 0.6;

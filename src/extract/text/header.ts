@@ -30,8 +30,9 @@ export function isTitleLike(line: string): boolean {
 }
 
 /** Whether a line starts the spoken text (or the lead paragraph) rather than the page header. */
-export function isBodyStart(line: string, docLang: string | null, titleFound: boolean): boolean {
-  if (OPENING.test(line)) return true;
+export function isBodyStart(raw: string, docLang: string | null, titleFound: boolean): boolean {
+  const line = raw.replace(/^\d{1,2}:\d{2}:\d{2}\s+/, '').replace(/\s+\d{1,2}:\d{2}:\d{2}$/, '');
+  if (OPENING.test(line) || /^(?:SOUNDBITE|Soundbite|SOT)\b/.test(line)) return true;
   if (/^(?:Q\s*[.:)\-–]\s*\S|Q\s{2,}\S|Question\s*:|Journalist\s*:|Frage\s*:)/.test(line)) return true;
   if (isTitleLike(line) && (!titleFound || !/[.!?]["”]?$/.test(line))) return false;
   if (/^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u.test(line) && words(line) >= 6) return true;

@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
+import { PermanentError } from '../../src/errors.js';
+
+const plain = (body: string) => extract({ body, contentType: 'text/plain; charset=utf-8', url: null });
+
+describe('plain-text captures', () => {
+  it('reads an EEAS dateline block, the delivery note and the video link into metadata', () => {
+    const r = plain(
+      [
+        'Foreign Affairs Council: Press remarks by High Representative Kaja Kallas upon arrival',
+        '',
+        '09.03.2026',
+        'Brussels',
+        'EEAS Press Team',
+        '',
+        'Check against delivery ! ',
+        '',
+        'Good morning. Today we will discuss Ukraine and the Middle East.',
+        '',
+        'Link to the video: https://audiovisual.ec.europa.eu/en/video/I-281234',
+      ].join('\n'),
+    );
+    expect(r.extractor).toBe('plain-text');
+    expect(r.meta).toMatchObject({
+      title: 'Foreign Affairs Council: Press remarks by High Representative Kaja Kallas upon arrival',
+      date: '2026-03-09',
+      place: 'Brussels',
+      speakers: [{ name: 'Kaja Kallas', role: 'High Representative' }],
+      event: 'Foreign Affairs Council',
+      videoUrl: 'https://audiovisual.ec.europa.eu/en/video/I-281234',
+      checkAgainstDelivery: true,
+    });
+    expect(r.text).toBe('Good morning. Today we will discuss Ukraine and the Middle East.');
+  });
+
+  it('drops what a mirror adds around the transcript and keeps the title once', () => {
+    const r = plain(
+      [
+        'Support our newsroom – make a donation today!',
+        'Home News World Politics About Contact',
+        'Press Releases European Council: Remarks by President António Costa upon arrival',
+        'European Council: Remarks by President António Costa upon arrival',
+        'Photo: EU Council audiovisual service',
+        'Good morning. Leaders will discuss competitiveness today.',
+        'READ  Leaders agree on new defence fund',
+        'We need to decide quickly.',
+        'Leave a Reply',
+        'Your email address will not be published.',
+        'Great speech!',
+      ].join('\n'),
+    );
+    expect(r.meta.title).toBe('European Council: Remarks by President António Costa upon arrival');
+    expect(r.meta.date).toBeNull();
+    expect(r.text).toBe('Good morning. Leaders will discuss competitiveness today.\n\nWe need to decide quickly.');
+  });
+
+  it('reads Council bullet metadata and drops the press contacts', () => {
+    const r = plain(
+      [
+        'Remarks by Eurogroup President Paschal Donohoe following the Eurogroup meeting of 3 March 2026',
+        '  • 04/03/2026',
+        '  • 00:15',
+        '  • Statements and remarks',
+        '  • 123/26',
+        'Press contacts',
+        'John Smith',
+        'Eurogroup President Spokesperson',
+        '+32 2 281 99 99',
+        'Good evening. We reached agreement on the euro area recommendation.',
+      ].join('\n'),
+    );
+    expect(r.meta).toMatchObject({ date: '2026-03-04', place: null, speakers: [{ name: 'Paschal Donohoe', role: 'President' }] });
+    expect(r.text).toBe('Good evening. We reached agreement on the euro area recommendation.');
+  });
+
+  it('takes the date of the remarks from the lead, not from the mirror byline above the title', () => {
+    const r = plain(
+      [
+        'Tue. Mar 10th, 2026',
+        'Informal meeting of defence ministers: Press remarks by High Representative Kaja Kallas',
+        'The High Representative spoke to the press in Warsaw on 9 March 2026 after the meeting.',
+        'Good afternoon. We agreed to do more on air defence.',
+      ].join('\n'),
+    );
+    expect(r.meta).toMatchObject({ date: '2026-03-09', place: 'Warsaw' });
+  });
+
+  it('reads French and German delivery notes and datelines', () => {
+    const fr = plain(['Conseil des affaires étrangères: remarques du haut représentant Josep Borrell', 'Luxembourg, 20/10/2025', 'Seul le texte prononcé fait foi !', 'Bonjour à tous. Nous avons discuté de l’Ukraine.'].join('\n'));
+    expect(fr.meta).toMatchObject({ date: '2025-10-20', place: 'Luxembourg', language: 'fr', checkAgainstDelivery: true });
+    expect(fr.text).toBe('Bonjour à tous. Nous avons discuté de l’Ukraine.');
+  });
+
+  it('reads a video shot list: header fields, soundbites, no shot lines', () => {
+    const r = plain(
+      [
+        'Eurogroup: extracts from the press conference by Paschal DONOHOE, President of the Eurogroup',
+        'Type: News   Reference: 12345   Duration: 00:02:10  Lieu: Luxembourg, Luxembourg - Council',
+        'End production: 16/06/2025   First transmission: 16/06/2025',
+        '00:00:00 Title 00:00:05',
+        '00:00:05 Arrival of the speakers 00:00:06',
+        '00:00:11 SOUNDBITE (in English) by Paschal Donohoe, President of the Eurogroup saying that: We agreed on Bulgaria joining the euro. 00:00:20',
+      ].join('\n'),
+    );
+    expect(r.meta).toMatchObject({ date: '2025-06-16', place: 'Luxembourg' });
+    expect(r.meta.speakers.map((s) => s.name)).toEqual(['Paschal Donohoe']);
+    expect(r.text).toBe('SOUNDBITE (in English) by Paschal Donohoe, President of the Eurogroup saying that: We agreed on Bulgaria joining the euro.');
+  });
+
+  it('turns a WebVTT file into paragraphs of speech, with its title', () => {
+    const r = plain(['WEBVTT - Interview with Christine Lagarde', '', '00:00:01.000 --> 00:00:03.000', '<v Speaker 1>Welcome to the programme.', '', '00:00:03.100 --> 00:00:05.000', '<v Speaker 1>Thank you for having me.'].join('\n'));
+    expect(r.meta.title).toBe('Interview with Christine Lagarde');
+    expect(r.text).toBe('Welcome to the programme. Thank you for having me.');
+  });
+
+  it('joins subtitle-style lines into sentences', () => {
+    const lines = ['Briefing: Q&A', 'Thank you.', 'We have', 'discussed', 'the areas', 'where', 'we could', 'find', 'agreement', 'with', 'our partners', 'and', 'that is', 'all', 'for now.'];
+    expect(plain(lines.join('\n')).text).toBe('Thank you. We have discussed the areas where we could find agreement with our partners and that is all for now.');
+  });
+});
+
+describe('Press Corner documents', () => {
+  const url = 'https://ec.europa.eu/commission/presscorner/api/documents?reference=SPEECH/26/1&language=en';
+  it('refuses an empty body with a clear, non-retryable error', () => {
+    expect(() => extract({ body: '', contentType: 'application/json', url })).toThrow(PermanentError);
+    expect(() => extract({ body: '', contentType: 'application/json', url })).toThrow(/empty body/);
+  });
+  it('names the document whose htmlContent is missing', () => {
+    const body = JSON.stringify({ refCd: 'SPEECH/26/1', docuLanguageResource: { title: 'Speech', htmlContent: '' } });
+    expect(() => extract({ body, contentType: 'application/json', url })).toThrow(/SPEECH\/26\/1 has no docuLanguageResource.htmlContent/);
+  });
+  it('says where a body that is not JSON went wrong', () => {
+    expect(() => extract({ body: '<html>', contentType: 'application/json', url })).toThrow(/not JSON/);
+  });
+});
