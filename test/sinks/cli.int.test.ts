@@ -13,7 +13,7 @@ const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));
 type Failure = { code: number; stderr: string };
 
-describe('the migrate, export and status commands', () => {
+describe('the migrate, export and status commands', { timeout: 90_000 }, () => {
   let db: Awaited<ReturnType<typeof testSchema>>;
   const cli = (args: string[], env: Record<string, string | undefined> = {}) =>
     run(process.execPath, ['dist/cli.js', ...args], {
