@@ -34,6 +34,7 @@ export interface Amount {
 }
 
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|e|er|re|ère|ème|eme|ste|de|te|ten|sten|°)$/;
+const COMPOUND_SCALE = /^(thousand|million|billion|trillion)-(euro|dollar|pound)s?$/;
 const GROUP = /^\d{3}(?:[.,]\d+)?$/;
 const MORE = new Set(['more', 'additional', 'extra', 'further']);
 
@@ -230,10 +231,21 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
   if (scale === 1) {
     let k = j;
     if (MORE.has(at(tokens, k)?.low ?? '') && scaleAt(tokens, k + 1, currency !== null)) k++;
+    // `€5-billion`: a dash glued on both sides
+    const dash = at(tokens, k);
+    if (dash && (dash.text === '-' || dash.text === '\u2010') && glued(tokens, k) && glued(tokens, k + 1)) {
+      if (scaleAt(tokens, k + 1, true)) k++;
+    }
     const sc = scaleAt(tokens, k, currency !== null);
+    const compound = COMPOUND_SCALE.exec(at(tokens, k)?.low ?? '');
     if (sc) {
       scale = sc[0];
       j = sc[1];
+    } else if (compound && !currency) {
+      // `a 5 billion-euro package`
+      scale = SCALES.get(compound[1]!)!;
+      currency = CURRENCY_WORDS.get(compound[2]!)!;
+      j = k + 1;
     }
   }
   if (scale > 0) value *= scale;

@@ -257,7 +257,7 @@ const FUNCTION_EN = set(`
   not no all any each every both either neither more most less least much many few several some such other another
   very also too just only even still already again further about around over under above below up down out off into onto
   per cent percent plus minus times there here if because while whereas since until till after before during
-  last next first second third same own
+  last next first second third same own between within through towards toward via despite like unlike upon
 `);
 /** Function words of the other languages, checked in paragraphs of that language only (`war` is German for `was`). */
 const FUNCTION_OTHER: Record<Exclude<Lang, 'en'>, Set<string>> = {
@@ -285,6 +285,7 @@ export const NOT_ITEM_WORDS = set(`
   remain remaining remained left including included among across against versus vs etc
   percentage basis cents centimes
   comment comments view views like likes share shares reply replies retweets min read
+  today tomorrow yesterday tonight now again respectively overall apiece each
 `);
 
 /** Nouns a speaker uses to count the parts of their own speech: always optional, so left out. */

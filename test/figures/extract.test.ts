@@ -69,6 +69,8 @@ const ONE_FIGURE: Array<[string, Want]> = [
   ["We speak for the EU's 27 Member States.", { kind: 'count', value: 27 }],
   ['Sanctions now cover 27 other countries.', { kind: 'count', value: 27, item: 'other countries' }],
   ['GDP grew by +0.3% in the quarter.', { kind: 'percent', value: 0.3, unit: '%' }],
+  ['They agreed on a 5 billion-euro package.', { kind: 'money', value: 5e9, unit: 'EUR' }],
+  ['The US offered a $2-billion loan.', { kind: 'money', value: 2e9, unit: 'USD' }],
   // fractions
   ['Emissions were cut by a third since then.', { kind: 'fraction', value: 1 / 3 }],
   ['We have reached two-thirds of the target.', { kind: 'fraction', value: 2 / 3 }],
@@ -125,6 +127,7 @@ const NO_FIGURE: string[] = [
   'COVID-19 hit us in ’21, and the 2024-2029 mandate began.',
   'European Commission, 1049 Brussels, Belgium. 1 comment. 12 views.',
   'For more information call +32 2 299 11 11.',
+  'We adopted 3 today and will adopt 2 tomorrow.',
   'Several hundred people and a dozen countries, and millions of euros.',
 ];
 
