@@ -16,7 +16,7 @@ import { loadRuntime } from './runtime.js';
 export async function cleanJobFromSnapshot(
   entry: FetchEntry,
   raw: RawStore,
-  traceId = randomUUID(),
+  traceId: string = randomUUID(),
 ): Promise<CleanJob> {
   const bytes = await raw.get(entry.rawSha256);
   if (!bytes)

@@ -20,7 +20,12 @@ let deps: FetchDeps;
 beforeAll(async () => {
   site = await startFixtureSite();
   dir = await mkdtemp(join(tmpdir(), 'pressline-fetch-'));
-  deps = { client: testClient(), raw: new FileRawStore(dir), index: new MemoryFetchIndex(), now: () => new Date('2026-03-10T12:00:00Z') };
+  deps = {
+    client: testClient(),
+    raw: new FileRawStore(dir),
+    index: new MemoryFetchIndex(),
+    now: () => new Date('2026-03-10T12:00:00Z'),
+  };
 });
 afterAll(async () => {
   await site.close();
@@ -44,7 +49,10 @@ describe('the fetch stage', () => {
     expect(JSON.parse(out?.body ?? '{}').docuLanguageResource.htmlContent).toContain('measure 2');
     const raw = await deps.raw.get(out?.source.rawSha256 ?? '');
     expect(raw?.toString()).toBe(out?.body);
-    expect(await deps.index.get(job.docId)).toMatchObject({ rawSha256: out?.source.rawSha256, etag: expect.any(String) });
+    expect(await deps.index.get(job.docId)).toMatchObject({
+      rawSha256: out?.source.rawSha256,
+      etag: expect.any(String),
+    });
   });
 
   it('lets nothing further when the page answers 304, or when its bytes are the ones already stored', async () => {
@@ -72,6 +80,9 @@ describe('the fetch stage', () => {
 
   it('fails an empty document permanently', async () => {
     const url = `${site.url}/fault/empty`;
-    await expect(fetchDocument(jobFor(url, 'ec-presscorner'), deps)).rejects.toMatchObject({ code: 'ERR_FETCH_EMPTY', retryable: false });
+    await expect(fetchDocument(jobFor(url, 'ec-presscorner'), deps)).rejects.toMatchObject({
+      code: 'ERR_FETCH_EMPTY',
+      retryable: false,
+    });
   });
 });

@@ -1,28 +1,18 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobIdFor } from '../../src/ids.js';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
 import { redisForTests } from '../helpers/services.js';
+import { CLI, ensureBuilt } from '../sources/build.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const CLI = join(ROOT, 'dist/cli.js');
 const ITEMS = 500;
 const INTERVAL_MS = 50;
-
-/** The newest mtime under a folder (to build dist/ only when src/ changed since). */
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (e.isFile()) t = Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs);
-  }
-  return t;
-}
 
 let site: FixtureSite;
 let redis: Redis;
@@ -33,9 +23,7 @@ const children: ChildProcess[] = [];
 const output: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CLI) || newest(join(ROOT, 'src')) > statSync(CLI).mtimeMs) {
-    spawnSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'ignore' });
-  }
+  ensureBuilt();
   site = await startFixtureSite();
   redis = new Redis(await redisForTests(), { maxRetriesPerRequest: null });
   queue = new Queue('fetch', { connection: redis, prefix: `{${prefix}}` });
