@@ -51,7 +51,8 @@ export class MemoryHostLimiter implements HostLimiter {
       const now = Date.now();
       if (state.active < this.opts.concurrency && !state.pending && now >= state.next) {
         state.active++;
-        state.pending = true;
+        // With no interval to keep, requests need not wait for each other's headers.
+        state.pending = this.opts.minIntervalMs > 0;
         state.next = now + this.opts.minIntervalMs;
         let sent = false;
         let released = false;
@@ -94,7 +95,7 @@ local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
 if now < nxt then return nxt - now end
 local interval = tonumber(ARGV[1])
 redis.call('SET', KEYS[1], now + interval, 'PX', math.max(interval * 2, 1000))
-redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[5])
+if interval > 0 then redis.call('SET', KEYS[3], ARGV[4], 'PX', ARGV[5]) end
 redis.call('ZADD', KEYS[2], now + tonumber(ARGV[3]), ARGV[4])
 redis.call('PEXPIRE', KEYS[2], ARGV[3])
 return 0

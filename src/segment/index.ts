@@ -21,6 +21,8 @@ const STARTS_ASKING = /^(?:you|do you|are you|have you|how|what|why|when|where|w
 const INTRO = /^((?:The\s+)?[\p{Lu}][\p{L}’'.]*(?:\s+[\p{Lu}][\p{L}’'.]*){0,4})\s+(?:goes first|asks|is next|follows|has the next question)\s*[.:]\s+/u;
 const isQuestionTurn = (s: string) => ENDS_Q.test(s) && s.length < 700;
 const ADDRESSED = /\b(?:you|your|vous|votre|Sie|Ihre?)\b/;
+/** Words of a live blog or a briefing that reports questions without marking them. */
+const QUESTION_TALK = /\b(?:next question|onto questions|taking questions|takes questions|questions from (?:the )?(?:press|floor|journalists)|asks?|asked)\b/i;
 const INTERVIEW = /\b(?:interview|entretien|intervista|entrevista)\b/i;
 
 interface Item {
@@ -99,7 +101,7 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
   const firstPlain = items.find((i) => i.m.type === 'none');
   const interview =
     explicitQ < 2 &&
-    (plainQ.length >= 2 ||
+    ((plainQ.length >= 2 && (plainQ.some((i) => ADDRESSED.test(i.p.text)) || QUESTION_TALK.test(text))) ||
       (plainQ.length >= 1 && (INTERVIEW.test(text.slice(0, 1500)) || INTERVIEW.test(meta.title ?? ''))) ||
       (firstPlain !== undefined && plainQ[0] === firstPlain && items.indexOf(firstPlain) === 0 && ADDRESSED.test(firstPlain.p.text) && !OPENING.test(firstPlain.p.text)));
   const qaTitle = /\bQ\s*&\s*A\b|questions and answers/i.test(meta.title ?? '');

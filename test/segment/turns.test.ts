@@ -105,6 +105,17 @@ describe('turns without markers', () => {
     expect(view(text).map((v) => v[0])).toEqual(['remarks']);
   });
 
+  it('keeps the rhetorical question headings of a speech in the remarks', () => {
+    const text = doc(
+      'Honourable Members, thank you for this debate.',
+      'So what does this mean for Europe?',
+      'It means that we must invest in our own security, now.',
+      'And how will we pay for it?',
+      'With common instruments, as we did in the pandemic.',
+    );
+    expect(view(text).map((v) => v[0])).toEqual(['remarks']);
+  });
+
   it('cuts a caption-style briefing at the hand-over and the thanks for the question', () => {
     const text =
       'Many thanks, Marta from Agence Europe. Is the offer to the US final? Thank you. This is a question for Olof. Thanks for your question. There has been no formal offer.';

@@ -142,6 +142,8 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   }
   if (hints.title) title = hints.title;
   const firstTitleIdx = header.findIndex(titleLike);
+  // a title repeated inside the body (mirrors print it twice or thrice)
+  if (title) body = body.filter((b) => b !== title);
 
   // 4. lead: a first paragraph that narrates rather than speaks
   const lead = body[0] && !FIRST_PERSON.test(body[0]) && !SPOKEN_LABEL.test(body[0]) && !/^Q\b/.test(body[0]) ? body[0] : null;
