@@ -201,6 +201,13 @@ describe('the sources file', () => {
     expect(bad).toThrow(/sources\.0\.url/);
   });
 
+  it('accepts sources.example.yaml as shipped', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const text = await readFile(new URL('../../sources.example.yaml', import.meta.url), 'utf8');
+    const sources = parseSources(text, 'sources.example.yaml');
+    expect(sources.map((s) => s.type)).toEqual(['presscorner', 'eeas', 'consilium', 'ecb', 'rss', 'sitemap']);
+  });
+
   it('refuses two sources with one name', () => {
     expect(() =>
       parseSources('{"sources":[{"name":"a","type":"eeas"},{"name":"a","type":"eeas"}]}', 's.json'),
