@@ -45,12 +45,12 @@ export async function runDiscovery(
   const get = async (url: string, accept: string): Promise<ListingPage> => {
     const known = deps.listings ? await deps.listings.get(url) : null;
     try {
+      // No per-try log: an unreachable source is reported once, by the discover worker.
       const res = await deps.client.get(url, {
         allowPrivate: source.allowPrivate,
         accept,
         etag: known?.etag,
         lastModified: known?.lastModified,
-        log: deps.log,
       });
       if (res.notModified) {
         notModified++;
