@@ -263,6 +263,23 @@ describe('the dashboard server', () => {
     expect(await ready.json()).toEqual({ status: 'ready', checks: { redis: 'ok', 'sink:jsonl': 'ok' } });
   });
 
+  it('answers 503 on /readyz and shows the sink as down when an archive does not answer', async () => {
+    d = await dashboardUnderTest({ databaseUrl: 'postgres://postgres@127.0.0.1:1/none' }, { workers: false });
+    const ready = await get('/readyz');
+    expect(ready.status).toBe(503);
+    const body = (await ready.json()) as { status: string; checks: Record<string, string> };
+    expect(body.status).toBe('not ready');
+    expect(body.checks.redis).toBe('ok');
+    expect(body.checks['sink:jsonl']).toBe('ok');
+    const failing = Object.entries(body.checks).filter(([, v]) => v !== 'ok');
+    expect(failing).toHaveLength(1);
+    const [name] = failing[0]!;
+    const page = await (await get('/')).text();
+    expect(page).toMatch(
+      new RegExp(`<tr><td>${name.slice('sink:'.length)}</td><td><span class="badge bad">down</span>`),
+    );
+  });
+
   it('hides actions and refuses POSTs in read-only mode', async () => {
     d = await dashboardUnderTest({ dashboardReadOnly: true }, { workers: false });
     await d.p.app.status.queued('file:x', { traceId: 't', label: 'x' });
