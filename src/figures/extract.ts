@@ -244,7 +244,8 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
     kind = 'count';
     // `2.500 refugees` in an English paragraph: a count is whole, so the dot groups thousands
     const raw = tokens[a.numAt]!;
-    if (c.item && a.scale === 1 && !range && /^[1-9]\d{0,2}\.\d{3}$/.test(raw.text)) a.value = Number(raw.text.replace('.', ''));
+    if (c.item && a.scale === 1 && !range && /^[1-9]\d{0,2}\.\d{3}$/.test(raw.text))
+      a.value = Number(raw.text.replace('.', ''));
     item = c.item?.text ?? null;
     end = c.end;
     bare = c.bare === true;

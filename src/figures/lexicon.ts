@@ -5,7 +5,7 @@
 import type { Approx } from '../schemas/record.js';
 
 /** A paragraph's language, as far as numbers are concerned. */
-export type Lang = 'en' | 'fr' | 'de' | 'nl';
+export type Lang = 'en' | 'fr' | 'de' | 'nl' | 'es' | 'it';
 
 const set = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
 
@@ -74,6 +74,15 @@ export const CURRENCY_PAIRS: ReadonlyMap<string, ReadonlyMap<string, string>> = 
     new Map([
       ['dollars', 'USD'],
       ['livres', 'GBP'],
+      ['euros', 'EUR'],
+      ['dólares', 'USD'],
+    ]),
+  ],
+  [
+    'di',
+    new Map([
+      ['euro', 'EUR'],
+      ['dollari', 'USD'],
     ]),
   ],
   ['pounds', new Map([['sterling', 'GBP']])],
@@ -105,6 +114,14 @@ export const SCALES: ReadonlyMap<string, number> = new Map([
   ['duizend', 1e3],
   ['miljoen', 1e6],
   ['miljard', 1e9],
+  // Spanish and Italian
+  ['millones', 1e6],
+  ['millón', 1e6],
+  ['billones', 1e12],
+  ['milioni', 1e6],
+  ['milione', 1e6],
+  ['miliardi', 1e9],
+  ['miliardo', 1e9],
 ]);
 
 /** Short scale forms: only read as a scale after a currency or glued to the digits (`5bn`). */
@@ -147,6 +164,8 @@ export const PERCENT_PHRASES: ReadonlyArray<readonly [readonly string[], string]
   [['basis', 'point'], 'bp'],
   [['per', 'cent'], '%'],
   [['pour', 'cent'], '%'],
+  [['por', 'ciento'], '%'],
+  [['per', 'cento'], '%'],
   [['points', 'de', 'pourcentage'], 'pp'],
   [['point', 'de', 'pourcentage'], 'pp'],
   [['points', 'de', 'base'], 'bp'],
@@ -232,6 +251,7 @@ export const TIME_NOUNS = set(`
   seconde secondes heure heures jour jours journée journées semaine semaines mois an ans année années décennie décennies siècle siècles nuit nuits
   sekunde sekunden minute minuten stunde stunden tag tage tagen woche wochen monat monate monaten jahr jahre jahren jahrzehnt jahrzehnte uhr nacht nächte
   seconde seconden minuut minuten uur uren dag dagen week weken maand maanden jaar jaren decennium decennia eeuw eeuwen
+  año años día días mes meses semana semanas hora horas anno anni giorno giorni mese mesi settimana settimane ora ore
   times fois mal keer
   anniversary anniversaries birthday
 `);
@@ -267,6 +287,10 @@ const FUNCTION_OTHER: Record<Exclude<Lang, 'en'>, Set<string>> = {
     waren wir sie er es ihr nicht auch noch mehr weniger sehr als wie bei nach vor über unter hat haben wurde wurden werden wird`),
   nl: set(
     `het een en of op voor met van naar bij te is zijn was waren wij ze hij zij niet ook nog meer dan de`,
+  ),
+  es: set(`el la los las de del y o en un una por con para es son que se su sus al lo más muy también como`),
+  it: set(
+    `il lo la i gli le di del della dei e o in un una per con che è sono si suo sua al più molto anche come`,
   ),
 };
 
@@ -323,4 +347,6 @@ export const LANG_STOPWORDS: ReadonlyArray<readonly [Lang, Set<string>]> = [
   ['fr', set(`le la les et des est que nous une pour dans qui pas sur avec au du ce`)],
   ['de', set(`der die das und ist nicht wir ein eine zu mit sich auf für den dem des`)],
   ['nl', set(`het een en van de is dat wij niet op voor met zijn ook onze deze`)],
+  ['es', set(`el los las del y por con para una que se lo como más pero sus también`)],
+  ['it', set(`il di che è della non sono con del gli dei anche più questo come nel`)],
 ];

@@ -153,7 +153,9 @@ function assignLanguages(tokens: Token[], lineOf: number[]): void {
   const best = (m: Map<Lang, number> | undefined, min: number): Lang | null => {
     let top: Lang | null = null;
     let n = min - 1;
-    for (const [lang, c] of m ?? []) {
+    // ties go to the language listed first (English)
+    for (const [lang] of LANG_STOPWORDS) {
+      const c = m?.get(lang) ?? 0;
       if (c <= n) continue;
       top = lang;
       n = c;

@@ -98,6 +98,14 @@ const ONE_FIGURE: Array<[string, Want]> = [
   ['Samen vertegenwoordigen we een vijfde van het wereldwijde BBP.', { kind: 'fraction', value: 0.2 }],
   ['Bedankt voor de 30ste Japan–EU Top in Tokio.', { kind: 'ordinal', value: 30 }],
   ['Het gaat om 2,5 miljard euro voor de regio.', { kind: 'money', value: 2.5e9, unit: 'EUR' }],
+  [
+    'La Unión ha movilizado 5.000 millones de euros para los refugiados y para la reconstrucción.',
+    { kind: 'money', value: 5e9, unit: 'EUR' },
+  ],
+  [
+    "L'inflazione è al 2,4 per cento e non è più alta della media.",
+    { kind: 'percent', value: 2.4, unit: '%' },
+  ],
 ];
 
 /** Sentences that hold numbers but no figure (GUIDELINES.md: what is not a figure). */
