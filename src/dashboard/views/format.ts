@@ -79,9 +79,9 @@ export function reason(s: StageState): SafeHtml {
   </div>`;
 }
 
-/** A link to a document's page. */
-export const docLink = (docId: string): SafeHtml =>
-  markup`<a class="doc" href="/doc?id=${encodeURIComponent(docId)}">${docId}</a>`;
+/** A table cell naming a document: its title (else its input) linking to its page, its id below. */
+export const docName = (d: Pick<DocState, 'docId' | 'title' | 'label'>): SafeHtml =>
+  markup`<td class="docname"><a class="doc" href="/doc?id=${encodeURIComponent(d.docId)}">${d.title ?? d.label ?? d.docId}</a><div class="id">${d.docId}</div></td>`;
 
 /** A tiny bar chart of per-minute counts (SVG attributes only, so the page's CSP needs no inline styles). */
 export function sparkline(values: readonly number[], failed: readonly number[] = []): SafeHtml {

@@ -44,7 +44,6 @@ tr:last-child td{border-bottom:0}
 .badge.run{background:var(--runbg);color:var(--run)}.badge.wait{background:var(--waitbg);color:var(--wait)}
 td.failed-count{color:var(--bad);font-weight:700}
 a{color:var(--accent)}
-a.doc{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12.5px;word-break:break-all}
 code,.code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:12px;background:#eef0f4;padding:1px 5px;border-radius:4px}
 .reason .msg{margin-top:3px;white-space:pre-wrap;word-break:break-word}
 .reason ul.issues{margin:4px 0 0;padding-left:18px}

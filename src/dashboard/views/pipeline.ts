@@ -2,7 +2,7 @@ import { markup, type SafeHtml } from '../html.js';
 import { JOB_STATES, type Overview, type QueueStats } from '../overview.js';
 import type { DocState } from '../../queues/doc-status.js';
 import { actionForm, layout, type ViewContext } from './layout.js';
-import { ago, docBadge, docLink, duration, reason, sparkline, stageMark } from './format.js';
+import { ago, docBadge, docName, duration, reason, sparkline, stageMark } from './format.js';
 
 /** Jobs per minute over the last five minutes. */
 const rate = (q: QueueStats): string => {
@@ -56,7 +56,7 @@ ${
     ? markup`<table><thead><tr><th>Document</th><th>Stage</th><th>Reason</th><th class="num">Attempts</th><th>Failed</th><th></th></tr></thead><tbody>${o.failed.map(
         (d) => {
           const [stage, s] = failedStage(d) ?? ['?', undefined];
-          return markup`<tr class="failed-doc" data-doc="${d.docId}"><td>${docLink(d.docId)}${d.title ? markup`<div>${d.title}</div>` : ''}<div class="muted">${d.label ?? ''}</div></td>
+          return markup`<tr class="failed-doc" data-doc="${d.docId}">${docName(d)}
 <td><code>${stage}</code></td><td>${s ? reason(s) : ''}</td><td class="num">${s?.attempts ?? '–'}</td><td class="when">${ago(s?.at)}</td>
 <td>${actionForm(ctx, '/actions/retry-document', { docId: d.docId, stage, back: '/' }, 'Retry')}</td></tr>`;
         },
@@ -70,9 +70,7 @@ export function docsTable(docs: readonly DocState[], columns: readonly string[])
   if (!docs.length) return markup`<div class="empty">No documents yet.</div>`;
   return markup`<table class="docs"><thead><tr><th>Document</th><th>State</th>${columns.map((c) => markup`<th>${c}</th>`)}<th>Updated</th></tr></thead>
 <tbody>${docs.map(
-    (
-      d,
-    ) => markup`<tr data-doc="${d.docId}" data-state="${d.state}"><td class="docname"><a href="/doc?id=${encodeURIComponent(d.docId)}">${d.title ?? d.label ?? d.docId}</a><div class="id">${d.docId}</div></td><td>${docBadge(d.state)}</td>
+    (d) => markup`<tr data-doc="${d.docId}" data-state="${d.state}">${docName(d)}<td>${docBadge(d.state)}</td>
 ${columns.map((c) => {
   const s = d.stages[c];
   return markup`<td class="cell">${s ? markup`${stageMark(s.state)}<span class="ms">${s.state === 'completed' || s.state === 'failed' ? duration(s.ms) : ''}</span>` : markup`<span class="zero">·</span>`}</td>`;
