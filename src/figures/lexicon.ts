@@ -316,9 +316,7 @@ export const NOT_ITEM_WORDS = set(`
 export const DISCOURSE_NOUNS = set(`
   point points topic topics issue issues question questions item items line lines priority priorities
   message messages remark remarks thing things element elements word words verb verbs subject subjects
-  theme themes reason reasons aspect aspects comment comments observation observations idea ideas
-  area areas pillar pillars axis objective objectives goal goals chapter chapters part parts
-  dimension dimensions track tracks
+  theme themes reason reasons aspect aspects comment comments observation observations
   remarque remarques sujet sujets thème thèmes élément éléments axe axes
   punkt punkte punkten thema themen frage fragen
   punt punten onderwerp onderwerpen vraag vragen
