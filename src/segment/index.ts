@@ -23,6 +23,8 @@ const isQuestionTurn = (s: string) => ENDS_Q.test(s) && s.length < 700;
 const ADDRESSED = /\b(?:you|your|vous|votre|Sie|Ihre?)\b/;
 /** Words of a live blog or a briefing that reports questions without marking them. */
 const QUESTION_TALK = /\b(?:next question|onto questions|taking questions|takes questions|questions from (?:the )?(?:press|floor|journalists)|asks?|asked)\b/i;
+const ROLE_WORD =
+  /\b(?:president|vice[- ]president|minister|secretary|commissioner|high representative|hr\/vp|hrvp|chancellor|spokes(?:person|man|woman)|governor|director|ambassador|moderator|journalist|reporter|interviewer|speaker|chair|mr|mrs|ms|madam|président|präsident|ministre)\b/i;
 const INTERVIEW = /\b(?:interview|entretien|intervista|entrevista)\b/i;
 
 interface Item {
@@ -78,13 +80,18 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
 
   markQuestionsAfter(items);
 
-  // single-word labels ("Dana:") count only in a dialogue, or for a name the text uses elsewhere
-  const singles = items.filter((i) => i.m.type === 'label' && !/[\s,(]/.test(i.m.label!)).length;
+  // a mixed-case label ("Dana:", "Middle East:") counts only in a dialogue, with a role word,
+  // for an official already named, or for a name the text uses elsewhere
+  const labelled = items.filter((i) => i.m.type === 'label').length;
   for (const i of items) {
-    if (i.m.type !== 'label' || /[\s,(]/.test(i.m.label!) || i.m.label === i.m.label!.toUpperCase()) continue;
-    const uses = text.split(i.m.label!).length - 1;
-    const known = speakers.some((s) => s.name.split(' ').pop() === i.m.label);
-    if (singles < 3 && uses < 2 && !known) i.m = { type: 'none', speaker: null, skip: 0 };
+    if (i.m.type !== 'label' || i.m.label === i.m.label!.toUpperCase()) continue;
+    const label = i.m.label!;
+    const surname = label.replace(/\s*[,(].*$/, '').split(/\s+/).pop()!;
+    const known = speakers.some((s) => s.name.split(' ').pop() === surname);
+    const uses = text.split(surname).length - 1;
+    const single = !/[\s,(]/.test(label);
+    if (labelled >= 3 || known || ROLE_WORD.test(label) || (single && uses >= 2)) continue;
+    i.m = { type: 'none', speaker: null, skip: 0 };
   }
   const roles = classifyLabels(
     items.flatMap((i, k) => {

@@ -32,6 +32,22 @@ describe('speaker labels and joint press conferences', () => {
     ]);
   });
 
+  it('does not take a topic heading for a speaker label', () => {
+    const text = doc('Good morning.', 'Middle East: the ceasefire must hold.', 'Western Balkans: the door is open.');
+    const { segments, speakers } = segmentTranscript(text, meta());
+    expect(segments.map((s) => [s.kind, s.speaker])).toEqual([['remarks', 'Kaja Kallas']]);
+    expect(speakers.map((s) => s.name)).toEqual(['Kaja Kallas']);
+  });
+
+  it('reads labels with a role and a slash, as written on EEAS pages', () => {
+    const text = doc('Question (Anna Berg, Reuters): Is the regime at risk?', 'HR/VP Borrell: We have not discussed that.');
+    const segs = segmentTranscript(text, meta({ speakers: [] })).segments;
+    expect(segs.map((s) => [s.kind, s.speaker, s.text])).toEqual([
+      ['question', 'Anna Berg, Reuters', 'Is the regime at risk?'],
+      ['answer', 'Borrell', 'We have not discussed that.'],
+    ]);
+  });
+
   it('tells journalists from officials by how their turns read', () => {
     const text = doc(
       'Anna: Good afternoon. Two announcements today on trade enforcement and on the budget.',

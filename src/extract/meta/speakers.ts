@@ -54,7 +54,7 @@ export function cleanName(raw: string): string | null {
     out.push(titleCase(bare));
   }
   while (out.length && /^(?:von|van|der|den|de|di|da|du|dos|del|la|le|ter)$/.test(out[out.length - 1]!)) out.pop();
-  const name = out.join(' ');
+  const name = out.map((w, i) => (i < out.length - 1 && /^(?:Von|Van|Der|Den|De|Di|Da|Du)$/.test(w) ? w.toLowerCase() : w)).join(' ');
   if (!name || !/\p{Lu}/u.test(name) || name.length < 3) return null;
   return name;
 }
