@@ -116,6 +116,10 @@ describe.skipIf(!run)('the dashboard in a real browser', () => {
     await expect
       .poll(() => page.locator('#doc-summary .badge').first().innerText(), { timeout: 20_000 })
       .toBe('published');
+    // The page was opened before the record existed: it offers the record once made.
+    await page.locator('#record-ready a').click({ timeout: 10_000 });
+    await page.waitForSelector('#record .seg');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-document-retried.png'), fullPage: true });
 
     await page.goto(d.url);
     expect((await cells('fetch')).slice(0, 5)).toEqual(['0', '0', '5', '0', '0']);

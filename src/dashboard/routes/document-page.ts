@@ -39,5 +39,9 @@ export const documentPageRoute: Handler = async (ctx, req, res) => {
 /** GET /fragments/doc?id= — the live part of the document page. */
 export const documentFragmentRoute: Handler = async (ctx, req, res) => {
   const view = await load(ctx, req, res, false);
-  if (view) sendHtml(res, documentLive(viewContext(ctx, req, res), view));
+  if (!view) return;
+  // The page was shown before its record existed: say so once the document is published.
+  if (param(req, 'record') === '0' && view.doc.state === 'published')
+    view.recordReady = (await latestRecord(ctx.app, view.doc)) !== null;
+  sendHtml(res, documentLive(viewContext(ctx, req, res), view));
 };

@@ -9,6 +9,8 @@ import { recordText } from './record-text.js';
 export interface DocumentView {
   doc: DocState;
   record: PressRecord | null;
+  /** Live view of a page shown without a record: the record has been made since. */
+  recordReady?: boolean;
   /** The stages in pipeline order, then the sinks' delivery queues. */
   columns: readonly string[];
 }
@@ -30,22 +32,28 @@ function stagesCard(ctx: ViewContext, v: DocumentView): SafeHtml {
 }
 
 function summaryCard(v: DocumentView): SafeHtml {
-  const { doc, record } = v;
-  const m = record?.meta;
-  return markup`<section class="card" id="doc-summary"><dl class="meta">
+  const { doc } = v;
+  return markup`<section class="card" id="doc-summary">${
+    v.recordReady
+      ? markup`<div class="notice" id="record-ready">The record is ready. <a href="/doc?id=${encodeURIComponent(doc.docId)}">Show it</a></div>`
+      : ''
+  }<dl class="meta">
 <dt>State</dt><dd>${docBadge(doc.state)}</dd>
 <dt>Input</dt><dd>${doc.label ?? '–'}</dd>
 <dt>Trace</dt><dd><code>${doc.traceId ?? '–'}</code></dd>
 <dt>Queued</dt><dd>${ago(doc.createdAt)}</dd><dt>Updated</dt><dd>${ago(doc.updatedAt)}</dd>
-${
-  record
-    ? markup`<dt>Date</dt><dd>${m?.date ?? '–'}</dd><dt>Place</dt><dd>${m?.place ?? '–'}</dd>
-<dt>Speakers</dt><dd>${m?.speakers.length ? m.speakers.map((s, i) => markup`${i ? ', ' : ''}${s.name}${s.role ? markup` <span class="muted">(${s.role})</span>` : ''}`) : '–'}</dd>
-<dt>Language</dt><dd>${m?.language}</dd><dt>Source</dt><dd>${record.source.url ?? record.source.path ?? '–'} <span class="muted">(${record.source.site}, ${record.pipeline.extractor ?? 'extractor unknown'})</span></dd>
-<dt>Version</dt><dd><code>${record.version.slice(0, 16)}</code></dd>
-<dt>Contents</dt><dd>${record.segments.length} segments, ${record.exchanges.length} exchanges, ${record.figures.length} figures</dd>`
-    : ''
+</dl></section>`;
 }
+
+/** What the record says of the document: date, place, speakers, source, version, contents. */
+function recordMeta(record: PressRecord): SafeHtml {
+  const m = record.meta;
+  return markup`<section class="card" id="record-meta"><h2>Record</h2><dl class="meta">
+<dt>Date</dt><dd>${m.date ?? '–'}</dd><dt>Place</dt><dd>${m.place ?? '–'}</dd>
+<dt>Speakers</dt><dd>${m.speakers.length ? m.speakers.map((s, i) => markup`${i ? ', ' : ''}${s.name}${s.role ? markup` <span class="muted">(${s.role})</span>` : ''}`) : '–'}</dd>
+<dt>Language</dt><dd>${m.language}</dd><dt>Source</dt><dd>${record.source.url ?? record.source.path ?? '–'} <span class="muted">(${record.source.site}, ${record.pipeline.extractor ?? 'extractor unknown'})</span></dd>
+<dt>Version</dt><dd><code>${record.version.slice(0, 16)}</code></dd>
+<dt>Contents</dt><dd>${record.segments.length} segments, ${record.exchanges.length} exchanges, ${record.figures.length} figures</dd>
 </dl></section>`;
 }
 
@@ -57,7 +65,7 @@ export function documentLive(ctx: ViewContext, v: DocumentView): SafeHtml {
 function recordCard(record: PressRecord | null): SafeHtml {
   if (!record)
     return markup`<section class="card" id="record"><h2>Record</h2><div class="empty">No record yet: the document has not reached publish, or its publish job was removed from the queue (see the archive).</div></section>`;
-  return markup`<section class="card" id="record"><h2>Text <span class="legend muted"><span><mark class="fig">figure</mark> marked in place</span><span>segments by kind and speaker</span></span></h2>${recordText(record)}</section>
+  return markup`${recordMeta(record)}<section class="card" id="record"><h2>Text <span class="legend muted"><span><mark class="fig">figure</mark> marked in place</span><span>segments by kind and speaker</span></span></h2>${recordText(record)}</section>
 <section class="card" id="figures"><h2>Figures <span class="count">${record.figures.length}</span></h2>${
     record.figures.length
       ? markup`<table><thead><tr><th>Text</th><th>Kind</th><th class="num">Value</th><th>Unit</th><th>Item</th><th>Segment</th></tr></thead><tbody>${record.figures.map(
@@ -75,7 +83,7 @@ export function documentPage(ctx: ViewContext, v: DocumentView): SafeHtml {
     ctx,
     title,
     markup`<h1>${title}</h1><p class="muted"><code>${v.doc.docId}</code></p>
-<div data-live="/fragments/doc?id=${encodeURIComponent(v.doc.docId)}">${documentLive(ctx, v)}</div>${recordCard(v.record)}`,
+<div data-live="/fragments/doc?id=${encodeURIComponent(v.doc.docId)}${v.record ? '' : '&record=0'}">${documentLive(ctx, v)}</div>${recordCard(v.record)}`,
   );
 }
 
