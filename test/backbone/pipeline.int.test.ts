@@ -24,7 +24,11 @@ async function archived(p: TestPipeline): Promise<PressRecord[]> {
 
 function serve(handler: (hits: number) => { status: number; body: string; delayMs?: number }): Promise<{ server: Server; url: string; hits: () => number }> {
   let hits = 0;
-  const server = createServer((_req, res) => {
+  const server = createServer((req, res) => {
+    if (req.url === '/robots.txt') {
+      res.writeHead(404).end();
+      return;
+    }
     const { status, body, delayMs = 0 } = handler(++hits);
     setTimeout(() => {
       res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
@@ -82,7 +86,8 @@ describe('the queued pipeline', () => {
   it('retries a transient failure and then succeeds', async () => {
     const site = await serve((hit) => (hit < 3 ? { status: 503, body: 'busy' } : { status: 200, body: 'Remarks\n\nWe agreed on €40 million.' }));
     server = site.server;
-    p = await testPipeline({ attempts: 5, backoffMs: 20 });
+    // No retries inside the fetch job: this test is about the queue's own retry with backoff.
+    p = await testPipeline({ attempts: 5, backoffMs: 20, fetchRetries: 0 });
     p.app.startWorkers();
     const input = urlInput(site.url);
     await enqueueFetch(p.app.queues, p.app.status, input);
