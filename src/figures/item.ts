@@ -1,5 +1,5 @@
 import { at } from './context.js';
-import { isFunctionWord } from './lexicon.js';
+import { NOT_ITEM_WORDS, isFunctionWord } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** The noun phrase a figure counts or belongs to. */
@@ -43,6 +43,12 @@ export function readItem(tokens: Token[], j: number): Item | null {
     const lead = words.length === 0 && LEADS.has(t.low) && isNoun(at(tokens, k + 1));
     if (t.kind !== 'word' || t.para || (isFunctionWord(t.low, t.lang) && !lead)) break;
     if (t.low.startsWith("d'") || t.low.startsWith("l'")) break;
+    // `member states decided`, `sanctions against`: a verb or preposition ends the phrase
+    if (
+      words.length &&
+      (NOT_ITEM_WORDS.has(t.low) || (t.lang === 'en' && /ed$/.test(t.low) && t.text[0] === t.low[0]))
+    )
+      break;
     // German capitalises nouns: the phrase ends at the first lower-case word after its noun
     if (
       t.lang === 'de' &&
@@ -65,6 +71,7 @@ export function readItem(tokens: Token[], j: number): Item | null {
         const n2 = at(tokens, k);
         if (
           n2 &&
+          !NOT_ITEM_WORDS.has(n2.low) &&
           n2.kind === 'word' &&
           !isFunctionWord(n2.low, n2.lang) &&
           !n2.para &&
