@@ -7,14 +7,17 @@ import { DocStatus } from './queues/doc-status.js';
 import { Queues } from './queues/queues.js';
 import { createSinks } from './sinks/index.js';
 import { redisFetchDeps } from './fetch/index.js';
+import { discoverWorker } from './workers/discover.js';
 import type { Sink } from './sinks/types.js';
 import { stageDefs, type StageContext, type StageDef } from './stages/registry.js';
 import { deliverSpec, publishSpec, stageSpec } from './workers/specs.js';
 import { createWorker, type WorkerOptions } from './workers/worker.js';
 
 /** Worker groups `pressline workers --stages` accepts; `deliver` runs one worker per sink. */
-export const WORKER_STAGES = ['fetch', 'clean', 'segment', 'figures', 'publish', 'deliver'] as const;
+export const WORKER_STAGES = ['fetch', 'clean', 'segment', 'figures', 'publish', 'deliver', 'discover'] as const;
 export type WorkerStage = (typeof WORKER_STAGES)[number];
+/** Started when no stages are named: all but `discover`, which `pressline start` runs only with DISCOVERY on. */
+const DEFAULT_STAGES = WORKER_STAGES.filter((s) => s !== 'discover');
 
 /** The running pipeline in one process: its Redis connection, queues, status store, sinks and workers. */
 export class App {
@@ -54,11 +57,13 @@ export class App {
   }
 
   /** Starts workers for the given stages (all by default). */
-  startWorkers(stages: readonly WorkerStage[] = WORKER_STAGES, opts: WorkerOptions = {}): Worker[] {
+  startWorkers(stages: readonly WorkerStage[] = DEFAULT_STAGES, opts: WorkerOptions = {}): Worker[] {
     const deps = { config: this.config, connection: this.connection, status: this.status, log: this.log };
     const started: Worker[] = [];
     for (const stage of stages) {
-      if (stage === 'deliver') {
+      if (stage === 'discover') {
+        started.push(discoverWorker(this, opts));
+      } else if (stage === 'deliver') {
         for (const sink of this.sinks) started.push(createWorker(deliverSpec(sink, this.status), deps, opts));
       } else if (stage === 'publish') {
         started.push(createWorker(publishSpec(this.queues, this.status), deps, opts));

@@ -1,7 +1,5 @@
 import type { App } from '../app.js';
-import type { DocStatus } from '../queues/doc-status.js';
-import { discoverSpec } from '../workers/discover.js';
-import { createWorker } from '../workers/worker.js';
+import { discoverWorker } from '../workers/discover.js';
 import { loadSources } from './load.js';
 
 const PREFIX = 'source-';
@@ -24,26 +22,14 @@ export async function startDiscovery(app: App): Promise<() => Promise<void>> {
     if (key.startsWith(PREFIX) && !enabled.some((s) => `${PREFIX}${s.name}` === key))
       await queue.removeJobScheduler(key);
   }
-  const ctx = app.stageContext(app.log);
-  // Discover jobs are about sources, not documents: they keep no document status.
-  const noStatus = { stage: async () => {} } as unknown as DocStatus;
-  const worker = createWorker(
-    discoverSpec({
-      config: app.config,
-      queues: app.queues,
-      status: app.status,
-      client: ctx.fetch.client,
-      sources,
-    }),
-    { config: app.config, connection: app.connection, status: noStatus, log: app.log },
-    { concurrency: 2 },
-  );
-  app.workers.push(worker);
+  // One discover worker per process: `pressline workers --stages discover` may have started it.
+  const worker = app.workers.some((w) => w.name === 'discover') ? null : discoverWorker(app);
+  if (worker) app.workers.push(worker);
   app.log.info(
     { sources: enabled.map((s) => ({ name: s.name, everyMs: s.interval })) },
     'discovery scheduled',
   );
   return async () => {
-    await worker.close();
+    await worker?.close();
   };
 }

@@ -12,7 +12,10 @@ import { ListingValidators } from '../sources/listing-cache.js';
 import { runDiscovery } from '../sources/run.js';
 import type { SourceConfig } from '../sources/schema.js';
 import { SeenStore } from '../store/seen-store.js';
-import type { WorkerSpec } from './worker.js';
+import type { Worker } from 'bullmq';
+import type { App } from '../app.js';
+import { loadSources } from '../sources/load.js';
+import { createWorker, type WorkerOptions, type WorkerSpec } from './worker.js';
 
 /** A discover job: run one source now (from its Job Scheduler, or a retry after a failure). */
 export const DiscoverJob = z.object({ source: z.string().min(1), retry: z.boolean().optional() });
@@ -27,7 +30,8 @@ export interface DiscoverDeps {
   queues: Queues;
   status: DocStatus;
   client: HttpClient;
-  sources: readonly SourceConfig[];
+  /** The configured sources (read once, on the first job). */
+  sources: () => Promise<readonly SourceConfig[]>;
 }
 
 /**
@@ -39,13 +43,15 @@ export function discoverSpec(deps: DiscoverDeps): WorkerSpec<DiscoverJob> {
   const redis = deps.queues.connection;
   const seen = new SeenStore(redis, redisKey(deps.config, 'seen'));
   const listings = new ListingValidators(redis, redisKey(deps.config, 'listing'));
+  let sources: Promise<readonly SourceConfig[]> | null = null;
   return {
     queue: 'discover',
     stage: 'discover',
     input: DiscoverJob,
     docIdOf: () => undefined,
     async handle(input, _job, log: Logger) {
-      const source = deps.sources.find((s) => s.name === input.source);
+      sources ??= deps.sources();
+      const source = (await sources).find((s) => s.name === input.source);
       if (!source || !source.enabled) {
         log.warn(
           { source: input.source },
@@ -78,18 +84,34 @@ export function discoverSpec(deps: DiscoverDeps): WorkerSpec<DiscoverJob> {
           { source: source.name, code, failures, nextTryAt: nextTryAt.toISOString() },
           `source ${source.name} unreachable: ${message}; trying again at ${nextTryAt.toISOString()}`,
         );
-        await deps.queues
-          .get('discover')
-          .add(
-            'discover',
-            { source: source.name, retry: true },
-            {
-              jobId: `discover-retry-${source.name}-${failures}`,
-              delay: Math.max(0, nextTryAt.getTime() - Date.now()),
-              attempts: 1,
-            },
-          );
+        await deps.queues.get('discover').add(
+          'discover',
+          { source: source.name, retry: true },
+          {
+            jobId: `discover-retry-${source.name}-${failures}`,
+            delay: Math.max(0, nextTryAt.getTime() - Date.now()),
+            attempts: 1,
+          },
+        );
       }
     },
   };
+}
+
+/** The discover worker of an App: sources from the configuration, the App's politeness-shared client. */
+export function discoverWorker(app: App, opts: WorkerOptions = {}): Worker {
+  // Discover jobs are about sources, not documents: they keep no document status.
+  const noStatus = { stage: async () => {} } as unknown as DocStatus;
+  const spec = discoverSpec({
+    config: app.config,
+    queues: app.queues,
+    status: app.status,
+    client: app.stageContext(app.log).fetch.client,
+    sources: () => loadSources(app.config),
+  });
+  return createWorker(
+    spec,
+    { config: app.config, connection: app.connection, status: noStatus, log: app.log },
+    { concurrency: 2, ...opts },
+  );
 }

@@ -2,11 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Job } from 'bullmq';
 import { redisKey } from '../../src/queues/names.js';
 import { sourceHealth } from '../../src/sources/health.js';
-import { loadSources } from '../../src/sources/load.js';
 import { startDiscovery } from '../../src/sources/scheduler.js';
-import { discoverSpec } from '../../src/workers/discover.js';
-import { createWorker } from '../../src/workers/worker.js';
-import type { DocStatus } from '../../src/queues/doc-status.js';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
 import { startHarness, type Harness } from './harness.js';
 
@@ -44,24 +40,8 @@ const fixtureSources = (url: string) => [
 /** Starts the discover worker alone (no schedulers) and runs each source once, waiting for each run. */
 async function discoverOnce(harness: Harness, names: string[]): Promise<void> {
   const { app } = harness;
-  const sources = await loadSources(app.config);
-  if (!app.workers.some((w) => w.name === 'discover')) {
-    const noStatus = { stage: async () => {} } as unknown as DocStatus;
-    const spec = discoverSpec({
-      config: app.config,
-      queues: app.queues,
-      status: app.status,
-      client: app.stageContext(app.log).fetch.client,
-      sources,
-    });
-    app.workers.push(
-      createWorker(
-        spec,
-        { config: app.config, connection: app.connection, status: noStatus, log: app.log },
-        { concurrency: 1 },
-      ),
-    );
-  }
+  // The discover worker as `pressline workers --stages discover` starts it; no schedulers.
+  if (!app.workers.some((w) => w.name === 'discover')) app.startWorkers(['discover'], { concurrency: 1 });
   for (const name of names) {
     const job: Job = await app.queues.get('discover').add('discover', { source: name });
     for (let i = 0; i < 200 && !(await job.isCompleted()) && !(await job.isFailed()); i++)
