@@ -19,8 +19,14 @@ const corpus = join(here, '../../shared/corpus');
 
 const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 // Real EU pages carry large menus and footers (the EEAS mega-menu alone has well over a hundred links).
-const MENU = Array.from({ length: 120 }, (_, i) => `<li><a href="/section-${i}">Section ${i}: policies, regions and topics</a></li>`).join('');
-const FOOT = Array.from({ length: 50 }, (_, i) => `<li><a href="/footer-${i}">Footer link ${i}</a></li>`).join('');
+const MENU = Array.from(
+  { length: 120 },
+  (_, i) => `<li><a href="/section-${i}">Section ${i}: policies, regions and topics</a></li>`,
+).join('');
+const FOOT = Array.from(
+  { length: 50 },
+  (_, i) => `<li><a href="/footer-${i}">Footer link ${i}</a></li>`,
+).join('');
 const BOILER_TOP = `<div class="cookie-consent" id="cookie-banner"><p>We use cookies to give you the best experience on our website. By continuing you agree to our use of cookies, as described in our cookie policy.</p><button>Accept</button></div>
 <header><div class="logo">Site</div><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/world">World</a></li><li><a href="/about">About us</a></li><li><a href="/contact">Contact</a></li></ul><ul class="mega-menu">${MENU}</ul></nav></header>`;
 const BOILER_BOTTOM = `<div class="share-bar"><a>Share on Facebook</a> <a>Share on X</a> <a>Email</a></div>
@@ -28,9 +34,18 @@ const BOILER_BOTTOM = `<div class="share-bar"><a>Share on Facebook</a> <a>Share 
 <div id="comments"><h3>Leave a Reply</h3><p>Your email address will not be published. Required fields are marked *</p></div>
 <footer><ul class="footer-links">${FOOT}</ul><p>© 2026 Site. All rights reserved.</p><p><a>Privacy</a> | <a>Terms</a> | <a>Cookies</a></p></footer>`;
 const TEMPLATES = [
-  (ps) => ({ url: 'https://news.example/eu/story', html: `<!DOCTYPE html><html lang="en"><head><title>News</title></head><body>${BOILER_TOP}<main><article class="post"><div class="entry-content">${ps}</div></article><aside class="sidebar"><h3>Most read</h3><ol><li><a>Markets rally as central bank holds rates steady and signals patience</a></li></ol></aside></main>${BOILER_BOTTOM}</body></html>` }),
-  (ps) => ({ url: 'https://www.eeas.europa.eu/eeas/bench-page_en', html: `<!DOCTYPE html><html lang="en"><head><meta property="og:site_name" content="EEAS"><title>EEAS</title></head><body>${BOILER_TOP}<main><article><div class="node__content"><div class="clearfix text-formatted field field--name-field-text">${ps}</div></div></article></main>${BOILER_BOTTOM}</body></html>` }),
-  (ps) => ({ url: null, html: `<!DOCTYPE html><html><head><title>Blog</title></head><body>${BOILER_TOP}<div id="wrapper"><div id="left-col"><div class="blog-post-body">${ps}</div></div><div id="right-col" class="widget-area"><h3>Archive</h3><ul><li><a>January</a></li><li><a>February</a></li></ul></div></div>${BOILER_BOTTOM}</body></html>` }),
+  (ps) => ({
+    url: 'https://news.example/eu/story',
+    html: `<!DOCTYPE html><html lang="en"><head><title>News</title></head><body>${BOILER_TOP}<main><article class="post"><div class="entry-content">${ps}</div></article><aside class="sidebar"><h3>Most read</h3><ol><li><a>Markets rally as central bank holds rates steady and signals patience</a></li></ol></aside></main>${BOILER_BOTTOM}</body></html>`,
+  }),
+  (ps) => ({
+    url: 'https://www.eeas.europa.eu/eeas/bench-page_en',
+    html: `<!DOCTYPE html><html lang="en"><head><meta property="og:site_name" content="EEAS"><title>EEAS</title></head><body>${BOILER_TOP}<main><article><div class="node__content"><div class="clearfix text-formatted field field--name-field-text">${ps}</div></div></article></main>${BOILER_BOTTOM}</body></html>`,
+  }),
+  (ps) => ({
+    url: null,
+    html: `<!DOCTYPE html><html><head><title>Blog</title></head><body>${BOILER_TOP}<div id="wrapper"><div id="left-col"><div class="blog-post-body">${ps}</div></div><div id="right-col" class="widget-area"><h3>Archive</h3><ul><li><a>January</a></li><li><a>February</a></li></ul></div></div>${BOILER_BOTTOM}</body></html>`,
+  }),
 ];
 
 const pages = [];
@@ -38,11 +53,17 @@ for (const f of readdirSync(fixtures).filter((f) => f.endsWith('.html'))) {
   pages.push({ name: f, html: readFileSync(join(fixtures, f), 'utf8'), url: null, transcript: null });
 }
 if (existsSync(corpus)) {
-  const ids = readdirSync(corpus).filter((f) => /^\d+\.txt$/.test(f)).sort();
+  const ids = readdirSync(corpus)
+    .filter((f) => /^\d+\.txt$/.test(f))
+    .sort();
   ids.forEach((f, i) => {
     const raw = readFileSync(join(corpus, f), 'utf8');
     const body = raw.slice(raw.indexOf('\n---\n') + 5);
-    const ps = body.split('\n').filter((l) => l.trim()).map((l) => `<p>${esc(l.trim())}</p>`).join('\n');
+    const ps = body
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => `<p>${esc(l.trim())}</p>`)
+      .join('\n');
     const { url, html } = TEMPLATES[i % TEMPLATES.length](ps);
     const transcript = extract({ body, contentType: 'text/plain', url: null }).text;
     pages.push({ name: `corpus/${f}`, html, url, transcript });
@@ -50,7 +71,9 @@ if (existsSync(corpus)) {
 } else console.log('(../shared/corpus not found: fixtures only, no sentence check)\n');
 
 const sentences = (s) =>
-  (s.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]+/g) ?? []).map((x) => x.trim()).filter((x) => x.split(' ').length >= 6);
+  (s.replace(/\s+/g, ' ').match(/[^.!?]+[.!?]+/g) ?? [])
+    .map((x) => x.trim())
+    .filter((x) => x.split(' ').length >= 6);
 const norm = (s) => s.replace(/\s+/g, ' ').trim();
 
 function pressline(p) {

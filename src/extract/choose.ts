@@ -25,23 +25,28 @@ export function siteOfUrl(url: string | null): Site | null {
 /** Which site a page's markup belongs to, when the URL does not say. */
 export function siteOfMarkup(html: string): Site | null {
   const head = html.slice(0, 20000);
-  if (/field--name-field-text|og:site_name"\s+content="EEAS/i.test(head) || /eeas\.europa\.eu/i.test(head)) return 'eeas';
+  if (/field--name-field-text|og:site_name"\s+content="EEAS/i.test(head) || /eeas\.europa\.eu/i.test(head))
+    return 'eeas';
   if (/consilium\.europa\.eu|council-left-content/i.test(head)) return 'consilium';
   if (/ecb\.europa\.eu|ecb-pressContentTitle/i.test(head)) return 'ecb';
   return null;
 }
 
 const looksJson = (body: string, ct: string) => /\bjson\b/i.test(ct) || /^\s*[{[]/.test(body);
-const looksHtml = (body: string, ct: string) => /\bhtml\b/i.test(ct) || /^\s*(?:<!doctype html|<html|<head|<body|<(?:div|article|main|p|h1)\b)/i.test(body);
+const looksHtml = (body: string, ct: string) =>
+  /\bhtml\b/i.test(ct) || /^\s*(?:<!doctype html|<html|<head|<body|<(?:div|article|main|p|h1)\b)/i.test(body);
 
 /** Picks the extractor by content type, URL and markup, and runs it; a known site whose markup changed falls back to the generic extractor, with a warning. */
-export function chooseExtractor(input: ExtractInput & { selectors?: Partial<Record<Site, Partial<SiteSelectors>>> }): Extracted {
+export function chooseExtractor(
+  input: ExtractInput & { selectors?: Partial<Record<Site, Partial<SiteSelectors>>> },
+): Extracted {
   const { body, contentType } = input;
   const urlSite = input.site ?? siteOfUrl(input.url);
   if (urlSite === 'ec-presscorner' || (looksJson(body, contentType) && /docuLanguageResource/.test(body))) {
     return { site: 'ec-presscorner', extractor: 'ec-presscorner', ...extractPressCorner(body) };
   }
-  if (!looksHtml(body, contentType)) return { site: urlSite ?? 'generic', extractor: 'plain-text', ...extractPlainText(body) };
+  if (!looksHtml(body, contentType))
+    return { site: urlSite ?? 'generic', extractor: 'plain-text', ...extractPlainText(body) };
 
   const site = urlSite ?? siteOfMarkup(body);
   if (site && site !== 'generic' && site in DEFAULT_SELECTORS) {

@@ -8,7 +8,12 @@ import { contains, elements, textOf } from './html/dom.js';
 import type { Element } from 'domhandler';
 
 /** What every HTML page can tell before its text is read: the `<h1>`, meta tags, `<html lang>`. */
-export function pageFacts($: CheerioAPI): { h1: string | null; h1Node: Element | null; published: string | null; language: string | null } {
+export function pageFacts($: CheerioAPI): {
+  h1: string | null;
+  h1Node: Element | null;
+  published: string | null;
+  language: string | null;
+} {
   let h1Node: Element | null = null;
   let og: string | null = null;
   let rawDate: string | null = null;
@@ -24,14 +29,25 @@ export function pageFacts($: CheerioAPI): { h1: string | null; h1Node: Element |
     else if (el.name === 'html') lang = (el.attribs.lang ?? '').slice(0, 2).toLowerCase();
   }
   const d = rawDate ?? timeDate;
-  const published = d && /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : d ? (findDates(d)[0]?.iso ?? null) : null;
-  return { h1: h1Node ? textOf(h1Node) : og, h1Node, published, language: /^[a-z]{2}$/.test(lang) ? lang : null };
+  const published =
+    d && /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : d ? (findDates(d)[0]?.iso ?? null) : null;
+  return {
+    h1: h1Node ? textOf(h1Node) : og,
+    h1Node,
+    published,
+    language: /^[a-z]{2}$/.test(lang) ? lang : null,
+  };
 }
 
 /** Lines → analysis, with the page's title put first when the content block does not repeat it. */
-export function analyzePage(lines: string[], facts: ReturnType<typeof pageFacts>, hints: Hints = {}): Analyzed {
+export function analyzePage(
+  lines: string[],
+  facts: ReturnType<typeof pageFacts>,
+  hints: Hints = {},
+): Analyzed {
   const title = hints.title ?? facts.h1;
-  const withTitle = title && !lines.slice(0, 8).some((l) => l.includes(title)) ? [title, '', ...lines] : lines;
+  const withTitle =
+    title && !lines.slice(0, 8).some((l) => l.includes(title)) ? [title, '', ...lines] : lines;
   const r = analyzeLines(withTitle, { defaultLanguage: facts.language, ...hints });
   if (!r.meta.title && title) r.meta.title = title;
   if (!r.meta.date && facts.published) r.meta.date = facts.published;
@@ -53,7 +69,11 @@ export function extractGenericHtml(html: string): Analyzed {
   let node: Element = found.node;
   const h1 = facts.h1Node;
   if (h1 && !contains(node, h1)) {
-    for (let up = node.parent as Element | null; up && up.type === 'tag' && up.name !== 'body' && up.name !== 'html'; up = up.parent as Element | null) {
+    for (
+      let up = node.parent as Element | null;
+      up && up.type === 'tag' && up.name !== 'body' && up.name !== 'html';
+      up = up.parent as Element | null
+    ) {
       if (!contains(up, h1)) continue;
       const st = found.stats.get(up);
       if (st && st.links / (st.text || 1) < 0.35) node = up;

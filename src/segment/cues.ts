@@ -8,11 +8,15 @@ export interface Piece extends Span {
   to?: string;
 }
 
-const THANKS_FOR_QUESTION = /^(?:thanks|thank you|many thanks)(?:\s+very much)?\s+for\s+(?:your|the|this|that)\s+questions?\b/i;
-const HANDOVER = /^(?:[Tt]his|[Tt]hat)\s+(?:is|was)\s+(?:a\s+)?question\s+for\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*[.!]?$/u;
+const THANKS_FOR_QUESTION =
+  /^(?:thanks|thank you|many thanks)(?:\s+very much)?\s+for\s+(?:your|the|this|that)\s+questions?\b/i;
+const HANDOVER =
+  /^(?:[Tt]his|[Tt]hat)\s+(?:is|was)\s+(?:a\s+)?question\s+for\s+(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?)\s*[.!]?$/u;
 const VOCATIVE =
   /^(?:Well|Actually|Yes|No|Look|Indeed|Sure|Absolutely|Of course|Thank you|Thanks|So),\s+(\p{Lu}\p{Ll}+),\s/u;
-const NOT_NAME = new Set('Europe Ukraine Russia America China Germany France Yes No Well So Now Today Indeed Sure'.split(' '));
+const NOT_NAME = new Set(
+  'Europe Ukraine Russia America China Germany France Yes No Well So Now Today Indeed Sure'.split(' '),
+);
 const SECOND_PERSON = /\b(?:you|your)\b/i;
 
 /**
@@ -22,7 +26,11 @@ const SECOND_PERSON = /\b(?:you|your)\b/i;
  */
 export function cutAtCues(p: Span): Piece[] {
   const starts = sentenceStarts(p.text);
-  const sentences = starts.map((a, i) => ({ a, b: starts[i + 1] ?? p.text.length, s: p.text.slice(a, starts[i + 1] ?? p.text.length).trim() }));
+  const sentences = starts.map((a, i) => ({
+    a,
+    b: starts[i + 1] ?? p.text.length,
+    s: p.text.slice(a, starts[i + 1] ?? p.text.length).trim(),
+  }));
   for (let i = 1; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (THANKS_FOR_QUESTION.test(s.s)) {

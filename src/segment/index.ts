@@ -15,14 +15,18 @@ export interface Segmented {
 
 const ENDS_Q = /\?["”’)\]]*$/;
 const FIRST_PERSON = /\b(?:I|I'm|I’m|we|We|our|Our|my|me|us|je|nous|ich|wir|ik|wij)\b/;
-const NARRATES = /\b(?:said|says|highlighted|tells|told|spoke|stated|interview|held|took place|taken place|sagte|erklärt|a déclaré|a prononcé)\b/i;
-const STARTS_ASKING = /^(?:you|do you|are you|have you|how|what|why|when|where|which|who|is|can|could|would|will|should|did|does)\b/i;
+const NARRATES =
+  /\b(?:said|says|highlighted|tells|told|spoke|stated|interview|held|took place|taken place|sagte|erklärt|a déclaré|a prononcé)\b/i;
+const STARTS_ASKING =
+  /^(?:you|do you|are you|have you|how|what|why|when|where|which|who|is|can|could|would|will|should|did|does)\b/i;
 /** A journalist introduced before the question: "The FT’s Peter Spiegel goes first." */
-const INTRO = /^((?:The\s+)?[\p{Lu}][\p{L}’'.]*(?:\s+[\p{Lu}][\p{L}’'.]*){0,4})\s+(?:goes first|asks|is next|follows|has the next question)\s*[.:]\s+/u;
+const INTRO =
+  /^((?:The\s+)?[\p{Lu}][\p{L}’'.]*(?:\s+[\p{Lu}][\p{L}’'.]*){0,4})\s+(?:goes first|asks|is next|follows|has the next question)\s*[.:]\s+/u;
 const isQuestionTurn = (s: string) => ENDS_Q.test(s) && s.length < 700;
 const ADDRESSED = /\b(?:you|your|vous|votre|Sie|Ihre?)\b/;
 /** Words of a live blog or a briefing that reports questions without marking them. */
-const QUESTION_TALK = /\b(?:next question|onto questions|taking questions|takes questions|questions from (?:the )?(?:press|floor|journalists)|asks?|asked)\b/i;
+const QUESTION_TALK =
+  /\b(?:next question|onto questions|taking questions|takes questions|questions from (?:the )?(?:press|floor|journalists)|asks?|asked)\b/i;
 const ROLE_WORD =
   /\b(?:president|vice[- ]president|minister|secretary|commissioner|high representative|hr\/vp|hrvp|chancellor|spokes(?:person|man|woman)|governor|director|ambassador|moderator|journalist|reporter|interviewer|speaker|chair|mr|mrs|ms|madam|président|präsident|ministre)\b/i;
 const INTERVIEW = /\b(?:interview|entretien|intervista|entrevista)\b/i;
@@ -86,7 +90,10 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
   for (const i of items) {
     if (i.m.type !== 'label' || i.m.label === i.m.label!.toUpperCase()) continue;
     const label = i.m.label!;
-    const surname = label.replace(/\s*[,(].*$/, '').split(/\s+/).pop()!;
+    const surname = label
+      .replace(/\s*[,(].*$/, '')
+      .split(/\s+/)
+      .pop()!;
     const known = speakers.some((s) => s.name.split(' ').pop() === surname);
     const uses = text.split(surname).length - 1;
     const single = !/[\s,(]/.test(label);
@@ -97,20 +104,34 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
     items.flatMap((i, k) => {
       if (i.m.type !== 'label') return [];
       const before = items[k - 1];
-      const afterQuestion = !!before && (before.m.type === 'question' || (before.m.type === 'none' && ENDS_Q.test(before.p.text)));
+      const afterQuestion =
+        !!before &&
+        (before.m.type === 'question' || (before.m.type === 'none' && ENDS_Q.test(before.p.text)));
       return [{ label: i.m.label!, text: i.p.text.slice(i.m.skip), afterQuestion }];
     }),
     speakers,
   );
 
   const explicitQ = items.filter((i) => i.m.type === 'question').length;
-  const plainQ = items.filter((i, k) => i.m.type === 'none' && !i.p.cue && ENDS_Q.test(i.p.text) && i.p.text.length < 700 && items[k + 1] && !ENDS_Q.test(items[k + 1]!.p.text));
+  const plainQ = items.filter(
+    (i, k) =>
+      i.m.type === 'none' &&
+      !i.p.cue &&
+      ENDS_Q.test(i.p.text) &&
+      i.p.text.length < 700 &&
+      items[k + 1] &&
+      !ENDS_Q.test(items[k + 1]!.p.text),
+  );
   const firstPlain = items.find((i) => i.m.type === 'none');
   const interview =
     explicitQ < 2 &&
     ((plainQ.length >= 2 && (plainQ.some((i) => ADDRESSED.test(i.p.text)) || QUESTION_TALK.test(text))) ||
       (plainQ.length >= 1 && (INTERVIEW.test(text.slice(0, 1500)) || INTERVIEW.test(meta.title ?? ''))) ||
-      (firstPlain !== undefined && plainQ[0] === firstPlain && items.indexOf(firstPlain) === 0 && ADDRESSED.test(firstPlain.p.text) && !OPENING.test(firstPlain.p.text)));
+      (firstPlain !== undefined &&
+        plainQ[0] === firstPlain &&
+        items.indexOf(firstPlain) === 0 &&
+        ADDRESSED.test(firstPlain.p.text) &&
+        !OPENING.test(firstPlain.p.text)));
   const qaTitle = /\bQ\s*&\s*A\b|questions and answers/i.test(meta.title ?? '');
 
   const fallback = speakers[0]?.name ?? null;
@@ -151,8 +172,20 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
         const role = roles.get(m.label!) ?? 'official';
         const who = labelToSpeaker(m.speaker ?? m.label!);
         if (role === 'journalist') {
-          if (/\?/.test(body.text) || body.text.length > 80 || /^(?:journalist|reporter|question)/i.test(m.label!)) {
-            push('question', /^(?:journalist|reporter|question|q)\b/i.test(m.label!) ? m.speaker && m.speaker !== m.label ? m.speaker : null : who.name, body);
+          if (
+            /\?/.test(body.text) ||
+            body.text.length > 80 ||
+            /^(?:journalist|reporter|question)/i.test(m.label!)
+          ) {
+            push(
+              'question',
+              /^(?:journalist|reporter|question|q)\b/i.test(m.label!)
+                ? m.speaker && m.speaker !== m.label
+                  ? m.speaker
+                  : null
+                : who.name,
+              body,
+            );
             sawQuestion = true;
           } else push('other', who.name, body);
           return;
@@ -197,7 +230,14 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
       else push('answer', floor ?? fallback, body);
       return;
     }
-    if (interview && (isQ || (k === items.length - 1 && last?.kind === 'answer' && STARTS_ASKING.test(body.text) && !/[.!?"”]$/.test(body.text)))) {
+    if (
+      interview &&
+      (isQ ||
+        (k === items.length - 1 &&
+          last?.kind === 'answer' &&
+          STARTS_ASKING.test(body.text) &&
+          !/[.!?"”]$/.test(body.text)))
+    ) {
       push('question', null, body);
       sawQuestion = true;
       return;

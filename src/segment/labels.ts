@@ -3,12 +3,19 @@ import type { Speaker } from '../schemas/record.js';
 /** How a speaker label is treated across one transcript. */
 export type LabelRole = 'journalist' | 'official' | 'moderator';
 
-const JOURNALIST = /^(?:journalist|reporter|question|q|frage|interviewer|questioner|audience|participant|press)\b/i;
+const JOURNALIST =
+  /^(?:journalist|reporter|question|q|frage|interviewer|questioner|audience|participant|press)\b/i;
 const MODERATOR = /^(?:moderator|chair|host|mc|presenter|anchor)\b/i;
 const OFFICIAL =
   /\b(?:president|vice[- ]president|minister|secretary|commissioner|high representative|hr\/vp|chancellor|spokes(?:person|man|woman)|governor|director|ambassador|prime|premier|président|präsident|ministre|mr|mrs|ms|madam)\b/i;
 
-const last = (s: string) => s.toLowerCase().replace(/[,(].*$/, '').trim().split(/\s+/).pop() ?? '';
+const last = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[,(].*$/, '')
+    .trim()
+    .split(/\s+/)
+    .pop() ?? '';
 
 /**
  * Decides, for every label of a transcript, whether it is a journalist, an official or a
@@ -44,8 +51,10 @@ export function classifyLabels(
   const labels = [...stats.keys()];
   if (labels.length === 2) {
     const [a, b] = labels as [string, string];
-    if (sure.has(a) && out.get(a) === 'official' && !sure.has(b) && !stats.get(b)!.answers) out.set(b, 'journalist');
-    if (sure.has(b) && out.get(b) === 'official' && !sure.has(a) && !stats.get(a)!.answers) out.set(a, 'journalist');
+    if (sure.has(a) && out.get(a) === 'official' && !sure.has(b) && !stats.get(b)!.answers)
+      out.set(b, 'journalist');
+    if (sure.has(b) && out.get(b) === 'official' && !sure.has(a) && !stats.get(a)!.answers)
+      out.set(a, 'journalist');
   }
   return out;
 }

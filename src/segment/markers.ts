@@ -13,7 +13,8 @@ export interface Marker {
 
 const NONE: Marker = { type: 'none', speaker: null, skip: 0 };
 
-const HEADING = /^(?:Q\s*&\s*A|Questions?\s+(?:and|&)\s+answers?|Questions?\s+et\s+réponses?|Fragen\s+und\s+Antworten|Onto\s+questions|Questions\s+from\s+the\s+(?:press|floor))\s*[.:]?$/i;
+const HEADING =
+  /^(?:Q\s*&\s*A|Questions?\s+(?:and|&)\s+answers?|Questions?\s+et\s+réponses?|Fragen\s+und\s+Antworten|Onto\s+questions|Questions\s+from\s+the\s+(?:press|floor))\s*[.:]?$/i;
 const QUESTION =
   /^(?:Q|Question|Questions|Frage|Pregunta|Domanda|Vraag|Next\s+question)\s*(?:\[([^\]]{1,80})\]|\(([^)]{1,80})\))?\s*(?:[.:)\-–]|(?<=^Q)\s+(?=["“„]?\p{Lu}))\s*/u;
 const QUESTION_LABELLED =
@@ -21,7 +22,8 @@ const QUESTION_LABELLED =
 const ANSWER = /^(?:A|Answer|Réponse|Antwort|Respuesta|Risposta|Antwoord)\s*[.:)\-–]\s*/;
 const RESPONSE_HEADING = /^Response\s+to\s+(?:a\s+)?questions?\s+(?=on\b|about\b|regarding\b)/i;
 const SOUNDBITE = /^(?:SOUNDBITE|Soundbite|SOT)\b[^:]{0,240}?(?:saying(?:\s+that)?\s*:|:)\s*/;
-const SOUND_NAME = /(?:\bby\s+|\)\s*|,\s*)(\p{Lu}[\p{L}'’.-]+(?:\s+(?:von\s+|der\s+|de\s+|van\s+)*\p{Lu}[\p{L}'’.-]+){0,3})/u;
+const SOUND_NAME =
+  /(?:\bby\s+|\)\s*|,\s*)(\p{Lu}[\p{L}'’.-]+(?:\s+(?:von\s+|der\s+|de\s+|van\s+)*\p{Lu}[\p{L}'’.-]+){0,3})/u;
 
 const NAME_TOKEN = "(?:\\p{Lu}[\\p{L}'’./-]*|von|van|der|den|de|di|da|du|la|le|\\d+)";
 const LABEL = new RegExp(
@@ -29,9 +31,11 @@ const LABEL = new RegExp(
   'u',
 );
 const NOT_LABEL = new Set(
-  ('Note Update Example Today Yesterday First Second Third Finally Then Also And But So Now Here There This That These Those ' +
+  (
+    'Note Update Example Today Yesterday First Second Third Finally Then Also And But So Now Here There This That These Those ' +
     'Link Video Photo Source Watch Read Brexit Greece Ukraine Russia Iran Syria Gaza Israel China Europe Question Answer ' +
-    'Thank Thanks Yes No Well Look Please Ladies Dear Title Subject Topic Summary Context Background Update Breaking').split(' '),
+    'Thank Thanks Yes No Well Look Please Ladies Dear Title Subject Topic Summary Context Background Update Breaking'
+  ).split(' '),
 );
 const CITY_SET = new Set(CITIES.map((c) => c.toUpperCase()));
 
@@ -41,7 +45,8 @@ export function readMarker(s: string): Marker {
   let m = QUESTION_LABELLED.exec(s);
   if (m) return { type: 'question', speaker: m[1] ?? m[2] ?? null, skip: m[0].length };
   m = QUESTION.exec(s);
-  if (m && m[0].length < s.length) return { type: 'question', speaker: m[1] ?? m[2] ?? null, skip: m[0].length };
+  if (m && m[0].length < s.length)
+    return { type: 'question', speaker: m[1] ?? m[2] ?? null, skip: m[0].length };
   m = ANSWER.exec(s);
   if (m && m[0].length < s.length) return { type: 'answer', speaker: null, skip: m[0].length };
   m = RESPONSE_HEADING.exec(s);

@@ -6,12 +6,20 @@ const LEADING_ROLE =
 
 const titleCase = (s: string) =>
   s === s.toUpperCase()
-    ? s.toLowerCase().replace(/(^|[\s\-’'])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()).replace(/\b(Von|Van|Der|Den|De|Di|Da|Du)\b(?=\s)/g, (w) => w.toLowerCase())
+    ? s
+        .toLowerCase()
+        .replace(/(^|[\s\-’'])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase())
+        .replace(/\b(Von|Van|Der|Den|De|Di|Da|Du)\b(?=\s)/g, (w) => w.toLowerCase())
     : s;
 
 /** A label as written ("PRESIDENT VON DER LEYEN", "Christine Lagarde, President of the ECB") → name and role. */
 export function labelToSpeaker(label: string): Speaker {
-  const main = titleCase(label.replace(/\s*\([^)]*\)\s*$/, '').split(',')[0]!.trim());
+  const main = titleCase(
+    label
+      .replace(/\s*\([^)]*\)\s*$/, '')
+      .split(',')[0]!
+      .trim(),
+  );
   const role = LEADING_ROLE.exec(main);
   const name = role ? main.slice(role[0].length).trim() : main;
   const after = label.split(',').slice(1).join(',').trim();

@@ -52,7 +52,9 @@ describe('plain-text captures', () => {
     );
     expect(r.meta.title).toBe('European Council: Remarks by President António Costa upon arrival');
     expect(r.meta.date).toBeNull();
-    expect(r.text).toBe('Good morning. Leaders will discuss competitiveness today.\n\nWe need to decide quickly.');
+    expect(r.text).toBe(
+      'Good morning. Leaders will discuss competitiveness today.\n\nWe need to decide quickly.',
+    );
   });
 
   it('reads Council bullet metadata and drops the press contacts', () => {
@@ -70,7 +72,11 @@ describe('plain-text captures', () => {
         'Good evening. We reached agreement on the euro area recommendation.',
       ].join('\n'),
     );
-    expect(r.meta).toMatchObject({ date: '2026-03-04', place: null, speakers: [{ name: 'Paschal Donohoe', role: 'President' }] });
+    expect(r.meta).toMatchObject({
+      date: '2026-03-04',
+      place: null,
+      speakers: [{ name: 'Paschal Donohoe', role: 'President' }],
+    });
     expect(r.text).toBe('Good evening. We reached agreement on the euro area recommendation.');
   });
 
@@ -87,8 +93,20 @@ describe('plain-text captures', () => {
   });
 
   it('reads French and German delivery notes and datelines', () => {
-    const fr = plain(['Conseil des affaires étrangères: remarques du haut représentant Josep Borrell', 'Luxembourg, 20/10/2025', 'Seul le texte prononcé fait foi !', 'Bonjour à tous. Nous avons discuté de l’Ukraine.'].join('\n'));
-    expect(fr.meta).toMatchObject({ date: '2025-10-20', place: 'Luxembourg', language: 'fr', checkAgainstDelivery: true });
+    const fr = plain(
+      [
+        'Conseil des affaires étrangères: remarques du haut représentant Josep Borrell',
+        'Luxembourg, 20/10/2025',
+        'Seul le texte prononcé fait foi !',
+        'Bonjour à tous. Nous avons discuté de l’Ukraine.',
+      ].join('\n'),
+    );
+    expect(fr.meta).toMatchObject({
+      date: '2025-10-20',
+      place: 'Luxembourg',
+      language: 'fr',
+      checkAgainstDelivery: true,
+    });
     expect(fr.text).toBe('Bonjour à tous. Nous avons discuté de l’Ukraine.');
   });
 
@@ -105,18 +123,48 @@ describe('plain-text captures', () => {
     );
     expect(r.meta).toMatchObject({ date: '2025-06-16', place: 'Luxembourg' });
     expect(r.meta.speakers.map((s) => s.name)).toEqual(['Paschal Donohoe']);
-    expect(r.text).toBe('SOUNDBITE (in English) by Paschal Donohoe, President of the Eurogroup saying that: We agreed on Bulgaria joining the euro.');
+    expect(r.text).toBe(
+      'SOUNDBITE (in English) by Paschal Donohoe, President of the Eurogroup saying that: We agreed on Bulgaria joining the euro.',
+    );
   });
 
   it('turns a WebVTT file into paragraphs of speech, with its title', () => {
-    const r = plain(['WEBVTT - Interview with Christine Lagarde', '', '00:00:01.000 --> 00:00:03.000', '<v Speaker 1>Welcome to the programme.', '', '00:00:03.100 --> 00:00:05.000', '<v Speaker 1>Thank you for having me.'].join('\n'));
+    const r = plain(
+      [
+        'WEBVTT - Interview with Christine Lagarde',
+        '',
+        '00:00:01.000 --> 00:00:03.000',
+        '<v Speaker 1>Welcome to the programme.',
+        '',
+        '00:00:03.100 --> 00:00:05.000',
+        '<v Speaker 1>Thank you for having me.',
+      ].join('\n'),
+    );
     expect(r.meta.title).toBe('Interview with Christine Lagarde');
     expect(r.text).toBe('Welcome to the programme. Thank you for having me.');
   });
 
   it('joins subtitle-style lines into sentences', () => {
-    const lines = ['Briefing: Q&A', 'Thank you.', 'We have', 'discussed', 'the areas', 'where', 'we could', 'find', 'agreement', 'with', 'our partners', 'and', 'that is', 'all', 'for now.'];
-    expect(plain(lines.join('\n')).text).toBe('Thank you. We have discussed the areas where we could find agreement with our partners and that is all for now.');
+    const lines = [
+      'Briefing: Q&A',
+      'Thank you.',
+      'We have',
+      'discussed',
+      'the areas',
+      'where',
+      'we could',
+      'find',
+      'agreement',
+      'with',
+      'our partners',
+      'and',
+      'that is',
+      'all',
+      'for now.',
+    ];
+    expect(plain(lines.join('\n')).text).toBe(
+      'Thank you. We have discussed the areas where we could find agreement with our partners and that is all for now.',
+    );
   });
 });
 
@@ -127,8 +175,13 @@ describe('Press Corner documents', () => {
     expect(() => extract({ body: '', contentType: 'application/json', url })).toThrow(/empty body/);
   });
   it('names the document whose htmlContent is missing', () => {
-    const body = JSON.stringify({ refCd: 'SPEECH/26/1', docuLanguageResource: { title: 'Speech', htmlContent: '' } });
-    expect(() => extract({ body, contentType: 'application/json', url })).toThrow(/SPEECH\/26\/1 has no docuLanguageResource.htmlContent/);
+    const body = JSON.stringify({
+      refCd: 'SPEECH/26/1',
+      docuLanguageResource: { title: 'Speech', htmlContent: '' },
+    });
+    expect(() => extract({ body, contentType: 'application/json', url })).toThrow(
+      /SPEECH\/26\/1 has no docuLanguageResource.htmlContent/,
+    );
   });
   it('says where a body that is not JSON went wrong', () => {
     expect(() => extract({ body: '<html>', contentType: 'application/json', url })).toThrow(/not JSON/);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { segmentTranscript } from '../../src/segment/index.js';
 import { doc, meta } from './helpers.js';
 
-const kinds = (text: string, m = meta()) => segmentTranscript(text, m).segments.map((s) => [s.kind, s.text.slice(0, 24), s.speaker]);
+const kinds = (text: string, m = meta()) =>
+  segmentTranscript(text, m).segments.map((s) => [s.kind, s.text.slice(0, 24), s.speaker]);
 
 describe('question markers', () => {
   it('reads a Q&A heading, Q. turns and unmarked answers', () => {
@@ -38,12 +39,24 @@ describe('question markers', () => {
   });
 
   it('takes the journalist named in the marker as the question speaker', () => {
-    const segs = segmentTranscript(doc('Question [Anna Berg, Reuters]: When will you travel to Kyiv?', 'Next week.'), meta()).segments;
-    expect(segs[0]).toMatchObject({ kind: 'question', speaker: 'Anna Berg, Reuters', text: 'When will you travel to Kyiv?' });
+    const segs = segmentTranscript(
+      doc('Question [Anna Berg, Reuters]: When will you travel to Kyiv?', 'Next week.'),
+      meta(),
+    ).segments;
+    expect(segs[0]).toMatchObject({
+      kind: 'question',
+      speaker: 'Anna Berg, Reuters',
+      text: 'When will you travel to Kyiv?',
+    });
   });
 
   it('pairs A. answers with the Q. before them, in French too', () => {
-    const text = doc('Q. Quand partez-vous ?', 'Réponse : Demain matin.', 'Q. Why now?', 'A. Because it is urgent.');
+    const text = doc(
+      'Q. Quand partez-vous ?',
+      'Réponse : Demain matin.',
+      'Q. Why now?',
+      'A. Because it is urgent.',
+    );
     const { segments, exchanges } = segmentTranscript(text, meta());
     expect(segments.map((s) => s.kind)).toEqual(['question', 'answer', 'question', 'answer']);
     expect(segments[1]!.text).toBe('Demain matin.');
@@ -54,14 +67,22 @@ describe('question markers', () => {
   });
 
   it('keeps a question that runs over several paragraphs as one turn', () => {
-    const text = doc('Q. On sanctions, two points.', 'First, will the oil cap change?', 'And second, when is the next package due?', 'Both are under discussion.');
+    const text = doc(
+      'Q. On sanctions, two points.',
+      'First, will the oil cap change?',
+      'And second, when is the next package due?',
+      'Both are under discussion.',
+    );
     const segs = segmentTranscript(text, meta()).segments;
     expect(segs.map((s) => s.kind)).toEqual(['question', 'answer']);
     expect(segs[0]!.text.endsWith('when is the next package due?')).toBe(true);
   });
 
   it('handles a capture that opens with a question before any remarks', () => {
-    const segs = segmentTranscript(doc('Q. What did the ministers decide?', 'They decided to extend the mission.'), meta()).segments;
+    const segs = segmentTranscript(
+      doc('Q. What did the ministers decide?', 'They decided to extend the mission.'),
+      meta(),
+    ).segments;
     expect(segs.map((s) => s.kind)).toEqual(['question', 'answer']);
   });
 

@@ -3,11 +3,43 @@ import { describe, expect, it } from 'vitest';
 import { segmentTranscript } from '../../src/segment/index.js';
 import { meta } from './helpers.js';
 
-const word = fc.constantFrom('the', 'Council', 'we', 'agreed', 'Ukraine', 'money', '€5 billion', 'today', 'yes', 'no', '[inaudible]', 'you');
+const word = fc.constantFrom(
+  'the',
+  'Council',
+  'we',
+  'agreed',
+  'Ukraine',
+  'money',
+  '€5 billion',
+  'today',
+  'yes',
+  'no',
+  '[inaudible]',
+  'you',
+);
 const end = fc.constantFrom('.', '?', '!', '', ' …');
-const marker = fc.constantFrom('', '', '', 'Q. ', 'Q: ', 'Question: ', 'A. ', 'Q&A', 'Journalist: ', 'PRESIDENT COSTA: ', 'Dana: ', 'Moderator: ', 'Frage: ', 'Réponse : ', 'Q ');
+const marker = fc.constantFrom(
+  '',
+  '',
+  '',
+  'Q. ',
+  'Q: ',
+  'Question: ',
+  'A. ',
+  'Q&A',
+  'Journalist: ',
+  'PRESIDENT COSTA: ',
+  'Dana: ',
+  'Moderator: ',
+  'Frage: ',
+  'Réponse : ',
+  'Q ',
+);
 const paragraph = fc
-  .tuple(marker, fc.array(fc.tuple(fc.array(word, { minLength: 1, maxLength: 8 }), end), { minLength: 1, maxLength: 4 }))
+  .tuple(
+    marker,
+    fc.array(fc.tuple(fc.array(word, { minLength: 1, maxLength: 8 }), end), { minLength: 1, maxLength: 4 }),
+  )
   .map(([m, sentences]) => m + sentences.map(([w, e]) => w.join(' ') + e).join(' '));
 const transcript = fc.array(paragraph, { minLength: 0, maxLength: 12 }).map((ps) => ps.join('\n\n'));
 

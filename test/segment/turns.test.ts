@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { segmentTranscript } from '../../src/segment/index.js';
 import { doc, meta } from './helpers.js';
 
-const view = (text: string, m = meta()) => segmentTranscript(text, m).segments.map((s) => [s.kind, s.speaker, s.text.slice(0, 20)]);
+const view = (text: string, m = meta()) =>
+  segmentTranscript(text, m).segments.map((s) => [s.kind, s.speaker, s.text.slice(0, 20)]);
 
 describe('speaker labels and joint press conferences', () => {
   it('attributes each answer of a joint press conference to the official who gives it', () => {
@@ -33,14 +34,21 @@ describe('speaker labels and joint press conferences', () => {
   });
 
   it('does not take a topic heading for a speaker label', () => {
-    const text = doc('Good morning.', 'Middle East: the ceasefire must hold.', 'Western Balkans: the door is open.');
+    const text = doc(
+      'Good morning.',
+      'Middle East: the ceasefire must hold.',
+      'Western Balkans: the door is open.',
+    );
     const { segments, speakers } = segmentTranscript(text, meta());
     expect(segments.map((s) => [s.kind, s.speaker])).toEqual([['remarks', 'Kaja Kallas']]);
     expect(speakers.map((s) => s.name)).toEqual(['Kaja Kallas']);
   });
 
   it('reads labels with a role and a slash, as written on EEAS pages', () => {
-    const text = doc('Question (Anna Berg, Reuters): Is the regime at risk?', 'HR/VP Borrell: We have not discussed that.');
+    const text = doc(
+      'Question (Anna Berg, Reuters): Is the regime at risk?',
+      'HR/VP Borrell: We have not discussed that.',
+    );
     const segs = segmentTranscript(text, meta({ speakers: [] })).segments;
     expect(segs.map((s) => [s.kind, s.speaker, s.text])).toEqual([
       ['question', 'Anna Berg, Reuters', 'Is the regime at risk?'],
@@ -81,7 +89,12 @@ describe('speaker labels and joint press conferences', () => {
   });
 
   it('takes the outlet written after a question', () => {
-    const text = doc('We discussed Ukraine.', 'Will the EU send more air defence?', 'Journalist (Reuters)', 'We are working on it.');
+    const text = doc(
+      'We discussed Ukraine.',
+      'Will the EU send more air defence?',
+      'Journalist (Reuters)',
+      'We are working on it.',
+    );
     const segs = segmentTranscript(text, meta()).segments;
     expect(segs.map((s) => [s.kind, s.speaker])).toEqual([
       ['remarks', 'Kaja Kallas'],
@@ -91,7 +104,10 @@ describe('speaker labels and joint press conferences', () => {
   });
 
   it('reads a German reported question', () => {
-    const segs = segmentTranscript(doc('„Kommt das Paket noch vor dem Sommer?“, fragt ein Journalist.', 'Wir arbeiten daran.'), meta()).segments;
+    const segs = segmentTranscript(
+      doc('„Kommt das Paket noch vor dem Sommer?“, fragt ein Journalist.', 'Wir arbeiten daran.'),
+      meta(),
+    ).segments;
     expect(segs.map((s) => [s.kind, s.text])).toEqual([
       ['question', '„Kommt das Paket noch vor dem Sommer?“'],
       ['answer', 'Wir arbeiten daran.'],
@@ -135,7 +151,10 @@ describe('turns without markers', () => {
   it('cuts a caption-style briefing at the hand-over and the thanks for the question', () => {
     const text =
       'Many thanks, Marta from Agence Europe. Is the offer to the US final? Thank you. This is a question for Olof. Thanks for your question. There has been no formal offer.';
-    const { segments, speakers } = segmentTranscript(text, meta({ title: 'Midday briefing: Q&A', speakers: [] }));
+    const { segments, speakers } = segmentTranscript(
+      text,
+      meta({ title: 'Midday briefing: Q&A', speakers: [] }),
+    );
     expect(segments.map((s) => [s.kind, s.speaker, s.text.slice(0, 20)])).toEqual([
       ['question', null, 'Many thanks, Marta f'],
       ['moderator', null, 'This is a question f'],
@@ -147,7 +166,10 @@ describe('turns without markers', () => {
   it('finds the answer of a one-voice interview that opens by addressing the interviewer', () => {
     const text =
       'I spoke with her about the recovery. So how would you describe the situation in Europe today? Actually, David, the recovery is faster than we expected.';
-    const segs = segmentTranscript(text, meta({ speakers: [{ name: 'Christine Lagarde', role: null }] })).segments;
+    const segs = segmentTranscript(
+      text,
+      meta({ speakers: [{ name: 'Christine Lagarde', role: null }] }),
+    ).segments;
     expect(segs.map((s) => [s.kind, s.text.slice(0, 24)])).toEqual([
       ['remarks', 'I spoke with her about t'],
       ['question', 'So how would you describ'],

@@ -7,7 +7,20 @@ const BLOCK = new Set(
   ),
 );
 
-const NOISE_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'button', 'select', 'input', 'textarea', 'form', 'nav']);
+const NOISE_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'button',
+  'select',
+  'input',
+  'textarea',
+  'form',
+  'nav',
+]);
 const NOISE_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
 /** Class or id words of page furniture that is never part of a transcript. */
 export const NOISE_CLASS =
@@ -27,7 +40,11 @@ export function stripNoise($: CheerioAPI, root: Cheerio<AnyNode>, pageChrome = f
     for (const c of (n as unknown as { children?: AnyNode[] }).children ?? []) {
       if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
         const el = c as Element;
-        const chrome = pageChrome && (el.name === 'footer' || el.name === 'aside' || (el.name === 'header' && (el.parent as Element | null)?.name === 'body'));
+        const chrome =
+          pageChrome &&
+          (el.name === 'footer' ||
+            el.name === 'aside' ||
+            (el.name === 'header' && (el.parent as Element | null)?.name === 'body'));
         if (chrome || isNoise(el)) doomed.push(el);
         else walk(c);
       }

@@ -4,8 +4,10 @@ import type { AnyNode, Element } from 'domhandler';
 const CANDIDATE = new Set(['article', 'main', 'section', 'div', 'td']);
 const SCORED = new Set(['p', 'pre', 'blockquote', 'li', 'td', 'div']);
 const HAS_BLOCK_CHILD = new Set(['p', 'div', 'ul', 'ol', 'table', 'section', 'article']);
-const UNLIKELY = /comment|footer|header|menu|sidebar|sponsor|promo|banner|popup|widget|teaser|card-list|pager|pagination/i;
-const LIKELY = /article|body|content|entry|main|post|text|story|transcript|field--name-field-text|text-formatted/i;
+const UNLIKELY =
+  /comment|footer|header|menu|sidebar|sponsor|promo|banner|popup|widget|teaser|card-list|pager|pagination/i;
+const LIKELY =
+  /article|body|content|entry|main|post|text|story|transcript|field--name-field-text|text-formatted/i;
 
 export interface Stat {
   text: number;
@@ -39,13 +41,19 @@ function measure(root: AnyNode, stats: Map<Element, Stat>): Stat {
  * names nudge the score; the score is discounted by link density (menus and related lists
  * are mostly links). Returns null when no element holds enough text.
  */
-export function mainContent($: CheerioAPI): { el: Cheerio<Element>; node: Element; stats: Map<Element, Stat> } | null {
+export function mainContent(
+  $: CheerioAPI,
+): { el: Cheerio<Element>; node: Element; stats: Map<Element, Stat> } | null {
   const stats = new Map<Element, Stat>();
   for (const n of $.root().toArray()) measure(n, stats);
   const scores = new Map<Element, number>();
   for (const [el, st] of stats) {
     if (!SCORED.has(el.name) || st.text < 25) continue;
-    if (el.name === 'div' && el.children.some((c) => c.type === 'tag' && HAS_BLOCK_CHILD.has((c as Element).name))) continue;
+    if (
+      el.name === 'div' &&
+      el.children.some((c) => c.type === 'tag' && HAS_BLOCK_CHILD.has((c as Element).name))
+    )
+      continue;
     const score = 1 + st.commas + Math.min(Math.floor(st.text / 100), 3);
     const parent = el.parent as Element | null;
     if (parent?.type === 'tag') scores.set(parent, (scores.get(parent) ?? 0) + score);

@@ -6,7 +6,9 @@ const add = (names: string, offset = 1) =>
   });
 add('january february march april may june july august september october november december');
 add('jan feb mar apr may jun jul aug sep|sept oct nov dec');
-add('janvier février|fevrier mars avril mai juin juillet août|aout septembre octobre novembre décembre|decembre');
+add(
+  'janvier février|fevrier mars avril mai juin juillet août|aout septembre octobre novembre décembre|decembre',
+);
 add('januar februar märz|maerz april mai juni juli august september oktober november dezember');
 add('januari februari maart april mei juni juli augustus september oktober november december');
 add('enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre');
@@ -35,7 +37,10 @@ const PATTERNS: { re: RegExp; parse: (m: RegExpExecArray) => [number, number, nu
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, parse: (m) => [+m[1]!, +m[2]!, +m[3]!] },
   { re: /(?<![\d.:/])(\d{1,2})[./](\d{1,2})[./](\d{4})\b/g, parse: (m) => [+m[3]!, +m[2]!, +m[1]!] },
   {
-    re: new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`, 'giu'),
+    re: new RegExp(
+      `\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`,
+      'giu',
+    ),
     parse: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!],
   },
   {
@@ -44,7 +49,10 @@ const PATTERNS: { re: RegExp; parse: (m: RegExpExecArray) => [number, number, nu
   },
 ];
 
-const NO_YEAR = new RegExp(`\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+)?(${MONTH_RE})\\b(?!\\.?,?\\s+\\d{4})`, 'giu');
+const NO_YEAR = new RegExp(
+  `\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+)?(${MONTH_RE})\\b(?!\\.?,?\\s+\\d{4})`,
+  'giu',
+);
 
 /** Every full date (day, month, year) written in `s`, in order of appearance. */
 export function findDates(s: string): FoundDate[] {
@@ -84,7 +92,12 @@ export function findDatesInferringYear(s: string): FoundDate[] {
 /** Whether a line starts with a date (a byline or a listing date rather than a title). */
 export function startsWithDate(s: string): boolean {
   const t = s.replace(/^[^\p{L}\p{N}]+/u, '');
-  if (/^(?:mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?,?\s/i.test(t)) return true;
+  if (
+    /^(?:mon|tues?|wed|thu|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?,?\s/i.test(
+      t,
+    )
+  )
+    return true;
   const d = findDates(t)[0];
   return d !== undefined && d.index === 0;
 }
@@ -93,7 +106,11 @@ export function startsWithDate(s: string): boolean {
 export function leadDate(s: string): string | null {
   for (const d of findDatesInferringYear(s)) {
     const before = s.slice(Math.max(0, d.index - 40), d.index);
-    if (/\b(?:on|op|le|am|el|il|du|vom)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+|(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$/i.test(before))
+    if (
+      /\b(?:on|op|le|am|el|il|du|vom)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+|(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$/i.test(
+        before,
+      )
+    )
       return d.iso;
   }
   return null;

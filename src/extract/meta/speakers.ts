@@ -14,15 +14,17 @@ const ROLE =
   '(?:EU-)?(?:Handels|Wirtschafts|Außen|Finanz)?kommissar(?:in)?|(?:EU-)?Außenbeauftragte[rn]?|Kommissionspräsidentin|Präsident(?:in)?|' +
   'haut\\s+représentant(?:\\s*/\\s*vice[- ]présidente?)?|présidente?|commissaire|Premier\\s+ministre|ministre)';
 const INST =
-  '(?:the\\s+|la\\s+|l[’\']|)(?:European\\s+(?:Parliament|Commission|Council|Central\\s+Bank|Union|External\\s+Action\\s+Service)|ECB|EC|EP|ESM|Eurogroup|IMF|Commission|Council|Union|United\\s+States|' +
+  "(?:the\\s+|la\\s+|l[’']|)(?:European\\s+(?:Parliament|Commission|Council|Central\\s+Bank|Union|External\\s+Action\\s+Service)|ECB|EC|EP|ESM|Eurogroup|IMF|Commission|Council|Union|United\\s+States|" +
   'Commission\\s+européenne|Conseil\\s+européen|Parlement\\s+européen|Europäischen\\s+(?:Kommission|Zentralbank))';
 
 const STOP = new Set(
-  ('The A An At In On Of For And To By With From Following After Before During Upon Press Remarks Statement Speech Conference ' +
+  (
+    'The A An At In On Of For And To By With From Following After Before During Upon Press Remarks Statement Speech Conference ' +
     'European Council Commission Union Parliament Affairs Foreign Meeting Summit Eurogroup Central Bank Doorstep EU ECB EC EP ' +
     'Q&A Q A Transcript Opening Closing Joint Informal Video Link Check Good Thank Thanks Dear Mr Ms Mrs Frau Herr This That ' +
     'It He She We They I You Today Yesterday Tonight Greek Brexit Live News Update Updates Latest Monetary Policy Interview ' +
-    'Press-Conference Extracts Speakers Arrival Title Cutaway Member Members Candidate States Says Said Also Then First').split(' '),
+    'Press-Conference Extracts Speakers Arrival Title Cutaway Member Members Candidate States Says Said Also Then First'
+  ).split(' '),
 );
 
 const LEADING_ROLE = new RegExp(`^(?:(?:[A-Z]{2,5}\\s+)?${ROLE}\\s+)+`, 'iu');
@@ -49,27 +51,48 @@ export function cleanName(raw: string): string | null {
       continue;
     }
     if (role.test(t)) break;
-    const bare = t.replace(/[’']s?$/u, '').replace(/[.,;:]+$/, (m) => (/^\p{Lu}$/u.test(t.slice(0, -1)) ? '.' : ''));
+    const bare = t
+      .replace(/[’']s?$/u, '')
+      .replace(/[.,;:]+$/, () => (/^\p{Lu}$/u.test(t.slice(0, -1)) ? '.' : ''));
     if (STOP.has(bare) || STOP.has(titleCase(bare))) break;
     out.push(titleCase(bare));
   }
-  while (out.length && /^(?:von|van|der|den|de|di|da|du|dos|del|la|le|ter)$/.test(out[out.length - 1]!)) out.pop();
-  const name = out.map((w, i) => (i < out.length - 1 && /^(?:Von|Van|Der|Den|De|Di|Da|Du)$/.test(w) ? w.toLowerCase() : w)).join(' ');
+  while (out.length && /^(?:von|van|der|den|de|di|da|du|dos|del|la|le|ter)$/.test(out[out.length - 1]!))
+    out.pop();
+  const name = out
+    .map((w, i) => (i < out.length - 1 && /^(?:Von|Van|Der|Den|De|Di|Da|Du)$/.test(w) ? w.toLowerCase() : w))
+    .join(' ');
   if (!name || !/\p{Lu}/u.test(name) || name.length < 3) return null;
   return name;
 }
 
-const normRole = (r: string) => r.replace(/\s+/g, ' ').replace(/\s*\/\s*/g, '/').trim();
+const normRole = (r: string) =>
+  r
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\/\s*/g, '/')
+    .trim();
 
-const ROLE_HINT = /President|Representative|HR|Commissioner|Minister|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|Präsident|représentant|présidente?|commissaire|ministre|Member|candidate/i;
+const ROLE_HINT =
+  /President|Representative|HR|Commissioner|Minister|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|Präsident|représentant|présidente?|commissaire|ministre|Member|candidate/i;
 const SAYS_HINT = /\b(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\b/;
 
 const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp }[] = [
   // "High Representative Kaja Kallas", "President of the European Parliament Roberta Metsola", "ESM Managing Director Klaus Regling"
-  { re: new RegExp(`(?:\\b[A-Z]{2,5}\\s+)?\\b(${ROLE})(?:\\s+(?:of|de|du|der|des|for)\\s+${INST})?\\s*,?\\s+(${NAME})`, 'gu'), role: 1, name: 2, hint: ROLE_HINT },
+  {
+    re: new RegExp(
+      `(?:\\b[A-Z]{2,5}\\s+)?\\b(${ROLE})(?:\\s+(?:of|de|du|der|des|for)\\s+${INST})?\\s*,?\\s+(${NAME})`,
+      'gu',
+    ),
+    role: 1,
+    name: 2,
+    hint: ROLE_HINT,
+  },
   // "Christine Lagarde, President of the ECB", "Mario Centeno, President of the Eurogroup", "Kaja Kallas, candidate for"
   {
-    re: new RegExp(`(${NAME})\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(${ROLE}|Member\\s+of|candidate|Managing\\s+Director)`, 'gu'),
+    re: new RegExp(
+      `(${NAME})\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(${ROLE}|Member\\s+of|candidate|Managing\\s+Director)`,
+      'gu',
+    ),
     name: 1,
     role: 2,
     hint: ROLE_HINT,
@@ -77,7 +100,14 @@ const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp }[] = [
   // "Remarks by Jeroen Dijsselbloem following", "SOUNDBITE by Margrethe Vestager"
   { re: new RegExp(`\\bby\\s+(${NAME})`, 'gu'), name: 1, hint: /\bby\s/ },
   // "Barnier says", "Pierre Moscovici repeats"
-  { re: new RegExp(`(?:^|[.:;!?]\\s+)(${NAME})\\s+(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\\b`, 'gu'), name: 1, hint: SAYS_HINT },
+  {
+    re: new RegExp(
+      `(?:^|[.:;!?]\\s+)(${NAME})\\s+(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\\b`,
+      'gu',
+    ),
+    name: 1,
+    hint: SAYS_HINT,
+  },
   // "Klaus Regling at Eurogroup press conference", "Kaja Kallas: “…”"
   { re: new RegExp(`^(${NAME})(?:\\s+at\\b|\\s*:)`, 'gu'), name: 1 },
   // "Press Conference, Michel Barnier" (a title ending with the name)
@@ -108,7 +138,12 @@ export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
       if (!n) continue;
       const words = n.split(' ');
       // a single word is a name only after a role, or when it is clearly a surname ("Barnier says")
-      if (words.length === 1 && role === undefined && !/\b(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\b/.test(m[0])) continue;
+      if (
+        words.length === 1 &&
+        role === undefined &&
+        !/\b(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\b/.test(m[0])
+      )
+        continue;
       addSpeaker(into, n, role !== undefined && m[role] ? normRole(m[role]) : null);
     }
   }

@@ -42,12 +42,18 @@ function commissioner(c: Record<string, unknown>): Speaker | null {
  * @throws PermanentError `ERR_BAD_JSON` or `ERR_EMPTY_DOCUMENT`.
  */
 export function extractPressCorner(body: string): Analyzed {
-  if (!body.trim()) throw new PermanentError('ERR_EMPTY_DOCUMENT', 'Press Corner returned an empty body: the document has no content');
+  if (!body.trim())
+    throw new PermanentError(
+      'ERR_EMPTY_DOCUMENT',
+      'Press Corner returned an empty body: the document has no content',
+    );
   let json: unknown;
   try {
     json = JSON.parse(body);
   } catch (err) {
-    throw new PermanentError('ERR_BAD_JSON', `Press Corner body is not JSON: ${(err as Error).message}`, { cause: err });
+    throw new PermanentError('ERR_BAD_JSON', `Press Corner body is not JSON: ${(err as Error).message}`, {
+      cause: err,
+    });
   }
   const parsed = PressCornerDocument.safeParse(json);
   if (!parsed.success) {
@@ -57,7 +63,10 @@ export function extractPressCorner(body: string): Analyzed {
   const doc = parsed.data;
   const res = doc.docuLanguageResource;
   if (!res?.htmlContent?.trim())
-    throw new PermanentError('ERR_EMPTY_DOCUMENT', `Press Corner document ${doc.refCd ?? '(no refCd)'} has no docuLanguageResource.htmlContent`);
+    throw new PermanentError(
+      'ERR_EMPTY_DOCUMENT',
+      `Press Corner document ${doc.refCd ?? '(no refCd)'} has no docuLanguageResource.htmlContent`,
+    );
   const $ = loadHtml(res.htmlContent);
   const lines = blockLines($, $.root());
   const speakers = (doc.commissionerResource ?? []).map(commissioner).filter((s): s is Speaker => s !== null);

@@ -27,7 +27,9 @@ export function extractWithSelectors(html: string, sel: SiteSelectors): Analyzed
   }
   if (!body) return null;
   stripNoise($, body);
-  const place = placeText ? (new RegExp(CITY_RE, 'u').exec(placeText)?.[0] ?? placeText.split(',')[0]!.trim()) : undefined;
+  const place = placeText
+    ? (new RegExp(CITY_RE, 'u').exec(placeText)?.[0] ?? placeText.split(',')[0]!.trim())
+    : undefined;
   const r = analyzePage(blockLines($, body), facts, { title, ...(place ? { place } : {}) });
   if (!r.meta.date && dateText) r.meta.date = findDates(dateText)[0]?.iso ?? r.meta.date;
   return r;

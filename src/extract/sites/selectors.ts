@@ -18,7 +18,12 @@ export const DEFAULT_SELECTORS: Record<Exclude<Site, 'generic' | 'ec-presscorner
     date: ['.field--name-field-date', '.node__meta time'],
   },
   consilium: {
-    body: ['.council-left-content-basic', '.press-release-content', 'article .council-flexify', 'main article'],
+    body: [
+      '.council-left-content-basic',
+      '.press-release-content',
+      'article .council-flexify',
+      'main article',
+    ],
     title: ['h1'],
     place: ['.council-location', '.location'],
     date: ['.council-date', '.date', 'time'],

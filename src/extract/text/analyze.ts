@@ -29,7 +29,8 @@ export interface Analyzed {
   warnings: string[];
 }
 
-const FIRST_PERSON = /\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|my|My|me|us|je|Je|nous|Nous|ich|Ich|wir|Wir|mein|unser|ik|wij|yo|nosotros)\b/;
+const FIRST_PERSON =
+  /\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|my|My|me|us|je|Je|nous|Nous|ich|Ich|wir|Wir|mein|unser|ik|wij|yo|nosotros)\b/;
 const SPOKEN_LABEL = /^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u;
 
 /**
@@ -121,8 +122,14 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
     bodyStart = t + 1;
     warnings.push('no line read as the start of the spoken text; kept everything after the title');
   }
-  const header = lines.slice(0, bodyStart).filter((l) => l && !l.startsWith('\u0000')).map(stripBullet);
-  let body = lines.slice(bodyStart).filter((l) => !l.startsWith('\u0000')).map(cleanBodyLine);
+  const header = lines
+    .slice(0, bodyStart)
+    .filter((l) => l && !l.startsWith('\u0000'))
+    .map(stripBullet);
+  let body = lines
+    .slice(bodyStart)
+    .filter((l) => !l.startsWith('\u0000'))
+    .map(cleanBodyLine);
   if (isCaptionStyle(body)) body = joinCaptionLines(body);
   body = body.filter(Boolean);
   if (body.length) body[0] = stripMirrorDateline(body[0]!);
@@ -146,7 +153,10 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   if (title) body = body.filter((b) => b !== title);
 
   // 4. lead: a first paragraph that narrates rather than speaks
-  const lead = body[0] && !FIRST_PERSON.test(body[0]) && !SPOKEN_LABEL.test(body[0]) && !/^Q\b/.test(body[0]) ? body[0] : null;
+  const lead =
+    body[0] && !FIRST_PERSON.test(body[0]) && !SPOKEN_LABEL.test(body[0]) && !/^Q\b/.test(body[0])
+      ? body[0]
+      : null;
 
   // 5. date: a dateline after the title, else "on <date>" in the lead, else a date in the title
   let date: string | null = null;
@@ -164,8 +174,11 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
 
   // 6. place: a header field, an early short line, the lead, the title, then the opening of the speech
   let place: string | null = null;
-  for (const h of header) if ((place = placeInHeaderLine(h.replace(/^(?:lieu|location|place)\s*:\s*/i, '')))) break;
-  if (!place) for (const b of body.slice(0, 3)) if (b.split(/\s+/).length <= 15 && (place = placeInHeaderLine(b))) break;
+  for (const h of header)
+    if ((place = placeInHeaderLine(h.replace(/^(?:lieu|location|place)\s*:\s*/i, '')))) break;
+  if (!place)
+    for (const b of body.slice(0, 3))
+      if (b.split(/\s+/).length <= 15 && (place = placeInHeaderLine(b))) break;
   if (!place && lead) place = placeInPhrase(lead.replace(LEAD_CITY, ''));
   if (!place && title) place = placeInPhrase(title);
   if (!place) for (const b of body.slice(lead ? 1 : 0, 4)) if ((place = placeInSpeech(b))) break;
@@ -201,11 +214,15 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   };
 }
 
-const startsWithDateline = (l: string) => findDates(l)[0]?.index === 0 || (placeInHeaderLine(l) !== null && l.split(/\s+/).length <= 8);
+const startsWithDateline = (l: string) =>
+  findDates(l)[0]?.index === 0 || (placeInHeaderLine(l) !== null && l.split(/\s+/).length <= 8);
 
 const LEAD_CITY = new RegExp(`^(?:${CITY_RE})\\s*[:–—-]`, 'iu');
 const GLUED_DATELINE = new RegExp(`^((?:${CITY_RE})[^,]{0,20},\\s*[^.]{0,40}?\\d{4})\\s+(?=\\p{Lu})`, 'u');
-const MIRROR_DATELINE = new RegExp(`^(?:${CITY_RE})(?:,\\s*[\\p{Lu}\\s]+)?\\s*(?:\\(\\w+\\))?\\s*[:–—-]\\s+(?=\\p{Lu})`, 'u');
+const MIRROR_DATELINE = new RegExp(
+  `^(?:${CITY_RE})(?:,\\s*[\\p{Lu}\\s]+)?\\s*(?:\\(\\w+\\))?\\s*[:–—-]\\s+(?=\\p{Lu})`,
+  'u',
+);
 
 /** "Strasbourg, 16 July 2019   Mr President, …": a dateline glued before the speech. */
 function splitDateline(s: string): string[] {
@@ -227,13 +244,14 @@ function cleanBodyLine(l: string): string {
 
 /** A news site's own dateline ("BRUSSELS: …") before the first paragraph: not where the remarks were given. */
 function stripMirrorDateline(l: string): string {
-  return l.replace(MIRROR_DATELINE, (m) =>
-    m === m.toUpperCase() ? '' : m,
-  );
+  return l.replace(MIRROR_DATELINE, (m) => (m === m.toUpperCase() ? '' : m));
 }
 
 const stripSiteSuffix = (t: string) =>
   t
-    .replace(/\s+[|–—-]\s+(?:EEAS|European Commission|Consilium|European Central Bank|ECB|Council of the EU)\s*$/i, '')
+    .replace(
+      /\s+[|–—-]\s+(?:EEAS|European Commission|Consilium|European Central Bank|ECB|Council of the EU)\s*$/i,
+      '',
+    )
     .replace(/^(?:Press [Rr]eleases?|PRESS RELEASES?)\s+(?=\p{Lu})/u, '')
     .trim();

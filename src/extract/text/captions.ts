@@ -14,7 +14,14 @@ export function parseWebVtt(body: string): { title: string | null; lines: string
   const cues: { voice: string | null; text: string }[] = [];
   for (const row of rows.slice(1)) {
     const r = row.trim();
-    if (!r || /-->/.test(r) || /^\d+$/.test(r) || /^\d+:\d{2}(?::\d{2})?[.,]\d+\s*-?$/.test(r) || /^(?:NOTE|STYLE|REGION)\b/.test(r)) continue;
+    if (
+      !r ||
+      /-->/.test(r) ||
+      /^\d+$/.test(r) ||
+      /^\d+:\d{2}(?::\d{2})?[.,]\d+\s*-?$/.test(r) ||
+      /^(?:NOTE|STYLE|REGION)\b/.test(r)
+    )
+      continue;
     const v = /^<v(?:\.[\w.]+)?\s+([^>]+)>/.exec(r);
     const text = r.replace(/<[^>]+>/g, '').trim();
     if (text) cues.push({ voice: v ? v[1]!.trim() : null, text });

@@ -5,7 +5,10 @@ import { NAME_SOURCE, ROLE_SOURCE } from '../meta/speakers.js';
 import { OPENING, TITLE_WORD } from './boilerplate.js';
 
 const ROLE_LINE = new RegExp(`^(?:the\\s+)?(?:${ROLE_SOURCE})\\s+(?:of|for)\\b`, 'iu');
-const SPEAKER_LINE = new RegExp(`^${NAME_SOURCE}\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${ROLE_SOURCE})\\b`, 'u');
+const SPEAKER_LINE = new RegExp(
+  `^${NAME_SOURCE}\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${ROLE_SOURCE})\\b`,
+  'u',
+);
 const SENTENCE_BREAK = /(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|vs|No))[.!?]["”’]?\s+[\p{Lu}„“"]/u;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
@@ -23,9 +26,16 @@ export function isTitleLike(line: string): boolean {
   if (/\.$/.test(line) && !/\b\p{Lu}\.$/u.test(line)) return false;
   if (/:$/.test(line)) return false;
   const dates = findDates(line);
-  if (dates.length && words(dates.reduce((s, d) => s.replace(line.slice(d.index, d.end), ''), line)) <= 4) return false;
+  if (dates.length && words(dates.reduce((s, d) => s.replace(line.slice(d.index, d.end), ''), line)) <= 4)
+    return false;
   if (placeInHeaderLine(line) && n <= 6 && !TITLE_WORD.test(line)) return false;
-  if (/^[^:]{1,40}:\s*\S/.test(line) && /^(?:type|lieu|location|end production|first transmission|première transmission|source published|published|date|duration|durée)\s*:/i.test(line)) return false;
+  if (
+    /^[^:]{1,40}:\s*\S/.test(line) &&
+    /^(?:type|lieu|location|end production|first transmission|première transmission|source published|published|date|duration|durée)\s*:/i.test(
+      line,
+    )
+  )
+    return false;
   return TITLE_WORD.test(line) || /\S:\s+\S/.test(line) || n >= 6;
 }
 

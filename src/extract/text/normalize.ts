@@ -27,7 +27,10 @@ export const LIVE_STAMP = /\s*\b\d{1,2}[.:]\d{2}\s?(?:am|pm)\s+(?:GMT|BST|CET|CE
  */
 export function splitGlued(line: string): string[] {
   let parts = [line];
-  if ((line.match(LIVE_STAMP) ?? []).length >= 1 && /\d\s?(?:am|pm)\s+(?:GMT|BST|CET|CEST|EST|EDT|UTC)\b/.test(line)) {
+  if (
+    (line.match(LIVE_STAMP) ?? []).length >= 1 &&
+    /\d\s?(?:am|pm)\s+(?:GMT|BST|CET|CEST|EST|EDT|UTC)\b/.test(line)
+  ) {
     parts = line.split(LIVE_STAMP);
     // a key-events list glued without separators ("problemsPress conference underway nowGreece rejects …")
     if (parts.length > 1 && (parts[0]!.match(/\p{Ll}\p{Lu}/gu) ?? []).length >= 2) parts = parts.slice(1);
