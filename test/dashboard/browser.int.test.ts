@@ -26,7 +26,7 @@ if (!run)
     `[dashboard browser test] skipped: ${CHROMIUM} is absent (apt-get install chromium) and CI is not set`,
   );
 
-describe.skipIf(!run)('the dashboard in a real browser', () => {
+describe.skipIf(!run)('the dashboard in a real browser', { timeout: 120_000 }, () => {
   let d: DashboardUnderTest;
   let site: FlakySite;
   let browser: Browser;

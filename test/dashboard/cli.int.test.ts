@@ -8,7 +8,7 @@ import { redisForTests } from '../helpers/services.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-describe('pressline dashboard', () => {
+describe('pressline dashboard', { timeout: 60_000 }, () => {
   const prefix = `test-${randomUUID()}`;
   afterEach(async () => {
     const redis = new Redis(await redisForTests());

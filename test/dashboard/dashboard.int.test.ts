@@ -20,7 +20,7 @@ import {
 
 const SCRIPT = '<script>window.pwned=1</script>';
 
-describe('the dashboard server', () => {
+describe('the dashboard server', { timeout: 90_000 }, () => {
   let d: DashboardUnderTest | undefined;
   let site: FlakySite | undefined;
   let tmp: string | undefined;
@@ -298,7 +298,7 @@ describe('the dashboard server', () => {
   });
 });
 
-describe('dashboard credentials', () => {
+describe('dashboard credentials', { timeout: 60_000 }, () => {
   it('asks for the token when one is configured, and accepts it as bearer, cookie or query', async () => {
     const p = await testPipeline({ dashboardToken: 's3cret-token' });
     const dash = await startDashboard(p.app, { host: '127.0.0.1', port: 0 });

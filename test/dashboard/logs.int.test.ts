@@ -7,7 +7,7 @@ import { enqueueFetch } from '../../src/queues/producer.js';
 import { testPipeline, type TestPipeline } from '../helpers/pipeline.js';
 import { fixture, until } from './helpers.js';
 
-describe('job logs', () => {
+describe('job logs', { timeout: 60_000 }, () => {
   let p: TestPipeline | undefined;
   let app: App | undefined;
   afterEach(async () => {
