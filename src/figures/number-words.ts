@@ -166,8 +166,17 @@ function atoms(tokens: Token[], i: number, max: number): Atom[] {
     if (k > i && t.para) break;
     if (t.kind === 'sym' && (t.low === '-' || t.low === '\u2010') && out.length) continue;
     if (t.kind !== 'word') break;
-    const parts =
-      t.low.includes('-') && !t.low.startsWith('quatre-vingt') ? t.low.split(/[-\u2010]/) : [t.low];
+    const parts = t.low.startsWith('quatre-vingt')
+      ? [
+          'quatre-vingt',
+          ...t.low
+            .slice(13)
+            .split(/[-\u2010]/)
+            .filter(Boolean),
+        ]
+      : t.low.includes('-')
+        ? t.low.split(/[-\u2010]/)
+        : [t.low];
     parts.forEach((w, n) => out.push({ w, tok: k, last: n === parts.length - 1 }));
   }
   return out;
