@@ -169,6 +169,25 @@ describe('the dashboard server', { timeout: 90_000 }, () => {
     expect(doc).toContain('<mark class="fig');
   });
 
+  it('shows each schema path and message of a job that fails validation', async () => {
+    d = await dashboardUnderTest();
+    const bad = {
+      docId: 'file:broken-briefing',
+      traceId: 'trace-1',
+      stages: {},
+      source: { url: 'not a url' },
+      body: 42,
+    };
+    await d.p.app.queues.get('clean').add('clean', bad, { jobId: 'clean-broken-briefing' });
+    await until(d.p, 'file:broken-briefing', 'failed');
+    const page = await (await get('/')).text();
+    const row = /<tr class="failed-doc" data-doc="file:broken-briefing">[\s\S]*?<\/tr>/.exec(page)?.[0] ?? '';
+    expect(row).toContain('<code>clean</code>');
+    expect(row).toContain('ERR_VALIDATION');
+    expect(row).toContain('<li><code>body</code>: ');
+    expect(row).toMatch(/<li><code>source\.[a-zA-Z]+<\/code>: /);
+  });
+
   it('retries every failed job of one stage with one action', async () => {
     d = await dashboardUnderTest();
     site = await flakySite((await import('node:fs')).readFileSync(fixture('commission-midday.txt'), 'utf8'));
