@@ -128,6 +128,46 @@ describe('discovery against the fixture site', () => {
     expect(await h.records()).toHaveLength(site.state.eeas.length);
   });
 
+  it('discovers from Council and ECB feeds, Atom and a sitemap index, with filters, and makes one record of a page two sources list', async () => {
+    h = await startHarness([
+      { name: 'council', type: 'consilium', url: `${site.url}/council/rss.xml`, allowPrivate: true },
+      {
+        name: 'ecb',
+        type: 'ecb',
+        url: `${site.url}/ecb/rss.xml`,
+        allowPrivate: true,
+        filters: { include: ['monetary policy statement'] },
+      },
+      { name: 'ministry', type: 'rss', url: `${site.url}/feed.atom`, allowPrivate: true },
+      {
+        name: 'ministry-sitemap',
+        type: 'sitemap',
+        url: `${site.url}/generic/sitemap.xml`,
+        allowPrivate: true,
+      },
+    ]);
+    await discoverOnce(h, ['council', 'ecb', 'ministry', 'ministry-sitemap']);
+    await h.idle();
+    const ids = (await h.records()).map((r) => r.id).sort();
+    expect(ids).toEqual([
+      'consilium:eurogroup-remarks-2026-03-09',
+      'ecb:ecb.is260305.en.html',
+      'generic:127.0.0.1/news/minister-remarks',
+    ]);
+    // The feed and the sitemap give the page different versions, so both may ask for it; the
+    // second answer is a 304 or the same bytes, and no second record is written.
+    expect(site.requests('/news/minister-remarks').length).toBeLessThanOrEqual(2);
+    expect(ids).toHaveLength(3);
+    expect(site.requests('/ecb/press/pr/')).toHaveLength(0);
+    const health = await sourceHealth(h.app.connection, h.config);
+    expect(health.map((s) => [s.name, s.itemsFound, s.lastError])).toEqual([
+      ['council', 1, null],
+      ['ecb', 2, null],
+      ['ministry', 1, null],
+      ['ministry-sitemap', 1, null],
+    ]);
+  });
+
   it('upserts one Job Scheduler per enabled source and drops the scheduler of a source no longer enabled', async () => {
     h = await startHarness([
       ...fixtureSources(site.url),
