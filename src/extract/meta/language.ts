@@ -17,9 +17,8 @@ LANGS.forEach((lang, i) => {
 /** The ISO 639-1 code of the language `s` is most likely written in, or null when too short to tell. */
 export function detectLanguage(s: string, minHits = 3): string | null {
   const hits = new Array<number>(LANGS.length).fill(0);
-  const re = /\p{L}+/gu;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
-    const langs = INDEX.get(m[0].toLowerCase());
+  for (const w of s.toLowerCase().split(/[^a-zà-öø-ÿ]+/)) {
+    const langs = w.length < 8 ? INDEX.get(w) : undefined;
     if (langs) for (const i of langs) hits[i]!++;
   }
   let best = -1;

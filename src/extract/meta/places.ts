@@ -157,12 +157,10 @@ export const CITY_RE = [...CITIES]
 /** First words of the cities, to skip the city patterns cheaply on lines that name none. */
 const COMMON = new Set(['the', 'am', 'new', 'main', 'city', 'town', 'san', 'abu', 'de']);
 const FIRST_WORDS = new Set(CITIES.flatMap((c) => c.toLowerCase().split(' ')).filter((w) => !COMMON.has(w)));
-const WORD = /\p{L}+/gu;
 
 /** Whether `s` has a word that could start a city's name. */
 export function mayNameCity(s: string): boolean {
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(s); m; m = WORD.exec(s)) if (FIRST_WORDS.has(m[0].toLowerCase())) return true;
+  for (const w of s.toLowerCase().split(/[^\p{L}]+/u)) if (FIRST_WORDS.has(w)) return true;
   return false;
 }
 

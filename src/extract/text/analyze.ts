@@ -29,6 +29,7 @@ export interface Analyzed {
   warnings: string[];
 }
 
+const DELIVERY_HINT = /delivery|prononcé|gesprochene|delivered|pronunciado|uitgesproken/i;
 const FIRST_PERSON =
   /\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|my|My|me|us|je|Je|nous|Nous|ich|Ich|wir|Wir|mein|unser|ik|wij|yo|nosotros)\b/;
 const SPOKEN_LABEL = /^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u;
@@ -58,7 +59,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
         lines.push('');
         continue;
       }
-      const d = DELIVERY.exec(piece);
+      const d = DELIVERY_HINT.test(piece) ? DELIVERY.exec(piece) : null;
       if (d) {
         cad = true;
         const before = piece.slice(0, d.index).trim();

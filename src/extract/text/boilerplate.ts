@@ -18,7 +18,7 @@ export const DROP_LINE: RegExp[] = [
   /^READ\s+\S.{0,160}$/,
   /^(?:read also|see also|related(?: (?:articles?|news|posts?))?|lire aussi|mehr zum thema|lees ook)\b:?.{0,160}$/i,
   /^©/,
-  /^(?=.*\b(?:Home|Menu|Search|Contact|About|Login|Publications?|Statistics|Careers?|Explainers|Services|Newsroom)\b)(?:[\p{Lu}][\p{L}&-]*\s+){3,}[\p{Lu}][\p{L}&-]*$/u,
+  /^(?=.{0,160}$)(?=.*\b(?:Home|Menu|Search|Contact|About|Login|Publications?|Statistics|Careers?|Explainers|Services|Newsroom)\b)(?:[\p{Lu}][\p{L}&-]*\s+){3,}[\p{Lu}][\p{L}&-]*$/u,
   /^(?:photo|foto|image|picture|credit|caption)s?\b[^.!?]{0,160}$/i,
   /^(?:search(?: options)?|suggestions|sort by|menu|home|logo|current flag|pages|σελίδες|zum hauptinhalt|skip to (?:main )?content|stand:?|categories:.*|tags?:.*|x|advertisement|anzeige|subscribe|sign in|log in)$/i,
   /^[^.!?]{0,120}\b(?:donat(?:e|ion)|make a charitable)\b[^.]{0,80}$/i,

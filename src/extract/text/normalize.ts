@@ -1,3 +1,5 @@
+const GLYPH_HINT = / [ãõçñáíóúâêôüöäëïœ] /;
+const NEVER = /(?!)/g;
 const GLYPH = /(\p{L}) ([ãõçñáíóúâêôüöäëïœ]) (\p{Ll})/gu;
 
 /** Unicode and whitespace clean-up shared by every extractor: one space between words, no control characters. */
@@ -8,7 +10,7 @@ export function normalizeLine(s: string): string {
       .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '')
       .replace(/\t/g, ' ')
       // broken glyph spacing in captures: "Dur ã o" → "Durão"
-      .replace(GLYPH, '$1$2$3')
+      .replace(GLYPH_HINT.test(s) ? GLYPH : NEVER, '$1$2$3')
       .replace(/ {2,}/g, ' ')
       .trim()
   );
@@ -16,6 +18,8 @@ export function normalizeLine(s: string): string {
 
 /** Splits a body into lines, with Windows and old Mac line ends folded. */
 export const toLines = (body: string): string[] => body.replace(/\r\n?/g, '\n').split('\n');
+
+const INLINE_LABEL = /(?<=[.?!]["”’]?)\s+(?=(?:Journalist|Question|Reporter|Frage)\s*:)/g;
 
 /** Live-blog time stamps ("6.39pm GMT"): each starts a new entry. */
 export const LIVE_STAMP = /\s*\b\d{1,2}[.:]\d{2}\s?(?:am|pm)\s+(?:GMT|BST|CET|CEST|EST|EDT|UTC)\b\s*/g;
@@ -39,7 +43,7 @@ export function splitGlued(line: string): string[] {
   for (const p of parts) {
     const pieces = p
       .replace(/(?<!\b(?:Q|A|\p{Lu}|Question|Frage|Mr|Mrs|Ms|Dr|St))([.?!:])(?=\p{Lu}\p{Ll}{2})/gu, '$1\n')
-      .replace(/(?<=[.?!]["”’]?)\s+(?=(?:Journalist|Question|Reporter|Frage)\s*:)/g, '\n')
+      .replace(p.includes(':') ? INLINE_LABEL : NEVER, '\n')
       .split('\n');
     out.push(...pieces);
   }
