@@ -29,6 +29,12 @@ export const DocState = z.object({
 });
 export type DocState = z.infer<typeof DocState>;
 
+/** What a worker learned of a document beside its stage state. */
+export interface StageExtra {
+  title?: string;
+  unchanged?: boolean;
+}
+
 const RECENT_KEEP = 10_000;
 
 /** KEYS[1] the index, KEYS[2] the prefix of document keys (same hash tag): each id with its label and title. */
@@ -82,10 +88,15 @@ export class DocStatus {
     await this.touch(docId, { state: 'queued', traceId: info.traceId, label: info.label });
   }
 
-  async stage(docId: string, stage: string, s: StageState, extra: { title?: string } = {}): Promise<void> {
+  /**
+   * Records a stage's state. `extra.unchanged`: the stage let nothing through because the
+   * source has not changed (a 304), so the archived record stands and the document is done.
+   */
+  async stage(docId: string, stage: string, s: StageState, extra: StageExtra = {}): Promise<void> {
     const fields: Record<string, string> = { [`stage:${stage}`]: JSON.stringify(s) };
     if (s.state === 'failed') fields.state = 'failed';
     else if (s.state === 'active') fields.state = 'processing';
+    else if (s.state === 'completed' && extra.unchanged) fields.state = 'published';
     if (extra.title) fields.title = extra.title;
     await this.touch(docId, fields);
     if (s.state === 'failed') await this.redis.zadd(this.failedIndex, Date.now(), docId);

@@ -28,7 +28,7 @@ export function stageSpec<I, O>(def: StageDef<I, O>, queues: Queues, context: (l
       const result = await def.run(input, context(log));
       if (result === null) {
         log.info('nothing new: the document goes no further');
-        return {};
+        return { unchanged: true };
       }
       const output = parseOrThrow(def.output, result, `${def.name} output`, `job ${job.id}`);
       stamp(output, def.name, new Date());

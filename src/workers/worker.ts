@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import { isRetryable, parseOrThrow, PresslineError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { jobDuration, jobsFailed, jobsProcessed } from '../metrics.js';
-import type { DocStatus } from '../queues/doc-status.js';
+import type { DocStatus, StageExtra } from '../queues/doc-status.js';
 import { bullPrefix } from '../queues/names.js';
 import { deliverBackoffStrategy } from '../sinks/retry-policy.js';
 
@@ -18,7 +18,7 @@ export interface WorkerSpec<I> {
   input: z.ZodType<I>;
   /** The document a job is about, read before parsing (for status and logs). */
   docIdOf(data: unknown): string | undefined;
-  handle(input: I, job: Job, log: Logger): Promise<{ title?: string } | void>;
+  handle(input: I, job: Job, log: Logger): Promise<StageExtra | void>;
 }
 
 export interface WorkerDeps {

@@ -101,6 +101,25 @@ describe('the queued pipeline', () => {
     expect(await archived(p)).toHaveLength(1);
   });
 
+  it('ends an unchanged page published again, with no second record', async () => {
+    const site = await serve(() => ({ status: 200, body: 'Remarks\n\nNothing has changed.' }));
+    server = site.server;
+    p = await testPipeline();
+    p.app.startWorkers();
+    const published = async () => {
+      const s = await p!.app.status.get(urlInput(site.url).job.docId);
+      return s?.state === 'published' ? s : undefined;
+    };
+    await enqueueFetch(p.app.queues, p.app.status, urlInput(site.url), { force: true });
+    await eventually(published, 20_000, 'first publish');
+    expect(await enqueueFetch(p.app.queues, p.app.status, urlInput(site.url), { force: true })).toBe('queued');
+    const again = await eventually(published, 20_000, 'the second fetch to end');
+    expect(again.stages.fetch?.state).toBe('completed');
+    expect(again.stages.clean).toBeUndefined();
+    expect(site.hits()).toBe(2);
+    expect(await archived(p)).toHaveLength(1);
+  });
+
   it('loses nothing when a worker is stopped mid-job', async () => {
     let release = false;
     const site = await serve(() => (release ? { status: 200, body: 'Remarks\n\nAll is well.' } : { status: 200, body: 'Remarks\n\nAll is well.', delayMs: 3000 }));
