@@ -80,7 +80,7 @@ console.log(
   `Corpus: ${texts.length} transcripts, ${(bytes / 1024).toFixed(0)} kB, ${base.gold} gold figures (optional ones left out).\n`,
 );
 console.log(
-  '| extractor | precision | recall | F1 | ms / document | ms / kB | × Pressline time | timed on |',
+  '| extractor | precision | recall | F1 | ms / document | ms / kB | time per kB vs Pressline | timed on |',
 );
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
