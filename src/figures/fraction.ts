@@ -1,5 +1,5 @@
 import { at, glued } from './context.js';
-import { ORDINAL_NOUNS } from './lexicon.js';
+import { ORDINAL_NOUNS, TIME_NOUNS } from './lexicon.js';
 import { wordValue } from './number-words.js';
 import type { Token } from './tokenize.js';
 
@@ -163,22 +163,30 @@ export function readFraction(tokens: Token[], i: number): Fraction | null {
   return { start: i, end, value: num / den };
 }
 
-/** `one in three Europeans`, `1 in 5 children`, `one out of four`: a share written as odds. */
+/** `one in three Europeans`, `1 in 5 children`, `seven out of ten`: a share written as odds. */
 function oneInN(tokens: Token[], i: number): Fraction | null {
   const t = tokens[i]!;
-  if (t.low !== 'one' && t.text !== '1') return null;
+  const small = (x: Token | undefined): number =>
+    !x
+      ? NaN
+      : x.kind === 'num'
+        ? /^\d{1,3}$/.test(x.text)
+          ? Number(x.text)
+          : NaN
+        : (wordValue(x.low, x.lang) ?? NaN);
+  const num = small(t);
+  if (!(num >= 1 && num <= 100) || (t.kind === 'num' && at(tokens, i - 1) && !t.space)) return null;
   let k = i + 1;
   if (at(tokens, k)?.low === 'out' && at(tokens, k + 1)?.low === 'of') k += 2;
-  else if (at(tokens, k)?.low === 'in') k++;
+  else if (at(tokens, k)?.low === 'in' && num <= 10) k++;
   else return null;
   const d = at(tokens, k);
-  if (!d) return null;
-  const n =
-    d.kind === 'num' ? (/^\d{1,3}$/.test(d.text) ? Number(d.text) : NaN) : (wordValue(d.low, d.lang) ?? NaN);
-  if (!(n >= 2 && n <= 1000)) return null;
+  const n = small(d);
+  if (!(n >= 2 && n <= 1000 && num < n)) return null;
   const after = at(tokens, k + 1);
   if (after && !after.space && after.kind !== 'sym') return null;
-  return { start: i, end: k + 1, value: 1 / n };
+  if (after && after.kind === 'word' && TIME_NOUNS.has(after.low)) return null;
+  return { start: i, end: k + 1, value: num / n };
 }
 
 function digitFraction(tokens: Token[], i: number): Fraction | null {

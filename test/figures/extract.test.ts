@@ -81,6 +81,7 @@ const ONE_FIGURE: Array<[string, Want]> = [
   ['We have reached around one third', { kind: 'fraction', value: 1 / 3, approx: 'about' }],
   ['Exports fell by 1/3 of their value.', { kind: 'fraction', value: 1 / 3 }],
   ['One in three arrivals came by sea.', { kind: 'fraction', value: 1 / 3 }],
+  ['Seven out of 10 Europeans support it.', { kind: 'fraction', value: 0.7 }],
   ['Migration: 380,000 irregular crossings were detected.', { kind: 'count', value: 380000 }],
   ['More than 6,000 war crimes have been registered.', { kind: 'count', value: 6000, approx: 'over' }],
   // ordinals written with digits
