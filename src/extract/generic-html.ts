@@ -59,7 +59,7 @@ export function analyzePage(
  * cookie banners, share bars, related lists and footers, then cleans the text like a capture.
  */
 export function extractGenericHtml(html: string): Analyzed {
-  const $ = loadHtml(html);
+  const $ = loadHtml(html, { dropChrome: true });
   const facts = pageFacts($);
   stripNoise($, $.root(), true);
   const found = mainContent($);

@@ -12,7 +12,7 @@ import type { SiteSelectors } from './selectors.js';
  * falls back to the generic extractor and says so.
  */
 export function extractWithSelectors(html: string, sel: SiteSelectors): Analyzed | null {
-  const $ = loadHtml(html);
+  const $ = loadHtml(html, { dropChrome: true });
   const facts = pageFacts($);
   const title = firstText($, sel.title);
   const placeText = firstText($, sel.place);
