@@ -193,7 +193,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
     if (isBareName(title)) addSpeaker(speakers, title, null);
   }
   for (const h of header) findSpeakers(h, speakers);
-  if (lead) findSpeakers(lead, speakers);
+  if (lead) findSpeakers(lead.slice(0, 400), speakers);
   for (const b of body.slice(0, 3)) if (b !== lead && b.split(/\s+/).length <= 15) findSpeakers(b, speakers);
   for (const b of body) if (/^(?:soundbite|sot)\b/i.test(b)) findSpeakers(b.split(/saying|:/i)[0]!, speakers);
 
