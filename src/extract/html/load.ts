@@ -1,5 +1,6 @@
 import type { CheerioAPI } from 'cheerio';
 import { load } from 'cheerio/slim';
+import { parseHtml } from './parse.js';
 
 /** Blocks that never hold a transcript, cut out before parsing (the parse is most of the cost). */
 const NEVER_TEXT =
@@ -8,12 +9,12 @@ const NEVER_TEXT =
 const CHROME = /<(footer|aside)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 
 /**
- * Parses HTML with htmlparser2 (cheerio's slim build: several times faster than parse5, and
- * as forgiving), after cutting out comments, scripts, styles, SVG, iframes and `<nav>` menus
- * — and, for the generic extractor, footers and asides — which never hold a transcript.
+ * Parses HTML (see `parseHtml`: htmlparser2's tree rules, a regular-expression tokenizer) into
+ * a cheerio document, after cutting out comments, scripts, styles, SVG, iframes and `<nav>`
+ * menus — and, for the generic extractor, footers and asides — which never hold a transcript.
  */
 export function loadHtml(html: string, opts: { dropChrome?: boolean } = {}): CheerioAPI {
   let h = html.replace(NEVER_TEXT, ' ');
   if (opts.dropChrome) h = h.replace(CHROME, ' ');
-  return load(h, { xml: { xmlMode: false, decodeEntities: true } }) as unknown as CheerioAPI;
+  return load(parseHtml(h), { xml: { xmlMode: false, decodeEntities: true } }) as unknown as CheerioAPI;
 }

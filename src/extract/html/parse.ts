@@ -1,0 +1,143 @@
+import { Document, Element, Text, type ChildNode, type ParentNode } from 'domhandler';
+import { decodeHTML, decodeHTMLAttribute } from 'entities';
+
+/**
+ * One token of HTML: a start or end tag (1: `/`, 2: name, 3: attributes), a comment,
+ * declaration or processing instruction, or a run of text. The whole tokenisation runs inside
+ * the regular-expression engine (native code), not character by character in JavaScript.
+ */
+const TOKEN =
+  /<(\/?)([a-zA-Z][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<!--[\s\S]*?(?:-->|$)|<[!?][^>]*>|[^<]+|</g;
+const ATTR = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+
+const pTag = new Set(['p']);
+const formTags = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const ddt = new Set(['dd', 'dt']);
+const sections = new Set(['thead', 'tbody']);
+/** Start tags that close open elements (htmlparser2's rules, so the tree is the same). */
+const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['li', new Set(['li'])],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', ddt],
+  ['dt', ddt],
+  ['rt', new Set(['rt', 'rp'])],
+  ['rp', new Set(['rt', 'rp'])],
+  ['tbody', sections],
+  ['tfoot', sections],
+  ...['select', 'input', 'output', 'button', 'datalist', 'textarea'].map(
+    (t) => [t, formTags] as [string, Set<string>],
+  ),
+  ...'p h1 h2 h3 h4 h5 h6 address article aside blockquote details div dl fieldset figcaption figure footer form header hr main nav ol pre section table ul'
+    .split(' ')
+    .map((t) => [t, pTag] as [string, Set<string>]),
+]);
+const VOID = new Set(
+  'area base basefont br col command embed frame hr img input isindex keygen link meta param source track wbr'.split(
+    ' ',
+  ),
+);
+/** Elements whose content is raw text up to their end tag. */
+const RAW_END: Record<string, RegExp> = {
+  script: /<\/script\s*>/gi,
+  style: /<\/style\s*>/gi,
+  title: /<\/title\s*>/gi,
+  textarea: /<\/textarea\s*>/gi,
+};
+
+function attributes(s: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!s.trim()) return out;
+  ATTR.lastIndex = 0;
+  for (let m = ATTR.exec(s); m; m = ATTR.exec(s)) {
+    const name = m[1]!.toLowerCase();
+    if (Object.prototype.hasOwnProperty.call(out, name)) continue;
+    const v = m[2] ?? m[3] ?? m[4] ?? '';
+    out[name] = v.includes('&') ? decodeHTMLAttribute(v) : v;
+  }
+  return out;
+}
+
+/**
+ * Parses HTML into a domhandler document (the tree cheerio and css-select walk), with
+ * htmlparser2's rules for void elements, implied end tags and stray end tags, but tokenised by
+ * one regular expression: several times cheaper than htmlparser2's character-by-character
+ * tokenizer. Comments, doctypes and processing instructions are dropped.
+ */
+export function parseHtml(html: string): Document {
+  const doc = new Document([]);
+  const stack: Element[] = [];
+  let parent: ParentNode = doc;
+  const append = (node: ChildNode) => {
+    const kids = parent.children;
+    const prev = kids[kids.length - 1] ?? null;
+    if (prev) {
+      prev.next = node;
+      node.prev = prev;
+    }
+    node.parent = parent;
+    kids.push(node);
+  };
+  const text = (data: string) => {
+    const kids = parent.children;
+    const last = kids[kids.length - 1];
+    if (last instanceof Text) last.data += data;
+    else append(new Text(data));
+  };
+  const pop = () => {
+    stack.pop();
+    parent = stack[stack.length - 1] ?? doc;
+  };
+  const open = (name: string, attribs: Record<string, string>) => {
+    const implied = OPEN_IMPLIES_CLOSE.get(name);
+    if (implied) while (stack.length && implied.has(stack[stack.length - 1]!.name)) pop();
+    const el = new Element(name, attribs);
+    append(el);
+    if (!VOID.has(name)) {
+      stack.push(el);
+      parent = el;
+    }
+    return el;
+  };
+
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
+    const tok = m[0];
+    const name = m[2];
+    if (name === undefined) {
+      if (tok.charCodeAt(0) !== 60 || tok.length === 1) text(tok.includes('&') ? decodeHTML(tok) : tok);
+      continue; // comments, doctypes, processing instructions
+    }
+    const tag = name.toLowerCase();
+    if (m[1]) {
+      // end tag: close up to the matching open element; `</p>` and `</br>` alone make elements
+      if (VOID.has(tag)) {
+        if (tag === 'br') open('br', {});
+        continue;
+      }
+      let i = stack.length - 1;
+      while (i >= 0 && stack[i]!.name !== tag) i--;
+      if (i >= 0) while (stack.length > i) pop();
+      else if (tag === 'p') {
+        open('p', {});
+        pop();
+      }
+      continue;
+    }
+    open(tag, attributes(m[3] ?? ''));
+    const end = RAW_END[tag];
+    if (end) {
+      end.lastIndex = TOKEN.lastIndex;
+      const e = end.exec(html);
+      const raw = html.slice(TOKEN.lastIndex, e ? e.index : html.length);
+      if (raw) text(tag === 'title' || tag === 'textarea' ? decodeHTML(raw) : raw);
+      if (e) pop();
+      TOKEN.lastIndex = e ? e.index + e[0].length : html.length;
+    }
+  }
+  return doc;
+}
