@@ -14,7 +14,15 @@ import { deliverSpec, publishSpec, stageSpec } from './workers/specs.js';
 import { createWorker, type WorkerOptions } from './workers/worker.js';
 
 /** Worker groups `pressline workers --stages` accepts; `deliver` runs one worker per sink. */
-export const WORKER_STAGES = ['fetch', 'clean', 'segment', 'figures', 'publish', 'deliver', 'discover'] as const;
+export const WORKER_STAGES = [
+  'fetch',
+  'clean',
+  'segment',
+  'figures',
+  'publish',
+  'deliver',
+  'discover',
+] as const;
 export type WorkerStage = (typeof WORKER_STAGES)[number];
 /** Started when no stages are named: all but `discover`, which `pressline start` runs only with DISCOVERY on. */
 const DEFAULT_STAGES = WORKER_STAGES.filter((s) => s !== 'discover');
@@ -40,7 +48,11 @@ export class App {
     const connection = createRedis(config.redisUrl);
     connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     const sinks = createSinks(config, log, { redis: connection });
-    const queues = new Queues(connection, config, sinks.map((s) => s.name));
+    const queues = new Queues(
+      connection,
+      config,
+      sinks.map((s) => s.name),
+    );
     // Politeness and the fetch index live in Redis, so they hold across every worker process.
     let fetchDeps: StageContext['fetch'] | undefined;
     const shared = (l: Logger): StageContext => {

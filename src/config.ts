@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
 
-const bool = z.union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])]).transform((v) =>
-  typeof v === 'boolean' ? v : ['true', '1', 'yes'].includes(v),
-);
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+  .transform((v) => (typeof v === 'boolean' ? v : ['true', '1', 'yes'].includes(v)));
 const int = (min = 0) => z.coerce.number().int().min(min);
 const optionalString = z
   .string()
@@ -16,44 +16,169 @@ const optionalString = z
  * Precedence: options given in code or on the command line > environment > defaults.
  */
 const settings = {
-  redisUrl: ['REDIS_URL', z.string().min(1), 'redis://127.0.0.1:6379', 'Redis for the queues, seen-store and status.'],
-  queuePrefix: ['QUEUE_PREFIX', z.string().regex(/^[\w.-]+$/), 'pressline', 'Prefix of every Redis key; wrapped in {…} as a Redis Cluster hash tag.'],
-  dataDir: ['DATA_DIR', z.string().min(1), './data', 'Where the JSON Lines archive (`archive/`) and raw snapshots (`raw/`) live.'],
-  inboxDir: ['INBOX_DIR', z.string().min(1), './inbox', 'Folder that `pressline start` watches: a file dropped here is ingested.'],
-  logLevel: ['LOG_LEVEL', z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']), 'info', 'pino log level.'],
+  redisUrl: [
+    'REDIS_URL',
+    z.string().min(1),
+    'redis://127.0.0.1:6379',
+    'Redis for the queues, seen-store and status.',
+  ],
+  queuePrefix: [
+    'QUEUE_PREFIX',
+    z.string().regex(/^[\w.-]+$/),
+    'pressline',
+    'Prefix of every Redis key; wrapped in {…} as a Redis Cluster hash tag.',
+  ],
+  dataDir: [
+    'DATA_DIR',
+    z.string().min(1),
+    './data',
+    'Where the JSON Lines archive (`archive/`) and raw snapshots (`raw/`) live.',
+  ],
+  inboxDir: [
+    'INBOX_DIR',
+    z.string().min(1),
+    './inbox',
+    'Folder that `pressline start` watches: a file dropped here is ingested.',
+  ],
+  logLevel: [
+    'LOG_LEVEL',
+    z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']),
+    'info',
+    'pino log level.',
+  ],
   concurrency: ['CONCURRENCY', int(1), 4, 'Jobs each stage worker runs at once.'],
   attempts: ['JOB_ATTEMPTS', int(1), 5, 'Tries per job before it is failed (transient errors only).'],
   backoffMs: ['JOB_BACKOFF_MS', int(0), 2000, 'First retry delay; doubles on each try (exponential).'],
   keepCompleted: ['KEEP_COMPLETED', int(0), 1000, 'Completed jobs kept per queue (older ones are removed).'],
   keepFailed: ['KEEP_FAILED', int(0), 5000, 'Failed jobs kept per queue, for inspection and retry.'],
-  userAgent: ['USER_AGENT', z.string().min(1), 'Pressline/0.1 (+https://github.com/pressline/pressline)', 'User-Agent of every request, with a contact URL.'],
+  userAgent: [
+    'USER_AGENT',
+    z.string().min(1),
+    'Pressline/0.1 (+https://github.com/pressline/pressline)',
+    'User-Agent of every request, with a contact URL.',
+  ],
   fetchTimeoutMs: ['FETCH_TIMEOUT_MS', int(1), 30000, 'Connect and response-header timeout.'],
   fetchBodyTimeoutMs: ['FETCH_BODY_TIMEOUT_MS', int(1), 60000, 'Timeout between body chunks.'],
-  fetchMaxBytes: ['FETCH_MAX_BYTES', int(1), 10 * 1024 * 1024, 'Largest body accepted (after decompression).'],
+  fetchMaxBytes: [
+    'FETCH_MAX_BYTES',
+    int(1),
+    10 * 1024 * 1024,
+    'Largest body accepted (after decompression).',
+  ],
   fetchMaxRedirects: ['FETCH_MAX_REDIRECTS', int(0), 5, 'Redirects followed before a fetch fails.'],
-  fetchMinIntervalMs: ['FETCH_MIN_INTERVAL_MS', int(0), 1000, 'Least time between two requests to one host, across all workers.'],
-  fetchHostConcurrency: ['FETCH_HOST_CONCURRENCY', int(1), 2, 'Requests in flight to one host, across all workers.'],
-  fetchAllowPrivate: ['FETCH_ALLOW_PRIVATE', bool, false, 'Allow fetching private, loopback and link-local addresses (SSRF guard off).'],
-  fetchTotalTimeoutMs: ['FETCH_TOTAL_TIMEOUT_MS', int(1), 120000, 'Longest one request may take, body included.'],
-  fetchRetries: ['FETCH_RETRIES', int(0), 3, 'Tries after the first within one fetch job (network errors, 429, 5xx), with backoff and jitter.'],
-  fetchRetryBaseMs: ['FETCH_RETRY_BASE_MS', int(0), 500, 'First in-job retry delay; doubles each try. Retry-After is honoured instead when given.'],
-  fetchMaxRetryAfterMs: ['FETCH_MAX_RETRY_AFTER_MS', int(0), 60000, 'A longer Retry-After fails the try; the queue retries the job later.'],
+  fetchMinIntervalMs: [
+    'FETCH_MIN_INTERVAL_MS',
+    int(0),
+    1000,
+    'Least time between two requests to one host, across all workers.',
+  ],
+  fetchHostConcurrency: [
+    'FETCH_HOST_CONCURRENCY',
+    int(1),
+    2,
+    'Requests in flight to one host, across all workers.',
+  ],
+  fetchAllowPrivate: [
+    'FETCH_ALLOW_PRIVATE',
+    bool,
+    false,
+    'Allow fetching private, loopback and link-local addresses (SSRF guard off).',
+  ],
+  fetchTotalTimeoutMs: [
+    'FETCH_TOTAL_TIMEOUT_MS',
+    int(1),
+    120000,
+    'Longest one request may take, body included.',
+  ],
+  fetchRetries: [
+    'FETCH_RETRIES',
+    int(0),
+    3,
+    'Tries after the first within one fetch job (network errors, 429, 5xx), with backoff and jitter.',
+  ],
+  fetchRetryBaseMs: [
+    'FETCH_RETRY_BASE_MS',
+    int(0),
+    500,
+    'First in-job retry delay; doubles each try. Retry-After is honoured instead when given.',
+  ],
+  fetchMaxRetryAfterMs: [
+    'FETCH_MAX_RETRY_AFTER_MS',
+    int(0),
+    60000,
+    'A longer Retry-After fails the try; the queue retries the job later.',
+  ],
   fetchRespectRobots: ['FETCH_RESPECT_ROBOTS', bool, true, 'Obey robots.txt (cached per host for an hour).'],
-  sourcesFile: ['SOURCES_FILE', optionalString, undefined, 'YAML or JSON file of discovery sources; built-in defaults when unset.'],
+  sourcesFile: [
+    'SOURCES_FILE',
+    optionalString,
+    undefined,
+    'YAML or JSON file of discovery sources; built-in defaults when unset.',
+  ],
   discovery: ['DISCOVERY', bool, true, 'Run discovery schedulers in `pressline start`.'],
-  jsonlFsync: ['JSONL_FSYNC', z.enum(['always', 'never']), 'always', 'fsync the JSON Lines file after each append.'],
+  jsonlFsync: [
+    'JSONL_FSYNC',
+    z.enum(['always', 'never']),
+    'always',
+    'fsync the JSON Lines file after each append.',
+  ],
   databaseUrl: ['DATABASE_URL', optionalString, undefined, 'PostgreSQL archive: on when set.'],
-  webhookUrl: ['WEBHOOK_URL', optionalString, undefined, 'Webhook archive: on when set; each record is POSTed as a CloudEvent.'],
-  webhookSecret: ['WEBHOOK_SECRET', optionalString, undefined, 'Standard Webhooks secret(s) (`whsec_…`, space-separated to rotate).'],
-  deliverAttempts: ['DELIVER_ATTEMPTS', int(1), 30, 'Tries per sink delivery before it is failed; with the capped backoff, over 5 hours.'],
-  deliverMaxBackoffMs: ['DELIVER_MAX_BACKOFF_MS', int(0), 900000, 'Longest delay between two tries of a sink delivery (the backoff doubles up to it).'],
-  dashboardHost: ['DASHBOARD_HOST', z.string().min(1), '127.0.0.1', 'Dashboard bind address; anything but loopback needs a token or basic auth.'],
+  webhookUrl: [
+    'WEBHOOK_URL',
+    optionalString,
+    undefined,
+    'Webhook archive: on when set; each record is POSTed as a CloudEvent.',
+  ],
+  webhookSecret: [
+    'WEBHOOK_SECRET',
+    optionalString,
+    undefined,
+    'Standard Webhooks secret(s) (`whsec_…`, space-separated to rotate).',
+  ],
+  deliverAttempts: [
+    'DELIVER_ATTEMPTS',
+    int(1),
+    30,
+    'Tries per sink delivery before it is failed; with the capped backoff, over 5 hours.',
+  ],
+  deliverMaxBackoffMs: [
+    'DELIVER_MAX_BACKOFF_MS',
+    int(0),
+    900000,
+    'Longest delay between two tries of a sink delivery (the backoff doubles up to it).',
+  ],
+  dashboardHost: [
+    'DASHBOARD_HOST',
+    z.string().min(1),
+    '127.0.0.1',
+    'Dashboard bind address; anything but loopback needs a token or basic auth.',
+  ],
   dashboardPort: ['DASHBOARD_PORT', int(0), 3000, 'Dashboard port.'],
-  dashboardToken: ['DASHBOARD_TOKEN', optionalString, undefined, 'Bearer token for the dashboard (or `?token=`).'],
+  dashboardToken: [
+    'DASHBOARD_TOKEN',
+    optionalString,
+    undefined,
+    'Bearer token for the dashboard (or `?token=`).',
+  ],
   dashboardUser: ['DASHBOARD_USER', optionalString, undefined, 'Basic-auth user for the dashboard.'],
-  dashboardPassword: ['DASHBOARD_PASSWORD', optionalString, undefined, 'Basic-auth password for the dashboard.'],
-  dashboardReadOnly: ['DASHBOARD_READ_ONLY', bool, false, 'Hide retry and other actions; Bull Board read-only.'],
-  dashboardQueueActions: ['DASHBOARD_QUEUE_ACTIONS', bool, false, 'Allow actions (retry, clean, promote, remove) in Bull Board at /queues; read-only otherwise.'],
+  dashboardPassword: [
+    'DASHBOARD_PASSWORD',
+    optionalString,
+    undefined,
+    'Basic-auth password for the dashboard.',
+  ],
+  dashboardReadOnly: [
+    'DASHBOARD_READ_ONLY',
+    bool,
+    false,
+    'Hide retry and other actions; Bull Board read-only.',
+  ],
+  dashboardQueueActions: [
+    'DASHBOARD_QUEUE_ACTIONS',
+    bool,
+    false,
+    'Allow actions (retry, clean, promote, remove) in Bull Board at /queues; read-only otherwise.',
+  ],
 } as const;
 
 type Settings = typeof settings;
@@ -75,7 +200,10 @@ export function loadConfig(options: Partial<Config> = {}, env: NodeJS.ProcessEnv
     const raw = given !== undefined ? given : env[name] !== undefined && env[name] !== '' ? env[name] : dflt;
     const result = (schema as z.ZodType).safeParse(raw);
     if (result.success) out[key] = result.data;
-    else problems.push(`- ${name}=${JSON.stringify(raw)}: ${result.error.issues.map((i) => i.message).join('; ')}`);
+    else
+      problems.push(
+        `- ${name}=${JSON.stringify(raw)}: ${result.error.issues.map((i) => i.message).join('; ')}`,
+      );
   }
   if (problems.length) throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
   return out as Config;

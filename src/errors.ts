@@ -36,14 +36,22 @@ export class ValidationError extends PresslineError {
 
 /** A failure that may pass on a later try: a network error, a 5xx, a 429, a sink that is down. */
 export class TransientError extends PresslineError {
-  constructor(code: string, message: string, opts: { cause?: unknown; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    opts: { cause?: unknown; details?: Record<string, unknown> } = {},
+  ) {
     super(code, message, { ...opts, retryable: true });
   }
 }
 
 /** A failure that no retry can mend: a 404, a refused address, an empty document. */
 export class PermanentError extends PresslineError {
-  constructor(code: string, message: string, opts: { cause?: unknown; details?: Record<string, unknown> } = {}) {
+  constructor(
+    code: string,
+    message: string,
+    opts: { cause?: unknown; details?: Record<string, unknown> } = {},
+  ) {
     super(code, message, { ...opts, retryable: false });
   }
 }
@@ -70,7 +78,12 @@ export class RedisUnavailableError extends PresslineError {
 export const isRetryable = (err: unknown): boolean => !(err instanceof PresslineError) || err.retryable;
 
 /** Parses `data` with `schema`, or throws a ValidationError naming `what` and each bad path. */
-export function parseOrThrow<S extends z.ZodType>(schema: S, data: unknown, what: string, where?: string): z.infer<S> {
+export function parseOrThrow<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  what: string,
+  where?: string,
+): z.infer<S> {
   const result = schema.safeParse(data);
   if (!result.success) throw new ValidationError(what, result.error, where);
   return result.data;

@@ -40,7 +40,11 @@ export function docIdFor(target: { url: string | null; path: string | null; site
 }
 
 /** `SPEECH/26/1765` → `speech_26_1765`, the form Press Corner uses in its own URLs. */
-export const pressCornerKey = (ref: string): string => ref.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_');
+export const pressCornerKey = (ref: string): string =>
+  ref
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_');
 
 /**
  * A BullMQ job id for a document at a stage: deterministic, so the same document and

@@ -10,7 +10,12 @@ const DONE = '.ingested';
  * `<inbox>/.ingested/`. Polls (fs events are unreliable on network and container mounts)
  * and waits until a file's size holds still between two polls, so half-copied files wait.
  */
-export function watchInbox(dir: string, ingest: (input: Input) => Promise<unknown>, log: Logger, intervalMs = 1000): () => void {
+export function watchInbox(
+  dir: string,
+  ingest: (input: Input) => Promise<unknown>,
+  log: Logger,
+  intervalMs = 1000,
+): () => void {
   const sizes = new Map<string, number>();
   let busy = false;
   const scan = async () => {

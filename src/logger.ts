@@ -9,9 +9,14 @@ export type { Logger };
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   if (destination) return pino({ level, base: undefined }, destination);
   const pretty = process.stderr.isTTY;
-  return pino({
-    level,
-    base: { pid: process.pid },
-    ...(pretty ? { transport: { target: 'pino-pretty', options: { destination: 2, colorize: true } } } : {}),
-  }, pretty ? undefined : pino.destination(2));
+  return pino(
+    {
+      level,
+      base: { pid: process.pid },
+      ...(pretty
+        ? { transport: { target: 'pino-pretty', options: { destination: 2, colorize: true } } }
+        : {}),
+    },
+    pretty ? undefined : pino.destination(2),
+  );
 }

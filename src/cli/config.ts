@@ -12,7 +12,12 @@ export function register(program: Command): void {
       const config = loadConfig() as Record<string, unknown>;
       for (const row of settingsTable()) {
         const value = config[row.key];
-        const shown = value === undefined ? '(unset)' : SECRET.test(row.env) && row.env !== 'REDIS_URL' ? '(set)' : String(value);
+        const shown =
+          value === undefined
+            ? '(unset)'
+            : SECRET.test(row.env) && row.env !== 'REDIS_URL'
+              ? '(set)'
+              : String(value);
         process.stdout.write(`${row.env.padEnd(24)} ${shown.padEnd(40)} ${row.doc}\n`);
       }
     });

@@ -16,7 +16,10 @@ export function register(program: Command): void {
     .option('--no-wait', 'return once queued, without waiting for the records')
     .option('--force', 'process again inputs already ingested with the same content')
     .option('--timeout <seconds>', 'stop waiting after this long', (v) => Number(v), 600)
-    .addHelpText('after', '\nExamples:\n  $ pressline ingest examples/\n  $ pressline ingest https://www.eeas.europa.eu/eeas/some-remarks_en --no-wait')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ pressline ingest examples/\n  $ pressline ingest https://www.eeas.europa.eu/eeas/some-remarks_en --no-wait',
+    )
     .action(async (args: string[], opts: { wait: boolean; force?: boolean; timeout: number }) => {
       const rt = loadRuntime();
       const inputs = await resolveInputs(args);
@@ -44,11 +47,19 @@ export function register(program: Command): void {
 
 async function waitFor(app: App, inputs: Input[], timeoutMs: number): Promise<Map<string, DocState | null>> {
   const progress = new Progress(inputs.length);
-  const states = await awaitDocuments(app.status, inputs.map((i) => i.job.docId), {
-    timeoutMs,
-    onProgress: (p) =>
-      progress.update(p.published, p.failed, p.stalled ? 'no progress: are workers running? (`pressline start` or `pressline workers`)' : ''),
-  });
+  const states = await awaitDocuments(
+    app.status,
+    inputs.map((i) => i.job.docId),
+    {
+      timeoutMs,
+      onProgress: (p) =>
+        progress.update(
+          p.published,
+          p.failed,
+          p.stalled ? 'no progress: are workers running? (`pressline start` or `pressline workers`)' : '',
+        ),
+    },
+  );
   progress.end();
   return states;
 }
@@ -62,5 +73,7 @@ function report(states: Map<string, DocState | null>, inputs: Input[], dataDir: 
     process.stderr.write(`✗ ${input.label} (${input.job.docId}) — ${why}\n`);
   }
   const published = [...states.values()].filter((s) => s?.state === 'published').length;
-  process.stderr.write(`${published} record(s) published. JSON Lines archive: ${resolve(join(dataDir, 'archive'))}\n`);
+  process.stderr.write(
+    `${published} record(s) published. JSON Lines archive: ${resolve(join(dataDir, 'archive'))}\n`,
+  );
 }

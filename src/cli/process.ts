@@ -18,7 +18,9 @@ export function register(program: Command): void {
         try {
           const record = await runLocal(input.job, rt.stageContext(rt.log.child({ docId: input.job.docId })));
           if (!record) throw new Error('nothing to print: the source answered that it has not changed');
-          process.stdout.write(opts.jsonl ? `${JSON.stringify(record)}\n` : `${JSON.stringify(record, null, 2)}\n`);
+          process.stdout.write(
+            opts.jsonl ? `${JSON.stringify(record)}\n` : `${JSON.stringify(record, null, 2)}\n`,
+          );
         } catch (err) {
           failed++;
           rt.log.error({ input: input.label, err }, 'could not process input');

@@ -14,8 +14,13 @@ import { onShutdown } from './shutdown.js';
 export function register(program: Command): void {
   program
     .command('start')
-    .description('the main job: workers for every stage, the dashboard, discovery, and the ./inbox folder watched')
-    .option('--ingest <paths...>', 'also ingest these files or folders at start (the quick start uses examples/)')
+    .description(
+      'the main job: workers for every stage, the dashboard, discovery, and the ./inbox folder watched',
+    )
+    .option(
+      '--ingest <paths...>',
+      'also ingest these files or folders at start (the quick start uses examples/)',
+    )
     .addHelpText('after', '\nExample:\n  $ pressline start --ingest examples/')
     .action(async (opts: { ingest?: string[] }) => {
       const rt = loadRuntime();
@@ -25,17 +30,22 @@ export function register(program: Command): void {
       app.startWorkers();
       const dashboard = await startDashboard(app);
       const stopDiscovery = config.discovery ? await startDiscovery(app) : async () => {};
-      const enqueue = (input: Parameters<typeof enqueueFetch>[2]) => enqueueFetch(app.queues, app.status, input);
+      const enqueue = (input: Parameters<typeof enqueueFetch>[2]) =>
+        enqueueFetch(app.queues, app.status, input);
       const stopInbox = watchInbox(config.inboxDir, enqueue, log);
       const archive = resolve(join(config.dataDir, 'archive'));
       log.info({ dashboard: dashboard.url, inbox: resolve(config.inboxDir), archive }, 'pressline started');
-      process.stderr.write(`Pressline is running. Dashboard: ${dashboard.url} · inbox: ${resolve(config.inboxDir)} · archive: ${archive}\n`);
+      process.stderr.write(
+        `Pressline is running. Dashboard: ${dashboard.url} · inbox: ${resolve(config.inboxDir)} · archive: ${archive}\n`,
+      );
       if (opts.ingest?.length) {
         const inputs = await resolveInputs(opts.ingest);
         const queued: string[] = [];
         for (const input of inputs) if ((await enqueue(input)) !== 'unchanged') queued.push(input.job.docId);
         if (queued.length < inputs.length)
-          process.stderr.write(`${inputs.length - queued.length} input(s) unchanged since an earlier run: already in ${archive}\n`);
+          process.stderr.write(
+            `${inputs.length - queued.length} input(s) unchanged since an earlier run: already in ${archive}\n`,
+          );
         if (queued.length) void reportWhenDone(app, queued, archive);
       }
       onShutdown(log, async () => {

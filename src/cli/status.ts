@@ -25,8 +25,15 @@ export function register(program: Command): void {
         const header = ['queue', ...STATES];
         const table = [header, ...rows.map((r) => [r.queue, ...STATES.map((s) => String(r.counts[s] ?? 0))])];
         const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-        for (const row of table) process.stdout.write(`${row.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}\n`);
-        process.stdout.write(`\nsinks\n${formatSinkHealth(await sinkHealth(app.queues.all())).map((l) => `  ${l}\n`).join('')}`);
+        for (const row of table)
+          process.stdout.write(
+            `${row.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ')}\n`,
+          );
+        process.stdout.write(
+          `\nsinks\n${formatSinkHealth(await sinkHealth(app.queues.all()))
+            .map((l) => `  ${l}\n`)
+            .join('')}`,
+        );
       } finally {
         await app.close();
       }

@@ -8,7 +8,12 @@ export function createRedis(url: string): Redis {
 
 /** Pings Redis once with a short timeout; throws a one-line RedisUnavailableError when nothing answers. */
 export async function assertRedis(url: string, timeoutMs = 2000): Promise<void> {
-  const probe = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: timeoutMs, retryStrategy: () => null });
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: timeoutMs,
+    retryStrategy: () => null,
+  });
   probe.on('error', () => {});
   try {
     await Promise.race([

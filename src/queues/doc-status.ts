@@ -143,7 +143,10 @@ export class DocStatus {
     const pipe = this.redis.pipeline();
     for (const id of ids) pipe.hgetall(this.key(id));
     const rows = (await pipe.exec()) ?? [];
-    return rows.map(([, h]) => h as Record<string, string>).filter((h) => h && h.docId).map(toDocState);
+    return rows
+      .map(([, h]) => h as Record<string, string>)
+      .filter((h) => h && h.docId)
+      .map(toDocState);
   }
 
   /** Publish fanned out to these sinks; the document is published once each has delivered. */
@@ -177,7 +180,10 @@ export class DocStatus {
     const pipe = this.redis.pipeline();
     for (const id of ids) pipe.hgetall(this.key(id));
     const rows = (await pipe.exec()) ?? [];
-    return rows.map(([, h]) => h as Record<string, string>).filter((h) => h && h.docId).map(toDocState);
+    return rows
+      .map(([, h]) => h as Record<string, string>)
+      .filter((h) => h && h.docId)
+      .map(toDocState);
   }
 }
 

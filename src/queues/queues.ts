@@ -24,11 +24,25 @@ export class Queues {
     readonly sinks: readonly string[],
   ) {
     for (const name of QUEUES) {
-      this.byName.set(name, new Queue(name, { connection, prefix: bullPrefix(config), defaultJobOptions: defaultJobOptions(config) }));
+      this.byName.set(
+        name,
+        new Queue(name, {
+          connection,
+          prefix: bullPrefix(config),
+          defaultJobOptions: defaultJobOptions(config),
+        }),
+      );
     }
     // Deliveries retry for hours on a capped backoff: an archive that is down loses nothing.
     for (const name of sinks.map(deliverQueue)) {
-      this.byName.set(name, new Queue(name, { connection, prefix: bullPrefix(config), defaultJobOptions: deliverJobOptions(config) }));
+      this.byName.set(
+        name,
+        new Queue(name, {
+          connection,
+          prefix: bullPrefix(config),
+          defaultJobOptions: deliverJobOptions(config),
+        }),
+      );
     }
   }
 

@@ -98,7 +98,11 @@ export const PressRecord = z
   .superRefine((rec, ctx) => {
     const check = (path: (string | number)[], item: { start: number; end: number; text: string }) => {
       if (rec.text.slice(item.start, item.end) !== item.text)
-        ctx.addIssue({ code: 'custom', path, message: `text.slice(${item.start}, ${item.end}) differs from its text` });
+        ctx.addIssue({
+          code: 'custom',
+          path,
+          message: `text.slice(${item.start}, ${item.end}) differs from its text`,
+        });
     };
     rec.segments.forEach((s, i) => check(['segments', i], s));
     rec.figures.forEach((f, i) => check(['figures', i], f));

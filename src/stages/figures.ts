@@ -17,7 +17,12 @@ export function figures(job: FiguresJob): PublishJob {
       segments: job.segments,
       exchanges: job.exchanges,
       figures: extractFigures(job.text, job.segments),
-      pipeline: { version: PIPELINE_VERSION, traceId: job.traceId, extractor: job.extractor, stages: job.stages },
+      pipeline: {
+        version: PIPELINE_VERSION,
+        traceId: job.traceId,
+        extractor: job.extractor,
+        stages: job.stages,
+      },
     },
   };
 }

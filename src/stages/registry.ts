@@ -30,7 +30,13 @@ const def = <I, O>(d: StageDef<I, O>): StageDef<I, O> => d;
 
 /** Every stage before publish, by name; workers and `pressline process` both run these. */
 export const stageDefs = {
-  fetch: def({ name: 'fetch', input: FetchJob, output: CleanJob, next: 'clean', run: (j, ctx) => fetchDocument(j, { ...ctx.fetch, log: ctx.log }) }),
+  fetch: def({
+    name: 'fetch',
+    input: FetchJob,
+    output: CleanJob,
+    next: 'clean',
+    run: (j, ctx) => fetchDocument(j, { ...ctx.fetch, log: ctx.log }),
+  }),
   clean: def({
     name: 'clean',
     input: CleanJob,
@@ -38,19 +44,35 @@ export const stageDefs = {
     next: 'segment',
     run: (j, ctx) => {
       const { output, warnings } = clean(j);
-      for (const warning of warnings) ctx.log.warn({ warning, extractor: output.extractor }, 'extractor warning');
+      for (const warning of warnings)
+        ctx.log.warn({ warning, extractor: output.extractor }, 'extractor warning');
       return output;
     },
   }),
-  segment: def({ name: 'segment', input: SegmentJob, output: FiguresJob, next: 'figures', run: (j) => segment(j) }),
-  figures: def({ name: 'figures', input: FiguresJob, output: PublishJob, next: 'publish', run: (j) => figures(j) }),
+  segment: def({
+    name: 'segment',
+    input: SegmentJob,
+    output: FiguresJob,
+    next: 'figures',
+    run: (j) => segment(j),
+  }),
+  figures: def({
+    name: 'figures',
+    input: FiguresJob,
+    output: PublishJob,
+    next: 'publish',
+    run: (j) => figures(j),
+  }),
 } as const;
 
 export type ProcessingStage = keyof typeof stageDefs;
 
 /** Records when a stage finished, in the job (or the record) it emits. */
 export function stamp(output: unknown, stage: string, at: Date): void {
-  const o = output as { stages?: Record<string, string>; record?: { pipeline: { stages: Record<string, string> } } };
+  const o = output as {
+    stages?: Record<string, string>;
+    record?: { pipeline: { stages: Record<string, string> } };
+  };
   const stages = o.record ? o.record.pipeline.stages : o.stages;
   if (stages) stages[stage] = at.toISOString();
 }

@@ -18,7 +18,11 @@ const docIdOf = (data: unknown): string | undefined => {
 };
 
 /** A processing stage as a worker: run the pure stage, check its output, queue it for the next stage. */
-export function stageSpec<I, O>(def: StageDef<I, O>, queues: Queues, context: (log: Logger) => StageContext): WorkerSpec<I> {
+export function stageSpec<I, O>(
+  def: StageDef<I, O>,
+  queues: Queues,
+  context: (log: Logger) => StageContext,
+): WorkerSpec<I> {
   return {
     queue: def.name,
     stage: def.name,

@@ -51,14 +51,29 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
     const log = deps.log.child({ stage: spec.stage, jobId: job.id, docId, traceId });
     const attempt = job.attemptsMade + 1;
     const started = performance.now();
-    await deps.status.stage(docId, spec.stage, { state: 'active', at: new Date().toISOString(), attempts: attempt, jobId: job.id });
+    await deps.status.stage(docId, spec.stage, {
+      state: 'active',
+      at: new Date().toISOString(),
+      attempts: attempt,
+      jobId: job.id,
+    });
     try {
-      const input = parseOrThrow(spec.input, job.data, `${spec.stage} job`, `queue ${spec.queue}, job ${job.id}`);
+      const input = parseOrThrow(
+        spec.input,
+        job.data,
+        `${spec.stage} job`,
+        `queue ${spec.queue}, job ${job.id}`,
+      );
       const extra = (await spec.handle(input, job, log)) ?? {};
       const ms = performance.now() - started;
       jobsProcessed.inc({ stage: spec.stage });
       jobDuration.observe({ stage: spec.stage }, ms / 1000);
-      await deps.status.stage(docId, spec.stage, { state: 'completed', at: new Date().toISOString(), ms, attempts: attempt, jobId: job.id }, extra);
+      await deps.status.stage(
+        docId,
+        spec.stage,
+        { state: 'completed', at: new Date().toISOString(), ms, attempts: attempt, jobId: job.id },
+        extra,
+      );
       log.info({ ms: Math.round(ms), attempt }, 'stage completed');
     } catch (err) {
       const retryable = isRetryable(err);
@@ -75,7 +90,10 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
         error: message,
         code,
       });
-      log[final ? 'error' : 'warn']({ err, code, attempt, final }, final ? 'stage failed' : 'stage failed, will retry');
+      log[final ? 'error' : 'warn'](
+        { err, code, attempt, final },
+        final ? 'stage failed' : 'stage failed, will retry',
+      );
       if (!retryable) throw new UnrecoverableError(`${code}: ${message}`);
       throw err;
     }

@@ -4,7 +4,8 @@ import { docIdFor, jobIdFor, siteOf } from '../../src/ids.js';
 
 describe('ids', () => {
   it('gives a Press Corner document the id of its reference', () => {
-    const url = 'https://ec.europa.eu/commission/presscorner/api/documents?reference=SPEECH/26/1765&language=en';
+    const url =
+      'https://ec.europa.eu/commission/presscorner/api/documents?reference=SPEECH/26/1765&language=en';
     expect(docIdFor({ url, path: null })).toBe('ec-presscorner:speech_26_1765');
   });
 

@@ -40,7 +40,11 @@ describe('the JSON Lines sink', () => {
   it('keeps every line whole when many records are delivered at once', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jsonl-'));
     const sink = new JsonlSink({ dir, fsync: 'never' });
-    await Promise.all(Array.from({ length: 50 }, (_, i) => sink.deliver(makeRecord({ text: `Remark number ${i}. `.repeat(200) }))));
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        sink.deliver(makeRecord({ text: `Remark number ${i}. `.repeat(200) })),
+      ),
+    );
     const [file] = await readdir(dir);
     const all = await lines(join(dir, file!));
     expect(all).toHaveLength(50);

@@ -9,9 +9,14 @@ describe('the record schema', () => {
   });
 
   it('rejects a segment whose offsets do not slice to its text, naming the path', () => {
-    const bad = { ...makeRecord(), segments: [{ id: 's1', kind: 'remarks', speaker: null, start: 0, end: 4, text: 'nope' }] };
+    const bad = {
+      ...makeRecord(),
+      segments: [{ id: 's1', kind: 'remarks', speaker: null, start: 0, end: 4, text: 'nope' }],
+    };
     expect(() => parseOrThrow(PressRecord, bad, 'record', 'test')).toThrow(ValidationError);
-    expect(() => parseOrThrow(PressRecord, bad, 'record', 'test')).toThrow(/- segments\.0: text\.slice\(0, 4\)/);
+    expect(() => parseOrThrow(PressRecord, bad, 'record', 'test')).toThrow(
+      /- segments\.0: text\.slice\(0, 4\)/,
+    );
   });
 
   it('lists each bad path with its problem', () => {
