@@ -1,14 +1,13 @@
-import type { CheerioAPI } from 'cheerio';
 import { loadHtml } from './html/load.js';
 import { findDates } from './meta/dates.js';
 import { analyzeLines, type Analyzed, type Hints } from './text/analyze.js';
 import { blockLines, stripNoise } from './html/blocks.js';
 import { mainContent } from './html/main-content.js';
 import { contains, elements, textOf } from './html/dom.js';
-import type { Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 
 /** What every HTML page can tell before its text is read: the `<h1>`, meta tags, `<html lang>`. */
-export function pageFacts($: CheerioAPI): {
+export function pageFacts(doc: Document): {
   h1: string | null;
   h1Node: Element | null;
   published: string | null;
@@ -19,7 +18,7 @@ export function pageFacts($: CheerioAPI): {
   let rawDate: string | null = null;
   let timeDate: string | null = null;
   let lang = '';
-  for (const el of elements($)) {
+  for (const el of elements(doc)) {
     if (el.name === 'h1' && !h1Node && textOf(el)) h1Node = el;
     else if (el.name === 'meta') {
       const key = el.attribs.property ?? el.attribs.name;
@@ -59,11 +58,11 @@ export function analyzePage(
  * cookie banners, share bars, related lists and footers, then cleans the text like a capture.
  */
 export function extractGenericHtml(html: string): Analyzed {
-  const $ = loadHtml(html, { dropChrome: true });
-  const facts = pageFacts($);
-  stripNoise($, $.root(), true);
-  const found = mainContent($);
-  if (!found) return analyzePage(blockLines($, $.root()), facts);
+  const doc = loadHtml(html, { dropChrome: true });
+  const facts = pageFacts(doc);
+  stripNoise(doc, true);
+  const found = mainContent(doc);
+  if (!found) return analyzePage(blockLines(doc), facts);
   // the title and dateline often sit just outside the paragraphs' container: take the closest
   // ancestor that holds the <h1> too, unless it is mostly links (a page-wide wrapper)
   let node: Element = found.node;
@@ -80,5 +79,5 @@ export function extractGenericHtml(html: string): Analyzed {
       break;
     }
   }
-  return analyzePage(blockLines($, $(node)), facts);
+  return analyzePage(blockLines(node), facts);
 }

@@ -1,5 +1,5 @@
-import type { CheerioAPI, Cheerio } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
+import { firstMatch, remove, textOf } from './dom.js';
 
 const BLOCK = new Set(
   'address article aside blockquote br dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td th thead tr ul'.split(
@@ -34,7 +34,7 @@ const isNoise = (el: Element): boolean =>
   NOISE_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
 
 /** Removes the page furniture that is never part of a transcript: scripts, menus, banners, share bars, forms, related lists. */
-export function stripNoise($: CheerioAPI, root: Cheerio<AnyNode>, pageChrome = false): void {
+export function stripNoise(root: ParentNode, pageChrome = false): void {
   const doomed: Element[] = [];
   const walk = (n: AnyNode) => {
     for (const c of (n as unknown as { children?: AnyNode[] }).children ?? []) {
@@ -50,12 +50,12 @@ export function stripNoise($: CheerioAPI, root: Cheerio<AnyNode>, pageChrome = f
       }
     }
   };
-  root.each((_, n) => walk(n));
-  $(doomed).remove();
+  walk(root);
+  for (const el of doomed) remove(el);
 }
 
 /** The text of an element as lines: one per block element (paragraph, heading, list item, line break). */
-export function blockLines($: CheerioAPI, root: Cheerio<AnyNode>): string[] {
+export function blockLines(root: AnyNode): string[] {
   const lines: string[] = [];
   let cur = '';
   const flush = () => {
@@ -83,22 +83,17 @@ export function blockLines($: CheerioAPI, root: Cheerio<AnyNode>): string[] {
       if (/^(?:p|h[1-6]|blockquote|li)$/.test(el.name)) lines.push('');
     }
   };
-  root.each((_, n) => walk(n));
+  walk(root);
   flush();
   return lines;
 }
 
 /** The first non-empty text among the selectors, whitespace folded. */
-export function firstText($: CheerioAPI, selectors: string[]): string | null {
+export function firstText(root: ParentNode, selectors: string[]): string | null {
   for (const sel of selectors) {
-    const t = $(sel).first().text().replace(/\s+/g, ' ').trim();
+    const el = firstMatch(root, sel);
+    const t = el ? textOf(el) : '';
     if (t) return t;
   }
   return null;
-}
-
-/** A meta tag's content (`property` or `name`). */
-export function metaContent($: CheerioAPI, key: string): string | null {
-  const v = $(`meta[property="${key}"], meta[name="${key}"]`).first().attr('content');
-  return v?.trim() || null;
 }

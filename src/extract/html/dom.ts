@@ -1,10 +1,10 @@
-import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
+import { compile, selectOne } from 'css-select';
 
 const kids = (n: AnyNode): AnyNode[] => (n as unknown as { children?: AnyNode[] }).children ?? [];
 
-/** Every element under the document, in document order (one pass, no CSS selector engine). */
-export function elements($: CheerioAPI): Element[] {
+/** Every element under a node, in document order (one pass, no CSS selector engine). */
+export function elements(root: ParentNode): Element[] {
   const out: Element[] = [];
   const walk = (n: AnyNode) => {
     for (const c of kids(n)) {
@@ -14,7 +14,7 @@ export function elements($: CheerioAPI): Element[] {
       }
     }
   };
-  for (const r of $.root().toArray()) walk(r);
+  walk(root);
   return out;
 }
 
@@ -33,4 +33,25 @@ export function textOf(n: AnyNode): string {
 export function contains(outer: AnyNode, inner: AnyNode): boolean {
   for (let p: AnyNode | null = inner; p; p = p.parent) if (p === outer) return true;
   return false;
+}
+
+/** Takes a node out of the tree. */
+export function remove(n: AnyNode): void {
+  const parent = n.parent;
+  if (n.prev) n.prev.next = n.next;
+  if (n.next) n.next.prev = n.prev;
+  if (parent) {
+    const i = parent.children.indexOf(n as Element);
+    if (i >= 0) parent.children.splice(i, 1);
+  }
+  n.prev = n.next = n.parent = null;
+}
+
+const compiled = new Map<string, ReturnType<typeof compile<AnyNode, Element>>>();
+
+/** The first element under `root` that matches a CSS selector (compiled once per selector). */
+export function firstMatch(root: ParentNode, selector: string): Element | null {
+  let q = compiled.get(selector);
+  if (!q) compiled.set(selector, (q = compile<AnyNode, Element>(selector)));
+  return selectOne<AnyNode, Element>(q, root.children);
 }

@@ -1,5 +1,4 @@
-import type { CheerioAPI, Cheerio } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, ParentNode } from 'domhandler';
 
 const CANDIDATE = new Set(['article', 'main', 'section', 'div', 'td']);
 const SCORED = new Set(['p', 'pre', 'blockquote', 'li', 'td', 'div']);
@@ -41,11 +40,9 @@ function measure(root: AnyNode, stats: Map<Element, Stat>): Stat {
  * names nudge the score; the score is discounted by link density (menus and related lists
  * are mostly links). Returns null when no element holds enough text.
  */
-export function mainContent(
-  $: CheerioAPI,
-): { el: Cheerio<Element>; node: Element; stats: Map<Element, Stat> } | null {
+export function mainContent(root: ParentNode): { node: Element; stats: Map<Element, Stat> } | null {
   const stats = new Map<Element, Stat>();
-  for (const n of $.root().toArray()) measure(n, stats);
+  measure(root, stats);
   const scores = new Map<Element, number>();
   for (const [el, st] of stats) {
     if (!SCORED.has(el.name) || st.text < 25) continue;
@@ -76,11 +73,5 @@ export function mainContent(
     }
   }
   if (!best || bestScore < 3) return null;
-  return { el: $(best), node: best, stats };
-}
-
-/** Share of an element's text that sits in links. */
-export function linkDensity($: CheerioAPI, el: Cheerio<AnyNode>): number {
-  const len = (s: string) => s.replace(/\s+/g, ' ').trim().length;
-  return len(el.find('a').text()) / (len(el.text()) || 1);
+  return { node: best, stats };
 }

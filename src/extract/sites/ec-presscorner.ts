@@ -67,8 +67,7 @@ export function extractPressCorner(body: string): Analyzed {
       'ERR_EMPTY_DOCUMENT',
       `Press Corner document ${doc.refCd ?? '(no refCd)'} has no docuLanguageResource.htmlContent`,
     );
-  const $ = loadHtml(res.htmlContent);
-  const lines = blockLines($, $.root());
+  const lines = blockLines(loadHtml(res.htmlContent));
   const speakers = (doc.commissionerResource ?? []).map(commissioner).filter((s): s is Speaker => s !== null);
   const lang = res.language?.slice(0, 2).toLowerCase();
   return analyzeLines(res.title ? [res.title, '', ...lines] : lines, {

@@ -3,6 +3,8 @@ import { findDates } from '../meta/dates.js';
 import { CITY_RE } from '../meta/places.js';
 import { analyzePage, pageFacts } from '../generic-html.js';
 import { blockLines, firstText, stripNoise } from '../html/blocks.js';
+import { firstMatch, textOf } from '../html/dom.js';
+import type { Element } from 'domhandler';
 import type { Analyzed } from '../text/analyze.js';
 import type { SiteSelectors } from './selectors.js';
 
@@ -12,25 +14,25 @@ import type { SiteSelectors } from './selectors.js';
  * falls back to the generic extractor and says so.
  */
 export function extractWithSelectors(html: string, sel: SiteSelectors): Analyzed | null {
-  const $ = loadHtml(html, { dropChrome: true });
-  const facts = pageFacts($);
-  const title = firstText($, sel.title);
-  const placeText = firstText($, sel.place);
-  const dateText = firstText($, sel.date);
-  let body = null;
+  const doc = loadHtml(html, { dropChrome: true });
+  const facts = pageFacts(doc);
+  const title = firstText(doc, sel.title);
+  const placeText = firstText(doc, sel.place);
+  const dateText = firstText(doc, sel.date);
+  let body: Element | null = null;
   for (const s of sel.body) {
-    const el = $(s).first();
-    if (el.length && el.text().replace(/\s+/g, ' ').trim().length >= 80) {
+    const el = firstMatch(doc, s);
+    if (el && textOf(el).length >= 80) {
       body = el;
       break;
     }
   }
   if (!body) return null;
-  stripNoise($, body);
+  stripNoise(body);
   const place = placeText
     ? (new RegExp(CITY_RE, 'u').exec(placeText)?.[0] ?? placeText.split(',')[0]!.trim())
     : undefined;
-  const r = analyzePage(blockLines($, body), facts, { title, ...(place ? { place } : {}) });
+  const r = analyzePage(blockLines(body), facts, { title, ...(place ? { place } : {}) });
   if (!r.meta.date && dateText) r.meta.date = findDates(dateText)[0]?.iso ?? r.meta.date;
   return r;
 }
