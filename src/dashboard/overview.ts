@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import { sinkHealth as deliveryTrouble } from '../sinks/health.js';
 import type { Redis } from 'ioredis';
 import type { App } from '../app.js';
 import type { DocState } from '../queues/doc-status.js';
@@ -23,20 +24,24 @@ export interface QueueStats {
   latency: { p50Ms: number; p95Ms: number; samples: number } | null;
 }
 
-/** A sink: whether it answers, and its delivery queue. */
-export interface SinkHealth {
+/** A sink: whether it answers, its delivery queue, and its latest delivery error. */
+export interface SinkCard {
   name: string;
   ok: boolean;
   error: string | null;
   lastDeliveryAt: string | null;
   stats: QueueStats | null;
+  /** Deliveries waiting for their next try after a failure. */
+  retrying: number;
+  lastError: string | null;
+  lastErrorAt: string | null;
 }
 
 export interface Overview {
   at: string;
   queues: QueueStats[];
   sources: SourceHealth[];
-  sinks: SinkHealth[];
+  sinks: SinkCard[];
   recent: DocState[];
   failed: DocState[];
   failedTotal: number;
@@ -108,12 +113,13 @@ const withTimeout = <T>(p: Promise<T>, ms: number, what: string): Promise<T> =>
     ),
   ]);
 
-/** Whether each sink answers, with its delivery queue's numbers. */
-export async function sinkHealth(
+/** Whether each sink answers, with its delivery queue's numbers and latest error. */
+export async function sinkCards(
   app: App,
   stats: readonly QueueStats[],
   timeoutMs = 2000,
-): Promise<SinkHealth[]> {
+): Promise<SinkCard[]> {
+  const trouble = await deliveryTrouble(app.queues.all());
   return Promise.all(
     app.sinks.map(async (sink) => {
       const queue = app.queues.byName.get(`deliver-${sink.name}`);
@@ -128,12 +134,16 @@ export async function sinkHealth(
         const last = await app.connection.zrevrange(queue.keys.completed!, 0, 0, 'WITHSCORES');
         if (last[1]) lastDeliveryAt = new Date(Number(last[1])).toISOString();
       }
+      const t = trouble.find((h) => h.sink === sink.name);
       return {
         name: sink.name,
         ok: error === null,
         error,
         lastDeliveryAt,
         stats: stats.find((s) => s.queue === queue?.name) ?? null,
+        retrying: t?.retrying ?? 0,
+        lastError: t?.lastError?.split('\n')[0] ?? null,
+        lastErrorAt: t?.lastErrorAt ?? null,
       };
     }),
   );
@@ -145,7 +155,7 @@ export async function overview(app: App, opts: { recent?: number; failed?: numbe
   const queues = await Promise.all(app.queues.all().map((q) => queueStats(q, app.connection, now)));
   const [sources, sinks, recent, failed, failedTotal] = await Promise.all([
     sourceHealth(app.connection, app.config).catch(() => []),
-    sinkHealth(app, queues),
+    sinkCards(app, queues),
     app.status.recent(opts.recent ?? 25),
     app.status.failed(opts.failed ?? 25),
     app.status.failedCount(),

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startDashboard } from '../../src/dashboard/server.js';
 import { fileInput, urlInput } from '../../src/inputs.js';
 import { enqueueFetch } from '../../src/queues/producer.js';
-import { testPipeline } from '../helpers/pipeline.js';
+import { eventually, testPipeline } from '../helpers/pipeline.js';
 import {
   csrfOf,
   dashboardUnderTest,
@@ -297,6 +297,21 @@ describe('the dashboard server', { timeout: 90_000 }, () => {
     expect(page).toMatch(
       new RegExp(`<tr><td>${name.slice('sink:'.length)}</td><td><span class="badge bad">down</span>`),
     );
+  });
+
+  it("shows a sink's latest delivery error beside its counts while it retries", async () => {
+    d = await dashboardUnderTest({
+      databaseUrl: 'postgres://postgres@127.0.0.1:1/none',
+      deliverMaxBackoffMs: 60_000,
+    });
+    await enqueueFetch(d.p.app.queues, d.p.app.status, await fileInput(fixture(TRANSCRIPTS[0])));
+    const lastError = async () => {
+      const row = /<tr><td>pg<\/td>.*?<\/tr>/s.exec(await (await get('/')).text())?.[0];
+      const cell = row?.match(/class="sink-error">(.*?)<\/td>/s)?.[1];
+      return cell && cell !== '—' ? cell : undefined;
+    };
+    const row = await eventually(lastError, 20_000, 'a last error on the pg row');
+    expect(row).toMatch(/PostgreSQL did not complete storing 1 record\(s\) \(ECONNREFUSED/);
   });
 
   it('hides actions and refuses POSTs in read-only mode', async () => {

@@ -40,9 +40,9 @@ ${
 
 function sinksCard(o: Overview): SafeHtml {
   return markup`<section class="card" id="sinks"><h2>Sinks</h2>
-<table><thead><tr><th>Sink</th><th>Health</th><th>Last delivery</th><th class="num">Waiting</th><th class="num">Failed</th></tr></thead><tbody>${o.sinks.map(
+<table><thead><tr><th>Sink</th><th>Health</th><th>Last delivery</th><th class="num">Waiting</th><th class="num">Retrying</th><th class="num">Failed</th><th>Last error</th></tr></thead><tbody>${o.sinks.map(
     (s) =>
-      markup`<tr><td>${s.name}</td><td>${s.ok ? markup`<span class="badge ok">answers</span>` : markup`<span class="badge bad">down</span> ${s.error}`}</td><td>${ago(s.lastDeliveryAt)}</td>${num(s.stats?.counts.waiting ?? 0)}${num(s.stats?.counts.failed ?? 0, 'failed-count')}</tr>`,
+      markup`<tr><td>${s.name}</td><td>${s.ok ? markup`<span class="badge ok">answers</span>` : markup`<span class="badge bad">down</span> ${s.error}`}</td><td>${ago(s.lastDeliveryAt)}</td>${num(s.stats?.counts.waiting ?? 0)}${num(s.retrying)}${num(s.stats?.counts.failed ?? 0, 'failed-count')}<td class="sink-error">${s.lastError ? markup`${ago(s.lastErrorAt)}: ${s.lastError}` : '—'}</td></tr>`,
   )}</tbody></table></section>`;
 }
 
