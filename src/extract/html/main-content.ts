@@ -14,6 +14,29 @@ export interface Stat {
   commas: number;
 }
 
+const WS = /\s/;
+/** `s.replace(/\s+/g, ' ').trim().length`, without building the string. */
+function foldedLength(s: string): number {
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const space =
+      c === 32 ||
+      c === 10 ||
+      c === 9 ||
+      c === 13 ||
+      (c > 127 || c === 11 || c === 12 ? WS.test(s[i]!) : false);
+    if (space) gap = n > 0;
+    else {
+      if (gap) n++;
+      gap = false;
+      n++;
+    }
+  }
+  return n;
+}
+
 /** One pass over the tree: text length, link text length and commas of every element. */
 function measure(root: AnyNode, stats: Map<Element, Stat>): Stat {
   const own: Stat = { text: 0, links: 0, commas: 0 };
@@ -21,7 +44,7 @@ function measure(root: AnyNode, stats: Map<Element, Stat>): Stat {
   for (const c of kids) {
     if (c.type === 'text') {
       const d = (c as unknown as { data: string }).data;
-      own.text += d.replace(/\s+/g, ' ').trim().length;
+      own.text += foldedLength(d);
       for (let i = 0; i < d.length; i++) if (d.charCodeAt(i) === 44) own.commas++;
     } else if (c.type === 'tag') {
       const s = measure(c, stats);

@@ -111,7 +111,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
       continue;
     }
     const spokenish = afterCad && !startsWithDateline(l);
-    if (spokenish || isBodyStart(l, docLang, titleFound)) {
+    if (spokenish || isBodyStart(l, docLang, titleFound, titleLike)) {
       bodyStart = i;
       break;
     }

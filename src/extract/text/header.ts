@@ -39,12 +39,20 @@ export function isTitleLike(line: string): boolean {
   return TITLE_WORD.test(line) || /\S:\s+\S/.test(line) || n >= 6;
 }
 
-/** Whether a line starts the spoken text (or the lead paragraph) rather than the page header. */
-export function isBodyStart(raw: string, docLang: string | null, titleFound: boolean): boolean {
+/**
+ * Whether a line starts the spoken text (or the lead paragraph) rather than the page header.
+ * `titleLike` may be a memoised `isTitleLike` (the caller asks about the same lines again).
+ */
+export function isBodyStart(
+  raw: string,
+  docLang: string | null,
+  titleFound: boolean,
+  titleLike: (line: string) => boolean = isTitleLike,
+): boolean {
   const line = raw.replace(/^\d{1,2}:\d{2}:\d{2}\s+/, '').replace(/\s+\d{1,2}:\d{2}:\d{2}$/, '');
   if (OPENING.test(line) || /^(?:SOUNDBITE|Soundbite|SOT)\b/.test(line)) return true;
   if (/^(?:Q\s*[.:)\-–]\s*\S|Q\s{2,}\S|Question\s*:|Journalist\s*:|Frage\s*:)/.test(line)) return true;
-  if (isTitleLike(line) && (!titleFound || !/[.!?]["”]?$/.test(line))) return false;
+  if (titleLike(line) && (!titleFound || !/[.!?]["”]?$/.test(line))) return false;
   if (/^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u.test(line) && words(line) >= 6) return true;
   const n = words(line);
   const sentence = /[.!?…"”»)]$/.test(line) || line.length >= 200;
