@@ -14,8 +14,8 @@ export interface Runtime {
   stageContext(log: Logger): StageContext;
 }
 
-export function loadRuntime(options: Partial<Config> = {}): Runtime {
-  const config = loadConfig(options);
+export function loadRuntime(options: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Runtime {
+  const config = loadConfig(options, env);
   const log = createLogger(config.logLevel);
   const raw = new FileRawStore(join(config.dataDir, 'raw'));
   // One client (and keep-alive agent) per process; its politeness holds within this process.

@@ -16,20 +16,29 @@ export interface TestPipeline {
   cleanup(): Promise<void>;
 }
 
+/**
+ * The environment minus the optional archives: `.ci/run` sets DATABASE_URL for the tests
+ * that want PostgreSQL, and they turn a sink on by passing it in `overrides`.
+ */
+const { DATABASE_URL: _db, WEBHOOK_URL: _hook, WEBHOOK_SECRET: _secret, ...withoutArchives } = process.env;
+
 /** A pipeline on a real Redis, with its own queue prefix and data folder, for one test. */
 export async function testPipeline(overrides: Partial<Config> = {}): Promise<TestPipeline> {
   const redisUrl = await redisForTests();
   const dataDir = await mkdtemp(join(tmpdir(), 'pressline-test-'));
-  const rt = loadRuntime({
-    redisUrl,
-    queuePrefix: `test-${randomUUID()}`,
-    dataDir,
-    logLevel: 'silent',
-    backoffMs: 50,
-    fetchMinIntervalMs: 0,
-    fetchAllowPrivate: true,
-    ...overrides,
-  });
+  const rt = loadRuntime(
+    {
+      redisUrl,
+      queuePrefix: `test-${randomUUID()}`,
+      dataDir,
+      logLevel: 'silent',
+      backoffMs: 50,
+      fetchMinIntervalMs: 0,
+      fetchAllowPrivate: true,
+      ...overrides,
+    },
+    withoutArchives,
+  );
   const { config } = rt;
   const app = await App.connect(config, rt.log, rt.stageContext);
   return {
