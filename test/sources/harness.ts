@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { App } from '../../src/app.js';
+import { withoutArchives } from '../helpers/pipeline.js';
 import { loadRuntime } from '../../src/cli/runtime.js';
 import type { Config } from '../../src/config.js';
 import { redisForTests } from '../helpers/services.js';
@@ -24,24 +25,28 @@ export async function startHarness(sources: unknown[], options: Partial<Config> 
   const dir = await mkdtemp(join(tmpdir(), 'pressline-sources-'));
   const sourcesFile = join(dir, 'sources.yaml');
   await writeFile(sourcesFile, stringify({ sources }));
-  const rt = loadRuntime({
-    redisUrl: await redisForTests(),
-    queuePrefix: `test-${randomUUID()}`,
-    dataDir: join(dir, 'data'),
-    sourcesFile,
-    logLevel: 'silent',
-    attempts: 2,
-    backoffMs: 50,
-    fetchMinIntervalMs: 5,
-    fetchHostConcurrency: 4,
-    fetchRetries: 1,
-    fetchRetryBaseMs: 10,
-    fetchBodyTimeoutMs: 300,
-    fetchMaxBytes: 1024 * 1024,
-    fetchMaxRedirects: 3,
-    jsonlFsync: 'never',
-    ...options,
-  });
+  const rt = loadRuntime(
+    {
+      redisUrl: await redisForTests(),
+      queuePrefix: `test-${randomUUID()}`,
+      dataDir: join(dir, 'data'),
+      sourcesFile,
+      logLevel: 'silent',
+      attempts: 2,
+      backoffMs: 50,
+      fetchMinIntervalMs: 5,
+      fetchHostConcurrency: 4,
+      fetchRetries: 1,
+      fetchRetryBaseMs: 10,
+      // Long enough for a busy CI machine; the stalled-body fixture never ends, so it still times out.
+      fetchBodyTimeoutMs: 1000,
+      fetchMaxBytes: 1024 * 1024,
+      fetchMaxRedirects: 3,
+      jsonlFsync: 'never',
+      ...options,
+    },
+    withoutArchives,
+  );
   const app = await App.connect(rt.config, rt.log, rt.stageContext);
   app.startWorkers(undefined, { concurrency: 4 });
   const archive = join(rt.config.dataDir, 'archive');
