@@ -176,14 +176,7 @@ export class DocStatus {
 
   /** The most recently updated documents, newest first. */
   async recent(limit = 50, offset = 0): Promise<DocState[]> {
-    const ids = await this.redis.zrevrange(this.index, offset, offset + limit - 1);
-    const pipe = this.redis.pipeline();
-    for (const id of ids) pipe.hgetall(this.key(id));
-    const rows = (await pipe.exec()) ?? [];
-    return rows
-      .map(([, h]) => h as Record<string, string>)
-      .filter((h) => h && h.docId)
-      .map(toDocState);
+    return this.load(await this.redis.zrevrange(this.index, offset, offset + limit - 1));
   }
 }
 
