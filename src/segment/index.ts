@@ -44,6 +44,8 @@ interface Draft {
 }
 
 const BYLINE_AFTER = /\s*[-–—]?\s*\(?(?:Journalist(?:e|in)?|Question|Reporter)\s*\(([^)]{1,80})\)\)?\.?$/;
+/** How every `BYLINE_AFTER` match ends: a cheap test before the costly one. */
+const BYLINE_END = /\)\.?$/;
 const ASKED_DE = /^([„“"][^„“"]{3,}\?[“”"])\s*,?\s*(?:fragt|fragte|wollte)\b[^.]{0,60}\.?$/;
 
 /**
@@ -54,7 +56,7 @@ function markQuestionsAfter(items: Item[]): void {
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
     if (it.m.type !== 'none') continue;
-    const b = BYLINE_AFTER.exec(it.p.text);
+    const b = BYLINE_END.test(it.p.text) ? BYLINE_AFTER.exec(it.p.text) : null;
     if (b && b.index === 0 && k > 0 && items[k - 1]!.m.type === 'none') {
       items[k - 1]!.m = { type: 'question', speaker: b[1]!, skip: 0 };
       it.m = { type: 'heading', speaker: null, skip: it.p.text.length };

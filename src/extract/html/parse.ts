@@ -49,6 +49,24 @@ const RAW_END: Record<string, RegExp> = {
   textarea: /<\/textarea\s*>/gi,
 };
 
+/**
+ * One live node of each kind, for the life of the process. V8 drops an object shape at a full
+ * garbage collection when no object has it any more, and with it the optimised code that
+ * assumed it; pages are parsed and thrown away, so without these every full collection would
+ * send the parser and the tree walkers back to slow code to be optimised again.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- held, never read
+const SHAPES = ((): Document => {
+  const root = new Document([]);
+  const el = new Element('p', { class: 'shape' });
+  const txt = new Text('shape');
+  el.children.push(txt);
+  txt.parent = el;
+  root.children.push(el);
+  el.parent = root;
+  return root;
+})();
+
 function attributes(s: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!s.trim()) return out;

@@ -14,12 +14,24 @@ LANGS.forEach((lang, i) => {
   for (const w of STOP[lang]!) INDEX.set(w, [...(INDEX.get(w) ?? []), i]);
 });
 
+/** Whether a UTF-16 code unit is a letter of a word here: a-z, à-ö, ø-ÿ (the text is lower-cased first). */
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0xff && c !== 0xf7);
+
 /** The ISO 639-1 code of the language `s` is most likely written in, or null when too short to tell. */
 export function detectLanguage(s: string, minHits = 3): string | null {
   const hits = new Array<number>(LANGS.length).fill(0);
-  for (const w of s.toLowerCase().split(/[^a-zà-öø-ÿ]+/)) {
-    const langs = w.length < 8 ? INDEX.get(w) : undefined;
-    if (langs) for (const i of langs) hits[i]!++;
+  const t = s.toLowerCase();
+  // one scan over the characters; only words of up to 7 letters (every stop word is) are looked up
+  for (let i = 0; i < t.length;) {
+    if (!isWordChar(t.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < t.length && isWordChar(t.charCodeAt(j))) j++;
+    const langs = j - i < 8 ? INDEX.get(t.slice(i, j)) : undefined;
+    if (langs) for (const k of langs) hits[k]!++;
+    i = j;
   }
   let best = -1;
   for (let i = 0; i < hits.length; i++) if (hits[i]! > (best < 0 ? 0 : hits[best]!)) best = i;

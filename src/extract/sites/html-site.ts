@@ -8,6 +8,8 @@ import type { Element } from 'domhandler';
 import type { Analyzed } from '../text/analyze.js';
 import type { SiteSelectors } from './selectors.js';
 
+const CITY = new RegExp(CITY_RE, 'u');
+
 /**
  * A known site's page read with its selectors (EEAS, Council, ECB share this shape), or null
  * when none of the body selectors finds the transcript: the markup changed, and the caller
@@ -29,9 +31,7 @@ export function extractWithSelectors(html: string, sel: SiteSelectors): Analyzed
   }
   if (!body) return null;
   stripNoise(body);
-  const place = placeText
-    ? (new RegExp(CITY_RE, 'u').exec(placeText)?.[0] ?? placeText.split(',')[0]!.trim())
-    : undefined;
+  const place = placeText ? (CITY.exec(placeText)?.[0] ?? placeText.split(',')[0]!.trim()) : undefined;
   const r = analyzePage(blockLines(body), facts, { title, ...(place ? { place } : {}) });
   if (!r.meta.date && dateText) r.meta.date = findDates(dateText)[0]?.iso ?? r.meta.date;
   return r;

@@ -216,7 +216,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
 }
 
 const startsWithDateline = (l: string) =>
-  findDates(l)[0]?.index === 0 || (placeInHeaderLine(l) !== null && l.split(/\s+/).length <= 8);
+  findDates(l)[0]?.index === 0 || (l.split(/\s+/).length <= 8 && placeInHeaderLine(l) !== null);
 
 const LEAD_CITY = new RegExp(`^(?:${CITY_RE})\\s*[:–—-]`, 'iu');
 const GLUED_DATELINE = new RegExp(`^((?:${CITY_RE})[^,]{0,20},\\s*[^.]{0,40}?\\d{4})\\s+(?=\\p{Lu})`, 'u');
@@ -234,13 +234,18 @@ function splitDateline(s: string): string[] {
 
 const stripBullet = (l: string) => l.replace(/^[•·▪◦*\-–]\s+/, '').trim();
 
+const endsWithDigit = (l: string) => {
+  const c = l.charCodeAt(l.length - 1);
+  return c >= 48 && c <= 57;
+};
+
 function cleanBodyLine(l: string): string {
-  return stripBullet(l)
+  let t = stripBullet(l)
     .replace(/^\d{1,2}:\d{2}(?::\d{2})?(?=\p{L})/u, '')
-    .replace(/^\d{2}:\d{2}:\d{2}\s+(?=\S)/, '')
-    .replace(/\s+\d{2}:\d{2}:\d{2}$/, '')
-    .replace(/^jump to the transcript of the questions and answers\s*/i, '')
-    .trim();
+    .replace(/^\d{2}:\d{2}:\d{2}\s+(?=\S)/, '');
+  // a time code at the end (tested only on lines that end with a digit: the pattern is unanchored)
+  if (endsWithDigit(t)) t = t.replace(/\s+\d{2}:\d{2}:\d{2}$/, '');
+  return t.replace(/^jump to the transcript of the questions and answers\s*/i, '').trim();
 }
 
 /** A news site's own dateline ("BRUSSELS: …") before the first paragraph: not where the remarks were given. */

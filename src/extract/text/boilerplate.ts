@@ -4,7 +4,7 @@
  */
 
 /** Lines dropped wherever they appear. */
-export const DROP_LINE: RegExp[] = [
+const DROP_LINE: RegExp[] = [
   /^page language:?$/i,
   /^read more\s*»?$/i,
   /^forward to your friends$/i,
@@ -45,7 +45,7 @@ export const DROP_LINE: RegExp[] = [
 ];
 
 /** Lines after which nothing belongs to the transcript (comment forms, related lists, footers). */
-export const STOP_LINE: RegExp[] = [
+const STOP_LINE: RegExp[] = [
   /^leave a (?:reply|comment)/i,
   /^your email address will not be published/i,
   /^(?:related (?:posts|articles|news)|you may also like|more from|read next|comments?|most read|trending)\s*:?$/i,
@@ -67,11 +67,47 @@ export const VIDEO_LINK = /^(?:link to the video|video|watch the video|lien vers
 export const OPENING =
   /^(?:good (?:morning|afternoon|evening|day)|thank you|thanks|many thanks|ladies and gentlemen|dear\s|mr\.? president|madam president|bonjour|bonsoir|merci|mesdames|guten (?:morgen|tag|abend)|meine (?:sehr geehrten )?damen|premier,|hello|hi\b|welcome|buenos días|buongiorno)/i;
 
+/** Whether a pattern's source has a `|` outside any group or class (then `^` anchors only its first branch). */
+function topLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
+}
+
+/**
+ * One test for a list of patterns: those with the same flags joined into one alternation (the
+ * `^`-anchored ones into an alternation anchored as a whole, which the engine tries at the start
+ * of the line only), so a line costs a few runs of the regular-expression engine, not one per pattern.
+ */
+export function anyOf(patterns: RegExp[]): (line: string) => boolean {
+  const groups = new Map<string, { flags: string; anchored: boolean; sources: string[] }>();
+  for (const re of patterns) {
+    const anchored = re.source.startsWith('^') && !topLevelAlternation(re.source);
+    const key = `${re.flags} ${anchored}`;
+    const g = groups.get(key) ?? { flags: re.flags, anchored, sources: [] };
+    g.sources.push(`(?:${re.source})`);
+    groups.set(key, g);
+  }
+  const joined = [...groups.values()].map(
+    (g) => new RegExp(`${g.anchored ? '^' : ''}(?:${g.sources.join('|')})`, g.flags),
+  );
+  return (line) => joined.some((re) => re.test(line));
+}
+
 /** Whether a line is boilerplate to drop. */
-export const isBoilerplate = (line: string): boolean => DROP_LINE.some((re) => re.test(line));
+export const isBoilerplate = anyOf(DROP_LINE);
 
 /** Whether a line ends the transcript. */
-export const isStop = (line: string): boolean => STOP_LINE.some((re) => re.test(line));
+export const isStop = anyOf(STOP_LINE);
 
 /** Words that make a line read as a title. */
 export const TITLE_WORD =

@@ -28,7 +28,7 @@ export function isTitleLike(line: string): boolean {
   const dates = findDates(line);
   if (dates.length && words(dates.reduce((s, d) => s.replace(line.slice(d.index, d.end), ''), line)) <= 4)
     return false;
-  if (placeInHeaderLine(line) && n <= 6 && !TITLE_WORD.test(line)) return false;
+  if (n <= 6 && !TITLE_WORD.test(line) && placeInHeaderLine(line)) return false;
   if (
     /^[^:]{1,40}:\s*\S/.test(line) &&
     /^(?:type|lieu|location|end production|first transmission|première transmission|source published|published|date|duration|durée)\s*:/i.test(
