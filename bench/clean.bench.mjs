@@ -6,6 +6,7 @@
 // A "transcript sentence" is a sentence of the text Pressline's plain-text cleaner keeps from the
 // same capture (the path scored against the corpus gold).
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
@@ -86,25 +87,43 @@ function readability(p) {
   return new Readability(document).parse()?.textContent ?? '';
 }
 
-// The two extractors alternate round by round, and each round is timed in CPU time of this
-// process (user + system), so other work on a busy machine does not count; the median round wins.
-function timeBoth(fns, rounds) {
-  const per = fns.map(() => []);
-  for (const fn of fns) for (const p of pages) fn(p); // warm-up
+// Each extractor runs in a child process of its own (its own heap and compiled code, so neither
+// pays for the other's garbage), warms up like a worker that has been running a while, then times
+// rounds over all pages in CPU time of that process (user + system: its garbage collector and
+// compiler threads count, other work on a busy machine does not). The median round is the cost;
+// the children alternate, two runs each. No collection is forced between rounds: a forced full
+// collection throws away compiled code and object shapes that a running worker keeps, so it
+// would time warm-up again, for both.
+const which = process.env.CLEAN_BENCH_CHILD;
+if (which) {
+  const fn = which === 'pressline' ? pressline : readability;
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
+  for (let w = 0; w < 3; w++) for (const p of pages) fn(p);
+  const per = [];
   for (let r = 0; r < rounds; r++) {
-    fns.forEach((fn, i) => {
-      globalThis.gc?.();
-      const c0 = process.cpuUsage();
-      for (const p of pages) fn(p);
-      const c = process.cpuUsage(c0);
-      per[i].push((c.user + c.system) / 1000 / pages.length);
-    });
+    const c0 = process.cpuUsage();
+    for (const p of pages) fn(p);
+    const c = process.cpuUsage(c0);
+    per.push((c.user + c.system) / 1000 / pages.length);
   }
-  return per.map((xs) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
+  process.stdout.write(JSON.stringify(per));
+  process.exit(0);
 }
-
-const rounds = Number(process.env.BENCH_ROUNDS ?? 10);
-const [ours, theirs] = timeBoth([pressline, readability], rounds);
+const runChild = (name) => {
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+    env: { ...process.env, CLEAN_BENCH_CHILD: name },
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`${name} bench child failed: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+};
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const all = { pressline: [], readability: [] };
+for (let k = 0; k < 2; k++)
+  for (const name of ['readability', 'pressline']) all[name].push(...runChild(name));
+const ours = median(all.pressline);
+const theirs = median(all.readability);
+const rounds = all.pressline.length;
 
 let kept = 0;
 let lost = 0;

@@ -3,30 +3,32 @@ import { compile, selectOne } from 'css-select';
 
 const kids = (n: AnyNode): AnyNode[] => (n as unknown as { children?: AnyNode[] }).children ?? [];
 
+function collectElements(n: AnyNode, out: Element[]): void {
+  for (const c of kids(n)) {
+    if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
+      out.push(c as Element);
+      collectElements(c, out);
+    }
+  }
+}
+
 /** Every element under a node, in document order (one pass, no CSS selector engine). */
 export function elements(root: ParentNode): Element[] {
   const out: Element[] = [];
-  const walk = (n: AnyNode) => {
-    for (const c of kids(n)) {
-      if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
-        out.push(c as Element);
-        walk(c);
-      }
-    }
-  };
-  walk(root);
+  collectElements(root, out);
   return out;
+}
+
+function collectText(x: AnyNode, parts: string[]): void {
+  if (x.type === 'text') parts.push((x as unknown as { data: string }).data);
+  else if (x.type === 'tag') for (const c of kids(x)) collectText(c, parts);
 }
 
 /** The text of a node, whitespace folded. */
 export function textOf(n: AnyNode): string {
-  let s = '';
-  const walk = (x: AnyNode) => {
-    if (x.type === 'text') s += (x as unknown as { data: string }).data;
-    else if (x.type === 'tag') for (const c of kids(x)) walk(c);
-  };
-  walk(n);
-  return s.replace(/\s+/g, ' ').trim();
+  const parts: string[] = [];
+  collectText(n, parts);
+  return parts.join('').replace(/\s+/g, ' ').trim();
 }
 
 /** Whether `inner` lies inside `outer`. */

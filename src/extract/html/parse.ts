@@ -49,24 +49,6 @@ const RAW_END: Record<string, RegExp> = {
   textarea: /<\/textarea\s*>/gi,
 };
 
-/**
- * One live node of each kind, for the life of the process. V8 drops an object shape at a full
- * garbage collection when no object has it any more, and with it the optimised code that
- * assumed it; pages are parsed and thrown away, so without these every full collection would
- * send the parser and the tree walkers back to slow code to be optimised again.
- */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- held, never read
-const SHAPES = ((): Document => {
-  const root = new Document([]);
-  const el = new Element('p', { class: 'shape' });
-  const txt = new Text('shape');
-  el.children.push(txt);
-  txt.parent = el;
-  root.children.push(el);
-  el.parent = root;
-  return root;
-})();
-
 function attributes(s: string): Record<string, string> {
   const out: Record<string, string> = {};
   if (!s.trim()) return out;
@@ -80,6 +62,56 @@ function attributes(s: string): Record<string, string> {
   return out;
 }
 
+/** The tree under construction: the open elements and where the next node goes. */
+class TreeBuilder {
+  readonly doc = new Document([]);
+  private readonly stack: Element[] = [];
+  private parent: ParentNode = this.doc;
+
+  append(node: ChildNode): void {
+    const kids = this.parent.children;
+    const prev = kids[kids.length - 1] ?? null;
+    if (prev) {
+      prev.next = node;
+      node.prev = prev;
+    }
+    node.parent = this.parent;
+    kids.push(node);
+  }
+
+  text(data: string): void {
+    const kids = this.parent.children;
+    const last = kids[kids.length - 1];
+    if (last instanceof Text) last.data += data;
+    else this.append(new Text(data));
+  }
+
+  pop(): void {
+    this.stack.pop();
+    this.parent = this.stack[this.stack.length - 1] ?? this.doc;
+  }
+
+  open(name: string, attribs: Record<string, string>): void {
+    const implied = OPEN_IMPLIES_CLOSE.get(name);
+    if (implied) while (this.stack.length && implied.has(this.stack[this.stack.length - 1]!.name)) this.pop();
+    const el = new Element(name, attribs);
+    this.append(el);
+    if (!VOID.has(name)) {
+      this.stack.push(el);
+      this.parent = el;
+    }
+  }
+
+  /** Closes up to the innermost open element named `tag`; false when none is open. */
+  close(tag: string): boolean {
+    let i = this.stack.length - 1;
+    while (i >= 0 && this.stack[i]!.name !== tag) i--;
+    if (i < 0) return false;
+    while (this.stack.length > i) this.pop();
+    return true;
+  }
+}
+
 /**
  * Parses HTML into a domhandler document (the tree cheerio and css-select walk), with
  * htmlparser2's rules for void elements, implied end tags and stray end tags, but tokenised by
@@ -87,75 +119,36 @@ function attributes(s: string): Record<string, string> {
  * tokenizer. Comments, doctypes and processing instructions are dropped.
  */
 export function parseHtml(html: string): Document {
-  const doc = new Document([]);
-  const stack: Element[] = [];
-  let parent: ParentNode = doc;
-  const append = (node: ChildNode) => {
-    const kids = parent.children;
-    const prev = kids[kids.length - 1] ?? null;
-    if (prev) {
-      prev.next = node;
-      node.prev = prev;
-    }
-    node.parent = parent;
-    kids.push(node);
-  };
-  const text = (data: string) => {
-    const kids = parent.children;
-    const last = kids[kids.length - 1];
-    if (last instanceof Text) last.data += data;
-    else append(new Text(data));
-  };
-  const pop = () => {
-    stack.pop();
-    parent = stack[stack.length - 1] ?? doc;
-  };
-  const open = (name: string, attribs: Record<string, string>) => {
-    const implied = OPEN_IMPLIES_CLOSE.get(name);
-    if (implied) while (stack.length && implied.has(stack[stack.length - 1]!.name)) pop();
-    const el = new Element(name, attribs);
-    append(el);
-    if (!VOID.has(name)) {
-      stack.push(el);
-      parent = el;
-    }
-    return el;
-  };
-
+  const b = new TreeBuilder();
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
     const tok = m[0];
     const name = m[2];
     if (name === undefined) {
-      if (tok.charCodeAt(0) !== 60 || tok.length === 1) text(tok.includes('&') ? decodeHTML(tok) : tok);
+      if (tok.charCodeAt(0) !== 60 || tok.length === 1) b.text(tok.includes('&') ? decodeHTML(tok) : tok);
       continue; // comments, doctypes, processing instructions
     }
     const tag = name.toLowerCase();
     if (m[1]) {
       // end tag: close up to the matching open element; `</p>` and `</br>` alone make elements
       if (VOID.has(tag)) {
-        if (tag === 'br') open('br', {});
-        continue;
-      }
-      let i = stack.length - 1;
-      while (i >= 0 && stack[i]!.name !== tag) i--;
-      if (i >= 0) while (stack.length > i) pop();
-      else if (tag === 'p') {
-        open('p', {});
-        pop();
+        if (tag === 'br') b.open('br', {});
+      } else if (!b.close(tag) && tag === 'p') {
+        b.open('p', {});
+        b.pop();
       }
       continue;
     }
-    open(tag, attributes(m[3] ?? ''));
+    b.open(tag, attributes(m[3] ?? ''));
     const end = RAW_END[tag];
     if (end) {
       end.lastIndex = TOKEN.lastIndex;
       const e = end.exec(html);
       const raw = html.slice(TOKEN.lastIndex, e ? e.index : html.length);
-      if (raw) text(tag === 'title' || tag === 'textarea' ? decodeHTML(raw) : raw);
-      if (e) pop();
+      if (raw) b.text(tag === 'title' || tag === 'textarea' ? decodeHTML(raw) : raw);
+      if (e) b.pop();
       TOKEN.lastIndex = e ? e.index + e[0].length : html.length;
     }
   }
-  return doc;
+  return b.doc;
 }
