@@ -22,14 +22,21 @@ export function siteOfUrl(url: string | null): Site | null {
   return null;
 }
 
+const SITE_MARK =
+  /(field--name-field-text|og:site_name"\s+content="EEAS|eeas\.europa\.eu)|(consilium\.europa\.eu|council-left-content)|ecb\.europa\.eu|ecb-pressContentTitle/gi;
+
 /** Which site a page's markup belongs to, when the URL does not say. */
 export function siteOfMarkup(html: string): Site | null {
   const head = html.slice(0, 20000);
-  if (/field--name-field-text|og:site_name"\s+content="EEAS/i.test(head) || /eeas\.europa\.eu/i.test(head))
-    return 'eeas';
-  if (/consilium\.europa\.eu|council-left-content/i.test(head)) return 'consilium';
-  if (/ecb\.europa\.eu|ecb-pressContentTitle/i.test(head)) return 'ecb';
-  return null;
+  // one scan for every site's marks: EEAS wins over the Council, the Council over the ECB
+  let found: Site | null = null;
+  SITE_MARK.lastIndex = 0;
+  for (let m = SITE_MARK.exec(head); m; m = SITE_MARK.exec(head)) {
+    if (m[1]) return 'eeas';
+    if (m[2]) found = 'consilium';
+    else found ??= 'ecb';
+  }
+  return found;
 }
 
 const looksJson = (body: string, ct: string) => /\bjson\b/i.test(ct) || /^\s*[{[]/.test(body);

@@ -15,9 +15,10 @@ export interface Stat {
 }
 
 const WS = /\s/;
-/** `s.replace(/\s+/g, ' ').trim().length`, without building the string. */
-function foldedLength(s: string): number {
+/** Adds one text node to a tally: its length with whitespace folded (`s.replace(/\s+/g, ' ').trim()`, without building the string) and its commas. */
+function tally(s: string, into: Stat): void {
   let n = 0;
+  let commas = 0;
   let gap = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -29,12 +30,14 @@ function foldedLength(s: string): number {
       (c > 127 || c === 11 || c === 12 ? WS.test(s[i]!) : false);
     if (space) gap = n > 0;
     else {
+      if (c === 44) commas++;
       if (gap) n++;
       gap = false;
       n++;
     }
   }
-  return n;
+  into.text += n;
+  into.commas += commas;
 }
 
 /** One pass over the tree: text length, link text length and commas of every element. */
@@ -42,11 +45,8 @@ function measure(root: AnyNode, stats: Map<Element, Stat>): Stat {
   const own: Stat = { text: 0, links: 0, commas: 0 };
   const kids = (root as unknown as { children?: AnyNode[] }).children ?? [];
   for (const c of kids) {
-    if (c.type === 'text') {
-      const d = (c as unknown as { data: string }).data;
-      own.text += foldedLength(d);
-      for (let i = 0; i < d.length; i++) if (d.charCodeAt(i) === 44) own.commas++;
-    } else if (c.type === 'tag') {
+    if (c.type === 'text') tally((c as unknown as { data: string }).data, own);
+    else if (c.type === 'tag') {
       const s = measure(c, stats);
       own.text += s.text;
       own.commas += s.commas;
