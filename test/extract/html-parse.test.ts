@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio/slim';
 import { parseHtml } from '../../src/extract/html/parse.js';
+import { loadHtml } from '../../src/extract/html/load.js';
+import { blockLines } from '../../src/extract/html/blocks.js';
+
+/** A parsed page's text, a space between blocks. */
+const textOf = (doc: ReturnType<typeof loadHtml>) => blockLines(doc).filter(Boolean).join(' ');
 
 const opts = { xml: { xmlMode: false, decodeEntities: true } };
 /** The tree as htmlparser2 builds it (comments and doctypes aside), serialised. */
@@ -29,5 +34,17 @@ describe('the regular-expression HTML parser', () => {
   it('keeps the text of an unterminated page', () => {
     const $ = load(parseHtml('<div><p>Ladies and gentlemen, welcome'), opts);
     expect($('p').text()).toBe('Ladies and gentlemen, welcome');
+  });
+
+  it('drops menus, scripts and (for the generic extractor) footers and asides while parsing, with all they hold', () => {
+    const html = `<body><nav><ul><li><a href="/">Home</a></li></ul></nav><p>Good morning,<script>var x = "</p>";</script> everyone.</p><aside><p>Most read</p></aside><p>Thank you.</p><footer><p>© EU</p></footer></body>`;
+    expect(textOf(loadHtml(html))).toBe('Good morning, everyone. Most read Thank you. © EU');
+    expect(textOf(loadHtml(html, { dropChrome: true }))).toBe('Good morning, everyone. Thank you.');
+  });
+
+  it('keeps an element to drop whose end tag never comes', () => {
+    expect(textOf(loadHtml('<p>Remarks</p><aside><p>Still here', { dropChrome: true }))).toBe(
+      'Remarks Still here',
+    );
   });
 });

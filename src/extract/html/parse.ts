@@ -112,13 +112,24 @@ class TreeBuilder {
   }
 }
 
+const endTags = new Map<string, RegExp>();
+/** The first end tag `</tag>` at or after `from`: its start and end, or null. */
+function findEndTag(html: string, tag: string, from: number): { start: number; end: number } | null {
+  let re = endTags.get(tag);
+  if (!re) endTags.set(tag, (re = new RegExp(`</${tag}\\s*>`, 'gi')));
+  re.lastIndex = from;
+  const e = re.exec(html);
+  return e ? { start: e.index, end: e.index + e[0].length } : null;
+}
+
 /**
  * Parses HTML into a domhandler document (the tree cheerio and css-select walk), with
  * htmlparser2's rules for void elements, implied end tags and stray end tags, but tokenised by
  * one regular expression: several times cheaper than htmlparser2's character-by-character
- * tokenizer. Comments, doctypes and processing instructions are dropped.
+ * tokenizer. Comments, doctypes and processing instructions are dropped, and so is every
+ * element named in `skip`, with all it holds up to its first end tag (a space stands in its place).
  */
-export function parseHtml(html: string): Document {
+export function parseHtml(html: string, skip: ReadonlySet<string> = new Set()): Document {
   const b = new TreeBuilder();
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
@@ -138,6 +149,14 @@ export function parseHtml(html: string): Document {
         b.pop();
       }
       continue;
+    }
+    if (skip.has(tag)) {
+      const e = findEndTag(html, tag, TOKEN.lastIndex);
+      if (e) {
+        b.text(' ');
+        TOKEN.lastIndex = e.end;
+        continue;
+      }
     }
     b.open(tag, attributes(m[3] ?? ''));
     const end = RAW_END[tag];
