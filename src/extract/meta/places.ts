@@ -195,7 +195,8 @@ const SPEECH = new RegExp(
   `(?:\\bhere\\s+in|\\bto\\s+be\\s+(?:back\\s+)?(?:here\\s+)?in|\\bwelcome(?:\\s+(?:you|us))?(?:\\s+back)?\\s+(?:here\\s+)?to|\\bte\\s+zijn\\s+in|\\bhier\\s+in|\\bici\\s*,?\\s+à|\\bêtre\\s+(?:ici\\s+)?à)\\s+(${CITY_RE})(?![\\p{L}])`,
   'iu',
 );
-const SPEECH_HINT = /here|to be|welcome|zijn|hier|ici|être/i;
+/** Words every `SPEECH` match holds, as whole words: a cheap test first ("where" and "there" do not count). */
+const SPEECH_HINT = /\b(?:here|to\s+be|welcome|zijn|hier|ici)\b|être/i;
 export function placeInSpeech(s: string): string | null {
   if (!SPEECH_HINT.test(s) || !mayNameCity(s)) return null;
   const m = SPEECH.exec(s);

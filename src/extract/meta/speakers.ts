@@ -72,8 +72,9 @@ const normRole = (r: string) =>
     .replace(/\s*\/\s*/g, '/')
     .trim();
 
+/** A word every role pattern match holds, in the patterns' own case (they are case-sensitive). */
 const ROLE_HINT =
-  /President|Representative|HR|Commissioner|Minister|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|Präsident|représentant|présidente?|commissaire|ministre|Member|candidate/i;
+  /Representative|HR|President|räsident|résident|Commissioner|Minister|ministre|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|représentant|commissaire|Member|candidate/;
 const SAYS_HINT = /\b(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\b/;
 
 const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp }[] = [
