@@ -92,6 +92,25 @@ describe('plain-text captures', () => {
     expect(r.meta).toMatchObject({ date: '2026-03-09', place: 'Warsaw' });
   });
 
+  it('knows the cities where summits and conferences meet, beyond the capitals, but not a city that is only talked about', () => {
+    const r = plain(
+      [
+        'Financing for Development conference: remarks by President von der Leyen',
+        'Seville, 30 June 2025',
+        'Good morning. The attacks on Kyiv last night show why this work matters.',
+      ].join('\n'),
+    );
+    expect(r.meta).toMatchObject({ date: '2025-06-30', place: 'Seville' });
+    const topic = plain(
+      [
+        'Press remarks by the High Representative after the Foreign Affairs Council',
+        'The High Representative spoke about the situation in Gaza and Damascus.',
+        'Good afternoon. We discussed the Middle East at length.',
+      ].join('\n'),
+    );
+    expect(topic.meta.place).toBeNull();
+  });
+
   it('reads French and German delivery notes and datelines', () => {
     const fr = plain(
       [
