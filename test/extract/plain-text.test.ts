@@ -34,6 +34,21 @@ describe('plain-text captures', () => {
     expect(r.text).toBe('Good morning. Today we will discuss Ukraine and the Middle East.');
   });
 
+  it.each([
+    ['EEAS Website', 'Ukraine: Statement by the High Representative on the latest attacks | EEAS Website'],
+    [
+      'a delegation',
+      'Ukraine: Statement by the High Representative on the latest attacks | Delegation of the European Union to Ukraine',
+    ],
+    [
+      'the Council',
+      'Ukraine: Statement by the High Representative on the latest attacks - Council of the European Union',
+    ],
+  ])('takes the site name (%s) off the end of a title', (_, titleLine) => {
+    const r = plain([titleLine, '', 'We condemn these attacks in the strongest terms.'].join('\n'));
+    expect(r.meta.title).toBe('Ukraine: Statement by the High Representative on the latest attacks');
+  });
+
   it('drops what a mirror adds around the transcript and keeps the title once', () => {
     const r = plain(
       [

@@ -256,7 +256,7 @@ function stripMirrorDateline(l: string): string {
 const stripSiteSuffix = (t: string) =>
   t
     .replace(
-      /\s+[|–—-]\s+(?:EEAS|European Commission|Consilium|European Central Bank|ECB|Council of the EU)\s*$/i,
+      /\s+[|–—-]\s+(?:EEAS(?: Website)?|European External Action Service|European Commission|Consilium|European Council|Council of the (?:EU|European Union)|Eurogroup|European Central Bank|ECB|European Parliament|(?:EU )?Delegation (?:of the European Union )?to [\p{L} .'-]{2,60})\s*$/iu,
       '',
     )
     .replace(/^(?:Press [Rr]eleases?|PRESS RELEASES?)\s+(?=\p{Lu})/u, '')
