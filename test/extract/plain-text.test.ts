@@ -49,6 +49,27 @@ describe('plain-text captures', () => {
     expect(r.meta.title).toBe('Ukraine: Statement by the High Representative on the latest attacks');
   });
 
+  it('reads a Press Corner speech capture: the document-type line is not the title, a quoted delivery note is dropped', () => {
+    const r = plain(
+      [
+        'European Commission - Speech',
+        'Speech by President von der Leyen at the European Parliament Plenary on the European Council',
+        'Strasbourg, 19 March 2025',
+        'SPEECH/25/801',
+        '"Check against delivery"',
+        'Madam President, dear Members of this House,',
+        'We are living in dangerous times.',
+      ].join('\n'),
+    );
+    expect(r.meta).toMatchObject({
+      title: 'Speech by President von der Leyen at the European Parliament Plenary on the European Council',
+      date: '2025-03-19',
+      place: 'Strasbourg',
+      checkAgainstDelivery: true,
+    });
+    expect(r.text).toBe('Madam President, dear Members of this House,\n\nWe are living in dangerous times.');
+  });
+
   it('drops what a mirror adds around the transcript and keeps the title once', () => {
     const r = plain(
       [

@@ -27,6 +27,8 @@ const DROP_LINE: RegExp[] = [
   /käännöstä ei ole saatavilla/i,
   /^(?:this page|cette page|diese seite|deze pagina)\b.{0,80}\b(?:not available|pas disponible|nicht verfügbar|niet beschikbaar)/i,
   /^press releases?$/i,
+  // the document-type line above a Press Corner or Council text ("European Commission - Speech")
+  /^(?:european commission|commission européenne|europäische kommission|council of the (?:eu|european union)|european council)\s*[-–—|:]\s*(?:speech|statement|press release|daily news|questions and answers|remarks|read-out|readout|discours|déclaration|communiqué de presse|rede|erklärung|pressemitteilung)$/i,
   /^press release from\b.{0,80}$/i,
   /^\(?source:\s.{0,100}\)?$/i,
   /^press conferences?$/i,
@@ -58,7 +60,7 @@ export const PHONE = /\+\s?\d{2,3}[\d\s()/.-]{6,}\d/;
 
 /** "Check against delivery!" and its kin in other languages; the flag goes to meta. */
 export const DELIVERY =
-  /[[(]?\s*(?:check\s+against\s+delivery|seul\s+(?:le\s+)?(?:texte\s+)?prononcé\s+fait\s+foi|es\s+gilt\s+das\s+gesprochene\s+wort|as\s+delivered|sólo\s+(?:el\s+)?texto\s+pronunciado\s+es\s+válido|alleen\s+de\s+uitgesproken\s+tekst\s+is\s+bindend)\s*!?\s*[\])]?/i;
+  /[[("“‘']?\s*(?:check\s+against\s+delivery|seul\s+(?:le\s+)?(?:texte\s+)?prononcé\s+fait\s+foi|es\s+gilt\s+das\s+gesprochene\s+wort|as\s+delivered|sólo\s+(?:el\s+)?texto\s+pronunciado\s+es\s+válido|alleen\s+de\s+uitgesproken\s+tekst\s+is\s+bindend)\s*!?\s*[\])"”’']?/i;
 
 /** `Link to the video: …` lines; the URL goes to meta when it is complete. */
 export const VIDEO_LINK = /^(?:link to the video|video|watch the video|lien vers la vidéo)\s*:\s*(\S*)\s*$/i;
