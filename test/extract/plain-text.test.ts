@@ -165,6 +165,26 @@ describe('plain-text captures', () => {
     expect(fr.text).toBe('Bonjour à tous. Nous avons discuté de l’Ukraine.');
   });
 
+  it('names the speaker of a French title with a capitalised role, and not a site section after a role', () => {
+    const fr = plain(
+      [
+        'Discours du Président Costa lors de la conférence de presse',
+        'Bruxelles, le 12 mars 2025',
+        'Bonjour à tous. Nous avons discuté de l’Ukraine.',
+      ].join('\n'),
+    );
+    expect(fr.meta).toMatchObject({ speakers: [{ name: 'Costa', role: 'Président' }], place: 'Bruxelles' });
+    const blog = plain(
+      [
+        'HR/VP Blog',
+        'Ukraine: Speech by High Representative Kaja Kallas at the plenary debate',
+        'Strasbourg, 11.02.2025',
+        'Thank you, Madam President. Honourable Members, the war continues.',
+      ].join('\n'),
+    );
+    expect(blog.meta.speakers).toEqual([{ name: 'Kaja Kallas', role: 'High Representative' }]);
+  });
+
   it('reads a video shot list: header fields, soundbites, no shot lines', () => {
     const r = plain(
       [

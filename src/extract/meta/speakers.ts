@@ -12,7 +12,7 @@ const ROLE =
   'President(?:-in-office)?|Commissioner|Prime\\s+Minister|Minister|Chancellor|Secretary(?:\\s+of\\s+State)?|Secretary[- ]General|' +
   'Managing\\s+Director|Chief\\s+Spokesperson|Spokesperson|Spokesman|Spokeswoman|Governor|Chair(?:man|woman)?|Ambassador|' +
   '(?:EU-)?(?:Handels|Wirtschafts|Außen|Finanz)?kommissar(?:in)?|(?:EU-)?Außenbeauftragte[rn]?|Kommissionspräsidentin|Präsident(?:in)?|' +
-  'haut\\s+représentant(?:\\s*/\\s*vice[- ]présidente?)?|présidente?|commissaire|Premier\\s+ministre|ministre)';
+  '[Hh]aut\\s+[Rr]eprésentant(?:\\s*/\\s*[Vv]ice[- ][Pp]résidente?)?|[Pp]résidente?|[Cc]ommissaire|Premier\\s+ministre|[Mm]inistre)';
 const INST =
   "(?:the\\s+|la\\s+|l[’']|)(?:European\\s+(?:Parliament|Commission|Council|Central\\s+Bank|Union|External\\s+Action\\s+Service)|ECB|EC|EP|ESM|Eurogroup|IMF|Commission|Council|Union|United\\s+States|" +
   'Commission\\s+européenne|Conseil\\s+européen|Parlement\\s+européen|Europäischen\\s+(?:Kommission|Zentralbank))';
@@ -23,7 +23,8 @@ const STOP = new Set(
     'European Council Commission Union Parliament Affairs Foreign Meeting Summit Eurogroup Central Bank Doorstep EU ECB EC EP ' +
     'Q&A Q A Transcript Opening Closing Joint Informal Video Link Check Good Thank Thanks Dear Mr Ms Mrs Frau Herr This That ' +
     'It He She We They I You Today Yesterday Tonight Greek Brexit Live News Update Updates Latest Monetary Policy Interview ' +
-    'Press-Conference Extracts Speakers Arrival Title Cutaway Member Members Candidate States Says Said Also Then First'
+    'Press-Conference Extracts Speakers Arrival Title Cutaway Member Members Candidate States Says Said Also Then First ' +
+    'Blog Website Team Office Service Newsletter Video Audio Photos'
   ).split(' '),
 );
 
@@ -74,7 +75,7 @@ const normRole = (r: string) =>
 
 /** A word every role pattern match holds, in the patterns' own case (they are case-sensitive). */
 const ROLE_HINT =
-  /Representative|HR|President|räsident|résident|Commissioner|Minister|ministre|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|représentant|commissaire|Member|candidate/;
+  /Representative|HR|President|räsident|résident|Commissioner|Minister|inistre|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|eprésentant|ommissaire|Member|candidate/;
 const SAYS_HINT = /\b(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\b/;
 
 const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp }[] = [
