@@ -185,6 +185,31 @@ describe('plain-text captures', () => {
     expect(blog.meta.speakers).toEqual([{ name: 'Kaja Kallas', role: 'High Representative' }]);
   });
 
+  it("ignores a news mirror's byline, cookie banner and follow/newsletter lines", () => {
+    const r = plain(
+      [
+        'We use cookies to improve your experience on our website.',
+        'Accept all cookies',
+        'Kallas: EU will keep supporting Ukraine',
+        'Posted on 12 March 2025 by Anna Smith',
+        'High Representative Kaja Kallas gave the following remarks in Brussels on 11 March 2025.',
+        'Good morning. We will keep supporting Ukraine for as long as it takes.',
+        'Follow us on Twitter',
+        'Subscribe to our newsletter',
+      ].join('\n'),
+    );
+    expect(r.meta).toMatchObject({
+      title: 'Kallas: EU will keep supporting Ukraine',
+      date: '2025-03-11',
+      place: 'Brussels',
+      speakers: [{ name: 'Kaja Kallas', role: 'High Representative' }],
+    });
+    expect(r.text).toBe(
+      'High Representative Kaja Kallas gave the following remarks in Brussels on 11 March 2025.\n\n' +
+        'Good morning. We will keep supporting Ukraine for as long as it takes.',
+    );
+  });
+
   it('reads a video shot list: header fields, soundbites, no shot lines', () => {
     const r = plain(
       [

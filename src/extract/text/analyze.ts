@@ -29,6 +29,8 @@ export interface Analyzed {
   warnings: string[];
 }
 
+/** A mirror's byline or publication stamp: its date is when the page went up, its name the writer's. */
+const BYLINE = /^(?:by|posted|published|updated|last updated|first published|written)\b/i;
 const DELIVERY_HINT = /delivery|prononcé|gesprochene|delivered|pronunciado|uitgesproken/i;
 const FIRST_PERSON =
   /\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|my|My|me|us|je|Je|nous|Nous|ich|Ich|wir|Wir|mein|unser|ik|wij|yo|nosotros)\b/;
@@ -162,7 +164,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   // 5. date: a dateline after the title, else "on <date>" in the lead, else a date in the title
   let date: string | null = null;
   for (const h of header.slice(Math.max(0, firstTitleIdx))) {
-    if (h === title || /^by\s/i.test(h)) continue;
+    if (h === title || BYLINE.test(h)) continue;
     const d = findDates(h)[0];
     if (d) {
       date = d.iso;
@@ -192,7 +194,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
     findSpeakers(title, speakers);
     if (isBareName(title)) addSpeaker(speakers, title, null);
   }
-  for (const h of header) findSpeakers(h, speakers);
+  for (const h of header) if (!BYLINE.test(h)) findSpeakers(h, speakers);
   if (lead) findSpeakers(lead.slice(0, 400), speakers);
   for (const b of body.slice(0, 3)) if (b !== lead && b.split(/\s+/).length <= 15) findSpeakers(b, speakers);
   for (const b of body) if (/^(?:soundbite|sot)\b/i.test(b)) findSpeakers(b.split(/saying|:/i)[0]!, speakers);

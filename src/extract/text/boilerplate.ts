@@ -27,6 +27,9 @@ const DROP_LINE: RegExp[] = [
   /käännöstä ei ole saatavilla/i,
   /^(?:this page|cette page|diese seite|deze pagina)\b.{0,80}\b(?:not available|pas disponible|nicht verfügbar|niet beschikbaar)/i,
   /^press releases?$/i,
+  /^(?:follow us(?: on\b.{0,40})?|(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter.{0,40})$/i,
+  /^(?:we use cookies|this (?:site|website) uses cookies)\b.{0,240}$/i,
+  /^(?:accept|reject|refuse)(?: all)? cookies$/i,
   // the document-type line above a Press Corner or Council text ("European Commission - Speech")
   /^(?:european commission|commission européenne|europäische kommission|council of the (?:eu|european union)|european council)\s*[-–—|:]\s*(?:speech|statement|press release|daily news|questions and answers|remarks|read-out|readout|discours|déclaration|communiqué de presse|rede|erklärung|pressemitteilung)$/i,
   /^press release from\b.{0,80}$/i,
