@@ -9,10 +9,13 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
-import { extract } from '../dist/extract/index.js';
-import { segmentTranscript } from '../dist/segment/index.js';
+
+// A child process times one extractor and loads only its modules (so its peak RSS is its own).
+const which = process.env.CLEAN_BENCH_CHILD;
+const { extract } = which === 'readability' ? {} : await import('../dist/extract/index.js');
+const { segmentTranscript } = which === 'readability' ? {} : await import('../dist/segment/index.js');
+const { parseHTML } = which === 'pressline' ? {} : await import('linkedom');
+const { Readability } = which === 'pressline' ? {} : await import('@mozilla/readability');
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '../test/fixtures/sites');
@@ -66,7 +69,7 @@ if (existsSync(corpus)) {
       .map((l) => `<p>${esc(l.trim())}</p>`)
       .join('\n');
     const { url, html } = TEMPLATES[i % TEMPLATES.length](ps);
-    const transcript = extract({ body, contentType: 'text/plain', url: null }).text;
+    const transcript = which ? null : extract({ body, contentType: 'text/plain', url: null }).text;
     pages.push({ name: `corpus/${f}`, html, url, transcript });
   });
 } else console.log('(../shared/corpus not found: fixtures only, no sentence check)\n');
@@ -94,7 +97,6 @@ function readability(p) {
 // the children alternate, two runs each. No collection is forced between rounds: a forced full
 // collection throws away compiled code and object shapes that a running worker keeps, so it
 // would time warm-up again, for both.
-const which = process.env.CLEAN_BENCH_CHILD;
 if (which) {
   const fn = which === 'pressline' ? pressline : readability;
   const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
@@ -106,7 +108,7 @@ if (which) {
     const c = process.cpuUsage(c0);
     per.push((c.user + c.system) / 1000 / pages.length);
   }
-  process.stdout.write(JSON.stringify(per));
+  process.stdout.write(JSON.stringify({ per, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
   process.exit(0);
 }
 const runChild = (name) => {
@@ -119,8 +121,13 @@ const runChild = (name) => {
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const all = { pressline: [], readability: [] };
+const rss = { pressline: 0, readability: 0 };
 for (let k = 0; k < 2; k++)
-  for (const name of ['readability', 'pressline']) all[name].push(...runChild(name));
+  for (const name of ['readability', 'pressline']) {
+    const r = runChild(name);
+    all[name].push(...r.per);
+    rss[name] = Math.max(rss[name], r.maxRssMb);
+  }
 const ours = median(all.pressline);
 const theirs = median(all.readability);
 const rounds = all.pressline.length;
@@ -142,10 +149,16 @@ for (const p of pages.filter((p) => p.transcript)) {
 }
 
 console.log(`${pages.length} pages, ${rounds} rounds, Node ${process.version}\n`);
-console.log('| extractor | CPU ms per document (clean + segment), median round | speed-up |');
-console.log('|---|---:|---:|');
-console.log(`| Mozilla Readability 0.6 + linkedom (baseline) | ${theirs.toFixed(3)} | 1.0× |`);
-console.log(`| Pressline extract + segment | ${ours.toFixed(3)} | ${(theirs / ours).toFixed(1)}× |`);
+console.log(
+  '| extractor | CPU ms per document (clean + segment), median round | speed-up | peak RSS of its process (MB) |',
+);
+console.log('|---|---:|---:|---:|');
+console.log(
+  `| Mozilla Readability 0.6 + linkedom (baseline) | ${theirs.toFixed(3)} | 1.0× | ${rss.readability.toFixed(0)} |`,
+);
+console.log(
+  `| Pressline extract + segment | ${ours.toFixed(3)} | ${(theirs / ours).toFixed(1)}× | ${rss.pressline.toFixed(0)} |`,
+);
 console.log('');
 console.log('| transcript sentences Readability keeps | kept by Pressline | lost by Pressline |');
 console.log('|---:|---:|---:|');
