@@ -210,6 +210,25 @@ describe('plain-text captures', () => {
     );
   });
 
+  it("drops a blog mirror's post stamps, comment links, pager and page stamps", () => {
+    const r = plain(
+      [
+        'EU-Balkans: Remarks by President Costa at the press conference in Tirana',
+        'Good afternoon. It is a pleasure to be back in Tirana.',
+        'Posted by Admin at 10:15 AM',
+        'No comments:',
+        'Post a Comment',
+        'Share to Twitter',
+        'Newer Post Older Post Home',
+        'Subscribe to: Post Comments (Atom)',
+        'Page last modified: 25-02-2025 12:34:56 ZULU',
+        'Zur Startseite',
+      ].join('\n'),
+    );
+    expect(r.text).toBe('Good afternoon. It is a pleasure to be back in Tirana.');
+    expect(r.meta).toMatchObject({ place: 'Tirana', speakers: [{ name: 'Costa', role: 'President' }] });
+  });
+
   it('reads a video shot list: header fields, soundbites, no shot lines', () => {
     const r = plain(
       [

@@ -9,7 +9,7 @@ const DROP_LINE: RegExp[] = [
   /^read more\s*»?$/i,
   /^forward to your friends$/i,
   /^(?:share|tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|copy link|×)(?: this(?: page| article)?)?:?$/i,
-  /^share (?:on|via|this)\b.{0,40}$/i,
+  /^share (?:on|via|this|to)\b.{0,40}$/i,
   /^only the original language version is authentic/i,
   /^pdf version$/i,
   /^press contacts?:?$/i,
@@ -30,6 +30,13 @@ const DROP_LINE: RegExp[] = [
   /^(?:follow us(?: on\b.{0,40})?|(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter.{0,40})$/i,
   /^(?:we use cookies|this (?:site|website) uses cookies)\b.{0,240}$/i,
   /^(?:accept|reject|refuse)(?: all)? cookies$/i,
+  // blog and news-site furniture: post stamps, comment links, pagers, page stamps
+  /^(?:posted|published|written) by\b[^.!?]{0,80}$/i,
+  /^(?:no|\d+) comments?:?$/i,
+  /^(?:post a comment|email this|blogthis!?|zur startseite|back to top|print this page)$/i,
+  /^(?:newer|older) posts?\b.{0,40}$/i,
+  /^subscribe to:.{0,80}$/i,
+  /^(?:page )?last (?:modified|updated|reviewed)\b.{0,80}$/i,
   // the document-type line above a Press Corner or Council text ("European Commission - Speech")
   /^(?:european commission|commission européenne|europäische kommission|council of the (?:eu|european union)|european council)\s*[-–—|:]\s*(?:speech|statement|press release|daily news|questions and answers|remarks|read-out|readout|discours|déclaration|communiqué de presse|rede|erklärung|pressemitteilung)$/i,
   /^press release from\b.{0,80}$/i,
