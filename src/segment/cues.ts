@@ -17,10 +17,13 @@ const VOCATIVE =
 const NOT_NAME = new Set(
   'Europe Ukraine Russia America China Germany France Yes No Well So Now Today Indeed Sure'.split(' '),
 );
+/** A turn marker glued into a paragraph: "… new money? A. Yes, we will. Q. And when?" */
+const INLINE_MARKER = /^(?:(?:Q|A)[.:]\s|(?:Question|Answer|Frage|Antwort|Réponse)\s?:\s)/;
 const SECOND_PERSON = /\b(?:you|your)\b/i;
 
 /**
- * Cuts a paragraph where the turn changes without a marker: "Thanks for your question",
+ * Cuts a paragraph at turn markers glued into it ("… money? A. Yes.") and where the turn
+ * changes without a marker: "Thanks for your question",
  * a hand-over to an official, or an answer that opens by addressing the interviewer
  * ("Actually, David, …") after sentences addressed to the speaker.
  */
@@ -31,6 +34,8 @@ export function cutAtCues(p: Span): Piece[] {
     b: starts[i + 1] ?? p.text.length,
     s: p.text.slice(a, starts[i + 1] ?? p.text.length).trim(),
   }));
+  const cuts = sentences.filter((x, i) => i > 0 && INLINE_MARKER.test(x.s)).map((x) => x.a);
+  if (cuts.length) return [0, ...cuts].flatMap((a, i) => cutAtCues(sub(p, a, cuts[i] ?? p.text.length)));
   for (let i = 1; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (THANKS_FOR_QUESTION.test(s.s)) {

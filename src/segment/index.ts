@@ -3,7 +3,8 @@ import { cutAtCues, type Piece } from './cues.js';
 import { classifyLabels } from './labels.js';
 import { readMarker, type Marker } from './markers.js';
 import { addSpeaker, addressee, labelToSpeaker } from './names.js';
-import { paragraphs, sub } from './spans.js';
+import { paragraphs, sub, type Span } from './spans.js';
+import { isBareRole, isHandover, journalistIntro } from './turns.js';
 import { OPENING } from '../extract/text/boilerplate.js';
 
 export interface Segmented {
@@ -29,6 +30,16 @@ const QUESTION_TALK =
   /\b(?:next question|onto questions|taking questions|takes questions|questions from (?:the )?(?:press|floor|journalists)|asks?|asked)\b/i;
 const ROLE_WORD =
   /\b(?:president|vice[- ]president|minister|secretary|commissioner|high representative|hr\/vp|hrvp|chancellor|spokes(?:person|man|woman)|governor|director|ambassador|moderator|journalist|reporter|interviewer|speaker|chair|mr|mrs|ms|madam|président|präsident|ministre)\b/i;
+/** A person's name as a label: "Luis de Guindos", "Paschal Donohoe" (not "Middle East" after a question: rare). */
+const FULL_NAME =
+  /^\p{Lu}\p{Ll}+(?:\s+(?:(?:de|da|di|van|von|der|den|du|le|la)\s+)*\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
+/** How the second paragraph of a question opens: "And second, …", "My other question …". */
+const CONTINUES =
+  /^(?:and\b|also\b|(?:my |a |the )?(?:second|third|last|other|another|follow-up)\b|secondly|thirdly|finally\b|if I may\b|one more\b)/i;
+/** An outlet's acronym as a label ("DR:", "ANSA:"), kept as written. */
+const ACRONYM = /^[A-Z0-9]{2,5}$/;
+/** Words of a paragraph that asks the speaker something. */
+const ASKS = /\b(?:you|your|vous|votre|Sie|Ihnen|Ihre?|question|frage)\b/i;
 const INTERVIEW = /\b(?:interview|entretien|intervista|entrevista)\b/i;
 
 interface Item {
@@ -76,6 +87,21 @@ function markQuestionsAfter(items: Item[]): void {
   }
 }
 
+/** A paragraph that is only a marker or a label ("Question:", "President Lagarde:"): it opens the next one. */
+const LONE = /^(?:Q|Question|QUESTION|Frage|FRAGE|A|Answer|ANSWER|Réponse|Antwort)\s*[.:]?$|^[^.?!]{2,80}:$/u;
+
+function carryLoneMarkers(items: Item[]): void {
+  for (let k = items.length - 2; k >= 0; k--) {
+    const it = items[k]!;
+    const next = items[k + 1]!;
+    if (it.m.type !== 'none' || next.m.type !== 'none' || next.p.cue || !LONE.test(it.p.text)) continue;
+    const m = readMarker(`${it.p.text} ${next.p.text}`);
+    if (m.type === 'none' || m.type === 'heading' || m.skip < it.p.text.length) continue;
+    next.m = { ...m, skip: 0 };
+    items.splice(k, 1);
+  }
+}
+
 /** Splits clean text into remarks, question and answer turns, and pairs questions with answers. */
 export function segmentTranscript(text: string, meta: Meta): Segmented {
   const speakers: Speaker[] = meta.speakers.map((s) => ({ ...s }));
@@ -85,23 +111,26 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
     .map((p) => ({ p, m: readMarker(p.text) }));
 
   markQuestionsAfter(items);
+  carryLoneMarkers(items);
 
   // a mixed-case label ("Dana:", "Middle East:") counts only in a dialogue, with a role word,
-  // for an official already named, or for a name the text uses elsewhere
+  // for an official already named, for a full name answering a question, or for a name the
+  // text uses elsewhere
   const labelled = items.filter((i) => i.m.type === 'label').length;
-  for (const i of items) {
-    if (i.m.type !== 'label' || i.m.label === i.m.label!.toUpperCase()) continue;
+  items.forEach((i, k) => {
+    if (i.m.type !== 'label' || i.m.label === i.m.label!.toUpperCase()) return;
     const label = i.m.label!;
     const surname = label
       .replace(/\s*[,(].*$/, '')
       .split(/\s+/)
       .pop()!;
     const known = speakers.some((s) => s.name.split(' ').pop() === surname);
-    const uses = text.split(surname).length - 1;
     const single = !/[\s,(]/.test(label);
-    if (labelled >= 3 || known || ROLE_WORD.test(label) || (single && uses >= 2)) continue;
+    const answersQuestion = items[k - 1]?.m.type === 'question' && FULL_NAME.test(label);
+    if (labelled >= 3 || known || ROLE_WORD.test(label) || answersQuestion) return;
+    if (single && text.split(surname).length > 2) return;
     i.m = { type: 'none', speaker: null, skip: 0 };
-  }
+  });
   const roles = classifyLabels(
     items.flatMap((i, k) => {
       if (i.m.type !== 'label') return [];
@@ -109,7 +138,8 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
       const afterQuestion =
         !!before &&
         (before.m.type === 'question' || (before.m.type === 'none' && ENDS_Q.test(before.p.text)));
-      return [{ label: i.m.label!, text: i.p.text.slice(i.m.skip), afterQuestion }];
+      const words = i.p.text.slice(i.m.skip);
+      return [{ label: i.m.label!, text: words, afterQuestion, handover: isHandover(words) }];
     }),
     speakers,
   );
@@ -138,7 +168,10 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
 
   const fallback = speakers[0]?.name ?? null;
   let floor: string | null = null;
-  let sawQuestion = qaTitle;
+  // a "Q&A" title says the unmarked turns answer, unless the text marks its questions itself
+  let sawQuestion = qaTitle && explicitQ === 0;
+  // after a "Q&A" heading, in a text without question markers, a paragraph that asks is a question
+  let qaHeading = false;
   const drafts: Draft[] = [];
   const push = (kind: SegmentKind, speaker: string | null, span: { start: number; end: number }) =>
     drafts.push({ kind, speaker, start: span.start, end: span.end });
@@ -146,10 +179,31 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
   const extend = (end: number) => {
     prev()!.end = end;
   };
+  /** A question turn; a journalist who opens it with name and outlet is its speaker. */
+  const ask = (speaker: string | null, body: Span) => {
+    const intro = speaker ? null : journalistIntro(body.text);
+    if (intro) push('question', intro.speaker, sub(body, intro.skip, body.text.length));
+    else push('question', speaker, body);
+    sawQuestion = true;
+  };
+
+  /**
+   * A question without a question mark yet goes on when one of the next two paragraphs,
+   * unmarked, asks the speaker ("You said … / So my question is: …?").
+   */
+  const asksLater = (q: Draft, k: number) => {
+    if (text.slice(q.start, q.end).includes('?')) return false;
+    for (const next of items.slice(k + 1, k + 3)) {
+      if (next.m.type !== 'none' || next.p.cue) return false;
+      if (isQuestionTurn(next.p.text) && next.p.text.length < 400 && ASKS.test(next.p.text)) return true;
+    }
+    return false;
+  };
 
   items.forEach(({ p, m }, k) => {
     if (m.type === 'heading') {
       sawQuestion = true;
+      qaHeading = true;
       return;
     }
     const body = sub(p, m.skip, p.text.length);
@@ -157,8 +211,7 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
     const last = prev();
     switch (m.type) {
       case 'question':
-        push('question', m.speaker, body);
-        sawQuestion = true;
+        ask(m.speaker, body);
         return;
       case 'answer':
         push('answer', floor ?? fallback, body);
@@ -179,24 +232,24 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
             body.text.length > 80 ||
             /^(?:journalist|reporter|question)/i.test(m.label!)
           ) {
-            push(
-              'question',
+            ask(
               /^(?:journalist|reporter|question|q)\b/i.test(m.label!)
                 ? m.speaker && m.speaker !== m.label
                   ? m.speaker
                   : null
-                : who.name,
+                : ACRONYM.test(m.label!)
+                  ? m.label!
+                  : who.name,
               body,
             );
-            sawQuestion = true;
           } else push('other', who.name, body);
           return;
         }
-        if (role === 'moderator') {
+        if (role === 'moderator' || isHandover(body.text)) {
           push('moderator', who.name, body);
           return;
         }
-        if (body.text.length >= 20) addSpeaker(speakers, who.name, who.role);
+        if (body.text.length >= 20 && !isBareRole(who.name)) addSpeaker(speakers, who.name, who.role);
         floor = who.name;
         push(sawQuestion ? 'answer' : 'remarks', who.name, body);
         return;
@@ -226,14 +279,32 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
       push('answer', p.to ?? floor ?? fallback, body);
       return;
     }
+    if (isHandover(body.text)) {
+      push('moderator', null, body);
+      return;
+    }
     const isQ = ENDS_Q.test(body.text) && body.text.length < 700;
-    if (last?.kind === 'question' && last.end <= body.start) {
+    if (last?.kind === 'question') {
       if (isQ && body.text.length < 400 && (interview || explicitQ > 0)) extend(body.end);
+      else if (
+        explicitQ > 0 &&
+        CONTINUES.test(body.text) &&
+        body.text.includes('?') &&
+        body.text.length < 700
+      )
+        extend(body.end);
+      else if (explicitQ > 0 && asksLater(last, k)) extend(body.end);
       else push('answer', floor ?? fallback, body);
       return;
     }
+    const invited =
+      last?.kind === 'moderator' && (sawQuestion || /question/i.test(text.slice(last.start, last.end)));
+    if (invited && body.text.includes('?') && body.text.length < 1200) {
+      ask(null, body);
+      return;
+    }
     if (
-      interview &&
+      (interview || (qaHeading && explicitQ === 0)) &&
       (isQ ||
         (k === items.length - 1 &&
           last?.kind === 'answer' &&
