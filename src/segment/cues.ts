@@ -1,4 +1,5 @@
 import { sentenceStarts, sub, type Span } from './spans.js';
+import { HANDOVER_TURN } from './turns.js';
 
 /** A piece of a paragraph cut at a sentence that changes the turn, with what the cut says. */
 export interface Piece extends Span {
@@ -19,6 +20,9 @@ const NOT_NAME = new Set(
 );
 /** A turn marker glued into a paragraph: "… new money? A. Yes, we will. Q. And when?" */
 const INLINE_MARKER = /^(?:(?:Q|A)[.:]\s|(?:Question|Answer|Frage|Antwort|Réponse)\s?:\s)/;
+/** Whom a moderator calls: "Reuters.", "Anna from Politico, please." (not "Hi."). */
+const CALLED =
+  /^(?!(?:Hi|Hello|Good|Thank|Thanks|Yes|OK|Okay)\b)\p{Lu}[\p{L}'’&-]*(?:\s+(?:from\s+|of\s+)?\p{Lu}[\p{L}'’&-]*){0,3}(?:,\s*please)?[.!]$/u;
 const SECOND_PERSON = /\b(?:you|your)\b/i;
 
 /**
@@ -34,8 +38,23 @@ export function cutAtCues(p: Span): Piece[] {
     b: starts[i + 1] ?? p.text.length,
     s: p.text.slice(a, starts[i + 1] ?? p.text.length).trim(),
   }));
-  const cuts = sentences.filter((x, i) => i > 0 && INLINE_MARKER.test(x.s)).map((x) => x.a);
+  // only in a run of turns: the paragraph opens with a marker, or the marker answers a question
+  const opensTurn = INLINE_MARKER.test(p.text);
+  const cuts = sentences
+    .filter((x, i) => i > 0 && INLINE_MARKER.test(x.s) && (opensTurn || sentences[i - 1]!.s.endsWith('?')))
+    .map((x) => x.a);
   if (cuts.length) return [0, ...cuts].flatMap((a, i) => cutAtCues(sub(p, a, cuts[i] ?? p.text.length)));
+  // a moderator's words glued before the question: "Next question, please. Reuters. Hi, how …?"
+  const floor = p.text.includes('?') ? HANDOVER_TURN.exec(p.text) : null;
+  if (floor) {
+    let i = sentences.findIndex((x) => x.a >= floor[0].length);
+    while (i > 0 && i < sentences.length - 1 && CALLED.test(sentences[i]!.s)) i++;
+    if (i > 0 && !p.text.slice(0, sentences[i]!.a).includes('?'))
+      return [
+        { ...sub(p, 0, sentences[i]!.a), cue: 'handover' },
+        { ...sub(p, sentences[i]!.a, p.text.length), cue: 'asked' },
+      ];
+  }
   for (let i = 1; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (THANKS_FOR_QUESTION.test(s.s)) {

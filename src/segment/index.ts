@@ -36,6 +36,9 @@ const FULL_NAME =
 /** How the second paragraph of a question opens: "And second, …", "My other question …". */
 const CONTINUES =
   /^(?:and\b|also\b|(?:my |a |the )?(?:second|third|last|other|another|follow-up)\b|secondly|thirdly|finally\b|if I may\b|one more\b)/i;
+/** How an answer opens. */
+const REPLIES =
+  /^(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|we|our|I think|first of all)\b/i;
 /** An outlet's acronym as a label ("DR:", "ANSA:"), kept as written. */
 const ACRONYM = /^[A-Z0-9]{2,5}$/;
 /** Words of a paragraph that asks the speaker something. */
@@ -181,7 +184,7 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
   };
   /** A question turn; a journalist who opens it with name and outlet is its speaker. */
   const ask = (speaker: string | null, body: Span) => {
-    const intro = speaker ? null : journalistIntro(body.text);
+    const intro = speaker ? null : journalistIntro(body.text, speakers);
     if (intro) push('question', intro.speaker, sub(body, intro.skip, body.text.length));
     else push('question', speaker, body);
     sawQuestion = true;
@@ -192,9 +195,9 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
    * unmarked, asks the speaker ("You said … / So my question is: …?").
    */
   const asksLater = (q: Draft, k: number) => {
-    if (text.slice(q.start, q.end).includes('?')) return false;
+    if (REPLIES.test(items[k]!.p.text) || text.slice(q.start, q.end).includes('?')) return false;
     for (const next of items.slice(k + 1, k + 3)) {
-      if (next.m.type !== 'none' || next.p.cue) return false;
+      if (next.m.type !== 'none' || next.p.cue || REPLIES.test(next.p.text)) return false;
       if (isQuestionTurn(next.p.text) && next.p.text.length < 400 && ASKS.test(next.p.text)) return true;
     }
     return false;
@@ -285,7 +288,8 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
     }
     const isQ = ENDS_Q.test(body.text) && body.text.length < 700;
     if (last?.kind === 'question') {
-      if (isQ && body.text.length < 400 && (interview || explicitQ > 0)) extend(body.end);
+      if (isQ && body.text.length < 400 && (interview || explicitQ > 0) && !REPLIES.test(body.text))
+        extend(body.end);
       else if (
         explicitQ > 0 &&
         CONTINUES.test(body.text) &&

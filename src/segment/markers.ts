@@ -57,6 +57,8 @@ const CITY_SET = new Set(CITIES.map((c) => c.toUpperCase()));
  * (`Question [inaudible]`, `Q. (in French) …`) stays in the question's words.
  */
 function questionMarker(m: RegExpExecArray, s: string): Marker | null {
+  // "Next question. Reuters." gives the floor; it asks nothing
+  if (/^next/i.test(m[0]) && !s.includes('?')) return null;
   const before = (m[1] ?? m[2] ?? m[3])?.trim();
   const after = (m[4] ?? m[5])?.trim();
   let skip = m[0].length;

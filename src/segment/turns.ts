@@ -3,12 +3,12 @@
 const THANKS =
   '(?:(?:thank you|thanks|many thanks|merci|danke|ok|okay|good|right|very well|so)[^.!?]{0,40}[.!,]\\s*)*';
 const GIVES_FLOOR =
-  '(?:next question|(?:the )?(?:first|second|next|last|final) question|(?:the )?floor is yours|you have the floor|' +
+  '(?:next question|(?:the )?(?:first|second|next|last|final) question(?:\\s+(?:goes\\s+)?(?:to|from|is from|comes from)\\b|\\s*,\\s*please|\\s+(?:for|of) (?:today|the day|this press conference))|(?:the )?floor is yours|you have the floor|' +
   'over to you|go ahead|please introduce yourself|(?:we|I) (?:will|can|now)?\\s*(?:now )?(?:take|turn to|move to|open (?:the floor )?(?:for|to)) (?:a few |some |your |the |two |three )?questions|' +
   '(?:we have |there is )?time for (?:a few|one|two|three|some|one more|a last|a final|just one)?\\s*(?:more )?questions?|' +
   'this concludes|that concludes|this ends|that is all (?:for|we have)|question suivante|la parole est à|nächste frage)';
 /** A moderator's turn: it opens by giving the floor ("Next question, please. Reuters."), perhaps after thanks. */
-const HANDOVER_TURN = new RegExp(`^${THANKS}${GIVES_FLOOR}\\b`, 'i');
+export const HANDOVER_TURN = new RegExp(`^${THANKS}${GIVES_FLOOR}\\b`, 'i');
 
 /** Whether a turn hands the floor over rather than saying something of its own. */
 export const isHandover = (s: string) => s.length < 240 && !s.includes('?') && HANDOVER_TURN.test(s);
@@ -34,10 +34,19 @@ const INTRO = new RegExp(
   'u',
 );
 
+const ROLE_IN_OUTLET =
+  /\b(?:President|Commissioner|Minister|Representative|Chancellor|Governor|Secretary|Spokesperson|Ambassador)\b/;
+
 /** The journalist's self-introduction at the start of a question, if any: who, and where the question starts. */
-export function journalistIntro(s: string): { speaker: string; skip: number } | null {
+export function journalistIntro(
+  s: string,
+  officials: readonly { name: string }[],
+): { speaker: string; skip: number } | null {
   if (TITLE.test(s)) return null;
   const m = INTRO.exec(s);
-  if (!m || m[0].length >= s.length) return null;
+  if (!m || m[0].length >= s.length || ROLE_IN_OUTLET.test(m[2]!)) return null;
+  // "Kaja Kallas, High Representative: …" addresses an official
+  const surname = m[1]!.split(' ').pop()!;
+  if (officials.some((o) => o.name.endsWith(surname))) return null;
   return { speaker: `${m[1]!}, ${m[2]!.replace(/\.$/, '')}`, skip: m[0].length };
 }

@@ -152,6 +152,12 @@ describe('EEAS press remarks', () => {
       'Why? Because the Parliament listened.',
     );
     expect(view(text).map((v) => v[0])).toEqual(['question', 'answer']);
+    const reply = doc(
+      'Q. A follow-up on wages.',
+      'Well, you have seen the data. What do they tell you?',
+      'Q. Thanks.',
+    );
+    expect(view(reply).map((v) => v[0])).toEqual(['question', 'answer', 'question']);
   });
 
   it('keeps a second paragraph that goes on asking in the question', () => {
@@ -215,12 +221,15 @@ describe('ECB press conferences', () => {
       'Risks remain elevated.',
       'Question: Madam President, Ms Schnabel said rates are at neutral. Do you agree?',
       'I do not comment on my colleagues.',
+      'Question: Luis de Guindos, Vice-President: do you see risks in the bank sector?',
+      'Banks are well capitalised.',
     );
     expect(view(text, ecb).filter((v) => v[0] === 'question')).toEqual([
       ['question', 'Martin Weber, Handelsblatt', 'Two questions. First, was'],
       ['question', 'Sarah Klein, Reuters', 'Does the strong euro'],
       ['question', 'Paolo Rossi, Il Sole 24 Ore', 'could you say more'],
       ['question', null, 'Madam President, Ms Schnabel'],
+      ['question', null, 'Luis de Guindos, Vice-President:'],
     ]);
   });
 
@@ -345,6 +354,46 @@ describe('Eurogroup and Council press conferences', () => {
       ['moderator', 'Moderator'],
       ['question', 'DR'],
       ['answer', 'Mette Frederiksen'],
+    ]);
+  });
+});
+
+describe('press conferences captured without labels', () => {
+  it('cuts the moderator’s words from the question they are glued to', () => {
+    const text = doc(
+      'Good afternoon. The Eurogroup discussed the fiscal stance.',
+      'Thank you, President. We have time for questions. Politico, please. Thank you. President, is the stance too loose?',
+      'We agreed it should be broadly neutral.',
+      'Next question, please. Reuters. Hi. How much will this cost?',
+      'It is too early to say.',
+      'Next question. Euronews.',
+      'Will the Commission propose a new instrument?',
+      'Not at this stage.',
+      'Thank you very much. This concludes the press conference.',
+    );
+    expect(view(text, none)).toEqual([
+      ['remarks', null, 'Good afternoon. The Eurogroup'],
+      ['moderator', null, 'Thank you, President. We'],
+      ['question', null, 'Thank you. President, is'],
+      ['answer', null, 'We agreed it should'],
+      ['moderator', null, 'Next question, please. Reuters.'],
+      ['question', null, 'Hi. How much will'],
+      ['answer', null, 'It is too early'],
+      ['moderator', null, 'Next question. Euronews.'],
+      ['question', null, 'Will the Commission propose'],
+      ['answer', null, 'Not at this stage.'],
+      ['moderator', null, 'Thank you very much.'],
+    ]);
+  });
+
+  it('leaves a journalist’s own "first question" in the question', () => {
+    const text = doc(
+      'Q. Thank you. First question on Ukraine. Second, will you travel to Kyiv?',
+      'Yes, next week.',
+    );
+    expect(view(text)).toEqual([
+      ['question', null, 'Thank you. First question'],
+      ['answer', 'Kaja Kallas', 'Yes, next week.'],
     ]);
   });
 });
