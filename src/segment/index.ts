@@ -37,8 +37,7 @@ const FULL_NAME =
 const CONTINUES =
   /^(?:and\b|also\b|(?:my |a |the )?(?:second|third|last|other|another|follow-up)\b|secondly|thirdly|finally\b|if I may\b|one more\b)/i;
 /** How an answer opens. */
-const REPLIES =
-  /^(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|we|our|I think|first of all)\b/i;
+const REPLIES = /^(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|first of all)\b/i;
 /** An outlet's acronym as a label ("DR:", "ANSA:"), kept as written. */
 const ACRONYM = /^[A-Z0-9]{2,5}$/;
 /** Words of a paragraph that asks the speaker something. */
