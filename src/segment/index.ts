@@ -202,7 +202,10 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
     return false;
   };
 
-  items.forEach(({ p, m }, k) => {
+  items.forEach(({ p, m: read }, k) => {
+    // "A. Security" before any question is a list's letter, not an answer
+    const m: Marker =
+      read.type === 'answer' && !sawQuestion ? { type: 'none', speaker: null, skip: 0 } : read;
     if (m.type === 'heading') {
       sawQuestion = true;
       qaHeading = true;

@@ -183,6 +183,13 @@ describe('EEAS press remarks', () => {
   });
 });
 
+describe('speeches', () => {
+  it('reads a lettered list before any question as remarks, not answers', () => {
+    const text = doc('We have three priorities.', 'A. Security. We must invest more.', 'B. Competitiveness.');
+    expect(view(text).map((v) => v[0])).toEqual(['remarks']);
+  });
+});
+
 describe('ECB press conferences', () => {
   const ecb = meta({
     title: 'Monetary policy statement (with Q&A)',
