@@ -303,8 +303,11 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
       else push('answer', floor ?? fallback, body);
       return;
     }
+    // a moderator who has just opened the questions (not one who announces the statements)
     const invited =
-      last?.kind === 'moderator' && (sawQuestion || /question/i.test(text.slice(last.start, last.end)));
+      last?.kind === 'moderator' &&
+      (sawQuestion ||
+        (/question/i.test(text.slice(last.start, last.end)) && isHandover(text.slice(last.start, last.end))));
     if (invited && body.text.includes('?') && body.text.length < 1200) {
       ask(null, body);
       return;

@@ -348,6 +348,14 @@ describe('Eurogroup and Council press conferences', () => {
     expect(speakers).toEqual([]);
   });
 
+  it('keeps the statement after a moderator who announces it as remarks, rhetorical questions and all', () => {
+    const text = doc(
+      'Moderator: Good afternoon. President Costa will make a statement and then take your questions.',
+      'Good afternoon. What did we achieve today? We agreed on the next steps for Ukraine.',
+    );
+    expect(view(text, none).map((v) => v[0])).toEqual(['moderator', 'remarks']);
+  });
+
   it('keeps an outlet’s acronym as written when it labels the question', () => {
     const text = doc(
       'Mette Frederiksen: Good afternoon. Security is our first priority.',
