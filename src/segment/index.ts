@@ -242,6 +242,12 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
       sawQuestion = true;
       return;
     }
+    // an unlabelled paragraph that asks the official who answers it next: a journalist's
+    const next = items[k + 1]?.m;
+    if (isQ && ADDRESSED.test(body.text) && next?.type === 'label' && roles.get(next.label!) === 'official') {
+      ask(null, body);
+      return;
+    }
     if (last && (last.kind === 'answer' || last.kind === 'remarks')) {
       extend(body.end);
       return;

@@ -356,6 +356,20 @@ describe('Eurogroup and Council press conferences', () => {
     expect(view(text, none).map((v) => v[0])).toEqual(['moderator', 'remarks']);
   });
 
+  it('reads an unlabelled paragraph that asks the official who answers next as a question', () => {
+    const text = doc(
+      'Kallas: Good morning. Today ministers discuss Ukraine.',
+      'Will you meet Minister Lavrov in Geneva?',
+      'Kallas: No, there is no such meeting planned.',
+    );
+    const m = meta();
+    expect(view(text, m).map((v) => [v[0], v[1]])).toEqual([
+      ['remarks', 'Kallas'],
+      ['question', null],
+      ['answer', 'Kallas'],
+    ]);
+  });
+
   it('keeps an outlet’s acronym as written when it labels the question', () => {
     const text = doc(
       'Mette Frederiksen: Good afternoon. Security is our first priority.',
