@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/index.js';
 import { segmentTranscript } from '../../src/segment/index.js';
 import { doc, meta } from './helpers.js';
 
@@ -489,5 +490,38 @@ describe('French and German transcripts', () => {
       'question',
       'answer',
     ]);
+  });
+});
+
+describe('captures through the cleaner', () => {
+  const run = (body: string) => {
+    const { text, meta: m } = extract({ body, contentType: 'text/plain', url: null });
+    return segmentTranscript(text, m);
+  };
+
+  it('segments an ECB press conference capture: statement, then Question: turns with unmarked answers', () => {
+    const { segments, exchanges } = run(
+      [
+        'Monetary policy statement (with Q&A)',
+        'Christine Lagarde, President of the ECB,',
+        'Luis de Guindos, Vice-President of the ECB',
+        'Frankfurt am Main, 24 July 2026',
+        'Good afternoon, the Vice-President and I welcome you to our press conference.',
+        'The Governing Council today decided to keep the three key ECB interest rates unchanged.',
+        'We are ready to take your questions.',
+        'Question: You said you are in a good place. Will you hold for the rest of the year?',
+        'We are in a good place. We will decide meeting by meeting.',
+        'Question: Martin Weber, Handelsblatt. How large is the effect of the tariffs?',
+        'Our staff estimate it at about 0.2 percentage points.',
+      ].join('\n'),
+    );
+    expect(segments.map((s) => [s.kind, s.speaker, s.text.split(' ').slice(0, 3).join(' ')])).toEqual([
+      ['remarks', 'Christine Lagarde', 'Good afternoon, the'],
+      ['question', null, 'You said you'],
+      ['answer', 'Christine Lagarde', 'We are in'],
+      ['question', 'Martin Weber, Handelsblatt', 'How large is'],
+      ['answer', 'Christine Lagarde', 'Our staff estimate'],
+    ]);
+    expect(exchanges).toHaveLength(2);
   });
 });
