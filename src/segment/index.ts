@@ -33,8 +33,8 @@ const CONTINUES =
   /^(?:and\b|also\b|(?:my |a |the )?(?:second|third|last|other|another|follow-up)\b|secondly|thirdly|finally\b|if I may\b|one more\b)/i;
 /** How an answer opens. */
 const REPLIES = /^(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|first of all)\b/i;
-/** An outlet's acronym as a label ("DR:", "ANSA:"), kept as written. */
-const ACRONYM = /^[A-Z0-9]{2,5}$/;
+/** An acronym as a label ("DR:", "ANSA:", "HR/VP:"). */
+const ACRONYM = /^[A-Z0-9/]{2,6}$/;
 /** Words of a paragraph that asks the speaker something. */
 const ASKS = /\b(?:you|your|vous|votre|Sie|Ihnen|Ihre?|question|frage)\b/i;
 const INTERVIEW = /\b(?:interview|entretien|intervista|entrevista)\b/i;
@@ -149,6 +149,9 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
       case 'label': {
         const role = roles.get(m.label!) ?? 'official';
         const who = labelToSpeaker(m.speaker ?? m.label!);
+        const bare = isBareRole(who.name);
+        // an outlet's or a role's acronym ("DR:", "HR/VP:") stays as written
+        if ((role === 'journalist' || bare) && ACRONYM.test(m.label!)) who.name = m.label!;
         if (role === 'journalist') {
           if (
             /\?/.test(body.text) ||
@@ -160,9 +163,7 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
                 ? m.speaker && m.speaker !== m.label
                   ? m.speaker
                   : null
-                : ACRONYM.test(m.label!)
-                  ? m.label!
-                  : who.name,
+                : who.name,
               body,
             );
           } else push('other', who.name, body);
@@ -172,7 +173,7 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
           push('moderator', who.name, body);
           return;
         }
-        if (body.text.length >= 20 && !isBareRole(who.name)) addSpeaker(speakers, who.name, who.role);
+        if (body.text.length >= 20 && !bare) addSpeaker(speakers, who.name, who.role);
         floor = who.name;
         push(sawQuestion ? 'answer' : 'remarks', who.name, body);
         return;

@@ -14,7 +14,7 @@ export const HANDOVER_TURN = new RegExp(`^${THANKS}${GIVES_FLOOR}\\b`, 'i');
 export const isHandover = (s: string) => s.length < 240 && !s.includes('?') && HANDOVER_TURN.test(s);
 
 const ROLE_ONLY =
-  /^(?:the\s+)?(?:spokes(?:person|man|woman)|(?:chief\s+)?spokesperson|president|vice[- ]president|commissioner|minister|chair|moderator|presidency|governor|secretary[- ]general|high representative|prime minister|chancellor|speaker|host|présidente?|ministre|porte-parole|sprecher(?:in)?)$/i;
+  /^(?:the\s+)?(?:spokes(?:person|man|woman)|(?:chief\s+)?spokesperson|president|vice[- ]president|commissioner|minister|chair|moderator|presidency|governor|secretary[- ]general|high representative|hr\/?vp|prime minister|chancellor|speaker|host|présidente?|ministre|porte-parole|sprecher(?:in)?)$/i;
 
 /** A label that names a role but nobody ("Spokesperson", "President"): not a speaker to list. */
 export const isBareRole = (name: string) => ROLE_ONLY.test(name.trim());

@@ -98,11 +98,22 @@ describe('EEAS press remarks', () => {
     ]);
   });
 
-  it('does not take the title in "Madam High Representative, …" for a name', () => {
-    const { speakers } = segmentTranscript(
-      doc('Q. Madam High Representative, when will the talks open?', 'A. Before the summer.'),
+  it('does not take the title in "Madam High Representative, …" or a bare HR/VP label for a name', () => {
+    const { segments, speakers } = segmentTranscript(
+      doc(
+        'Q. Madam High Representative, when will the talks open?',
+        'A. Before the summer.',
+        'Q. And the mission?',
+        'HR/VP: It will be extended by two years.',
+      ),
       none,
     );
+    expect(segments.map((s) => [s.kind, s.speaker])).toEqual([
+      ['question', null],
+      ['answer', null],
+      ['question', null],
+      ['answer', 'HR/VP'],
+    ]);
     expect(speakers).toEqual([]);
   });
 
