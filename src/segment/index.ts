@@ -243,9 +243,12 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
       sawQuestion = true;
       return;
     }
-    // an unlabelled paragraph that asks the official who answers it next: a journalist's
+    // an unmarked paragraph that asks the official who answers it next (a label, an "A."): a journalist's
     const next = items[k + 1]?.m;
-    if (isQ && ADDRESSED.test(body.text) && next?.type === 'label' && roles.get(next.label!) === 'official') {
+    const answeredNext =
+      (next?.type === 'label' && roles.get(next.label!) === 'official' && ADDRESSED.test(body.text)) ||
+      next?.type === 'answer';
+    if (isQ && answeredNext) {
       ask(null, body);
       return;
     }

@@ -117,6 +117,19 @@ describe('EEAS press remarks', () => {
     expect(speakers).toEqual([]);
   });
 
+  it('reads an unmarked follow-up that an A. answers as a question', () => {
+    const text = doc(
+      'Q. Will the package pass?',
+      'A. Yes, this week.',
+      'But will it be enough?',
+      'A. It is a start.',
+    );
+    expect(pairs(text)).toEqual([
+      { question: 's1', answers: ['s2'] },
+      { question: 's3', answers: ['s4'] },
+    ]);
+  });
+
   it('splits Q. and A. turns glued into one paragraph', () => {
     const text = doc(
       'Good morning. Today we present the pact for the Mediterranean.',
