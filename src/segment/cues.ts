@@ -26,9 +26,23 @@ const CALLED =
 const SECOND_PERSON = /\b(?:you|your)\b/i;
 
 /**
+ * A moderator's words glued before a question ("Next question, please. Reuters. Hi, how …?"):
+ * the hand-over and the question, or null.
+ */
+export function handoverThenQuestion(p: Span, starts = sentenceStarts(p.text)): [Span, Span] | null {
+  const floor = p.text.includes('?') ? HANDOVER_TURN.exec(p.text) : null;
+  if (!floor) return null;
+  let i = starts.findIndex((a) => a >= floor[0].length);
+  const sentence = (j: number) => p.text.slice(starts[j], starts[j + 1] ?? p.text.length).trim();
+  while (i > 0 && i < starts.length - 1 && CALLED.test(sentence(i))) i++;
+  if (i <= 0 || p.text.slice(0, starts[i]).includes('?')) return null;
+  return [sub(p, 0, starts[i]!), sub(p, starts[i]!, p.text.length)];
+}
+
+/**
  * Cuts a paragraph at turn markers glued into it ("… money? A. Yes.") and where the turn
- * changes without a marker: "Thanks for your question",
- * a hand-over to an official, or an answer that opens by addressing the interviewer
+ * changes without a marker: a moderator's hand-over before a question, "Thanks for your
+ * question", a hand-over to an official, or an answer that opens by addressing the interviewer
  * ("Actually, David, …") after sentences addressed to the speaker.
  */
 export function cutAtCues(p: Span): Piece[] {
@@ -44,17 +58,12 @@ export function cutAtCues(p: Span): Piece[] {
     .filter((x, i) => i > 0 && INLINE_MARKER.test(x.s) && (opensTurn || sentences[i - 1]!.s.endsWith('?')))
     .map((x) => x.a);
   if (cuts.length) return [0, ...cuts].flatMap((a, i) => cutAtCues(sub(p, a, cuts[i] ?? p.text.length)));
-  // a moderator's words glued before the question: "Next question, please. Reuters. Hi, how …?"
-  const floor = p.text.includes('?') ? HANDOVER_TURN.exec(p.text) : null;
-  if (floor) {
-    let i = sentences.findIndex((x) => x.a >= floor[0].length);
-    while (i > 0 && i < sentences.length - 1 && CALLED.test(sentences[i]!.s)) i++;
-    if (i > 0 && !p.text.slice(0, sentences[i]!.a).includes('?'))
-      return [
-        { ...sub(p, 0, sentences[i]!.a), cue: 'handover' },
-        { ...sub(p, sentences[i]!.a, p.text.length), cue: 'asked' },
-      ];
-  }
+  const glued = handoverThenQuestion(p, starts);
+  if (glued)
+    return [
+      { ...glued[0], cue: 'handover' },
+      { ...glued[1], cue: 'asked' },
+    ];
   for (let i = 1; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (THANKS_FOR_QUESTION.test(s.s)) {

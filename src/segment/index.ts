@@ -1,5 +1,6 @@
 import type { Exchange, Meta, Segment, SegmentKind, Speaker } from '../schemas/record.js';
 import { classifyLabels } from './labels.js';
+import { handoverThenQuestion } from './cues.js';
 import { readItems } from './items.js';
 import type { Marker } from './markers.js';
 import { addSpeaker, addressee, labelToSpeaker } from './names.js';
@@ -170,7 +171,9 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
           return;
         }
         if (role === 'moderator' || isHandover(body.text)) {
-          push('moderator', who.name, body);
+          const glued = handoverThenQuestion(body);
+          push('moderator', who.name, glued ? glued[0] : body);
+          if (glued) ask(null, glued[1]);
           return;
         }
         if (body.text.length >= 20 && !bare) addSpeaker(speakers, who.name, who.role);

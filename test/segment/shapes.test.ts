@@ -440,6 +440,18 @@ describe('press conferences captured without labels', () => {
     ]);
   });
 
+  it('cuts a labelled moderator’s hand-over from the question glued after it', () => {
+    const text = doc(
+      'Moderator: Next question, please. Reuters. Hi. Commissioner, will the plan be binding?',
+      'Commissioner: No, it is a recommendation.',
+    );
+    expect(view(text, none)).toEqual([
+      ['moderator', 'Moderator', 'Next question, please. Reuters.'],
+      ['question', null, 'Hi. Commissioner, will the'],
+      ['answer', 'Commissioner', 'No, it is a'],
+    ]);
+  });
+
   it('leaves a journalist’s own "first question" in the question', () => {
     const text = doc(
       'Q. Thank you. First question on Ukraine. Second, will you travel to Kyiv?',
