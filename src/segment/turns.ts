@@ -4,11 +4,11 @@ const THANKS =
   '(?:(?:thank you|thanks|many thanks|merci|danke|ok|okay|good|right|very well|so)[^.!?]{0,40}[.!,]\\s*)*';
 const GIVES_FLOOR =
   '(?:next question|(?:the )?(?:first|second|next|last|final) question(?:\\s+(?:goes\\s+)?(?:to|from|is from|comes from)\\b|\\s*,\\s*please|\\s+(?:for|of) (?:today|the day|this press conference))|(?:the )?floor is yours|you have the floor|' +
-  'over to you|go ahead|please introduce yourself|(?:we|I) (?:will|can|now)?\\s*(?:now )?(?:take|turn to|move to|open (?:the floor )?(?:for|to)) (?:a few |some |your |the |two |three )?questions|' +
+  'over to you|go ahead(?=[,.!]|\\s*$)|please introduce yourself|(?:we|I) (?:will|can|now)?\\s*(?:now )?(?:take|turn to|move to|open (?:the floor )?(?:for|to)) (?:a few |some |your |the |two |three )?questions|' +
   '(?:we have |there is )?time for (?:a few|one|two|three|some|one more|a last|a final|just one)?\\s*(?:more )?questions?|' +
   '(?:this|that) (?:concludes|ends|closes) (?:the|this|today[’\\x27]s|our) (?:press conference|press point|briefing|session|doorstep)|that is all (?:for|we have)|question suivante|la parole est à|nächste frage)';
 /** A moderator's turn: it opens by giving the floor ("Next question, please. Reuters."), perhaps after thanks. */
-export const HANDOVER_TURN = new RegExp(`^${THANKS}${GIVES_FLOOR}\\b`, 'i');
+export const HANDOVER_TURN = new RegExp(`^${THANKS}(?:please,?\\s+)?${GIVES_FLOOR}\\b`, 'i');
 
 /** Whether a turn hands the floor over rather than saying something of its own. */
 export const isHandover = (s: string) => s.length < 240 && !s.includes('?') && HANDOVER_TURN.test(s);
