@@ -17,7 +17,7 @@ const HEADING =
   /^(?:Q\s*(?:&|and)\s*A(?:\s+session)?|Questions?\s+(?:and|&)\s+answers?|Questions?\s+et\s+réponses?|Questions?[- ]réponses?|Fragen\s+und\s+Antworten|Onto\s+questions|Questions\s+from\s+(?:the\s+)?(?:press|floor|journalists|media))\s*[.:]?$/i;
 /** A note of the transcriber in brackets, not a journalist's name: `[inaudible]`, `(in French)`. */
 const NOTE =
-  /^(?:inaudible|unclear|indistinct|partly inaudible|off[- ]mic(?:rophone)?|no microphone|interpretation|interpreted|translation|translated|crosstalk|laughter|in\s+\p{L}+|question\s+in\s+\p{L}+|\p{L}+\s+interpretation|audio\s+\p{L}+)$/iu;
+  /^(?:(?:partly\s+)?(?:inaudible|unclear|indistinct)|off[- ]mic|no microphone|interpret|translat|crosstalk|laughter|question\s+in\s|\p{L}+\s+interpretation|audio\s|in\s+\p{L}+$)/iu;
 /** Not a journalist: `Question from the floor:`. */
 const FLOOR = /^(?:the\s+)?(?:floor|audience|room|press|media)$/i;
 const Q_WORD =

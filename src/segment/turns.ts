@@ -1,7 +1,7 @@
 /** What a turn's own words say about it, beyond its marker: hand-overs and self-introductions. */
 
 const THANKS =
-  '(?:(?:thank you|thanks|many thanks|merci|danke|ok|okay|good|right|very well|so)[^.!?]{0,40}[.!,]\\s*)*';
+  '(?:(?:thank you|thanks|many thanks|merci|danke|ok|okay|good|right|very well|so)\\b[^.!?]{0,40}[.!,]\\s*)*';
 const GIVES_FLOOR =
   '(?:next question|(?:the )?(?:first|second|next|last|final) question(?:\\s+(?:goes\\s+)?(?:to|from|is from|comes from)\\b|\\s*,\\s*please|\\s+(?:for|of) (?:today|the day|this press conference))|(?:the )?floor is yours|you have the floor|' +
   'over to you|go ahead(?=[,.!]|\\s*$)|please introduce yourself|(?:we|I) (?:will|can|now)?\\s*(?:now )?(?:take|turn to|move to|open (?:the floor )?(?:for|to)) (?:a few |some |your |the |two |three )?questions|' +

@@ -54,6 +54,7 @@ describe('EEAS press remarks', () => {
     ['Q. (inaudible)', '(inaudible)'],
     ['Q. (in French) Est-ce que la mission continue ?', '(in French) Est-ce que'],
     ['Question (partly inaudible): … the tribunal?', '(partly inaudible): … the'],
+    ['Q. (Interpretation from French) Will the mission continue?', '(Interpretation from French) Will'],
   ])('keeps the transcriber’s note of %s in the question, with no journalist', (line, words) => {
     const segs = view(doc('Good morning.', line, 'I think the question was about the tribunal.'));
     expect(segs[1]).toEqual(['question', null, words]);
