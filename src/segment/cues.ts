@@ -1,4 +1,5 @@
 import { sentenceStarts, sub, type Span } from './spans.js';
+import { HANDOVER_TURN } from './turns.js';
 
 /** A piece of a paragraph cut at a sentence that changes the turn, with what the cut says. */
 export interface Piece extends Span {
@@ -17,11 +18,31 @@ const VOCATIVE =
 const NOT_NAME = new Set(
   'Europe Ukraine Russia America China Germany France Yes No Well So Now Today Indeed Sure'.split(' '),
 );
+/** A turn marker glued into a paragraph: "… new money? A. Yes, we will. Q. And when?" */
+const INLINE_MARKER = /^(?:(?:Q|A)[.:]\s|(?:Question|Answer|Frage|Antwort|Réponse)\s?:\s)/;
+/** Whom a moderator calls: "Reuters.", "Anna from Politico, please." (not "Hi."). */
+const CALLED =
+  /^(?!(?:Hi|Hello|Good|Thank|Thanks|Yes|OK|Okay)\b)\p{Lu}[\p{L}'’&-]*(?:\s+(?:from\s+|of\s+)?\p{Lu}[\p{L}'’&-]*){0,3}(?:,\s*please)?[.!]$/u;
 const SECOND_PERSON = /\b(?:you|your)\b/i;
 
 /**
- * Cuts a paragraph where the turn changes without a marker: "Thanks for your question",
- * a hand-over to an official, or an answer that opens by addressing the interviewer
+ * A moderator's words glued before a question ("Next question, please. Reuters. Hi, how …?"):
+ * the hand-over and the question, or null.
+ */
+export function handoverThenQuestion(p: Span, starts = sentenceStarts(p.text)): [Span, Span] | null {
+  const floor = p.text.includes('?') ? HANDOVER_TURN.exec(p.text) : null;
+  if (!floor) return null;
+  let i = starts.findIndex((a) => a >= floor[0].length);
+  const sentence = (j: number) => p.text.slice(starts[j], starts[j + 1] ?? p.text.length).trim();
+  while (i > 0 && i < starts.length - 1 && CALLED.test(sentence(i))) i++;
+  if (i <= 0 || p.text.slice(0, starts[i]).includes('?')) return null;
+  return [sub(p, 0, starts[i]!), sub(p, starts[i]!, p.text.length)];
+}
+
+/**
+ * Cuts a paragraph at turn markers glued into it ("… money? A. Yes.") and where the turn
+ * changes without a marker: a moderator's hand-over before a question, "Thanks for your
+ * question", a hand-over to an official, or an answer that opens by addressing the interviewer
  * ("Actually, David, …") after sentences addressed to the speaker.
  */
 export function cutAtCues(p: Span): Piece[] {
@@ -31,6 +52,18 @@ export function cutAtCues(p: Span): Piece[] {
     b: starts[i + 1] ?? p.text.length,
     s: p.text.slice(a, starts[i + 1] ?? p.text.length).trim(),
   }));
+  // only in a run of turns: the paragraph opens with a marker, or the marker answers a question
+  const opensTurn = INLINE_MARKER.test(p.text);
+  const cuts = sentences
+    .filter((x, i) => i > 0 && INLINE_MARKER.test(x.s) && (opensTurn || sentences[i - 1]!.s.endsWith('?')))
+    .map((x) => x.a);
+  if (cuts.length) return [0, ...cuts].flatMap((a, i) => cutAtCues(sub(p, a, cuts[i] ?? p.text.length)));
+  const glued = handoverThenQuestion(p, starts);
+  if (glued)
+    return [
+      { ...glued[0], cue: 'handover' },
+      { ...glued[1], cue: 'asked' },
+    ];
   for (let i = 1; i < sentences.length; i++) {
     const s = sentences[i]!;
     if (THANKS_FOR_QUESTION.test(s.s)) {

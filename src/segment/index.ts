@@ -1,9 +1,11 @@
 import type { Exchange, Meta, Segment, SegmentKind, Speaker } from '../schemas/record.js';
-import { cutAtCues, type Piece } from './cues.js';
 import { classifyLabels } from './labels.js';
-import { readMarker, type Marker } from './markers.js';
+import { handoverThenQuestion } from './cues.js';
+import { readItems } from './items.js';
+import type { Marker } from './markers.js';
 import { addSpeaker, addressee, labelToSpeaker } from './names.js';
-import { paragraphs, sub } from './spans.js';
+import { sub, type Span } from './spans.js';
+import { isBareRole, isHandover, journalistIntro } from './turns.js';
 import { OPENING } from '../extract/text/boilerplate.js';
 
 export interface Segmented {
@@ -27,14 +29,16 @@ const ADDRESSED = /\b(?:you|your|vous|votre|Sie|Ihre?)\b/;
 /** Words of a live blog or a briefing that reports questions without marking them. */
 const QUESTION_TALK =
   /\b(?:next question|onto questions|taking questions|takes questions|questions from (?:the )?(?:press|floor|journalists)|asks?|asked)\b/i;
-const ROLE_WORD =
-  /\b(?:president|vice[- ]president|minister|secretary|commissioner|high representative|hr\/vp|hrvp|chancellor|spokes(?:person|man|woman)|governor|director|ambassador|moderator|journalist|reporter|interviewer|speaker|chair|mr|mrs|ms|madam|président|präsident|ministre)\b/i;
+/** How the second paragraph of a question opens: "And second, …", "My other question …". */
+const CONTINUES =
+  /^(?:and\b|also\b|(?:my |a |the )?(?:second|third|last|other|another|follow-up)\b|secondly|thirdly|finally\b|if I may\b|one more\b)/i;
+/** How an answer opens. */
+const REPLIES = /^(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|first of all)\b/i;
+/** An acronym as a label ("DR:", "ANSA:", "HR/VP:"). */
+const ACRONYM = /^[A-Z0-9/]{2,6}$/;
+/** Words of a paragraph that asks the speaker something. */
+const ASKS = /\b(?:you|your|vous|votre|Sie|Ihnen|Ihre?|question|frage)\b/i;
 const INTERVIEW = /\b(?:interview|entretien|intervista|entrevista)\b/i;
-
-interface Item {
-  p: Piece;
-  m: Marker;
-}
 
 interface Draft {
   kind: SegmentKind;
@@ -43,65 +47,11 @@ interface Draft {
   end: number;
 }
 
-const BYLINE_AFTER = /\s*[-–—]?\s*\(?(?:Journalist(?:e|in)?|Question|Reporter)\s*\(([^)]{1,80})\)\)?\.?$/;
-/** How every `BYLINE_AFTER` match ends: a cheap test before the costly one. */
-const BYLINE_END = /\)\.?$/;
-const ASKED_DE = /^([„“"][^„“"]{3,}\?[“”"])\s*,?\s*(?:fragt|fragte|wollte)\b[^.]{0,60}\.?$/;
-
-/**
- * Questions marked after the fact: a `Journalist (Outlet)` line after the question (or at its
- * end), and German reported questions (`„…?“, fragt ein Journalist`).
- */
-function markQuestionsAfter(items: Item[]): void {
-  for (let k = 0; k < items.length; k++) {
-    const it = items[k]!;
-    if (it.m.type !== 'none') continue;
-    const b = BYLINE_END.test(it.p.text) ? BYLINE_AFTER.exec(it.p.text) : null;
-    if (b && b.index === 0 && k > 0 && items[k - 1]!.m.type === 'none') {
-      items[k - 1]!.m = { type: 'question', speaker: b[1]!, skip: 0 };
-      it.m = { type: 'heading', speaker: null, skip: it.p.text.length };
-      it.p = { ...it.p, cue: undefined };
-      continue;
-    }
-    if (b && b.index > 0) {
-      it.p = { ...sub(it.p, 0, b.index), cue: undefined };
-      it.m = { type: 'question', speaker: b[1]!, skip: 0 };
-      continue;
-    }
-    const d = ASKED_DE.exec(it.p.text);
-    if (d) {
-      it.p = { ...sub(it.p, 0, d[1]!.length), cue: undefined };
-      it.m = { type: 'question', speaker: null, skip: 0 };
-    }
-  }
-}
-
 /** Splits clean text into remarks, question and answer turns, and pairs questions with answers. */
 export function segmentTranscript(text: string, meta: Meta): Segmented {
   const speakers: Speaker[] = meta.speakers.map((s) => ({ ...s }));
   if (!text) return { segments: [], exchanges: [], speakers };
-  const items: Item[] = paragraphs(text)
-    .flatMap(cutAtCues)
-    .map((p) => ({ p, m: readMarker(p.text) }));
-
-  markQuestionsAfter(items);
-
-  // a mixed-case label ("Dana:", "Middle East:") counts only in a dialogue, with a role word,
-  // for an official already named, or for a name the text uses elsewhere
-  const labelled = items.filter((i) => i.m.type === 'label').length;
-  for (const i of items) {
-    if (i.m.type !== 'label' || i.m.label === i.m.label!.toUpperCase()) continue;
-    const label = i.m.label!;
-    const surname = label
-      .replace(/\s*[,(].*$/, '')
-      .split(/\s+/)
-      .pop()!;
-    const known = speakers.some((s) => s.name.split(' ').pop() === surname);
-    const uses = text.split(surname).length - 1;
-    const single = !/[\s,(]/.test(label);
-    if (labelled >= 3 || known || ROLE_WORD.test(label) || (single && uses >= 2)) continue;
-    i.m = { type: 'none', speaker: null, skip: 0 };
-  }
+  const items = readItems(text, speakers);
   const roles = classifyLabels(
     items.flatMap((i, k) => {
       if (i.m.type !== 'label') return [];
@@ -109,7 +59,8 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
       const afterQuestion =
         !!before &&
         (before.m.type === 'question' || (before.m.type === 'none' && ENDS_Q.test(before.p.text)));
-      return [{ label: i.m.label!, text: i.p.text.slice(i.m.skip), afterQuestion }];
+      const words = i.p.text.slice(i.m.skip);
+      return [{ label: i.m.label!, text: words, afterQuestion, handover: isHandover(words) }];
     }),
     speakers,
   );
@@ -138,7 +89,10 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
 
   const fallback = speakers[0]?.name ?? null;
   let floor: string | null = null;
-  let sawQuestion = qaTitle;
+  // a "Q&A" title says the unmarked turns answer, unless the text marks its questions itself
+  let sawQuestion = qaTitle && explicitQ === 0;
+  // after a "Q&A" heading, in a text without question markers, a paragraph that asks is a question
+  let qaHeading = false;
   const drafts: Draft[] = [];
   const push = (kind: SegmentKind, speaker: string | null, span: { start: number; end: number }) =>
     drafts.push({ kind, speaker, start: span.start, end: span.end });
@@ -146,10 +100,34 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
   const extend = (end: number) => {
     prev()!.end = end;
   };
+  /** A question turn; a journalist who opens it with name and outlet is its speaker. */
+  const ask = (speaker: string | null, body: Span) => {
+    const intro = speaker ? null : journalistIntro(body.text, speakers);
+    if (intro) push('question', intro.speaker, sub(body, intro.skip, body.text.length));
+    else push('question', speaker, body);
+    sawQuestion = true;
+  };
 
-  items.forEach(({ p, m }, k) => {
+  /**
+   * A question without a question mark yet goes on when one of the next two paragraphs,
+   * unmarked, asks the speaker ("You said … / So my question is: …?").
+   */
+  const asksLater = (q: Draft, k: number) => {
+    if (REPLIES.test(items[k]!.p.text) || text.slice(q.start, q.end).includes('?')) return false;
+    for (const next of items.slice(k + 1, k + 3)) {
+      if (next.m.type !== 'none' || next.p.cue || REPLIES.test(next.p.text)) return false;
+      if (isQuestionTurn(next.p.text) && next.p.text.length < 400 && ASKS.test(next.p.text)) return true;
+    }
+    return false;
+  };
+
+  items.forEach(({ p, m: read }, k) => {
+    // "A. Security" before any question is a list's letter, not an answer
+    const m: Marker =
+      read.type === 'answer' && !sawQuestion ? { type: 'none', speaker: null, skip: 0 } : read;
     if (m.type === 'heading') {
       sawQuestion = true;
+      qaHeading = true;
       return;
     }
     const body = sub(p, m.skip, p.text.length);
@@ -157,8 +135,7 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
     const last = prev();
     switch (m.type) {
       case 'question':
-        push('question', m.speaker, body);
-        sawQuestion = true;
+        ask(m.speaker, body);
         return;
       case 'answer':
         push('answer', floor ?? fallback, body);
@@ -173,14 +150,16 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
       case 'label': {
         const role = roles.get(m.label!) ?? 'official';
         const who = labelToSpeaker(m.speaker ?? m.label!);
+        const bare = isBareRole(who.name);
+        // an outlet's or a role's acronym ("DR:", "HR/VP:") stays as written
+        if ((role === 'journalist' || bare) && ACRONYM.test(m.label!)) who.name = m.label!;
         if (role === 'journalist') {
           if (
             /\?/.test(body.text) ||
             body.text.length > 80 ||
             /^(?:journalist|reporter|question)/i.test(m.label!)
           ) {
-            push(
-              'question',
+            ask(
               /^(?:journalist|reporter|question|q)\b/i.test(m.label!)
                 ? m.speaker && m.speaker !== m.label
                   ? m.speaker
@@ -188,15 +167,16 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
                 : who.name,
               body,
             );
-            sawQuestion = true;
           } else push('other', who.name, body);
           return;
         }
-        if (role === 'moderator') {
-          push('moderator', who.name, body);
+        if (role === 'moderator' || isHandover(body.text)) {
+          const glued = handoverThenQuestion(body);
+          push('moderator', who.name, glued ? glued[0] : body);
+          if (glued) ask(null, glued[1]);
           return;
         }
-        if (body.text.length >= 20) addSpeaker(speakers, who.name, who.role);
+        if (body.text.length >= 20 && !bare) addSpeaker(speakers, who.name, who.role);
         floor = who.name;
         push(sawQuestion ? 'answer' : 'remarks', who.name, body);
         return;
@@ -226,14 +206,36 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
       push('answer', p.to ?? floor ?? fallback, body);
       return;
     }
+    if (isHandover(body.text)) {
+      push('moderator', null, body);
+      return;
+    }
     const isQ = ENDS_Q.test(body.text) && body.text.length < 700;
-    if (last?.kind === 'question' && last.end <= body.start) {
-      if (isQ && body.text.length < 400 && (interview || explicitQ > 0)) extend(body.end);
+    if (last?.kind === 'question') {
+      if (isQ && body.text.length < 400 && (interview || explicitQ > 0) && !REPLIES.test(body.text))
+        extend(body.end);
+      else if (
+        explicitQ > 0 &&
+        CONTINUES.test(body.text) &&
+        body.text.includes('?') &&
+        body.text.length < 700
+      )
+        extend(body.end);
+      else if (explicitQ > 0 && asksLater(last, k)) extend(body.end);
       else push('answer', floor ?? fallback, body);
       return;
     }
+    // a moderator who has just opened the questions (not one who announces the statements)
+    const invited =
+      last?.kind === 'moderator' &&
+      (sawQuestion ||
+        (/question/i.test(text.slice(last.start, last.end)) && isHandover(text.slice(last.start, last.end))));
+    if (invited && body.text.includes('?') && body.text.length < 1200) {
+      ask(null, body);
+      return;
+    }
     if (
-      interview &&
+      (interview || (qaHeading && explicitQ === 0)) &&
       (isQ ||
         (k === items.length - 1 &&
           last?.kind === 'answer' &&
@@ -242,6 +244,15 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
     ) {
       push('question', null, body);
       sawQuestion = true;
+      return;
+    }
+    // an unmarked paragraph that asks the official who answers it next (a label, an "A."): a journalist's
+    const next = items[k + 1]?.m;
+    const answeredNext =
+      (next?.type === 'label' && roles.get(next.label!) === 'official' && ADDRESSED.test(body.text)) ||
+      next?.type === 'answer';
+    if (isQ && answeredNext) {
+      ask(null, body);
       return;
     }
     if (last && (last.kind === 'answer' || last.kind === 'remarks')) {

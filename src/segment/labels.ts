@@ -20,17 +20,19 @@ const last = (s: string) =>
 /**
  * Decides, for every label of a transcript, whether it is a journalist, an official or a
  * moderator: by its wording (`Journalist:`, `PRESIDENT MICHEL:`), by the officials already
- * named in the metadata, and otherwise by how often the label's turns ask questions.
+ * named in the metadata, by whether it keeps handing the floor over without answering, and
+ * otherwise by how often the label's turns ask questions.
  */
 export function classifyLabels(
-  turns: { label: string; text: string; afterQuestion?: boolean }[],
+  turns: { label: string; text: string; afterQuestion?: boolean; handover?: boolean }[],
   known: Speaker[],
 ): Map<string, LabelRole> {
-  const stats = new Map<string, { n: number; q: number; answers: number }>();
+  const stats = new Map<string, { n: number; q: number; answers: number; handovers: number }>();
   for (const t of turns) {
-    const s = stats.get(t.label) ?? { n: 0, q: 0, answers: 0 };
+    const s = stats.get(t.label) ?? { n: 0, q: 0, answers: 0, handovers: 0 };
     s.n++;
     if (t.afterQuestion) s.answers++;
+    if (t.handover) s.handovers++;
     if (/\?/.test(t.text)) s.q++;
     stats.set(t.label, s);
   }
@@ -40,6 +42,8 @@ export function classifyLabels(
   for (const [label, s] of stats) {
     if (MODERATOR.test(label)) out.set(label, 'moderator');
     else if (JOURNALIST.test(label)) out.set(label, 'journalist');
+    // a voice that gives the floor several times and never answers chairs the conference
+    else if (s.handovers >= 2 && !s.answers) out.set(label, 'moderator');
     else if (OFFICIAL.test(label) || knownLast.has(last(label))) out.set(label, 'official');
     else {
       out.set(label, s.q / s.n >= 0.5 ? 'journalist' : 'official');

@@ -14,12 +14,25 @@ export interface Marker {
 const NONE: Marker = { type: 'none', speaker: null, skip: 0 };
 
 const HEADING =
-  /^(?:Q\s*&\s*A|Questions?\s+(?:and|&)\s+answers?|Questions?\s+et\s+réponses?|Fragen\s+und\s+Antworten|Onto\s+questions|Questions\s+from\s+the\s+(?:press|floor))\s*[.:]?$/i;
-const QUESTION =
-  /^(?:Q|Question|Questions|Frage|Pregunta|Domanda|Vraag|Next\s+question)\s*(?:\[([^\]]{1,80})\]|\(([^)]{1,80})\))?\s*(?:[.:)\-–]|(?<=^Q)\s+(?=["“„]?\p{Lu}))\s*/u;
+  /^(?:Q\s*(?:&|and)\s*A(?:\s+session)?|Questions?\s+(?:and|&)\s+answers?|Questions?\s+et\s+réponses?|Questions?[- ]réponses?|Fragen\s+und\s+Antworten|Onto\s+questions|Questions\s+from\s+(?:the\s+)?(?:press|floor|journalists|media))\s*[.:]?$/i;
+/** A note of the transcriber in brackets, not a journalist's name: `[inaudible]`, `(in French)`. */
+const NOTE =
+  /^(?:(?:partly\s+)?(?:inaudible|unclear|indistinct)|off[- ]mic|no microphone|interpret|translat|crosstalk|laughter|question\s+in\s|\p{L}+\s+interpretation|audio\s|in\s+\p{L}+$)/iu;
+/** Not a journalist: `Question from the floor:`. */
+const FLOOR = /^(?:the\s+)?(?:floor|audience|room|press|media)$/i;
+const Q_WORD =
+  '(?:Q\\d{0,2}|Q(?:UESTION|uestion)S?(?:\\s+\\d{1,2})?|F(?:RAGE|rage)|Pregunta|Domanda|Vraag|N(?:EXT|ext)\\s+[Qq](?:UESTION|uestion))';
+/** `Question [Anna Berg, Reuters]:`, `Question (Reuters):`, `Question from Politico:`, `Q. (Reuters) Will …`, `Q. –`. */
+const QUESTION = new RegExp(
+  `^${Q_WORD}\\s*(?:\\[([^\\]]{1,80})\\]|\\(([^)]{1,80})\\)|\\s(?:from|by)\\s+([^:?]{1,80}?)(?=\\s*:))?` +
+    `\\s*(?:[.:)\\-–—](?:\\s*[-–—](?=\\s))?|(?<=^Q)\\s+(?=["“„]?\\p{Lu})|(?<=[\\])])(?=\\s|$))\\s*` +
+    `(?:\\(([^)]{1,60})\\)\\s*:?\\s+(?=\\S)|\\[([^\\]]{1,60})\\]\\s*:?\\s+(?=\\S))?`,
+  'u',
+);
 const QUESTION_LABELLED =
-  /^(?:Journalist(?:e|in)?|Reporter|Press|Questioner|Interviewer|Audience|Participant)\s*(?:\(([^)]{1,80})\)|\[([^\]]{1,80})\])?\s*:\s*/i;
-const ANSWER = /^(?:A|Answer|Réponse|Antwort|Respuesta|Risposta|Antwoord)\s*[.:)\-–]\s*/;
+  /^(?:(?:Unidentified|Unknown|Another|Female|Male|Foreign)\s+)?(?:Journalist(?:e|in)?|Reporter|Press|Questioner|Interviewer|Audience|Participant|Journaliste)(?:\s+\d{1,2})?\s*(?:\(([^)]{1,80})\)|\[([^\]]{1,80})\])?\s*:\s*/i;
+const ANSWER =
+  /^(?:A|A(?:NSWER|nswer)|R(?:ÉPONSE|éponse)|A(?:NTWORT|ntwort)|Respuesta|Risposta|Antwoord|R(?=\s*(?:[.:]\s*)?[-–—:]))\s*(?:[.:)\-–—](?:\s*[-–—](?=\s))?)\s*/;
 const RESPONSE_HEADING = /^Response\s+to\s+(?:a\s+)?questions?\s+(?=on\b|about\b|regarding\b)/i;
 const SOUNDBITE = /^(?:SOUNDBITE|Soundbite|SOT)\b[^:]{0,240}?(?:saying(?:\s+that)?\s*:|:)\s*/;
 const SOUND_NAME =
@@ -39,14 +52,37 @@ const NOT_LABEL = new Set(
 );
 const CITY_SET = new Set(CITIES.map((c) => c.toUpperCase()));
 
+/**
+ * A question marker with the journalist it names; a transcriber's note in the brackets
+ * (`Question [inaudible]`, `Q. (in French) …`) stays in the question's words.
+ */
+function questionMarker(m: RegExpExecArray, s: string): Marker | null {
+  // "Next question. Reuters." gives the floor; it asks nothing
+  if (/^next/i.test(m[0]) && !s.includes('?')) return null;
+  const before = (m[1] ?? m[2] ?? m[3])?.trim();
+  const after = (m[4] ?? m[5])?.trim();
+  let skip = m[0].length;
+  let speaker = before ?? after ?? null;
+  if (before && NOTE.test(before)) {
+    skip = m[0].indexOf(m[1] !== undefined ? '[' : '(');
+    speaker = after ?? null;
+    if (after) skip = m[0].length;
+  } else if (after && NOTE.test(after)) {
+    skip = m[0].lastIndexOf(m[4] !== undefined ? '(' : '[');
+    speaker = before ?? null;
+  }
+  if (speaker && FLOOR.test(speaker)) speaker = null;
+  return skip < s.length ? { type: 'question', speaker, skip } : null;
+}
+
 /** Reads the marker or speaker label (if any) at the start of a turn. */
 export function readMarker(s: string): Marker {
   if (HEADING.test(s)) return { type: 'heading', speaker: null, skip: s.length };
   let m = QUESTION_LABELLED.exec(s);
   if (m) return { type: 'question', speaker: m[1] ?? m[2] ?? null, skip: m[0].length };
   m = QUESTION.exec(s);
-  if (m && m[0].length < s.length)
-    return { type: 'question', speaker: m[1] ?? m[2] ?? null, skip: m[0].length };
+  const q = m && questionMarker(m, s);
+  if (q) return q;
   m = ANSWER.exec(s);
   if (m && m[0].length < s.length) return { type: 'answer', speaker: null, skip: m[0].length };
   m = RESPONSE_HEADING.exec(s);

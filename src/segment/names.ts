@@ -30,7 +30,7 @@ export function labelToSpeaker(label: string): Speaker {
 }
 
 const VOCATIVE =
-  /^(?:(?:Ms|Mr|Mrs|Frau|Herr|Madame|Monsieur|Dr|Madam)\.?\s+(\p{Lu}[\p{L}'’-]+)|(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+),\s+(?:you|vous|Sie)\b)/u;
+  /^(?:(?:Ms|Mr|Mrs|Frau|Herr|Madame|Monsieur|Dr|Madam)\.?\s+(?!(?:High|Vice|Prime|President|Présidente?|Präsident(?:in)?|Commissioner|Minister|Ministerin|Ministre|Chancellor|Governor|Secretary|Chair|Spokesperson|Ambassador|Executive|le|la|Bundeskanzler(?:in)?)\b)(\p{Lu}[\p{L}'’-]+)|(\p{Lu}[\p{L}'’-]+\s+\p{Lu}[\p{L}'’-]+),\s+(?:you|vous|Sie)\b)/u;
 
 /** The official a question addresses by name ("Ms. Metsola, …", "Frau Kallas, …", "Kaja Kallas, you …"). */
 export function addressee(question: string): string | null {

@@ -5,6 +5,8 @@ import { meta } from './helpers.js';
 
 const word = fc.constantFrom(
   'the',
+  'A.',
+  'Q.',
   'Council',
   'we',
   'agreed',
@@ -34,6 +36,16 @@ const marker = fc.constantFrom(
   'Frage: ',
   'Réponse : ',
   'Q ',
+  'QUESTION: ',
+  'Q. (Reuters) ',
+  'Question [inaudible] ',
+  'Question from Politico: ',
+  'Q. – ',
+  'R. – ',
+  'Spokesperson: ',
+  'Next question, please. ',
+  'Question:\n\n',
+  'Anna Berg, Reuters. ',
 );
 const paragraph = fc
   .tuple(

@@ -1,0 +1,52 @@
+/** What a turn's own words say about it, beyond its marker: hand-overs and self-introductions. */
+
+const THANKS =
+  '(?:(?:thank you|thanks|many thanks|merci|danke|ok|okay|good|right|very well|so)\\b[^.!?]{0,40}[.!,]\\s*)*';
+const GIVES_FLOOR =
+  '(?:next question|(?:the )?(?:first|second|next|last|final) question(?:\\s+(?:goes\\s+)?(?:to|from|is from|comes from)\\b|\\s*,\\s*please|\\s+(?:for|of) (?:today|the day|this press conference))|(?:the )?floor is yours|you have the floor|' +
+  'over to you|go ahead(?=[,.!]|\\s*$)|please introduce yourself|(?:we|I) (?:will|can|now)?\\s*(?:now )?(?:take|turn to|move to|open (?:the floor )?(?:for|to)) (?:a few |some |your |the |two |three )?questions|' +
+  '(?:we have |there is )?time for (?:a few|one|two|three|some|one more|a last|a final|just one)?\\s*(?:more )?questions?|' +
+  '(?:this|that) (?:concludes|ends|closes) (?:the|this|today[’\\x27]s|our) (?:press conference|press point|briefing|session|doorstep)|that is all (?:for|we have)|question suivante|la parole est à|nächste frage)';
+/** A moderator's turn: it opens by giving the floor ("Next question, please. Reuters."), perhaps after thanks. */
+export const HANDOVER_TURN = new RegExp(`^${THANKS}(?:please,?\\s+)?${GIVES_FLOOR}\\b`, 'i');
+
+/** Whether a turn hands the floor over rather than saying something of its own. */
+export const isHandover = (s: string) => s.length < 240 && !s.includes('?') && HANDOVER_TURN.test(s);
+
+const ROLE_ONLY =
+  /^(?:the\s+)?(?:spokes(?:person|man|woman)|(?:chief\s+)?spokesperson|president|vice[- ]president|commissioner|minister|chair|moderator|presidency|governor|secretary[- ]general|high representative|hr\/?vp|prime minister|chancellor|speaker|host|présidente?|ministre|porte-parole|sprecher(?:in)?)$/i;
+
+/** A label that names a role but nobody ("Spokesperson", "President"): not a speaker to list. */
+export const isBareRole = (name: string) => ROLE_ONLY.test(name.trim());
+
+const TITLE =
+  /^(?:Mr|Mrs|Ms|Madam|Madame|Monsieur|Frau|Herr|Dear|President|Commissioner|Minister|High|Vice|Prime|Chancellor|Governor|Executive|Secretary|Ladies|Good|Thank|Thanks|Hello|Hi)\b/;
+const PARTICLE = '(?:de|da|di|del|della|van|von|der|den|du|le|la|el|al|bin|ten|ter)';
+const NAME_WORD = "\\p{Lu}[\\p{Ll}'’]+(?:-\\p{Lu}?[\\p{Ll}'’]+)?";
+const OUTLET_WORD = "(?:[\\p{Lu}\\d][\\p{L}\\d&'’.-]*|of|de|di|du|del|la|le|der|die|am|and|&|für|the)";
+/**
+ * A journalist who opens the question with their name and outlet and nothing else in that
+ * sentence: "Martin Weber, Handelsblatt.", "Sarah Klein from Reuters.", "Anna Berg (NHK):".
+ */
+const INTRO = new RegExp(
+  `^(${NAME_WORD}(?:\\s+(?:${PARTICLE}\\s+)*${NAME_WORD}){1,3})\\s*(?:,|\\s+(?:from|with|for)\\s|\\s*[-–—]\\s|\\s*\\()\\s*` +
+    `((?:the\\s+)?[\\p{Lu}\\d][\\p{L}\\d&'’.-]*(?:\\s+${OUTLET_WORD}){0,5}?)\\)?\\s*(?:[.]\\s+(?=["“„]?\\p{Lu})|:\\s+)`,
+  'u',
+);
+
+const ROLE_IN_OUTLET =
+  /\b(?:President|Commissioner|Minister|Representative|Chancellor|Governor|Secretary|Spokesperson|Ambassador)\b/;
+
+/** The journalist's self-introduction at the start of a question, if any: who, and where the question starts. */
+export function journalistIntro(
+  s: string,
+  officials: readonly { name: string }[],
+): { speaker: string; skip: number } | null {
+  if (TITLE.test(s)) return null;
+  const m = INTRO.exec(s);
+  if (!m || m[0].length >= s.length || ROLE_IN_OUTLET.test(m[2]!)) return null;
+  // "Kaja Kallas, High Representative: …" addresses an official
+  const surname = m[1]!.split(' ').pop()!;
+  if (officials.some((o) => o.name.endsWith(surname))) return null;
+  return { speaker: `${m[1]!}, ${m[2]!.replace(/\.$/, '')}`, skip: m[0].length };
+}
