@@ -1,5 +1,5 @@
 import type { Approx, FigureKind } from '../schemas/record.js';
-import { readAmount, readRange, type Amount } from './amount.js';
+import { percentAfter, readAmount, readRange, type Amount } from './amount.js';
 import { at, capitalised, isMonth, isWord, sentenceStart } from './context.js';
 import { readFraction } from './fraction.js';
 import { readItem, type Item } from './item.js';
@@ -14,7 +14,9 @@ import {
   IDENTIFIER_WORDS,
   MONTHS,
   NOT_ITEM_WORDS,
+  SCALES,
   OF_PEOPLE,
+  PEOPLE_PARTICIPLES,
   TIME_NOUNS,
 } from './lexicon.js';
 import { mayStartNumber } from './number-words.js';
@@ -65,6 +67,8 @@ function countItem(
   if (a.yearLike && a.scale === 1) return no;
   if (isMonth(tokens, a.end) || isMonth(tokens, a.start - 1)) return no;
   if (prev && prev.kind === 'word' && IDENTIFIER_WORDS.has(prev.low)) return no;
+  // `Fit for 55`: a number after `for` that follows a capitalised word ends a name
+  if (prev?.low === 'for' && capitalised(at(tokens, a.start - 2)) && a.scale === 1) return no;
   // `No. 1 priority`, `Art. 5`
   if (prev?.text === '.' && isWord(tokens, a.start - 2, IDENTIFIER_WORDS)) return no;
   // a capitalised word before the number names it (`Brexit Negotiations 4`, `EU 27`, `Horizon 2020`)
@@ -86,15 +90,24 @@ function countItem(
     a.digits
   )
     return no; // list numbering `1.` `2)`
+  // `all 27 agreed`: a number after `all` counts the members it stands for
+  const allOf = prev?.low === 'all' && a.digits && a.scale === 1 && a.value > 1 && a.value < 1e5;
   const item = readItem(tokens, a.end);
   if (item) {
     const head = item.words[0]!;
-    if (TIME_NOUNS.has(head) || MONTHS.has(head) || NOT_ITEM_WORDS.has(head)) return no;
+    // `27 agreed`, `5 million only` are no counts; `5 million displaced people`, `60,000 killed` are
+    const verb =
+      NOT_ITEM_WORDS.has(head) ||
+      (/(?:ed|ly)$/.test(head) &&
+        !capitalised(tokens[a.end]) &&
+        item.words.length === 1 &&
+        !PEOPLE_PARTICIPLES.has(head));
+    if (verb) return allOf ? { ok: true, item: null, end: a.end } : no;
+    if (TIME_NOUNS.has(head) || MONTHS.has(head)) return no;
     // `half-a-trillion more asset purchase`: a large amount in words before `more` is money left unsaid
-    if (!a.digits && a.scale > 1 && FUNCTION_WORDS.has(head)) return no;
+    if (!a.digits && a.scale >= 1e6 && FUNCTION_WORDS.has(head)) return no;
     if (item.words.some((w) => DISCOURSE_NOUNS.has(w))) return no;
     if (item.words.some((w) => TIME_NOUNS.has(w) && w !== 'times')) return no;
-    if (/(?:ed|ly)$/.test(head) && !capitalised(tokens[a.end])) return no;
     // `Reference: 90958 Duration: …`: a label's value, not a count
     if (prev?.text === ':' && capitalised(tokens[a.end])) return no;
     // `1049 Brussels`, `1000 Bruxelles`: a postcode before a place name
@@ -102,10 +115,22 @@ function countItem(
       return no;
     return { ok: true, item, end: item.end };
   }
+  // `20 of the 27 Member States`, `two of these countries`: the noun comes after `of the`
+  if (next?.low === 'of' && isWord(tokens, a.end + 1, PARTITIVE_DETERMINERS)) {
+    let k = a.end + 2;
+    if (at(tokens, k)?.kind === 'num') k++;
+    const it = readItem(tokens, k);
+    if (it && !it.words.some((w) => TIME_NOUNS.has(w) || DISCOURSE_NOUNS.has(w) || MONTHS.has(w)))
+      return { ok: true, item: it, end: a.end };
+  }
+  // `quatre millions de réfugiés`, `cinco millones de personas`: a scale, then `of` and the noun
+  if (a.scale >= 1e6 && next && (SCALE_OF.has(next.low) || next.low.startsWith("d'")))
+    return { ok: true, item: null, end: a.end };
   if (!a.digits) return no;
   // `27 of us`
   if (next?.low === 'of' && isWord(tokens, a.end + 1, OF_PEOPLE))
     return { ok: true, item: null, end: a.end + 2 };
+  if (allOf) return { ok: true, item: null, end: a.end };
   // `we are 27.`, `c'est 41,`
   if (isCopula(prev) && (!next || next.kind === 'sym') && a.value < 1e5 && !a.yearLike)
     return { ok: true, item: null, end: a.end };
@@ -145,6 +170,10 @@ export function findFigures(tokens: Token[]): Found[] {
 }
 
 const ELLIPSIS_WINDOW = 30;
+/** Words after `N of` that lead to the noun counted: `20 of the 27 Member States`. */
+const PARTITIVE_DETERMINERS = new Set(['the', 'these', 'those', 'our', 'their', 'its', 'your']);
+/** `of` after a scale word, in the languages that put it there (`millions de`, `millones de`, `milioni di`). */
+const SCALE_OF = new Set(['of', 'de', 'di', 'van']);
 
 function parasBetween(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k <= to && k < tokens.length; k++) if (tokens[k]!.para) return true;
@@ -165,6 +194,8 @@ const WORD_STARTERS = new Set([
   'moitié',
   'hälfte',
   'helft',
+  'mitad',
+  'metà',
   'ein',
   'eine',
   'einem',
@@ -201,12 +232,14 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
   const fr = readFraction(tokens, i);
   const f = fr ? frac(tokens, fr) : null;
   if (f) return withApprox(tokens, f, floor);
+  // an article is a number only before a scale word: `un milliard`, `eine Milliarde`, `a million`
   if (
     t.kind === 'word' &&
     isFunctionWord(t.low, t.lang) &&
     t.low !== 'a' &&
     t.low !== 'an' &&
-    t.text !== 'US'
+    t.text !== 'US' &&
+    !SCALES.has(at(tokens, i + 1)?.low ?? '')
   )
     return null;
   const ord = readOrdinal(tokens, i);
@@ -229,7 +262,8 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
   const a0 = readAmount(tokens, i);
   if (!a0) return null;
   const range = readRange(tokens, a0);
-  const a = range ? range.amount : a0;
+  // `one or two countries`: `one` is a number when it opens a range
+  const a = range ? { ...range.amount, lone: false } : a0;
   // a date range (`13-14 December`, `between 6 and 9 June`) or a date
   if (!a.currency && !a.unit && isMonth(tokens, a.end)) return null;
   let kind: FigureKind;
@@ -272,6 +306,21 @@ function frac(
 ): Omit<Found, 'approx'> | null {
   let end = fr.end;
   let item: string | null = null;
+  // `half a percentage point`, `a quarter of a percentage point`: a share of a percent unit
+  let k = end;
+  if (at(tokens, k)?.low === 'of') k++;
+  if (at(tokens, k)?.low === 'a') k++;
+  const pct = percentAfter(tokens, k);
+  if (pct)
+    return {
+      kind: 'percent',
+      value: fr.value,
+      valueMax: null,
+      unit: pct[0],
+      item,
+      start: fr.start,
+      end: pct[1],
+    };
   const of = at(tokens, end);
   if (
     of &&

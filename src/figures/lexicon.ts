@@ -34,6 +34,8 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ["d'euro", 'EUR'],
   ['dollar', 'USD'],
   ['dollars', 'USD'],
+  ['dólares', 'USD'],
+  ['dollari', 'USD'],
   ['us-dollar', 'USD'],
   ['us-dollars', 'USD'],
   ["d'dollars", 'USD'],
@@ -116,12 +118,14 @@ export const SCALES: ReadonlyMap<string, number> = new Map([
   ['miljard', 1e9],
   // Spanish and Italian
   ['millones', 1e6],
-  ['millón', 1e6],
   ['billones', 1e12],
   ['milioni', 1e6],
   ['milione', 1e6],
   ['miliardi', 1e9],
   ['miliardo', 1e9],
+  ['millón', 1e6],
+  ['mil', 1e3],
+  ['mila', 1e3],
 ]);
 
 /** Short scale forms: only read as a scale after a currency or glued to the digits (`5bn`). */
@@ -134,17 +138,22 @@ export const SHORT_SCALES: ReadonlyMap<string, number> = new Map([
   ['b', 1e9],
   ['tn', 1e12],
   ['trn', 1e12],
+  // French `Md€`, `Mds€` (milliards), read before a currency sign only
+  ['md', 1e9],
+  ['mds', 1e9],
 ]);
 
 /** One-word percent units after a number. */
 export const PERCENT_WORDS: ReadonlyMap<string, string> = new Map([
   ['percent', '%'],
   ['pct', '%'],
+  ['pc', '%'],
   ['prozent', '%'],
   ['procent', '%'],
   ['pp', 'pp'],
   ['ppt', 'pp'],
   ['ppts', 'pp'],
+  ['prozentpunkt', 'pp'],
   ['prozentpunkte', 'pp'],
   ['prozentpunkten', 'pp'],
   ['procentpunt', 'pp'],
@@ -170,6 +179,14 @@ export const PERCENT_PHRASES: ReadonlyArray<readonly [readonly string[], string]
   [['point', 'de', 'pourcentage'], 'pp'],
   [['points', 'de', 'base'], 'bp'],
   [['point', 'de', 'base'], 'bp'],
+  [['puntos', 'porcentuales'], 'pp'],
+  [['punto', 'porcentual'], 'pp'],
+  [['puntos', 'básicos'], 'bp'],
+  [['punto', 'básico'], 'bp'],
+  [['punti', 'percentuali'], 'pp'],
+  [['punto', 'percentuale'], 'pp'],
+  [['punti', 'base'], 'bp'],
+  [['punto', 'base'], 'bp'],
 ];
 
 /** Approximation words and phrases written before a figure, longest first. */
@@ -191,6 +208,21 @@ export const APPROX_PHRASES: ReadonlyArray<readonly [readonly string[], Approx]>
     [['close', 'to'], 'under'],
     [['moins', 'de'], 'under'],
     [["jusqu'à"], 'under'],
+    [['más', 'de'], 'over'],
+    [['al', 'menos'], 'over'],
+    [['più', 'di'], 'over'],
+    [['oltre'], 'over'],
+    [['almeno'], 'over'],
+    [['menos', 'de'], 'under'],
+    [['hasta'], 'under'],
+    [['casi'], 'under'],
+    [['fino', 'a'], 'under'],
+    [['meno', 'di'], 'under'],
+    [['quasi'], 'under'],
+    [['cerca', 'de'], 'about'],
+    [['alrededor', 'de'], 'about'],
+    [['unos'], 'about'],
+    [['unas'], 'about'],
     [['bis', 'zu'], 'under'],
     [['weniger', 'als'], 'under'],
     [['minder', 'dan'], 'under'],
@@ -290,7 +322,7 @@ const FUNCTION_OTHER: Record<Exclude<Lang, 'en'>, Set<string>> = {
   ),
   es: set(`el la los las de del y o en un una por con para es son que se su sus al lo más muy también como`),
   it: set(
-    `il lo la i gli le di del della dei e o in un una per con che è sono si suo sua al più molto anche come`,
+    `il lo la i gli le di del della dei degli delle e o in un una per con che è sono si suo sua al alla nel nella dal più molto anche come`,
   ),
 };
 
@@ -310,6 +342,12 @@ export const NOT_ITEM_WORDS = set(`
   percentage basis cents centimes
   comment comments view views like likes share shares reply replies retweets min read
   today tomorrow yesterday tonight now again respectively overall apiece each
+`);
+
+/** Participles that stand for the people they describe after a number (`60,000 killed`). */
+export const PEOPLE_PARTICIPLES = set(`
+  killed injured wounded displaced detained arrested deported abducted evacuated rescued released
+  imprisoned executed disappeared resettled relocated vaccinated employed unemployed
 `);
 
 /** Nouns a speaker uses to count the parts of their own speech: always optional, so left out. */

@@ -1,4 +1,4 @@
-import { hasOrdinalSuffix } from './amount.js';
+import { ordinalSuffixEnd } from './amount.js';
 import { at, capitalised, glued, gluedToCode, isMonth, isWord } from './context.js';
 import { MONTHS, ORDINAL_DATE_NOUNS, isFunctionWord } from './lexicon.js';
 import type { Token } from './tokenize.js';
@@ -12,6 +12,12 @@ export interface Ordinal {
 }
 
 const GERMAN_ARTICLES = new Set([
+  'am',
+  'ins',
+  'dieses',
+  'diesem',
+  'unser',
+  'unserem',
   'der',
   'die',
   'das',
@@ -48,17 +54,16 @@ export function readOrdinal(tokens: Token[], i: number): Ordinal | null {
   const t = tokens[i]!;
   if (t.kind !== 'num' || !/^\d{1,3}$/.test(t.text) || t.text.startsWith('0')) return null;
   if (gluedToCode(tokens, i)) return null;
-  let end: number;
-  if (hasOrdinalSuffix(tokens, i)) {
-    end = i + 2;
-  } else if (t.lang === 'de') {
+  let end = ordinalSuffixEnd(tokens, i);
+  if (!end && t.lang === 'de') {
     // German writes ordinals with a dot: only after an article and before a capitalised noun
     const dot = at(tokens, i + 1);
     const noun = at(tokens, i + 2);
     if (!dot || dot.text !== '.' || !glued(tokens, i + 1) || !capitalised(noun) || !noun!.space) return null;
     if (!isWord(tokens, i - 1, GERMAN_ARTICLES)) return null;
     end = i + 2;
-  } else return null;
+  }
+  if (!end) return null;
   const next = at(tokens, end);
   if (next && glued(tokens, end) && next.kind !== 'sym') return null;
   if (next && glued(tokens, end) && (next.text === '-' || next.text === '\u2010')) return null; // 21st-century
