@@ -37,6 +37,8 @@ export interface Amount {
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|e|er|re|ère|ème|eme|ste|de|te|ten|sten|º|ª|esimo|esima|esimi|esime)$/;
 const COMPOUND_SCALE = /^(thousand|million|billion|trillion)-(euro|dollar|pound)s?$/;
 const GROUP = /^\d{3}(?:[.,]\d+)?$/;
+/** Short scales that read as one even with a space before them (`EUR 3.5 bln`); `m` and `k` do not (`500 m`). */
+const SPACED_SHORT = new Set(['bn', 'mn', 'mln', 'bln', 'trn', 'trln']);
 const MORE = new Set(['more', 'additional', 'extra', 'further']);
 /** Scale words read only in paragraphs of some languages (`mille` is a name in English). */
 const SCALE_LANG: Record<string, readonly Lang[] | undefined> = {
@@ -143,7 +145,7 @@ function scaleAt(tokens: Token[], j: number, hasCurrency: boolean): [number, num
     return next && next[0] > 1e3 ? [s * next[0], next[1]] : [s, end];
   }
   const short = SHORT_SCALES.get(t.low);
-  const spacedOk = t.low === 'bn' || t.low === 'mn' || t.low === 'mln' || t.low === 'trn';
+  const spacedOk = SPACED_SHORT.has(t.low);
   // `50 M€`, `3 Md€`: a short scale glued to a currency sign after it
   const signAfter = glued(tokens, j + 1) && CURRENCY_SYMBOLS.has(at(tokens, j + 1)?.text ?? '');
   if (short !== undefined && (t.low === 'md' || t.low === 'mds') && !signAfter) return null;

@@ -36,9 +36,18 @@ export interface Found {
   end: number;
   /** A scaled amount with no noun, currency or unit (`390 billion`): money when money came just before. */
   bare?: boolean;
+  /** `on the 18th`: an ordinal only right after another ordinal with its noun, else a day of the month. */
+  dayLike?: boolean;
 }
 
 const round = (v: number): number => (Number.isInteger(v) ? v : Math.round(v * 1e9) / 1e9);
+
+/** Verbs after which `up to` tells a movement, not a bound: `inflation edged up to 2.4%`. */
+const MOVED = new Set(
+  'rose rise rises risen went go goes gone moved move moves edged climbed jumped crept ticked inched shot'.split(
+    ' ',
+  ),
+);
 
 /** Finds an approximation phrase that ends right before token `i` and starts at or after `floor`. */
 function approxBefore(tokens: Token[], i: number, floor: number): [Approx, number] | null {
@@ -47,6 +56,8 @@ function approxBefore(tokens: Token[], i: number, floor: number): [Approx, numbe
     if (s < floor) continue;
     let ok = true;
     for (let k = 0; k < words.length && ok; k++) ok = tokens[s + k]!.low === words[k];
+    // `rose up to 2.4%`, `edged up to`: `up to` after a verb of movement is no bound
+    if (ok && words[0] === 'up' && isWord(tokens, s - 1, MOVED)) continue;
     if (ok && !tokens[i]!.para) return [approx, s];
   }
   return null;
@@ -118,9 +129,10 @@ function countItem(
   // `20 of the 27 Member States`, `two of these countries`: the noun comes after `of the`
   if (next?.low === 'of' && isWord(tokens, a.end + 1, PARTITIVE_DETERMINERS)) {
     let k = a.end + 2;
-    if (at(tokens, k)?.kind === 'num') k++;
+    const whole = at(tokens, k)?.kind === 'num'; // `26 of the 27`
+    if (whole) k++;
     const it = readItem(tokens, k);
-    if (it && !it.words.some((w) => TIME_NOUNS.has(w) || DISCOURSE_NOUNS.has(w) || MONTHS.has(w)))
+    if (it ? !it.words.some((w) => TIME_NOUNS.has(w) || DISCOURSE_NOUNS.has(w) || MONTHS.has(w)) : whole)
       return { ok: true, item: it, end: a.end };
   }
   // `quatre millions de réfugiés`, `cinco millones de personas`: a scale, then `of` and the noun
@@ -151,14 +163,13 @@ export function findFigures(tokens: Token[]): Found[] {
     if (i < floor) continue;
     const f = tryAt(tokens, i, floor);
     if (!f) continue;
-    // `EUR 750 billion, of which 390 billion in grants`: the currency carries over
     const last = out[out.length - 1];
-    if (
-      f.bare &&
-      last?.kind === 'money' &&
-      f.start - last.end <= ELLIPSIS_WINDOW &&
-      !parasBetween(tokens, last.end, f.start)
-    ) {
+    const near =
+      last !== undefined && f.start - last.end <= ELLIPSIS_WINDOW && !parasBetween(tokens, last.end, f.start);
+    // `the 17th package … working on the 18th`: the series carries over; else `on the 18th` is a date
+    if (f.dayLike && !seriesBefore(tokens, out, f.start)) continue;
+    // `EUR 750 billion, of which 390 billion in grants`: the currency carries over
+    if (f.bare && near && last.kind === 'money') {
       f.kind = 'money';
       f.unit = last.unit;
     }
@@ -174,6 +185,15 @@ const ELLIPSIS_WINDOW = 30;
 const PARTITIVE_DETERMINERS = new Set(['the', 'these', 'those', 'our', 'their', 'its', 'your']);
 /** `of` after a scale word, in the languages that put it there (`millions de`, `millones de`, `milioni di`). */
 const SCALE_OF = new Set(['of', 'de', 'di', 'van']);
+
+/** True when an ordinal with its noun (`the 17th package`) ends shortly before token `at`, in the same paragraph. */
+function seriesBefore(tokens: Token[], out: Found[], at: number): boolean {
+  for (let k = out.length - 1; k >= 0 && at - out[k]!.end <= ELLIPSIS_WINDOW; k--) {
+    const f = out[k]!;
+    if (f.kind === 'ordinal' && f.item) return !parasBetween(tokens, f.end, at);
+  }
+  return false;
+}
 
 function parasBetween(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k <= to && k < tokens.length; k++) if (tokens[k]!.para) return true;
@@ -255,6 +275,7 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
         item: item?.text ?? null,
         start: ord.start,
         end: item?.end ?? ord.end,
+        dayLike: ord.dayLike,
       },
       floor,
     );

@@ -88,6 +88,13 @@ export const CURRENCY_PAIRS: ReadonlyMap<string, ReadonlyMap<string, string>> = 
     ]),
   ],
   ['pounds', new Map([['sterling', 'GBP']])],
+  [
+    'of',
+    new Map([
+      ['euros', 'EUR'],
+      ['dollars', 'USD'],
+    ]),
+  ],
 ]);
 
 /** Scale words that multiply the amount before them. Short forms need a currency or no space. */
@@ -134,10 +141,12 @@ export const SHORT_SCALES: ReadonlyMap<string, number> = new Map([
   ['m', 1e6],
   ['mn', 1e6],
   ['mln', 1e6],
+  ['bln', 1e9],
   ['bn', 1e9],
   ['b', 1e9],
   ['tn', 1e12],
   ['trn', 1e12],
+  ['trln', 1e12],
   // French `Md€`, `Mds€` (milliards), read before a currency sign only
   ['md', 1e9],
   ['mds', 1e9],
@@ -158,6 +167,10 @@ export const PERCENT_WORDS: ReadonlyMap<string, string> = new Map([
   ['prozentpunkten', 'pp'],
   ['procentpunt', 'pp'],
   ['procentpunten', 'pp'],
+  ['percentage-point', 'pp'],
+  ['percentage-points', 'pp'],
+  ['basis-point', 'bp'],
+  ['basis-points', 'bp'],
   ['bp', 'bp'],
   ['bps', 'bp'],
   ['basispunkte', 'bp'],
@@ -295,7 +308,7 @@ export const IDENTIFIER_WORDS = set(`
   room level phase stage step number no nr nos n° page pages line lines item items speaker question questions
   protocol title part parts figure figures table box window flight gate route platform version wave pillar
   group tier category class grade sector zone lot tranche round vote amendment amendments
-  mission ticket code reference ref id unique type
+  mission ticket code reference ref id unique type slide slides chart charts graph footnote exhibit
   artikel absatz ziffer nummer kapitel seite
   chapitre alinéa numéro
   g cop
@@ -354,7 +367,7 @@ export const PEOPLE_PARTICIPLES = set(`
 export const DISCOURSE_NOUNS = set(`
   point points topic topics issue issues question questions item items line lines priority priorities
   message messages remark remarks thing things element elements word words verb verbs subject subjects
-  theme themes reason reasons aspect aspects comment comments observation observations
+  theme themes reason reasons aspect aspects comment comments observation observations ones
   remarque remarques sujet sujets thème thèmes élément éléments axe axes
   punkt punkte punkten thema themen frage fragen
   punt punten onderwerp onderwerpen vraag vragen
@@ -383,6 +396,9 @@ export const LANG_STOPWORDS: ReadonlyArray<readonly [Lang, Set<string>]> = [
   ['fr', set(`le la les et des est que nous une pour dans qui pas sur avec au du ce`)],
   ['de', set(`der die das und ist nicht wir ein eine zu mit sich auf für den dem des`)],
   ['nl', set(`het een en van de is dat wij niet op voor met zijn ook onze deze`)],
-  ['es', set(`el los las del y por con para una que se lo como más pero sus también`)],
-  ['it', set(`il di che è della non sono con del gli dei anche più questo come nel`)],
+  [
+    'es',
+    set(`el los las del y por con para una que se lo como más pero sus también hay este esta está muy hemos`),
+  ],
+  ['it', set(`il di che è della non sono con del gli dei anche più questo come nel per alla abbiamo`)],
 ];

@@ -9,6 +9,8 @@ export interface Ordinal {
   /** Token after the ordinal (its suffix included). */
   end: number;
   value: number;
+  /** `on the 18th` with no noun: a day of the month, or the next of a series named just before. */
+  dayLike: boolean;
 }
 
 const GERMAN_ARTICLES = new Set([
@@ -29,6 +31,22 @@ const GERMAN_ARTICLES = new Set([
   'im',
   'vom',
   'beim',
+]);
+const THE = new Set(['the', 'le', 'la']);
+const DETERMINERS = new Set([
+  'the',
+  'its',
+  'our',
+  'their',
+  'this',
+  'a',
+  'le',
+  'la',
+  'het',
+  'de',
+  'der',
+  'die',
+  'das',
 ]);
 const DATE_PREPOSITIONS = new Set([
   'on',
@@ -78,19 +96,10 @@ export function readOrdinal(tokens: Token[], i: number): Ordinal | null {
   const n2 = at(tokens, end + 1);
   if (n1?.text === ',' && n2?.kind === 'num' && /^(?:19|20)\d\d$/.test(n2.text)) return null;
   if (n1?.kind === 'num') return null;
-  // `on the 5th` with no noun after it is a day of the month
+  // `on the 5th` with no noun after it is a day of the month, unless a numbered noun came just before
   const bare = !n1 || n1.kind !== 'word' || isFunctionWord(n1.low, n1.lang);
-  if (bare && isWord(tokens, i - 1, new Set(['the', 'le', 'la'])) && isWord(tokens, i - 2, DATE_PREPOSITIONS))
-    return null;
-  if (
-    bare &&
-    !isWord(
-      tokens,
-      i - 1,
-      new Set(['the', 'its', 'our', 'their', 'this', 'a', 'le', 'la', 'het', 'de', 'der', 'die', 'das']),
-    )
-  )
-    return null;
+  const dayLike = bare && isWord(tokens, i - 1, THE) && isWord(tokens, i - 2, DATE_PREPOSITIONS);
+  if (bare && !isWord(tokens, i - 1, DETERMINERS)) return null;
   if (MONTHS.has(n1?.low ?? '')) return null;
-  return { start: i, end, value: Number(t.text) };
+  return { start: i, end, value: Number(t.text), dayLike };
 }
