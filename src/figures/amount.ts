@@ -148,7 +148,8 @@ function scaleAt(tokens: Token[], j: number, hasCurrency: boolean): [number, num
   const spacedOk = SPACED_SHORT.has(t.low);
   // `50 M€`, `3 Md€`: a short scale glued to a currency sign after it
   const signAfter = glued(tokens, j + 1) && CURRENCY_SYMBOLS.has(at(tokens, j + 1)?.text ?? '');
-  if (short !== undefined && (t.low === 'md' || t.low === 'mds') && !signAfter) return null;
+  if (short !== undefined && (t.low === 'md' || t.low === 'mds'))
+    return currencyAfter(tokens, j + 1) ? [short, j + 1] : null; // `3 Mds €`, `3 Md€`
   if (
     short !== undefined &&
     (glued(tokens, j) || hasCurrency || spacedOk || signAfter) &&

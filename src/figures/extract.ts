@@ -115,6 +115,7 @@ function countItem(
         !PEOPLE_PARTICIPLES.has(head));
     if (verb) return allOf ? { ok: true, item: null, end: a.end } : no;
     if (TIME_NOUNS.has(head) || MONTHS.has(head)) return no;
+    if (a.value > 1 && opensName(tokens, a.end, item.end)) return no;
     // `half-a-trillion more asset purchase`: a large amount in words before `more` is money left unsaid
     if (!a.digits && a.scale >= 1e6 && FUNCTION_WORDS.has(head)) return no;
     if (item.words.some((w) => DISCOURSE_NOUNS.has(w))) return no;
@@ -149,6 +150,20 @@ function countItem(
   // `2 million` with no noun after it
   if (a.scale > 1 && prev?.text !== ':') return { ok: true, item: null, end: a.end, bare: true };
   return no;
+}
+
+/**
+ * True when the words from `j` (up to `end`) are a name in title case that the number before them
+ * opens: two or more capitalised words ending in a singular noun, and no plural noun after them
+ * (`the Three Seas Initiative`, `3 Seas Initiative summit`), unlike `5 Central Asian countries`,
+ * `23 European Union member states` or `27 Member States`.
+ */
+function opensName(tokens: Token[], j: number, end: number): boolean {
+  let k = j;
+  while (k < end && capitalised(tokens[k])) k++;
+  if (k - j < 2 || tokens[j]!.lang !== 'en') return false;
+  const singular = (t: Token | undefined) => t === undefined || t.kind !== 'word' || !t.low.endsWith('s');
+  return singular(tokens[k - 1]) && singular(tokens[end - 1]);
 }
 
 /**

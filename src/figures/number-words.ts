@@ -36,6 +36,7 @@ const DE_WORDS = new Map<string, number>([
   ...table('de', 'eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf'),
   ['ein', 1],
   ['eine', 1],
+  ['anderthalb', 1.5],
   ...table(
     'de',
     'dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn',
@@ -122,6 +123,8 @@ const BIG = new Map<string, number>([
 ]);
 const AND = new Set(['and', 'et', 'und', 'en', 'y', 'e']);
 const ARTICLE = new Set(['a', 'an']);
+/** `and a half` without the article: `et demi`, `y medio`, `e mezzo`. */
+const HALVES = new Set(['demi', 'demie', 'medio', 'media', 'mezzo', 'mezza']);
 const POINT = new Set(['point', 'virgule', 'komma']);
 
 /** Joins unit and tens written as one word: German `siebenundzwanzig`, Dutch `zevenentwintig`. */
@@ -167,7 +170,13 @@ export function wordValue(word: string, lang: Lang): number | null {
   if (lang === 'fr') return FR_WORDS.get(word) ?? null;
   if (lang === 'es') return ES_WORDS.get(word) ?? null;
   const lex = COMPOUNDS[lang];
-  return lex ? compound(word, lex) : null;
+  if (!lex) return null;
+  // `zweieinhalb`, `eineinhalb`: and a half
+  if (lang === 'de' && word.length > 7 && word.endsWith('einhalb')) {
+    const whole = compound(word.slice(0, -7), lex);
+    return whole === null ? null : whole + 0.5;
+  }
+  return compound(word, lex);
 }
 
 function compound(w: string, lex: Lexicon): number | null {
@@ -329,10 +338,12 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
       k++;
       continue;
     } else if (AND.has(a.w) && any && next) {
-      // `one and a half`, `a hundred and fifty`, `vingt et un`
-      if (ARTICLE.has(next.w) && as[k + 2]?.w === 'half') {
-        cur += 0.5;
-        k += 3;
+      // `one and a half`, `a million and a half`, `un milliard et demi`, `a hundred and fifty`, `vingt et un`
+      const half = ARTICLE.has(next.w) && as[k + 2]?.w === 'half' ? 3 : HALVES.has(next.w) ? 2 : 0;
+      if (half) {
+        if (cur === 0 && scaled) total += bigScale / 2;
+        else cur += 0.5;
+        k += half;
         words++;
         commit(as[k - 1]!);
         continue;

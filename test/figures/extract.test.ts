@@ -125,6 +125,17 @@ const ONE_FIGURE: Array<[string, Want]> = [
   ['They spent 30 billion of euros on gas.', { kind: 'money', value: 3e10, unit: 'EUR' }],
   ['Nous avons dépensé 50 M€ pour la région.', { kind: 'money', value: 5e7, unit: 'EUR' }],
   ['Nous avons dépensé 3 Md€ pour la région.', { kind: 'money', value: 3e9, unit: 'EUR' }],
+  // halves after a scale word, in words
+  ['We have received a million and a half refugees.', { kind: 'count', value: 1.5e6 }],
+  [
+    "Nous avons mobilisé un milliard et demi d'euros pour la région.",
+    { kind: 'money', value: 1.5e9, unit: 'EUR' },
+  ],
+  [
+    'Wir haben zweieinhalb Milliarden Euro für die Ukraine bereitgestellt.',
+    { kind: 'money', value: 2.5e9, unit: 'EUR' },
+  ],
+  ['Nous avons mobilisé 2,5 Mds € pour la région.', { kind: 'money', value: 2.5e9, unit: 'EUR' }],
   // articles before a scale word
   ["Nous avons mobilisé un milliard d'euros pour la région.", { kind: 'money', value: 1e9, unit: 'EUR' }],
   ['Wir stellen eine Milliarde Euro für die Region bereit.', { kind: 'money', value: 1e9, unit: 'EUR' }],
@@ -133,6 +144,8 @@ const ONE_FIGURE: Array<[string, Want]> = [
   ['Two of these countries voted against.', { kind: 'count', value: 2, item: 'countries' }],
   ['This decision was taken by 26 of the 27.', { kind: 'count', value: 26 }],
   ['All 27 agreed on the conclusions.', { kind: 'count', value: 27 }],
+  ['Ministers from 12 European Union member states attended.', { kind: 'count', value: 12 }],
+  ['We also met 5 Central Asian countries.', { kind: 'count', value: 5 }],
   // ordinals in German, Spanish and Italian
   ['Wir arbeiten am 17. Sanktionspaket gegen Russland.', { kind: 'ordinal', value: 17 }],
   ['Hemos adoptado el 17.º paquete de sanciones contra Rusia.', { kind: 'ordinal', value: 17 }],
@@ -176,6 +189,7 @@ const NO_FIGURE: string[] = [
   'Tens of billions of euros, hundreds of millions of people, a few billion euros.',
   'The P5+1 and the E3 met in 2024-25, by end-2025.',
   'We reached 1.5°C of warming.',
+  'The Three Seas Initiative summit was held in Warsaw, like the 3 Seas Initiative forum.',
 ];
 
 describe('extractFigures', () => {
