@@ -1,6 +1,6 @@
 import type { Approx, FigureKind } from '../schemas/record.js';
 import { percentAfter, readAmount, readRange, type Amount } from './amount.js';
-import { at, capitalised, isMonth, isWord, sentenceStart } from './context.js';
+import { at, capitalised, glued, isMonth, isWord, sentenceStart } from './context.js';
 import { readFraction } from './fraction.js';
 import { readItem, type Item } from './item.js';
 import {
@@ -76,7 +76,9 @@ function countItem(
   const next = at(tokens, a.end);
   if (a.lone || a.value <= 0) return no;
   if (a.yearLike && a.scale === 1) return no;
-  if (isMonth(tokens, a.end) || isMonth(tokens, a.start - 1)) return no;
+  // `24 February`, `February 24`, `Sept. 11`
+  const dot = prev?.text === '.' ? 1 : 0;
+  if (isMonth(tokens, a.end) || isMonth(tokens, a.start - 1 - dot)) return no;
   if (prev && prev.kind === 'word' && IDENTIFIER_WORDS.has(prev.low)) return no;
   // `Fit for 55`: a number after `for` that follows a capitalised word ends a name
   if (prev?.low === 'for' && capitalised(at(tokens, a.start - 2)) && a.scale === 1) return no;
@@ -115,6 +117,9 @@ function countItem(
         !PEOPLE_PARTICIPLES.has(head));
     if (verb) return allOf ? { ok: true, item: null, end: a.end } : no;
     if (TIME_NOUNS.has(head) || MONTHS.has(head)) return no;
+    // `3 p.m.`, `10 a.m.`
+    if ((head === 'p' || head === 'a') && at(tokens, a.end + 1)?.text === '.' && glued(tokens, a.end + 1))
+      return no;
     if (a.value > 1 && opensName(tokens, a.end, item.end)) return no;
     // `half-a-trillion more asset purchase`: a large amount in words before `more` is money left unsaid
     if (!a.digits && a.scale >= 1e6 && FUNCTION_WORDS.has(head)) return no;
@@ -300,6 +305,12 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
   const range = readRange(tokens, a0);
   // `one or two countries`: `one` is a number when it opens a range
   const a = range ? { ...range.amount, lone: false } : a0;
+  // `minus 0.2 per cent`
+  if (a.unit && at(tokens, a.start - 1)?.low === 'minus' && a.value > 0) {
+    a.value = -a.value;
+    if (range) [range.max, a.value] = [a.value, -range.max];
+    a.start--;
+  }
   // a date range (`13-14 December`, `between 6 and 9 June`) or a date
   if (!a.currency && !a.unit && isMonth(tokens, a.end)) return null;
   let kind: FigureKind;

@@ -119,6 +119,7 @@ const ONE_FIGURE: Array<[string, Want]> = [
   ['A 50 basis-point hike was decided.', { kind: 'percent', value: 50, unit: 'bp' }],
   ['Inflation edged up to 2.4 per cent.', { kind: 'percent', value: 2.4, approx: null }],
   ['We need up to 5,000 troops.', { kind: 'count', value: 5000, approx: 'under' }],
+  ['GDP contracted by minus 0.2 per cent in the quarter.', { kind: 'percent', value: -0.2, unit: '%' }],
   // money: a code glued to its amount, spaced short scales, `of euros`, French abbreviations
   ['We have delivered EUR1bn so far.', { kind: 'money', value: 1e9, unit: 'EUR' }],
   ['We provided EUR 3.5 bln in loans.', { kind: 'money', value: 3.5e9, unit: 'EUR' }],
@@ -189,6 +190,7 @@ const NO_FIGURE: string[] = [
   'Tens of billions of euros, hundreds of millions of people, a few billion euros.',
   'The P5+1 and the E3 met in 2024-25, by end-2025.',
   'We reached 1.5°C of warming.',
+  'We meet at 3 p.m. and at 10 a.m., after the Sept. 11 ceremony.',
   'The Three Seas Initiative summit was held in Warsaw, like the 3 Seas Initiative forum.',
 ];
 
