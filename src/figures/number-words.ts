@@ -202,7 +202,6 @@ const STARTERS = new Set<string>([
   ...EN_SMALL.keys(),
   ...EN_TENS.keys(),
   ...FR_WORDS.keys(),
-  ...ES_WORDS.keys(),
   ...HUNDRED,
   ...THOUSAND,
   'a',
@@ -216,6 +215,8 @@ export function mayStartNumber(low: string, lang: Lang): boolean {
   const dash = low.indexOf('-');
   const head = dash > 0 ? low.slice(0, dash) : low;
   if (STARTERS.has(head)) return true;
+  if (lang === 'en' || lang === 'fr') return false;
+  if (lang === 'es') return ES_WORDS.has(head);
   return COMPOUNDS[lang] !== undefined && wordValue(head, lang) !== null;
 }
 
