@@ -105,6 +105,14 @@ function countItem(
     return no; // list numbering `1.` `2)`
   // `all 27 agreed`: a number after `all` counts the members it stands for
   const allOf = prev?.low === 'all' && a.digits && a.scale === 1 && a.value > 1 && a.value < 1e5;
+  // `401 in favour, 8 against`: the votes of a count
+  const after = at(tokens, a.end + 1);
+  const vote =
+    a.digits &&
+    a.scale === 1 &&
+    (((next?.low === 'against' || next?.low === 'for') &&
+      (!after || after.kind === 'sym' || after.low === 'and')) ||
+      (next?.low === 'in' && (after?.low === 'favour' || after?.low === 'favor')));
   const item = readItem(tokens, a.end);
   if (item) {
     const head = item.words[0]!;
@@ -115,7 +123,7 @@ function countItem(
         !capitalised(tokens[a.end]) &&
         item.words.length === 1 &&
         !PEOPLE_PARTICIPLES.has(head));
-    if (verb) return allOf ? { ok: true, item: null, end: a.end } : no;
+    if (verb) return allOf || vote ? { ok: true, item: null, end: a.end } : no;
     if (TIME_NOUNS.has(head) || MONTHS.has(head)) return no;
     // `3 p.m.`, `10 a.m.`
     if ((head === 'p' || head === 'a') && at(tokens, a.end + 1)?.text === '.' && glued(tokens, a.end + 1))
@@ -148,7 +156,7 @@ function countItem(
   // `27 of us`
   if (next?.low === 'of' && isWord(tokens, a.end + 1, OF_PEOPLE))
     return { ok: true, item: null, end: a.end + 2 };
-  if (allOf) return { ok: true, item: null, end: a.end };
+  if (allOf || vote) return { ok: true, item: null, end: a.end };
   // `we are 27.`, `c'est 41,`
   if (isCopula(prev) && (!next || next.kind === 'sym') && a.value < 1e5 && !a.yearLike)
     return { ok: true, item: null, end: a.end };

@@ -381,7 +381,8 @@ export const ORDINAL_NOUNS = set(`
 
 /** Nouns after a digit ordinal that make it a date or an anniversary rather than a numbered item. */
 export const ORDINAL_DATE_NOUNS = set(
-  `century centuries anniversary birthday siècle jahrhundert eeuw time fois mal keer of`,
+  `century centuries anniversary birthday siècle jahrhundert eeuw time fois mal keer of
+  day week month year quarter half semester`,
 );
 
 /** Verbs after which a bare number (`we are 27`, `c'est 41`) is a count. */

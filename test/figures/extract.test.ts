@@ -191,6 +191,8 @@ const NO_FIGURE: string[] = [
   'The P5+1 and the E3 met in 2024-25, by end-2025.',
   'We reached 1.5°C of warming.',
   'We meet at 3 p.m. and at 10 a.m., after the Sept. 11 ceremony.',
+  'Growth picked up in the 2nd quarter and in the 2nd half, on the 100th day of the war.',
+  'He lives at 10 Downing Street and we sent Leopard 2 tanks.',
   'The Three Seas Initiative summit was held in Warsaw, like the 3 Seas Initiative forum.',
 ];
 
@@ -246,6 +248,19 @@ describe('extractFigures', () => {
     ]);
     const apart = figs('We adopted the 17th package.\n\nWill you meet on the 18th?');
     expect(apart.map((f) => [f.kind, f.value])).toEqual([['ordinal', 17]]);
+  });
+
+  it('counts the votes of a vote, with or without their noun', () => {
+    const all = figs(
+      'Adopted with 401 votes in favour, 8 against and 12 abstentions; before, 450 for, 120 against.',
+    );
+    expect(all.map((f) => [f.kind, f.value])).toEqual([
+      ['count', 401],
+      ['count', 8],
+      ['count', 12],
+      ['count', 450],
+      ['count', 120],
+    ]);
   });
 
   it('carries a currency over to a scaled amount that leaves it out', () => {
