@@ -47,6 +47,18 @@ const SCALE_LANG: Record<string, readonly Lang[] | undefined> = {
   mila: ['it'],
 };
 
+/** True when the token at `k` is a dash glued to the tokens on both sides of it. */
+function gluedDash(tokens: Token[], k: number): boolean {
+  const t = at(tokens, k);
+  return (
+    t !== undefined &&
+    (t.text === '-' || t.text === '\u2010') &&
+    glued(tokens, k) &&
+    at(tokens, k + 1) !== undefined &&
+    glued(tokens, k + 1)
+  );
+}
+
 /** True when the token at `i` is a number that follows a number one plain space before it (`3 000`). */
 function isSpaceGroup(tokens: Token[], i: number): boolean {
   const t = at(tokens, i);
@@ -259,11 +271,9 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
   if (scale === 1) {
     let k = j;
     if (MORE.has(at(tokens, k)?.low ?? '') && scaleAt(tokens, k + 1, currency !== null)) k++;
-    // `€5-billion`: a dash glued on both sides
-    const dash = at(tokens, k);
-    if (dash && (dash.text === '-' || dash.text === '\u2010') && glued(tokens, k) && glued(tokens, k + 1)) {
-      if (scaleAt(tokens, k + 1, true)) k++;
-    }
+    // `€5-billion`, `a 5-billion-euro fund`: a dash glued on both sides
+    if (gluedDash(tokens, k) && (scaleAt(tokens, k + 1, true) || COMPOUND_SCALE.test(at(tokens, k + 1)!.low)))
+      k++;
     const sc = scaleAt(tokens, k, currency !== null);
     const compound = COMPOUND_SCALE.exec(at(tokens, k)?.low ?? '');
     if (sc) {
@@ -285,7 +295,8 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
       currency = c[0];
       j = c[1];
     } else {
-      const p = percentAfter(tokens, j);
+      // `a 2-percent rise`, `a 25-basis-point cut`
+      const p = percentAfter(tokens, j) ?? (gluedDash(tokens, j) ? percentAfter(tokens, j + 1) : null);
       if (p) {
         unit = p[0];
         j = p[1];

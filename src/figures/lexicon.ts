@@ -323,6 +323,7 @@ const FUNCTION_EN = set(`
   very also too just only even still already again further about around over under above below up down out off into onto
   per cent percent plus minus times there here if because while whereas since until till after before during
   last next first second third same own between within through towards toward via despite like unlike upon
+  cannot can't won't don't doesn't didn't isn't aren't wasn't weren't haven't hasn't hadn't shouldn't wouldn't couldn't
 `);
 /** Function words of the other languages, checked in paragraphs of that language only (`war` is German for `was`). */
 const FUNCTION_OTHER: Record<Exclude<Lang, 'en'>, Set<string>> = {

@@ -120,6 +120,9 @@ const ONE_FIGURE: Array<[string, Want]> = [
   ['Inflation edged up to 2.4 per cent.', { kind: 'percent', value: 2.4, approx: null }],
   ['We need up to 5,000 troops.', { kind: 'count', value: 5000, approx: 'under' }],
   ['GDP contracted by minus 0.2 per cent in the quarter.', { kind: 'percent', value: -0.2, unit: '%' }],
+  ['A 2-percent rise was seen.', { kind: 'percent', value: 2, unit: '%' }],
+  ['A 25-basis-point cut was decided.', { kind: 'percent', value: 25, unit: 'bp' }],
+  ['We set up a 5-billion-euro fund.', { kind: 'money', value: 5e9, unit: 'EUR' }],
   // money: a code glued to its amount, spaced short scales, `of euros`, French abbreviations
   ['We have delivered EUR1bn so far.', { kind: 'money', value: 1e9, unit: 'EUR' }],
   ['We provided EUR 3.5 bln in loans.', { kind: 'money', value: 3.5e9, unit: 'EUR' }],
@@ -193,6 +196,7 @@ const NO_FIGURE: string[] = [
   'We meet at 3 p.m. and at 10 a.m., after the Sept. 11 ceremony.',
   'Growth picked up in the 2nd quarter and in the 2nd half, on the 100th day of the war.',
   'He lives at 10 Downing Street and we sent Leopard 2 tanks.',
+  'Children aged 6 to 12 are at risk, and men between 18 and 60 cannot leave.',
   'The Three Seas Initiative summit was held in Warsaw, like the 3 Seas Initiative forum.',
 ];
 
