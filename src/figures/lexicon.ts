@@ -265,6 +265,7 @@ export const APPROX_PHRASES: ReadonlyArray<readonly [readonly string[], Approx]>
     [['circa'], 'about'],
     [['approx'], 'about'],
     [['environ'], 'about'],
+    [["d'environ"], 'about'],
     [['quelque'], 'about'],
     [['rund'], 'about'],
     [['etwa'], 'about'],
@@ -309,6 +310,7 @@ export const IDENTIFIER_WORDS = set(`
   protocol title part parts figure figures table box window flight gate route platform version wave pillar
   group tier category class grade sector zone lot tranche round vote amendment amendments
   mission ticket code reference ref id unique type slide slides chart charts graph footnote exhibit
+  goal goals objective objectives priority
   artikel absatz ziffer nummer kapitel seite
   chapitre alinéa numéro
   g cop
