@@ -402,7 +402,9 @@ export const LANG_STOPWORDS: ReadonlyArray<readonly [Lang, Set<string>]> = [
   ['nl', set(`het een en van de is dat wij niet op voor met zijn ook onze deze`)],
   [
     'es',
-    set(`el los las del y por con para una que se lo como más pero sus también hay este esta está muy hemos`),
+    set(
+      `el la los las del y por con para una que se lo como más pero sus también hay este esta está muy hemos han ya sobre todos`,
+    ),
   ],
-  ['it', set(`il di che è della non sono con del gli dei anche più questo come nel per alla abbiamo`)],
+  ['it', set(`il la di che è della non sono con del gli dei anche più questo come nel per alla abbiamo`)],
 ];
