@@ -11,6 +11,7 @@ import {
 } from './lexicon.js';
 import { readWordNumber } from './number-words.js';
 import { parseDigits } from './numerals.js';
+import type { Lang } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 /** An amount as written: a number with its currency, scale and unit. */
@@ -33,10 +34,30 @@ export interface Amount {
   lone: boolean;
 }
 
-const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|e|er|re|ère|ème|eme|ste|de|te|ten|sten|°)$/;
+const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|e|er|re|ère|ème|eme|ste|de|te|ten|sten|º|ª|esimo|esima|esimi|esime)$/;
 const COMPOUND_SCALE = /^(thousand|million|billion|trillion)-(euro|dollar|pound)s?$/;
 const GROUP = /^\d{3}(?:[.,]\d+)?$/;
+/** Short scales that read as one even with a space before them (`EUR 3.5 bln`); `m` and `k` do not (`500 m`). */
+const SPACED_SHORT = new Set(['bn', 'mn', 'mln', 'bln', 'trn', 'trln']);
 const MORE = new Set(['more', 'additional', 'extra', 'further']);
+/** Scale words read only in paragraphs of some languages (`mille` is a name in English). */
+const SCALE_LANG: Record<string, readonly Lang[] | undefined> = {
+  mille: ['fr', 'it'],
+  mil: ['es'],
+  mila: ['it'],
+};
+
+/** True when the token at `k` is a dash glued to the tokens on both sides of it. */
+function gluedDash(tokens: Token[], k: number): boolean {
+  const t = at(tokens, k);
+  return (
+    t !== undefined &&
+    (t.text === '-' || t.text === '\u2010') &&
+    glued(tokens, k) &&
+    at(tokens, k + 1) !== undefined &&
+    glued(tokens, k + 1)
+  );
+}
 
 /** True when the token at `i` is a number that follows a number one plain space before it (`3 000`). */
 function isSpaceGroup(tokens: Token[], i: number): boolean {
@@ -51,10 +72,18 @@ function isSpaceGroup(tokens: Token[], i: number): boolean {
   );
 }
 
-/** True when the number token at `i` carries an ordinal suffix (`17th`, `30ste`, `2e`). */
-export function hasOrdinalSuffix(tokens: Token[], i: number): boolean {
-  const next = at(tokens, i + 1);
-  return next !== undefined && next.kind === 'word' && glued(tokens, i + 1) && ORDINAL_SUFFIX.test(next.low);
+/**
+ * The token after the ordinal suffix of the number at `i` (`17th`, `30ste`, `2e`, `17°`, `17.º`),
+ * or 0 when it has none. A degree sign with a unit glued after it (`1.5°C`) is no suffix.
+ */
+export function ordinalSuffixEnd(tokens: Token[], i: number): number {
+  let k = i + 1;
+  const next = at(tokens, k);
+  if (!next || !glued(tokens, k)) return 0;
+  if (next.text === '°') return glued(tokens, k + 1) ? 0 : k + 1;
+  if (next.text === '.' && /^[ºª]$/.test(at(tokens, k + 1)?.text ?? '') && glued(tokens, k + 1)) k++;
+  const suffix = at(tokens, k)!;
+  return suffix.kind === 'word' && ORDINAL_SUFFIX.test(suffix.low) ? k + 1 : 0;
 }
 
 function currencyAt(tokens: Token[], i: number): [string, number] | null {
@@ -90,7 +119,8 @@ function currencyAfter(tokens: Token[], j: number): [string, number] | null {
   return null;
 }
 
-function percentAfter(tokens: Token[], j: number): [string, number] | null {
+/** Reads a percent unit at token `j` (`%`, `per cent`, `basis points`): the unit and the token after it. */
+export function percentAfter(tokens: Token[], j: number): [string, number] | null {
   const t = at(tokens, j);
   if (!t) return null;
   if (t.text === '%' || t.text === '\uff05') return ['%', j + 1];
@@ -118,16 +148,23 @@ function scaleAt(tokens: Token[], j: number, hasCurrency: boolean): [number, num
       t.text[0] === 'B'
     )
       s = 1e12;
-    if (t.low === 'mille' && lang !== 'fr') return null;
+    const only = SCALE_LANG[t.low];
+    if (only && !only.includes(lang)) return null;
     let end = j + 1;
     if ((t.low === 'mrd' || t.low === 'mio') && at(tokens, end)?.text === '.' && glued(tokens, end)) end++;
-    return [s, end];
+    // Spanish `mil millones`: a thousand millions
+    const next = s === 1e3 ? scaleAt(tokens, end, hasCurrency) : null;
+    return next && next[0] > 1e3 ? [s * next[0], next[1]] : [s, end];
   }
   const short = SHORT_SCALES.get(t.low);
-  const spacedOk = t.low === 'bn' || t.low === 'mn' || t.low === 'mln' || t.low === 'trn';
+  const spacedOk = SPACED_SHORT.has(t.low);
+  // `50 M€`, `3 Md€`: a short scale glued to a currency sign after it
+  const signAfter = glued(tokens, j + 1) && CURRENCY_SYMBOLS.has(at(tokens, j + 1)?.text ?? '');
+  if (short !== undefined && (t.low === 'md' || t.low === 'mds'))
+    return currencyAfter(tokens, j + 1) ? [short, j + 1] : null; // `3 Mds €`, `3 Md€`
   if (
     short !== undefined &&
-    (glued(tokens, j) || hasCurrency || spacedOk) &&
+    (glued(tokens, j) || hasCurrency || spacedOk || signAfter) &&
     t.text !== 'B' &&
     (t.low !== 'b' || glued(tokens, j))
   )
@@ -163,7 +200,10 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
     // `+0.3%`: a plus sign is kept for percentages only (else it starts a phone number)
     const plus = at(tokens, j - 1);
     const signed = !currency && plus?.text === '+' && glued(tokens, j) && (j - 1 === 0 || plus.space);
-    if ((!signed && gluedToCode(tokens, j, inRange)) || hasOrdinalSuffix(tokens, j)) return null;
+    // `EUR1bn`: a currency code may be glued to its amount
+    const afterCode = currency !== null && plus?.kind === 'word';
+    if ((!signed && !afterCode && gluedToCode(tokens, j, inRange)) || ordinalSuffixEnd(tokens, j))
+      return null;
     if (signed && !/^\d{1,3}(?:[.,]\d+)?$/.test(t.text)) return null;
     if (signed) mustHaveUnit = true;
     // `3 000 soldats`: groups of three digits after a plain space
@@ -231,11 +271,9 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
   if (scale === 1) {
     let k = j;
     if (MORE.has(at(tokens, k)?.low ?? '') && scaleAt(tokens, k + 1, currency !== null)) k++;
-    // `€5-billion`: a dash glued on both sides
-    const dash = at(tokens, k);
-    if (dash && (dash.text === '-' || dash.text === '\u2010') && glued(tokens, k) && glued(tokens, k + 1)) {
-      if (scaleAt(tokens, k + 1, true)) k++;
-    }
+    // `€5-billion`, `a 5-billion-euro fund`: a dash glued on both sides
+    if (gluedDash(tokens, k) && (scaleAt(tokens, k + 1, true) || COMPOUND_SCALE.test(at(tokens, k + 1)!.low)))
+      k++;
     const sc = scaleAt(tokens, k, currency !== null);
     const compound = COMPOUND_SCALE.exec(at(tokens, k)?.low ?? '');
     if (sc) {
@@ -257,7 +295,8 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
       currency = c[0];
       j = c[1];
     } else {
-      const p = percentAfter(tokens, j);
+      // `a 2-percent rise`, `a 25-basis-point cut`
+      const p = percentAfter(tokens, j) ?? (gluedDash(tokens, j) ? percentAfter(tokens, j + 1) : null);
       if (p) {
         unit = p[0];
         j = p[1];
@@ -268,9 +307,10 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
   return { start, end: j, numAt, value, scale, currency, unit, digits, yearLike, lone };
 }
 
-const RANGE_WORDS = new Set(['or', 'to', 'ou', 'à', 'bis', 'oder', 'tot', 'of']);
-const AND_WORDS = new Set(['and', 'et', 'und', 'en']);
-const BETWEEN = new Set(['between', 'entre', 'zwischen', 'tussen']);
+const RANGE_WORDS = new Set(['or', 'to', 'ou', 'à', 'bis', 'oder', 'tot', 'of', 'o', 'a']);
+const AND_WORDS = new Set(['and', 'et', 'und', 'en', 'y', 'e']);
+const BETWEEN = new Set(['between', 'entre', 'zwischen', 'tussen', 'tra', 'fra']);
+const FROM = new Set(['from', 'de', 'von', 'van', 'da', 'desde']);
 const DASHES = new Set(['-', '–', '—', '\u2010', '\u2011']);
 
 /**
@@ -287,12 +327,21 @@ export function readRange(tokens: Token[], a: Amount): { amount: Amount; max: nu
     if (!before || !BETWEEN.has(before.low)) return null;
   } else if (!(conn.kind === 'word' ? RANGE_WORDS.has(conn.low) : DASHES.has(conn.text))) return null;
   if (conn.low === 'of' && conn.lang !== 'nl') return null;
+  if ((conn.low === 'a' || conn.low === 'o') && conn.lang !== 'es' && conn.lang !== 'it') return null;
   const b = readAmount(tokens, a.end + 1, true);
   if (!b) return null;
   if (a.currency && b.currency && a.currency !== b.currency) return null;
   if (a.unit && b.unit && a.unit !== b.unit) return null;
   if ((a.currency && b.unit) || (a.unit && b.currency)) return null;
   if (a.yearLike && b.yearLike) return null;
+  // `rose from 2.2% to 2.5%`: two whole amounts, a change and not a range
+  if (
+    FROM.has(at(tokens, a.start - 1)?.low ?? '') &&
+    conn.kind === 'word' &&
+    a.scale === b.scale &&
+    ((a.unit && b.unit) || (a.currency && b.currency))
+  )
+    return null;
   let low = a.value;
   if (a.scale === 1 && b.scale !== 1 && b.digits === a.digits) low *= b.scale;
   if (b.value <= low) return null;

@@ -1,6 +1,6 @@
 import type { Approx, FigureKind } from '../schemas/record.js';
-import { readAmount, readRange, type Amount } from './amount.js';
-import { at, capitalised, isMonth, isWord, sentenceStart } from './context.js';
+import { percentAfter, readAmount, readRange, type Amount } from './amount.js';
+import { at, capitalised, glued, isMonth, isWord, sentenceStart } from './context.js';
 import { readFraction } from './fraction.js';
 import { readItem, type Item } from './item.js';
 import {
@@ -14,7 +14,9 @@ import {
   IDENTIFIER_WORDS,
   MONTHS,
   NOT_ITEM_WORDS,
+  SCALES,
   OF_PEOPLE,
+  PEOPLE_PARTICIPLES,
   TIME_NOUNS,
 } from './lexicon.js';
 import { mayStartNumber } from './number-words.js';
@@ -34,9 +36,18 @@ export interface Found {
   end: number;
   /** A scaled amount with no noun, currency or unit (`390 billion`): money when money came just before. */
   bare?: boolean;
+  /** `on the 18th`: an ordinal only right after another ordinal with its noun, else a day of the month. */
+  dayLike?: boolean;
 }
 
 const round = (v: number): number => (Number.isInteger(v) ? v : Math.round(v * 1e9) / 1e9);
+
+/** Verbs after which `up to` tells a movement, not a bound: `inflation edged up to 2.4%`. */
+const MOVED = new Set(
+  'rose rise rises risen went go goes gone moved move moves edged climbed jumped crept ticked inched shot'.split(
+    ' ',
+  ),
+);
 
 /** Finds an approximation phrase that ends right before token `i` and starts at or after `floor`. */
 function approxBefore(tokens: Token[], i: number, floor: number): [Approx, number] | null {
@@ -45,6 +56,8 @@ function approxBefore(tokens: Token[], i: number, floor: number): [Approx, numbe
     if (s < floor) continue;
     let ok = true;
     for (let k = 0; k < words.length && ok; k++) ok = tokens[s + k]!.low === words[k];
+    // `rose up to 2.4%`, `edged up to`: `up to` after a verb of movement is no bound
+    if (ok && words[0] === 'up' && isWord(tokens, s - 1, MOVED)) continue;
     if (ok && !tokens[i]!.para) return [approx, s];
   }
   return null;
@@ -63,8 +76,12 @@ function countItem(
   const next = at(tokens, a.end);
   if (a.lone || a.value <= 0) return no;
   if (a.yearLike && a.scale === 1) return no;
-  if (isMonth(tokens, a.end) || isMonth(tokens, a.start - 1)) return no;
+  // `24 February`, `February 24`, `Sept. 11`
+  const dot = prev?.text === '.' ? 1 : 0;
+  if (isMonth(tokens, a.end) || isMonth(tokens, a.start - 1 - dot)) return no;
   if (prev && prev.kind === 'word' && IDENTIFIER_WORDS.has(prev.low)) return no;
+  // `Fit for 55`: a number after `for` that follows a capitalised word ends a name
+  if (prev?.low === 'for' && capitalised(at(tokens, a.start - 2)) && a.scale === 1) return no;
   // `No. 1 priority`, `Art. 5`
   if (prev?.text === '.' && isWord(tokens, a.start - 2, IDENTIFIER_WORDS)) return no;
   // a capitalised word before the number names it (`Brexit Negotiations 4`, `EU 27`, `Horizon 2020`)
@@ -86,15 +103,36 @@ function countItem(
     a.digits
   )
     return no; // list numbering `1.` `2)`
+  // `all 27 agreed`: a number after `all` counts the members it stands for
+  const allOf = prev?.low === 'all' && a.digits && a.scale === 1 && a.value > 1 && a.value < 1e5;
+  // `401 in favour, 8 against`: the votes of a count
+  const after = at(tokens, a.end + 1);
+  const vote =
+    a.digits &&
+    a.scale === 1 &&
+    (((next?.low === 'against' || next?.low === 'for') &&
+      (!after || after.kind === 'sym' || after.low === 'and')) ||
+      (next?.low === 'in' && (after?.low === 'favour' || after?.low === 'favor')));
   const item = readItem(tokens, a.end);
   if (item) {
     const head = item.words[0]!;
-    if (TIME_NOUNS.has(head) || MONTHS.has(head) || NOT_ITEM_WORDS.has(head)) return no;
+    // `27 agreed`, `5 million only` are no counts; `5 million displaced people`, `60,000 killed` are
+    const verb =
+      NOT_ITEM_WORDS.has(head) ||
+      (/(?:ed|ly)$/.test(head) &&
+        !capitalised(tokens[a.end]) &&
+        item.words.length === 1 &&
+        !PEOPLE_PARTICIPLES.has(head));
+    if (verb) return allOf || vote ? { ok: true, item: null, end: a.end } : no;
+    if (TIME_NOUNS.has(head) || MONTHS.has(head)) return no;
+    // `3 p.m.`, `10 a.m.`
+    if ((head === 'p' || head === 'a') && at(tokens, a.end + 1)?.text === '.' && glued(tokens, a.end + 1))
+      return no;
+    if (a.value > 1 && opensName(tokens, a.end, item.end)) return no;
     // `half-a-trillion more asset purchase`: a large amount in words before `more` is money left unsaid
-    if (!a.digits && a.scale > 1 && FUNCTION_WORDS.has(head)) return no;
+    if (!a.digits && a.scale >= 1e6 && FUNCTION_WORDS.has(head)) return no;
     if (item.words.some((w) => DISCOURSE_NOUNS.has(w))) return no;
     if (item.words.some((w) => TIME_NOUNS.has(w) && w !== 'times')) return no;
-    if (/(?:ed|ly)$/.test(head) && !capitalised(tokens[a.end])) return no;
     // `Reference: 90958 Duration: …`: a label's value, not a count
     if (prev?.text === ':' && capitalised(tokens[a.end])) return no;
     // `1049 Brussels`, `1000 Bruxelles`: a postcode before a place name
@@ -102,16 +140,43 @@ function countItem(
       return no;
     return { ok: true, item, end: item.end };
   }
+  // `20 of the 27 Member States`, `two of these countries`: the noun comes after `of the`
+  if (next?.low === 'of' && isWord(tokens, a.end + 1, PARTITIVE_DETERMINERS)) {
+    let k = a.end + 2;
+    const whole = at(tokens, k)?.kind === 'num'; // `26 of the 27`
+    if (whole) k++;
+    const it = readItem(tokens, k);
+    if (it ? !it.words.some((w) => TIME_NOUNS.has(w) || DISCOURSE_NOUNS.has(w) || MONTHS.has(w)) : whole)
+      return { ok: true, item: it, end: a.end };
+  }
+  // `quatre millions de réfugiés`, `cinco millones de personas`: a scale, then `of` and the noun
+  if (a.scale >= 1e6 && next && (SCALE_OF.has(next.low) || next.low.startsWith("d'")))
+    return { ok: true, item: null, end: a.end };
   if (!a.digits) return no;
   // `27 of us`
   if (next?.low === 'of' && isWord(tokens, a.end + 1, OF_PEOPLE))
     return { ok: true, item: null, end: a.end + 2 };
+  if (allOf || vote) return { ok: true, item: null, end: a.end };
   // `we are 27.`, `c'est 41,`
   if (isCopula(prev) && (!next || next.kind === 'sym') && a.value < 1e5 && !a.yearLike)
     return { ok: true, item: null, end: a.end };
   // `2 million` with no noun after it
   if (a.scale > 1 && prev?.text !== ':') return { ok: true, item: null, end: a.end, bare: true };
   return no;
+}
+
+/**
+ * True when the words from `j` (up to `end`) are a name in title case that the number before them
+ * opens: two or more capitalised words ending in a singular noun, and no plural noun after them
+ * (`the Three Seas Initiative`, `3 Seas Initiative summit`), unlike `5 Central Asian countries`,
+ * `23 European Union member states` or `27 Member States`.
+ */
+function opensName(tokens: Token[], j: number, end: number): boolean {
+  let k = j;
+  while (k < end && capitalised(tokens[k])) k++;
+  if (k - j < 2 || tokens[j]!.lang !== 'en') return false;
+  const singular = (t: Token | undefined) => t === undefined || t.kind !== 'word' || !t.low.endsWith('s');
+  return singular(tokens[k - 1]) && singular(tokens[end - 1]);
 }
 
 /**
@@ -126,14 +191,13 @@ export function findFigures(tokens: Token[]): Found[] {
     if (i < floor) continue;
     const f = tryAt(tokens, i, floor);
     if (!f) continue;
-    // `EUR 750 billion, of which 390 billion in grants`: the currency carries over
     const last = out[out.length - 1];
-    if (
-      f.bare &&
-      last?.kind === 'money' &&
-      f.start - last.end <= ELLIPSIS_WINDOW &&
-      !parasBetween(tokens, last.end, f.start)
-    ) {
+    const near =
+      last !== undefined && f.start - last.end <= ELLIPSIS_WINDOW && !parasBetween(tokens, last.end, f.start);
+    // `the 17th package … working on the 18th`: the series carries over; else `on the 18th` is a date
+    if (f.dayLike && !seriesBefore(tokens, out, f.start)) continue;
+    // `EUR 750 billion, of which 390 billion in grants`: the currency carries over
+    if (f.bare && near && last.kind === 'money') {
       f.kind = 'money';
       f.unit = last.unit;
     }
@@ -145,6 +209,19 @@ export function findFigures(tokens: Token[]): Found[] {
 }
 
 const ELLIPSIS_WINDOW = 30;
+/** Words after `N of` that lead to the noun counted: `20 of the 27 Member States`. */
+const PARTITIVE_DETERMINERS = new Set(['the', 'these', 'those', 'our', 'their', 'its', 'your']);
+/** `of` after a scale word, in the languages that put it there (`millions de`, `millones de`, `milioni di`). */
+const SCALE_OF = new Set(['of', 'de', 'di', 'van']);
+
+/** True when an ordinal with its noun (`the 17th package`) ends shortly before token `at`, in the same paragraph. */
+function seriesBefore(tokens: Token[], out: Found[], at: number): boolean {
+  for (let k = out.length - 1; k >= 0 && at - out[k]!.end <= ELLIPSIS_WINDOW; k--) {
+    const f = out[k]!;
+    if (f.kind === 'ordinal' && f.item) return !parasBetween(tokens, f.end, at);
+  }
+  return false;
+}
 
 function parasBetween(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k <= to && k < tokens.length; k++) if (tokens[k]!.para) return true;
@@ -165,6 +242,8 @@ const WORD_STARTERS = new Set([
   'moitié',
   'hälfte',
   'helft',
+  'mitad',
+  'metà',
   'ein',
   'eine',
   'einem',
@@ -201,12 +280,14 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
   const fr = readFraction(tokens, i);
   const f = fr ? frac(tokens, fr) : null;
   if (f) return withApprox(tokens, f, floor);
+  // an article is a number only before a scale word: `un milliard`, `eine Milliarde`, `a million`
   if (
     t.kind === 'word' &&
     isFunctionWord(t.low, t.lang) &&
     t.low !== 'a' &&
     t.low !== 'an' &&
-    t.text !== 'US'
+    t.text !== 'US' &&
+    !SCALES.has(at(tokens, i + 1)?.low ?? '')
   )
     return null;
   const ord = readOrdinal(tokens, i);
@@ -222,6 +303,7 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
         item: item?.text ?? null,
         start: ord.start,
         end: item?.end ?? ord.end,
+        dayLike: ord.dayLike,
       },
       floor,
     );
@@ -229,7 +311,14 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
   const a0 = readAmount(tokens, i);
   if (!a0) return null;
   const range = readRange(tokens, a0);
-  const a = range ? range.amount : a0;
+  // `one or two countries`: `one` is a number when it opens a range
+  const a = range ? { ...range.amount, lone: false } : a0;
+  // `minus 0.2 per cent`
+  if (a.unit && at(tokens, a.start - 1)?.low === 'minus' && a.value > 0) {
+    a.value = -a.value;
+    if (range) [range.max, a.value] = [a.value, -range.max];
+    a.start--;
+  }
   // a date range (`13-14 December`, `between 6 and 9 June`) or a date
   if (!a.currency && !a.unit && isMonth(tokens, a.end)) return null;
   let kind: FigureKind;
@@ -272,6 +361,21 @@ function frac(
 ): Omit<Found, 'approx'> | null {
   let end = fr.end;
   let item: string | null = null;
+  // `half a percentage point`, `a quarter of a percentage point`: a share of a percent unit
+  let k = end;
+  if (at(tokens, k)?.low === 'of') k++;
+  if (at(tokens, k)?.low === 'a') k++;
+  const pct = percentAfter(tokens, k);
+  if (pct)
+    return {
+      kind: 'percent',
+      value: fr.value,
+      valueMax: null,
+      unit: pct[0],
+      item,
+      start: fr.start,
+      end: pct[1],
+    };
   const of = at(tokens, end);
   if (
     of &&

@@ -28,9 +28,15 @@ const NUMERATORS = new Map<string, number>([
   ['vier', 4],
   ['twee', 2],
   ['drie', 3],
+  ['dos', 2],
+  ['tres', 3],
+  ['cuatro', 4],
+  ['due', 2],
+  ['tre', 3],
+  ['quattro', 4],
 ]);
 /** Articles as numerators: `a third of`, `un tiers des`, `ein Drittel der`, `een vijfde van`. */
-const ARTICLES = new Set(['a', 'an', 'un', 'une', 'ein', 'eine', 'einem', 'einen', 'een']);
+const ARTICLES = new Set(['a', 'an', 'un', 'une', 'ein', 'eine', 'einem', 'einen', 'een', 'uno']);
 const DENOMINATORS = new Map<string, number>([
   ['half', 2],
   ['halves', 2],
@@ -61,13 +67,39 @@ const DENOMINATORS = new Map<string, number>([
   ['kwart', 4],
   ['vijfde', 5],
   ['tiende', 10],
+  ['tercio', 3],
+  ['tercios', 3],
+  ['cuarto', 4],
+  ['cuartos', 4],
+  ['quinto', 5],
+  ['quintos', 5],
+  ['terzo', 3],
+  ['terzi', 3],
+  ['quarto', 4],
+  ['quarti', 4],
+  ['quinti', 5],
 ]);
 /** Words after which an article-led fraction is one (`a quarter of`). */
-const OF = new Set(['of', 'de', 'du', 'des', 'der', 'des', 'van', 'aller']);
+const OF = new Set([
+  'of',
+  'de',
+  'du',
+  'des',
+  'der',
+  'van',
+  'aller',
+  'del',
+  'di',
+  'dei',
+  'degli',
+  'delle',
+  'della',
+  'dello',
+]);
 /** Prepositions of change before an article-led fraction: `cut by a third`, `um ein Drittel`. */
 const BY = new Set(['by', 'um', 'met']);
 /** Words for one half that stand alone before their noun: `half of`, `la moitié`, `die Hälfte`, `de helft`. */
-const HALF_WORDS = new Set(['half', 'moitié', 'hälfte', 'helft']);
+const HALF_WORDS = new Set(['half', 'moitié', 'hälfte', 'helft', 'mitad', 'metà']);
 const HALF_NEXT = new Set([
   'of',
   'the',
@@ -123,7 +155,8 @@ export function readFraction(tokens: Token[], i: number): Fraction | null {
     const next = at(tokens, i + 1);
     if (t.low === 'half') {
       const byHalf = prev?.low === 'by' && (!next || next.kind !== 'word' || !HALF_NEXT.has(next.low));
-      if (!byHalf && (!next || !HALF_NEXT.has(next.low) || next.para)) return null;
+      const ofPoint = next?.low === 'a' && /^(?:percentage|basis)$/.test(at(tokens, i + 2)?.low ?? '');
+      if (!byHalf && !ofPoint && (!next || !HALF_NEXT.has(next.low) || next.para)) return null;
       return { start: i, end: i + 1, value: 0.5 };
     }
     if (!prev || !HALF_ARTICLE.has(prev.low)) return null;

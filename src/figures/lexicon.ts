@@ -34,6 +34,8 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ["d'euro", 'EUR'],
   ['dollar', 'USD'],
   ['dollars', 'USD'],
+  ['dólares', 'USD'],
+  ['dollari', 'USD'],
   ['us-dollar', 'USD'],
   ['us-dollars', 'USD'],
   ["d'dollars", 'USD'],
@@ -86,6 +88,13 @@ export const CURRENCY_PAIRS: ReadonlyMap<string, ReadonlyMap<string, string>> = 
     ]),
   ],
   ['pounds', new Map([['sterling', 'GBP']])],
+  [
+    'of',
+    new Map([
+      ['euros', 'EUR'],
+      ['dollars', 'USD'],
+    ]),
+  ],
 ]);
 
 /** Scale words that multiply the amount before them. Short forms need a currency or no space. */
@@ -116,12 +125,14 @@ export const SCALES: ReadonlyMap<string, number> = new Map([
   ['miljard', 1e9],
   // Spanish and Italian
   ['millones', 1e6],
-  ['millón', 1e6],
   ['billones', 1e12],
   ['milioni', 1e6],
   ['milione', 1e6],
   ['miliardi', 1e9],
   ['miliardo', 1e9],
+  ['millón', 1e6],
+  ['mil', 1e3],
+  ['mila', 1e3],
 ]);
 
 /** Short scale forms: only read as a scale after a currency or glued to the digits (`5bn`). */
@@ -130,25 +141,36 @@ export const SHORT_SCALES: ReadonlyMap<string, number> = new Map([
   ['m', 1e6],
   ['mn', 1e6],
   ['mln', 1e6],
+  ['bln', 1e9],
   ['bn', 1e9],
   ['b', 1e9],
   ['tn', 1e12],
   ['trn', 1e12],
+  ['trln', 1e12],
+  // French `Md€`, `Mds€` (milliards), read before a currency sign only
+  ['md', 1e9],
+  ['mds', 1e9],
 ]);
 
 /** One-word percent units after a number. */
 export const PERCENT_WORDS: ReadonlyMap<string, string> = new Map([
   ['percent', '%'],
   ['pct', '%'],
+  ['pc', '%'],
   ['prozent', '%'],
   ['procent', '%'],
   ['pp', 'pp'],
   ['ppt', 'pp'],
   ['ppts', 'pp'],
+  ['prozentpunkt', 'pp'],
   ['prozentpunkte', 'pp'],
   ['prozentpunkten', 'pp'],
   ['procentpunt', 'pp'],
   ['procentpunten', 'pp'],
+  ['percentage-point', 'pp'],
+  ['percentage-points', 'pp'],
+  ['basis-point', 'bp'],
+  ['basis-points', 'bp'],
   ['bp', 'bp'],
   ['bps', 'bp'],
   ['basispunkte', 'bp'],
@@ -170,6 +192,14 @@ export const PERCENT_PHRASES: ReadonlyArray<readonly [readonly string[], string]
   [['point', 'de', 'pourcentage'], 'pp'],
   [['points', 'de', 'base'], 'bp'],
   [['point', 'de', 'base'], 'bp'],
+  [['puntos', 'porcentuales'], 'pp'],
+  [['punto', 'porcentual'], 'pp'],
+  [['puntos', 'básicos'], 'bp'],
+  [['punto', 'básico'], 'bp'],
+  [['punti', 'percentuali'], 'pp'],
+  [['punto', 'percentuale'], 'pp'],
+  [['punti', 'base'], 'bp'],
+  [['punto', 'base'], 'bp'],
 ];
 
 /** Approximation words and phrases written before a figure, longest first. */
@@ -191,6 +221,21 @@ export const APPROX_PHRASES: ReadonlyArray<readonly [readonly string[], Approx]>
     [['close', 'to'], 'under'],
     [['moins', 'de'], 'under'],
     [["jusqu'à"], 'under'],
+    [['más', 'de'], 'over'],
+    [['al', 'menos'], 'over'],
+    [['più', 'di'], 'over'],
+    [['oltre'], 'over'],
+    [['almeno'], 'over'],
+    [['menos', 'de'], 'under'],
+    [['hasta'], 'under'],
+    [['casi'], 'under'],
+    [['fino', 'a'], 'under'],
+    [['meno', 'di'], 'under'],
+    [['quasi'], 'under'],
+    [['cerca', 'de'], 'about'],
+    [['alrededor', 'de'], 'about'],
+    [['unos'], 'about'],
+    [['unas'], 'about'],
     [['bis', 'zu'], 'under'],
     [['weniger', 'als'], 'under'],
     [['minder', 'dan'], 'under'],
@@ -220,6 +265,7 @@ export const APPROX_PHRASES: ReadonlyArray<readonly [readonly string[], Approx]>
     [['circa'], 'about'],
     [['approx'], 'about'],
     [['environ'], 'about'],
+    [["d'environ"], 'about'],
     [['quelque'], 'about'],
     [['rund'], 'about'],
     [['etwa'], 'about'],
@@ -263,7 +309,8 @@ export const IDENTIFIER_WORDS = set(`
   room level phase stage step number no nr nos n° page pages line lines item items speaker question questions
   protocol title part parts figure figures table box window flight gate route platform version wave pillar
   group tier category class grade sector zone lot tranche round vote amendment amendments
-  mission ticket code reference ref id unique type
+  mission ticket code reference ref id unique type slide slides chart charts graph footnote exhibit
+  goal goals objective objectives priority
   artikel absatz ziffer nummer kapitel seite
   chapitre alinéa numéro
   g cop
@@ -278,6 +325,7 @@ const FUNCTION_EN = set(`
   very also too just only even still already again further about around over under above below up down out off into onto
   per cent percent plus minus times there here if because while whereas since until till after before during
   last next first second third same own between within through towards toward via despite like unlike upon
+  cannot can't won't don't doesn't didn't isn't aren't wasn't weren't haven't hasn't hadn't shouldn't wouldn't couldn't
 `);
 /** Function words of the other languages, checked in paragraphs of that language only (`war` is German for `was`). */
 const FUNCTION_OTHER: Record<Exclude<Lang, 'en'>, Set<string>> = {
@@ -290,7 +338,7 @@ const FUNCTION_OTHER: Record<Exclude<Lang, 'en'>, Set<string>> = {
   ),
   es: set(`el la los las de del y o en un una por con para es son que se su sus al lo más muy también como`),
   it: set(
-    `il lo la i gli le di del della dei e o in un una per con che è sono si suo sua al più molto anche come`,
+    `il lo la i gli le di del della dei degli delle e o in un una per con che è sono si suo sua al alla nel nella dal più molto anche come`,
   ),
 };
 
@@ -312,11 +360,17 @@ export const NOT_ITEM_WORDS = set(`
   today tomorrow yesterday tonight now again respectively overall apiece each
 `);
 
+/** Participles that stand for the people they describe after a number (`60,000 killed`). */
+export const PEOPLE_PARTICIPLES = set(`
+  killed injured wounded displaced detained arrested deported abducted evacuated rescued released
+  imprisoned executed disappeared resettled relocated vaccinated employed unemployed
+`);
+
 /** Nouns a speaker uses to count the parts of their own speech: always optional, so left out. */
 export const DISCOURSE_NOUNS = set(`
   point points topic topics issue issues question questions item items line lines priority priorities
   message messages remark remarks thing things element elements word words verb verbs subject subjects
-  theme themes reason reasons aspect aspects comment comments observation observations
+  theme themes reason reasons aspect aspects comment comments observation observations ones
   remarque remarques sujet sujets thème thèmes élément éléments axe axes
   punkt punkte punkten thema themen frage fragen
   punt punten onderwerp onderwerpen vraag vragen
@@ -330,7 +384,8 @@ export const ORDINAL_NOUNS = set(`
 
 /** Nouns after a digit ordinal that make it a date or an anniversary rather than a numbered item. */
 export const ORDINAL_DATE_NOUNS = set(
-  `century centuries anniversary birthday siècle jahrhundert eeuw time fois mal keer of`,
+  `century centuries anniversary birthday siècle jahrhundert eeuw time fois mal keer of
+  day week month year quarter half semester`,
 );
 
 /** Verbs after which a bare number (`we are 27`, `c'est 41`) is a count. */
@@ -345,6 +400,11 @@ export const LANG_STOPWORDS: ReadonlyArray<readonly [Lang, Set<string>]> = [
   ['fr', set(`le la les et des est que nous une pour dans qui pas sur avec au du ce`)],
   ['de', set(`der die das und ist nicht wir ein eine zu mit sich auf für den dem des`)],
   ['nl', set(`het een en van de is dat wij niet op voor met zijn ook onze deze`)],
-  ['es', set(`el los las del y por con para una que se lo como más pero sus también`)],
-  ['it', set(`il di che è della non sono con del gli dei anche più questo come nel`)],
+  [
+    'es',
+    set(
+      `el la los las del y por con para una que se lo como más pero sus también hay este esta está muy hemos han ya sobre todos`,
+    ),
+  ],
+  ['it', set(`il la di che è della non sono con del gli dei anche più questo come nel per alla abbiamo`)],
 ];

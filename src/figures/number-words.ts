@@ -36,6 +36,7 @@ const DE_WORDS = new Map<string, number>([
   ...table('de', 'eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf'),
   ['ein', 1],
   ['eine', 1],
+  ['anderthalb', 1.5],
   ...table(
     'de',
     'dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn',
@@ -62,8 +63,45 @@ const NL_WORDS = new Map<string, number>([
   ),
 ]);
 
-const HUNDRED = new Set(['hundred', 'cent', 'cents', 'hundert', 'honderd']);
-const THOUSAND = new Set(['thousand', 'mille', 'tausend', 'duizend']);
+const ES_WORDS = new Map<string, number>([
+  ...table(
+    'es',
+    'uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete dieciocho diecinueve veinte',
+  ),
+  ['un', 1],
+  ['una', 1],
+  ...table(
+    'es',
+    'veintiuno veintidós veintitrés veinticuatro veinticinco veintiséis veintisiete veintiocho veintinueve',
+    [21, 22, 23, 24, 25, 26, 27, 28, 29],
+  ),
+  ...table('es', 'treinta cuarenta cincuenta sesenta setenta ochenta noventa', [30, 40, 50, 60, 70, 80, 90]),
+  ...table(
+    'es',
+    'cien ciento doscientos trescientos cuatrocientos quinientos seiscientos setecientos ochocientos novecientos',
+    [100, 100, 200, 300, 400, 500, 600, 700, 800, 900],
+  ),
+]);
+const IT_WORDS = new Map<string, number>([
+  ...table(
+    'it',
+    'uno due tre quattro cinque sei sette otto nove dieci undici dodici tredici quattordici quindici sedici diciassette diciotto diciannove',
+  ),
+  ['un', 1],
+  ['una', 1],
+  ['tré', 3],
+  ...table(
+    'it',
+    'venti trenta quaranta cinquanta sessanta settanta ottanta novanta',
+    [20, 30, 40, 50, 60, 70, 80, 90],
+  ),
+]);
+
+const HUNDRED = new Set(['hundred', 'cent', 'cents', 'hundert', 'honderd', 'cento']);
+/** Thousands; `mille` (French, Italian) and `mil` (Spanish) also stand alone for one thousand. */
+const THOUSAND = new Set(['thousand', 'mille', 'tausend', 'duizend', 'mil', 'mila']);
+const bareThousand = (w: string, lang: Lang): boolean =>
+  (w === 'mille' && (lang === 'fr' || lang === 'it')) || (w === 'mil' && lang === 'es');
 const BIG = new Map<string, number>([
   ['million', 1e6],
   ['millions', 1e6],
@@ -76,51 +114,88 @@ const BIG = new Map<string, number>([
   ['milliarden', 1e9],
   ['miljoen', 1e6],
   ['miljard', 1e9],
+  ['millón', 1e6],
+  ['millones', 1e6],
+  ['milione', 1e6],
+  ['milioni', 1e6],
+  ['miliardo', 1e9],
+  ['miliardi', 1e9],
 ]);
-const AND = new Set(['and', 'et', 'und', 'en']);
+const AND = new Set(['and', 'et', 'und', 'en', 'y', 'e']);
 const ARTICLE = new Set(['a', 'an']);
+/** `and a half` without the article: `et demi`, `y medio`, `e mezzo`. */
+const HALVES = new Set(['demi', 'demie', 'medio', 'media', 'mezzo', 'mezza']);
 const POINT = new Set(['point', 'virgule', 'komma']);
 
-/** Looks a single word up as a number in the paragraph's language (German and Dutch compounds included). */
+/** Joins unit and tens written as one word: German `siebenundzwanzig`, Dutch `zevenentwintig`. */
+const unitsFirst =
+  (and: RegExp) =>
+  (w: string, words: Map<string, number>): number | null => {
+    const m = and.exec(w);
+    if (!m || m.index === 0) return null;
+    const unit = words.get(w.slice(0, m.index));
+    const tens = words.get(w.slice(m.index + m[0].length));
+    return unit !== undefined && tens !== undefined && unit < 10 && tens >= 20 && tens % 10 === 0
+      ? unit + tens
+      : null;
+  };
+
+/** Joins tens and unit written as one word, the tens' last vowel elided before a vowel: Italian `ventisette`, `ventotto`. */
+function tensFirst(w: string, words: Map<string, number>): number | null {
+  for (const [tens, v] of words) {
+    if (v < 20 || v % 10 !== 0) continue;
+    const cut = w.startsWith(tens) ? tens.length : w.startsWith(tens.slice(0, -1)) ? tens.length - 1 : 0;
+    const unit = cut ? words.get(w.slice(cut)) : undefined;
+    if (unit !== undefined && unit >= 1 && unit < 10) return v + unit;
+  }
+  return null;
+}
+
+type Lexicon = {
+  words: Map<string, number>;
+  hundred: string;
+  thousand: string;
+  join: (w: string, words: Map<string, number>) => number | null;
+};
+const COMPOUNDS: Partial<Record<Lang, Lexicon>> = {
+  de: { words: DE_WORDS, hundred: 'hundert', thousand: 'tausend', join: unitsFirst(/und/) },
+  nl: { words: NL_WORDS, hundred: 'honderd', thousand: 'duizend', join: unitsFirst(/ën|en/) },
+  it: { words: IT_WORDS, hundred: 'cento', thousand: 'mila', join: tensFirst },
+};
+
+/** Looks a single word up as a number in the paragraph's language (German, Dutch and Italian compounds included). */
 export function wordValue(word: string, lang: Lang): number | null {
   const en = EN_SMALL.get(word) ?? EN_TENS.get(word);
   if (en !== undefined) return en;
   if (lang === 'fr') return FR_WORDS.get(word) ?? null;
-  if (lang === 'de') return compound(word, DE_WORDS, 'hundert', 'tausend', /und/);
-  if (lang === 'nl') return compound(word, NL_WORDS, 'honderd', 'duizend', /ën|en/);
-  return null;
+  if (lang === 'es') return ES_WORDS.get(word) ?? null;
+  const lex = COMPOUNDS[lang];
+  if (!lex) return null;
+  // `zweieinhalb`, `eineinhalb`: and a half
+  if (lang === 'de' && word.length > 7 && word.endsWith('einhalb')) {
+    const whole = compound(word.slice(0, -7), lex);
+    return whole === null ? null : whole + 0.5;
+  }
+  return compound(word, lex);
 }
 
-function compound(
-  w: string,
-  words: Map<string, number>,
-  hundred: string,
-  thousand: string,
-  and: RegExp,
-): number | null {
-  const direct = words.get(w);
+function compound(w: string, lex: Lexicon): number | null {
+  const direct = lex.words.get(w);
   if (direct !== undefined) return direct;
   if (w.length < 4 || w.length > 60) return null;
   for (const [sep, mult] of [
-    [thousand, 1000],
-    [hundred, 100],
+    [lex.thousand, 1000],
+    [lex.hundred, 100],
   ] as const) {
     const k = w.indexOf(sep);
     if (k < 0) continue;
-    const left = k === 0 ? 1 : compound(w.slice(0, k), words, hundred, thousand, and);
+    const left = k === 0 ? 1 : compound(w.slice(0, k), lex);
     const rightWord = w.slice(k + sep.length);
-    const right = rightWord === '' ? 0 : compound(rightWord, words, hundred, thousand, and);
+    const right = rightWord === '' ? 0 : compound(rightWord, lex);
     if (left === null || right === null || left >= mult) return null;
     return left * mult + right;
   }
-  const m = and.exec(w);
-  if (m && m.index > 0) {
-    const unit = words.get(w.slice(0, m.index));
-    const tens = words.get(w.slice(m.index + m[0].length));
-    if (unit !== undefined && tens !== undefined && unit < 10 && tens >= 20 && tens % 10 === 0)
-      return unit + tens;
-  }
-  return null;
+  return lex.join(w, lex.words);
 }
 
 const STARTERS = new Set<string>([
@@ -140,7 +215,9 @@ export function mayStartNumber(low: string, lang: Lang): boolean {
   const dash = low.indexOf('-');
   const head = dash > 0 ? low.slice(0, dash) : low;
   if (STARTERS.has(head)) return true;
-  return (lang === 'de' || lang === 'nl') && wordValue(head, lang) !== null;
+  if (lang === 'en' || lang === 'fr') return false;
+  if (lang === 'es') return ES_WORDS.has(head);
+  return COMPOUNDS[lang] !== undefined && wordValue(head, lang) !== null;
 }
 
 /** A number written in words, read from the tokens. */
@@ -217,7 +294,7 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
         if (!tensJoin) break;
       } else if (any && cur % 100 !== 0) break;
       cur += v;
-      prev = cur % 100;
+      prev = v >= 100 ? -1 : cur % 100; // Spanish hundreds are words of their own (`doscientos`)
       any = true;
       words++;
     } else if (HUNDRED.has(a.w) && (any || art) && (a.w !== 'cent' || lang === 'fr')) {
@@ -225,15 +302,17 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
       prev = -1;
       any = true;
       words += 2;
-    } else if (THOUSAND.has(a.w) && (any || art)) {
+    } else if (THOUSAND.has(a.w) && (any || art || (k === 0 && bareThousand(a.w, lang)))) {
       total += (cur || 1) * 1000;
       cur = 0;
       prev = -1;
       any = true;
+      scaled = true;
+      bigScale = 1000;
       words += 2;
     } else if (BIG.has(a.w) && (any || art)) {
       bigScale = BIG.get(a.w)!;
-      total = (total + (cur || 1)) * bigScale;
+      total = (total + cur || 1) * bigScale;
       cur = 0;
       prev = -1;
       any = true;
@@ -260,16 +339,18 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
       k++;
       continue;
     } else if (AND.has(a.w) && any && next) {
-      // `one and a half`, `a hundred and fifty`, `vingt et un`
-      if (ARTICLE.has(next.w) && as[k + 2]?.w === 'half') {
-        cur += 0.5;
-        k += 3;
+      // `one and a half`, `a million and a half`, `un milliard et demi`, `a hundred and fifty`, `vingt et un`
+      const half = ARTICLE.has(next.w) && as[k + 2]?.w === 'half' ? 3 : HALVES.has(next.w) ? 2 : 0;
+      if (half) {
+        if (cur === 0 && scaled) total += bigScale / 2;
+        else cur += 0.5;
+        k += half;
         words++;
         commit(as[k - 1]!);
         continue;
       }
       if (wordValue(next.w, lang) === null || a.last === false) break;
-      prev = -1;
+      prev = cur % 100 === 0 ? -1 : cur % 100; // `vingt et un`, `treinta y cinco`
       k++;
       continue;
     } else if (POINT.has(a.w) && any && total === 0 && next && (wordValue(next.w, lang) ?? 10) < 10) {

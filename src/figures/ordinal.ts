@@ -1,4 +1,4 @@
-import { hasOrdinalSuffix } from './amount.js';
+import { ordinalSuffixEnd } from './amount.js';
 import { at, capitalised, glued, gluedToCode, isMonth, isWord } from './context.js';
 import { MONTHS, ORDINAL_DATE_NOUNS, isFunctionWord } from './lexicon.js';
 import type { Token } from './tokenize.js';
@@ -9,9 +9,17 @@ export interface Ordinal {
   /** Token after the ordinal (its suffix included). */
   end: number;
   value: number;
+  /** `on the 18th` with no noun: a day of the month, or the next of a series named just before. */
+  dayLike: boolean;
 }
 
 const GERMAN_ARTICLES = new Set([
+  'am',
+  'ins',
+  'dieses',
+  'diesem',
+  'unser',
+  'unserem',
   'der',
   'die',
   'das',
@@ -23,6 +31,22 @@ const GERMAN_ARTICLES = new Set([
   'im',
   'vom',
   'beim',
+]);
+const THE = new Set(['the', 'le', 'la']);
+const DETERMINERS = new Set([
+  'the',
+  'its',
+  'our',
+  'their',
+  'this',
+  'a',
+  'le',
+  'la',
+  'het',
+  'de',
+  'der',
+  'die',
+  'das',
 ]);
 const DATE_PREPOSITIONS = new Set([
   'on',
@@ -48,17 +72,16 @@ export function readOrdinal(tokens: Token[], i: number): Ordinal | null {
   const t = tokens[i]!;
   if (t.kind !== 'num' || !/^\d{1,3}$/.test(t.text) || t.text.startsWith('0')) return null;
   if (gluedToCode(tokens, i)) return null;
-  let end: number;
-  if (hasOrdinalSuffix(tokens, i)) {
-    end = i + 2;
-  } else if (t.lang === 'de') {
+  let end = ordinalSuffixEnd(tokens, i);
+  if (!end && t.lang === 'de') {
     // German writes ordinals with a dot: only after an article and before a capitalised noun
     const dot = at(tokens, i + 1);
     const noun = at(tokens, i + 2);
     if (!dot || dot.text !== '.' || !glued(tokens, i + 1) || !capitalised(noun) || !noun!.space) return null;
     if (!isWord(tokens, i - 1, GERMAN_ARTICLES)) return null;
     end = i + 2;
-  } else return null;
+  }
+  if (!end) return null;
   const next = at(tokens, end);
   if (next && glued(tokens, end) && next.kind !== 'sym') return null;
   if (next && glued(tokens, end) && (next.text === '-' || next.text === '\u2010')) return null; // 21st-century
@@ -73,19 +96,10 @@ export function readOrdinal(tokens: Token[], i: number): Ordinal | null {
   const n2 = at(tokens, end + 1);
   if (n1?.text === ',' && n2?.kind === 'num' && /^(?:19|20)\d\d$/.test(n2.text)) return null;
   if (n1?.kind === 'num') return null;
-  // `on the 5th` with no noun after it is a day of the month
+  // `on the 5th` with no noun after it is a day of the month, unless a numbered noun came just before
   const bare = !n1 || n1.kind !== 'word' || isFunctionWord(n1.low, n1.lang);
-  if (bare && isWord(tokens, i - 1, new Set(['the', 'le', 'la'])) && isWord(tokens, i - 2, DATE_PREPOSITIONS))
-    return null;
-  if (
-    bare &&
-    !isWord(
-      tokens,
-      i - 1,
-      new Set(['the', 'its', 'our', 'their', 'this', 'a', 'le', 'la', 'het', 'de', 'der', 'die', 'das']),
-    )
-  )
-    return null;
+  const dayLike = bare && isWord(tokens, i - 1, THE) && isWord(tokens, i - 2, DATE_PREPOSITIONS);
+  if (bare && !isWord(tokens, i - 1, DETERMINERS)) return null;
   if (MONTHS.has(n1?.low ?? '')) return null;
-  return { start: i, end, value: Number(t.text) };
+  return { start: i, end, value: Number(t.text), dayLike };
 }

@@ -80,6 +80,7 @@ export function tokenize(text: string): Token[] {
     }
     const start = i;
     let kind: TokenKind;
+    let curly = false; // a word joined by a curly apostrophe, folded to `'` in `low`
     if (isDigit(c)) {
       kind = 'num';
       i++;
@@ -93,8 +94,10 @@ export function tokenize(text: string): Token[] {
       for (;;) {
         while (i < n && isLetterAt(text, i))
           i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
-        if (i + 1 < n && isWordJoin(text.charCodeAt(i)) && isLetterAt(text, i + 1)) i++;
-        else break;
+        if (i + 1 < n && isWordJoin(text.charCodeAt(i)) && isLetterAt(text, i + 1)) {
+          if (text.charCodeAt(i) === 0x2019) curly = true;
+          i++;
+        } else break;
       }
     } else {
       kind = 'sym';
@@ -114,7 +117,7 @@ export function tokenize(text: string): Token[] {
     out.push({
       kind,
       text: s,
-      low: kind === 'num' ? s : fold(s),
+      low: kind === 'num' ? s : kind === 'word' && !curly ? s.toLowerCase() : fold(s),
       start,
       end: i,
       space,
@@ -125,49 +128,57 @@ export function tokenize(text: string): Token[] {
     lineOf.push(line);
     prevEnd = i;
   }
-  assignLanguages(out, lineOf);
+  assignLanguages(out, lineOf, line + 1);
   return out;
 }
 
-const STOPWORD_LANGS = new Map<string, Lang[]>();
-for (const [lang, words] of LANG_STOPWORDS)
-  for (const w of words) STOPWORD_LANGS.set(w, [...(STOPWORD_LANGS.get(w) ?? []), lang]);
+const LANGS: Lang[] = LANG_STOPWORDS.map(([lang]) => lang);
+/** Stop word → the indices (in LANGS) of the languages it belongs to. */
+const STOPWORD_LANGS = new Map<string, number[]>();
+LANG_STOPWORDS.forEach(([, words], k) => {
+  for (const w of words) STOPWORD_LANGS.set(w, [...(STOPWORD_LANGS.get(w) ?? []), k]);
+});
 
 /** Sets each token's `lang` from the stop words of its line, or of the whole text when the line says too little. */
-function assignLanguages(tokens: Token[], lineOf: number[]): void {
-  const total = new Map<Lang, number>();
-  const perLine = new Map<number, Map<Lang, number>>();
+function assignLanguages(tokens: Token[], lineOf: number[], lines: number): void {
+  const L = LANGS.length;
+  // one row of counts per line, and a last row for the whole text
+  const counts = new Int32Array((lines + 1) * L);
+  const totalRow = lines * L;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.kind !== 'word') continue;
     const langs = STOPWORD_LANGS.get(t.low);
     if (!langs) continue;
-    for (const lang of langs) {
-      total.set(lang, (total.get(lang) ?? 0) + 1);
-      const ln = lineOf[i]!;
-      let m = perLine.get(ln);
-      if (!m) perLine.set(ln, (m = new Map()));
-      m.set(lang, (m.get(lang) ?? 0) + 1);
+    const row = lineOf[i]! * L;
+    for (const k of langs) {
+      counts[row + k]!++;
+      counts[totalRow + k]!++;
     }
   }
-  const best = (m: Map<Lang, number> | undefined, min: number): Lang | null => {
-    let top: Lang | null = null;
+  // the language with most stop words in a row, at least `min`; ties go to the one listed first (English)
+  const best = (row: number, min: number): number => {
+    let top = -1;
     let n = min - 1;
-    // ties go to the language listed first (English)
-    for (const [lang] of LANG_STOPWORDS) {
-      const c = m?.get(lang) ?? 0;
-      if (c <= n) continue;
-      top = lang;
-      n = c;
+    for (let k = 0; k < L; k++) {
+      const c = counts[row + k]!;
+      if (c > n) {
+        top = k;
+        n = c;
+      }
     }
     return top;
   };
-  const docLang = best(total, 1) ?? 'en';
-  const cache = new Map<number, Lang>();
+  const d = best(totalRow, 1);
+  const docLang = d < 0 ? 'en' : LANGS[d]!;
+  let line = -1;
+  let lang: Lang = docLang;
   for (let i = 0; i < tokens.length; i++) {
-    const ln = lineOf[i]!;
-    let lang = cache.get(ln);
-    if (!lang) cache.set(ln, (lang = best(perLine.get(ln), 3) ?? docLang));
+    if (lineOf[i] !== line) {
+      line = lineOf[i]!;
+      const b = best(line * L, 3);
+      lang = b < 0 ? docLang : LANGS[b]!;
+    }
     tokens[i]!.lang = lang;
   }
 }

@@ -107,6 +107,54 @@ const ONE_FIGURE: Array<[string, Want]> = [
     "L'inflazione è al 2,4 per cento e non è più alta della media.",
     { kind: 'percent', value: 2.4, unit: '%' },
   ],
+  // ranges: a scale written once, `one` opening a range, scales in words
+  ['We expect 5 to 6 million displaced people.', { kind: 'count', value: 5e6, valueMax: 6e6 }],
+  ['Only one or two countries objected.', { kind: 'count', value: 1, valueMax: 2, item: 'countries' }],
+  ['Between five and ten thousand people came.', { kind: 'count', value: 5000, valueMax: 10000 }],
+  ['Prices went from €1 to €2 billion.', { kind: 'money', value: 1e9, valueMax: 2e9, unit: 'EUR' }],
+  // shares of a percentage point, short and hyphenated units
+  ['The rate rose by half a percentage point.', { kind: 'percent', value: 0.5, unit: 'pp' }],
+  ['It fell by a quarter of a percentage point.', { kind: 'percent', value: 0.25, unit: 'pp' }],
+  ['Exports are 5 pc higher than last year.', { kind: 'percent', value: 5, unit: '%' }],
+  ['A 50 basis-point hike was decided.', { kind: 'percent', value: 50, unit: 'bp' }],
+  ['Inflation edged up to 2.4 per cent.', { kind: 'percent', value: 2.4, approx: null }],
+  ['We need up to 5,000 troops.', { kind: 'count', value: 5000, approx: 'under' }],
+  ['GDP contracted by minus 0.2 per cent in the quarter.', { kind: 'percent', value: -0.2, unit: '%' }],
+  ['A 2-percent rise was seen.', { kind: 'percent', value: 2, unit: '%' }],
+  ['A 25-basis-point cut was decided.', { kind: 'percent', value: 25, unit: 'bp' }],
+  ['We set up a 5-billion-euro fund.', { kind: 'money', value: 5e9, unit: 'EUR' }],
+  // money: a code glued to its amount, spaced short scales, `of euros`, French abbreviations
+  ['We have delivered EUR1bn so far.', { kind: 'money', value: 1e9, unit: 'EUR' }],
+  ['We provided EUR 3.5 bln in loans.', { kind: 'money', value: 3.5e9, unit: 'EUR' }],
+  ['They spent 30 billion of euros on gas.', { kind: 'money', value: 3e10, unit: 'EUR' }],
+  ['Nous avons dépensé 50 M€ pour la région.', { kind: 'money', value: 5e7, unit: 'EUR' }],
+  ['Nous avons dépensé 3 Md€ pour la région.', { kind: 'money', value: 3e9, unit: 'EUR' }],
+  // halves after a scale word, in words
+  ['We have received a million and a half refugees.', { kind: 'count', value: 1.5e6 }],
+  [
+    "Nous avons mobilisé un milliard et demi d'euros pour la région.",
+    { kind: 'money', value: 1.5e9, unit: 'EUR' },
+  ],
+  [
+    'Wir haben zweieinhalb Milliarden Euro für die Ukraine bereitgestellt.',
+    { kind: 'money', value: 2.5e9, unit: 'EUR' },
+  ],
+  ['Nous avons mobilisé 2,5 Mds € pour la région.', { kind: 'money', value: 2.5e9, unit: 'EUR' }],
+  // articles before a scale word
+  ["Nous avons mobilisé un milliard d'euros pour la région.", { kind: 'money', value: 1e9, unit: 'EUR' }],
+  ['Wir stellen eine Milliarde Euro für die Region bereit.', { kind: 'money', value: 1e9, unit: 'EUR' }],
+  // counts of people named by a participle, by a partitive, by `all`
+  ['Around 60,000 killed in the fighting.', { kind: 'count', value: 60000, approx: 'about' }],
+  ['Two of these countries voted against.', { kind: 'count', value: 2, item: 'countries' }],
+  ['This decision was taken by 26 of the 27.', { kind: 'count', value: 26 }],
+  ['All 27 agreed on the conclusions.', { kind: 'count', value: 27 }],
+  ['Ministers from 12 European Union member states attended.', { kind: 'count', value: 12 }],
+  ['We also met 5 Central Asian countries.', { kind: 'count', value: 5 }],
+  // ordinals in German, Spanish and Italian
+  ['Wir arbeiten am 17. Sanktionspaket gegen Russland.', { kind: 'ordinal', value: 17 }],
+  ['Hemos adoptado el 17.º paquete de sanciones contra Rusia.', { kind: 'ordinal', value: 17 }],
+  ['Abbiamo adottato il 18° pacchetto di sanzioni per la pace.', { kind: 'ordinal', value: 18 }],
+  ['Il 19esimo pacchetto è pronto e questo è per la pace.', { kind: 'ordinal', value: 19 }],
 ];
 
 /** Sentences that hold numbers but no figure (GUIDELINES.md: what is not a figure). */
@@ -138,6 +186,18 @@ const NO_FIGURE: string[] = [
   'For more information call +32 2 299 11 11.',
   'We adopted 3 today and will adopt 2 tomorrow.',
   'Several hundred people and a dozen countries, and millions of euros.',
+  'We support the Fit for 55 package and the Fit-for-55 targets.',
+  'Please look at slide 3 and chart 2.',
+  'We will meet on the 18th in Brussels.',
+  'Mrs Lagarde, 2 quick ones on rates.',
+  'Tens of billions of euros, hundreds of millions of people, a few billion euros.',
+  'The P5+1 and the E3 met in 2024-25, by end-2025.',
+  'We reached 1.5°C of warming.',
+  'We meet at 3 p.m. and at 10 a.m., after the Sept. 11 ceremony.',
+  'Growth picked up in the 2nd quarter and in the 2nd half, on the 100th day of the war.',
+  'He lives at 10 Downing Street and we sent Leopard 2 tanks.',
+  'Children aged 6 to 12 are at risk, and men between 18 and 60 cannot leave.',
+  'The Three Seas Initiative summit was held in Warsaw, like the 3 Seas Initiative forum.',
 ];
 
 describe('extractFigures', () => {
@@ -172,6 +232,39 @@ describe('extractFigures', () => {
       ['f5', 'ordinal', 17],
     ]);
     expect(all[0]!.approx).toBe('over');
+  });
+
+  it('reads `from A to B` with both ends whole as two figures, a change and not a range', () => {
+    const all = figs('Inflation rose from 2.2% to 2.5%, and spending from €20 billion to €25 billion.');
+    expect(all.map((f) => [f.kind, f.value, f.valueMax])).toEqual([
+      ['percent', 2.2, null],
+      ['percent', 2.5, null],
+      ['money', 20e9, null],
+      ['money', 25e9, null],
+    ]);
+  });
+
+  it('reads `on the 18th` as the next of a series named just before, else as a date', () => {
+    const series = figs('We adopted the 17th package. We are now working on the 18th.');
+    expect(series.map((f) => [f.kind, f.value])).toEqual([
+      ['ordinal', 17],
+      ['ordinal', 18],
+    ]);
+    const apart = figs('We adopted the 17th package.\n\nWill you meet on the 18th?');
+    expect(apart.map((f) => [f.kind, f.value])).toEqual([['ordinal', 17]]);
+  });
+
+  it('counts the votes of a vote, with or without their noun', () => {
+    const all = figs(
+      'Adopted with 401 votes in favour, 8 against and 12 abstentions; before, 450 for, 120 against.',
+    );
+    expect(all.map((f) => [f.kind, f.value])).toEqual([
+      ['count', 401],
+      ['count', 8],
+      ['count', 12],
+      ['count', 450],
+      ['count', 120],
+    ]);
   });
 
   it('carries a currency over to a scaled amount that leaves it out', () => {

@@ -42,6 +42,34 @@ describe('readWordNumber', () => {
     expect(readWordNumber(de, 2)?.value).toBe(27);
   });
 
+  it('reads Spanish and Italian numbers in paragraphs of those languages', () => {
+    const es = (words: string) =>
+      readWordNumber(
+        tokenize(`Hay ${words} personas que han llegado y este es el país para los que más lo necesitan.`),
+        1,
+      )?.value;
+    expect(es('doscientos cincuenta')).toBe(250);
+    expect(es('treinta y cinco')).toBe(35);
+    expect(es('veintisiete')).toBe(27);
+    expect(es('tres mil')).toBe(3000);
+    expect(es('cinco mil millones de')).toBe(5e9);
+    const it = (words: string) =>
+      readWordNumber(
+        tokenize(`Ci sono ${words} persone che sono arrivate e questo è per il paese della pace.`),
+        2,
+      )?.value;
+    expect(it('ventisette')).toBe(27);
+    expect(it('ventotto')).toBe(28);
+    expect(it('duecentocinquanta')).toBe(250);
+    expect(it('tremila')).toBe(3000);
+    expect(it('Milano')).toBeUndefined();
+  });
+
+  it('joins French tens and units across `et`', () => {
+    const fr = tokenize('Nous avons vingt et un pays et nous le savons pour la suite.');
+    expect(readWordNumber(fr, 2)?.value).toBe(21);
+  });
+
   it('marks a lone one as a pronoun and reads no number from other words', () => {
     expect(readWordNumber(tokenize('one of them'), 0)?.lone).toBe(true);
     expect(readWordNumber(tokenize('two-state solution'), 0)).toBeNull();
