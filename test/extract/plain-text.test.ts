@@ -229,6 +229,21 @@ describe('plain-text captures', () => {
     expect(r.meta).toMatchObject({ place: 'Tirana', speakers: [{ name: 'Costa', role: 'President' }] });
   });
 
+  it('gives each of two officials named on one line their own role, in order', () => {
+    const r = plain(
+      [
+        'Monetary policy statement',
+        'Christine Lagarde, President of the ECB, Luis de Guindos, Vice-President of the ECB',
+        'Frankfurt am Main, 6 March 2025',
+        'Good afternoon, the Vice-President and I welcome you to our press conference.',
+      ].join('\n'),
+    );
+    expect(r.meta.speakers).toEqual([
+      { name: 'Christine Lagarde', role: 'President' },
+      { name: 'Luis de Guindos', role: 'Vice-President' },
+    ]);
+  });
+
   it('reads a video shot list: header fields, soundbites, no shot lines', () => {
     const r = plain(
       [

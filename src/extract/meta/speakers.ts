@@ -78,7 +78,14 @@ const ROLE_HINT =
   /Representative|HR|President|räsident|résident|Commissioner|Minister|inistre|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|eprésentant|ommissaire|Member|candidate/;
 const SAYS_HINT = /\b(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\b/;
 
-const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp }[] = [
+/** A name's own role right after it ("…, Vice-President of the ECB"). */
+const OWN_ROLE_AFTER = new RegExp(
+  `^\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${ROLE}|Member\\s+of|candidate)`,
+  'u',
+);
+
+/** `ownRole`: the role comes before the name, so a name followed by a role of its own is not this role's. */
+const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp; ownRole?: boolean }[] = [
   // "High Representative Kaja Kallas", "President of the European Parliament Roberta Metsola", "ESM Managing Director Klaus Regling"
   {
     re: new RegExp(
@@ -88,6 +95,8 @@ const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp }[] = [
     role: 1,
     name: 2,
     hint: ROLE_HINT,
+    // "Christine Lagarde, President of the ECB, Luis de Guindos, Vice-President of the ECB"
+    ownRole: true,
   },
   // "Christine Lagarde, President of the ECB", "Mario Centeno, President of the Eurogroup", "Kaja Kallas, candidate for"
   {
@@ -132,10 +141,11 @@ export function addSpeaker(list: Speaker[], name: string, role: string | null): 
 
 /** Officials named in a title, a header line or a lead, with their roles where written. */
 export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
-  for (const { re, name, role, hint } of PATTERNS) {
+  for (const { re, name, role, hint, ownRole } of PATTERNS) {
     if (hint && !hint.test(s)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
+      if (ownRole && OWN_ROLE_AFTER.test(s.slice(m.index + m[0].length))) continue;
       const n = cleanName(m[name]!);
       if (!n) continue;
       const words = n.split(' ');
