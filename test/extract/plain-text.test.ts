@@ -244,6 +244,27 @@ describe('plain-text captures', () => {
     ]);
   });
 
+  it('takes the title, not a two-word section name above it, from a capture with the site menu', () => {
+    const r = plain(
+      [
+        'Skip to main content',
+        'Menu',
+        'Press corner',
+        'Ukraine: Press remarks by High Representative Kaja Kallas with Foreign Minister Andrii Sybiha',
+        '23.02.2026',
+        'Kyiv',
+        'Press and information team of the Delegation to UKRAINE',
+        'Thank you, Andrii. It is good to be back in Kyiv.',
+      ].join('\n'),
+    );
+    expect(r.meta).toMatchObject({
+      title: 'Ukraine: Press remarks by High Representative Kaja Kallas with Foreign Minister Andrii Sybiha',
+      date: '2026-02-23',
+      place: 'Kyiv',
+    });
+    expect(r.text).toBe('Thank you, Andrii. It is good to be back in Kyiv.');
+  });
+
   it('reads a video shot list: header fields, soundbites, no shot lines', () => {
     const r = plain(
       [

@@ -139,7 +139,10 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
 
   // 3. title: the first title-like header line, preferring the document's language; a line that
   // ends with another header line is that line with a site prefix ("Press Releases Foreign …")
-  const candidates = header.filter(titleLike);
+  // a section name of two words ("Press material") is a title only when no longer candidate follows
+  const titleLines = header.filter(titleLike);
+  const specific = titleLines.filter((c) => c.split(/\s+/).length > 2);
+  const candidates = specific.length ? specific : titleLines;
   let title: string | null = null;
   const inLang = candidates.filter((c) => {
     const l = detectLanguage(c, 2);

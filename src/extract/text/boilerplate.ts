@@ -44,6 +44,7 @@ const DROP_LINE: RegExp[] = [
   /^press conferences?$/i,
   /^statements and remarks$/i,
   /^eeas press team$/i,
+  /^(?:press material|press and information team of the (?:eu )?delegation\b.{0,80})$/i,
   /^[a-z]+[A-Z][\w$]*:\s*$/,
   /^(?:true|false|null|undefined)$/,
   /^(?:console\.\w+|window\.|document\.|var |let |const |function\s*\().*/,
