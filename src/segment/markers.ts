@@ -14,7 +14,7 @@ export interface Marker {
 const NONE: Marker = { type: 'none', speaker: null, skip: 0 };
 
 const HEADING =
-  /^(?:Q\s*(?:&|and)\s*A(?:\s+session)?|Questions?\s+(?:and|&)\s+answers?|Questions?\s+et\s+réponses?|Questions?[- ]réponses?|Fragen\s+und\s+Antworten|Onto\s+questions|Questions\s+from\s+(?:the\s+)?(?:press|floor|journalists|media))\s*[.:]?$/i;
+  /^(?:Q\s*(?:&|and)\s*A(?:\s+session)?|Questions?\s+(?:and|&)\s+answers?|Questions?\s+et\s+réponses?|Questions?[- ]réponses?|Fragen\s+und\s+Antworten|Onto\s+questions|Questions\s+from\s+(?:the\s+)?(?:press|floor|journalists|media)|Transcript\s+of\s+the\s+questions\s+asked\s+and\s+the\s+answers\s+given\b[^.?!]{0,200})\s*[.:]?$/i;
 /** A note of the transcriber in brackets, not a journalist's name: `[inaudible]`, `(in French)`. */
 const NOTE =
   /^(?:(?:partly\s+)?(?:inaudible|unclear|indistinct)|off[- ]mic|no microphone|interpret|translat|crosstalk|laughter|question\s+in\s|\p{L}+\s+interpretation|audio\s|in\s+\p{L}+$)/iu;

@@ -217,6 +217,20 @@ describe('speeches', () => {
 });
 
 describe('ECB press conferences', () => {
+  it("keeps the ECB's 'Transcript of the questions asked …' line out of the opening statement", () => {
+    const text = doc(
+      'Good afternoon, the Vice-President and I welcome you to our press conference.',
+      'Transcript of the questions asked and the answers given by Christine Lagarde, President of the ECB, and Luis de Guindos, Vice-President of the ECB',
+      'Question: Will you cut again in June?',
+      'We are data dependent.',
+    );
+    const ecb = meta({ speakers: [{ name: 'Christine Lagarde', role: 'President' }] });
+    expect(view(text, ecb)).toEqual([
+      ['remarks', 'Christine Lagarde', 'Good afternoon, the Vice-President'],
+      ['question', null, 'Will you cut again'],
+      ['answer', 'Christine Lagarde', 'We are data dependent.'],
+    ]);
+  });
   const ecb = meta({
     title: 'Monetary policy statement (with Q&A)',
     speakers: [
