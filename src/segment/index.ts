@@ -141,15 +141,15 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
         push('answer', floor ?? fallback, body);
         return;
       case 'soundbite': {
-        const name = m.speaker ? labelToSpeaker(m.speaker).name : fallback;
-        if (m.speaker) addSpeaker(speakers, name!, labelToSpeaker(m.speaker).role);
+        const name = m.speaker ? labelToSpeaker(m.speaker, speakers).name : fallback;
+        if (m.speaker) addSpeaker(speakers, name!, labelToSpeaker(m.speaker, speakers).role);
         floor = name;
         push(last?.kind === 'question' ? 'answer' : 'remarks', name, body);
         return;
       }
       case 'label': {
         const role = roles.get(m.label!) ?? 'official';
-        const who = labelToSpeaker(m.speaker ?? m.label!);
+        const who = labelToSpeaker(m.speaker ?? m.label!, speakers);
         const bare = isBareRole(who.name);
         // an outlet's or a role's acronym ("DR:", "HR/VP:") stays as written
         if ((role === 'journalist' || bare) && ACRONYM.test(m.label!)) who.name = m.label!;

@@ -12,8 +12,11 @@ const titleCase = (s: string) =>
         .replace(/\b(Von|Van|Der|Den|De|Di|Da|Du)\b(?=\s)/g, (w) => w.toLowerCase())
     : s;
 
-/** A label as written ("PRESIDENT VON DER LEYEN", "Christine Lagarde, President of the ECB") → name and role. */
-export function labelToSpeaker(label: string): Speaker {
+/**
+ * A label as written ("PRESIDENT VON DER LEYEN", "Christine Lagarde, President of the ECB") →
+ * name and role; a surname alone ("HR/VP Kallas:", "de Guindos:") takes the full name of a known speaker.
+ */
+export function labelToSpeaker(label: string, known: readonly Speaker[] = []): Speaker {
   const main = titleCase(
     label
       .replace(/\s*\([^)]*\)\s*$/, '')
@@ -23,8 +26,9 @@ export function labelToSpeaker(label: string): Speaker {
   const role = LEADING_ROLE.exec(main);
   const name = role ? main.slice(role[0].length).trim() : main;
   const after = label.split(',').slice(1).join(',').trim();
+  const full = name ? known.find((k) => k.name.endsWith(` ${name}`))?.name : undefined;
   return {
-    name: name || main,
+    name: full ?? (name || main),
     role: role ? titleCase(role[0].trim()) : after ? titleCase(after) : null,
   };
 }

@@ -280,7 +280,7 @@ describe('ECB press conferences', () => {
     ]);
   });
 
-  it('attributes each answer to the labelled speaker, in every way the label is written', () => {
+  it('attributes each answer to the labelled speaker by full name, in every way the label is written', () => {
     const text = doc(
       'Question: Does the appreciation of the euro worry you?',
       'Lagarde: We do not target the exchange rate.',
@@ -294,12 +294,12 @@ describe('ECB press conferences', () => {
     );
     expect(view(text, ecb).map((v) => [v[0], v[1]])).toEqual([
       ['question', null],
-      ['answer', 'Lagarde'],
-      ['answer', 'de Guindos'],
+      ['answer', 'Christine Lagarde'],
+      ['answer', 'Luis de Guindos'],
       ['question', null],
-      ['answer', 'Lagarde'],
+      ['answer', 'Christine Lagarde'],
       ['question', null],
-      ['answer', 'Lagarde'],
+      ['answer', 'Christine Lagarde'],
       ['question', null],
       ['answer', 'Luis de Guindos'],
     ]);
@@ -404,9 +404,9 @@ describe('Eurogroup and Council press conferences', () => {
     );
     const m = meta();
     expect(view(text, m).map((v) => [v[0], v[1]])).toEqual([
-      ['remarks', 'Kallas'],
+      ['remarks', 'Kaja Kallas'],
       ['question', null],
-      ['answer', 'Kallas'],
+      ['answer', 'Kaja Kallas'],
     ]);
   });
 
