@@ -265,6 +265,22 @@ describe('plain-text captures', () => {
     expect(r.text).toBe('Thank you, Andrii. It is good to be back in Kyiv.');
   });
 
+  it('drops share and read-more lines in Dutch, French and German', () => {
+    const r = plain(
+      [
+        'Toespraak van voorzitter von der Leyen in het Europees Parlement',
+        'Straatsburg',
+        'Geachte Voorzitter, geachte leden, Europa staat voor een keuze.',
+        'Deel dit artikel',
+        'Lees meer',
+        'Partager',
+        'Lire la suite',
+        'Weiterlesen',
+      ].join('\n'),
+    );
+    expect(r.text).toBe('Geachte Voorzitter, geachte leden, Europa staat voor een keuze.');
+  });
+
   it('reads a video shot list: header fields, soundbites, no shot lines', () => {
     const r = plain(
       [

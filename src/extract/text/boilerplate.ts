@@ -6,10 +6,11 @@
 /** Lines dropped wherever they appear. */
 const DROP_LINE: RegExp[] = [
   /^page language:?$/i,
-  /^read more\s*»?$/i,
+  /^(?:read more|lees (?:meer|verder)|lire la suite|en savoir plus|weiterlesen|mehr (?:lesen|erfahren))\s*»?$/i,
   /^forward to your friends$/i,
   /^(?:share|tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|copy link|×)(?: this(?: page| article)?)?:?$/i,
   /^share (?:on|via|this|to)\b.{0,40}$/i,
+  /^(?:deel|delen|partager|teilen|condividi|compartir)(?: (?:dit|ce|cet|cette|diesen|via|op|sur|auf|su|en)\b.{0,40})?:?$/i,
   /^only the original language version is authentic/i,
   /^pdf version$/i,
   /^press contacts?:?$/i,
