@@ -281,6 +281,24 @@ describe('plain-text captures', () => {
     expect(r.text).toBe('Geachte Voorzitter, geachte leden, Europa staat voor een keuze.');
   });
 
+  it.each([
+    [
+      'Italian',
+      'Discorso della Presidente von der Leyen al Parlamento europeo\nStrasburgo, 12 marzo 2025\nSignora Presidente, onorevoli deputati, l’Europa deve agire.',
+      { place: 'Strasburgo', speakers: [{ name: 'von der Leyen', role: 'Presidente' }] },
+    ],
+    [
+      'Spanish',
+      'Discurso del Alto Representante Josep Borrell ante el Parlamento Europeo\nEstrasburgo, 12 de marzo de 2025\nSeñora Presidenta, señorías, Europa debe actuar.',
+      { place: 'Estrasburgo', speakers: [{ name: 'Josep Borrell', role: 'Alto Representante' }] },
+    ],
+  ])('reads an %s speech: its opening address, dateline, place and speaker', (_, body, want) => {
+    const r = plain(body);
+    expect(r.meta).toMatchObject({ date: '2025-03-12', ...want });
+    expect(r.text.split('\n')).toHaveLength(1);
+    expect(r.warnings).toEqual([]);
+  });
+
   it('reads a video shot list: header fields, soundbites, no shot lines', () => {
     const r = plain(
       [

@@ -12,7 +12,8 @@ const ROLE =
   'President(?:-in-office)?|Commissioner|Prime\\s+Minister|Minister|Chancellor|Secretary(?:\\s+of\\s+State)?|Secretary[- ]General|' +
   'Managing\\s+Director|Chief\\s+Spokesperson|Spokesperson|Spokesman|Spokeswoman|Governor|Chair(?:man|woman)?|Ambassador|' +
   '(?:EU-)?(?:Handels|Wirtschafts|Außen|Finanz)?kommissar(?:in)?|(?:EU-)?Außenbeauftragte[rn]?|Kommissionspräsidentin|Präsident(?:in)?|' +
-  '[Hh]aut\\s+[Rr]eprésentant(?:\\s*/\\s*[Vv]ice[- ][Pp]résidente?)?|[Pp]résidente?|[Cc]ommissaire|Premier\\s+ministre|[Mm]inistre)';
+  '[Hh]aut\\s+[Rr]eprésentant(?:\\s*/\\s*[Vv]ice[- ][Pp]résidente?)?|[Pp]résidente?|[Cc]ommissaire|Premier\\s+ministre|[Mm]inistre|' +
+  'Alt[oa]\\s+R(?:appresentante|epresentante)|President[ea]|Commissari[oa]|Comisari[oa]|Ministr[oa])';
 const INST =
   "(?:the\\s+|la\\s+|l[’']|)(?:European\\s+(?:Parliament|Commission|Council|Central\\s+Bank|Union|External\\s+Action\\s+Service)|ECB|EC|EP|ESM|Eurogroup|IMF|Commission|Council|Union|United\\s+States|" +
   'Commission\\s+européenne|Conseil\\s+européen|Parlement\\s+européen|Europäischen\\s+(?:Kommission|Zentralbank))';
@@ -75,7 +76,7 @@ const normRole = (r: string) =>
 
 /** A word every role pattern match holds, in the patterns' own case (they are case-sensitive). */
 const ROLE_HINT =
-  /Representative|HR|President|räsident|résident|Commissioner|Minister|inistre|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|eprésentant|ommissaire|Member|candidate/;
+  /Representative|HR|President|räsident|résident|Commissioner|Minister|inistr|ommissari|omisari|appresentante|epresentante|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|eprésentant|ommissaire|Member|candidate/;
 const SAYS_HINT = /\b(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\b/;
 
 /** A name's own role right after it ("…, Vice-President of the ECB"). */
