@@ -91,16 +91,21 @@ function readability(p) {
 }
 
 // Each extractor runs in a child process of its own (its own heap and compiled code, so neither
-// pays for the other's garbage), warms up like a worker that has been running a while, then times
+// pays for the other's garbage), warms up like a worker that has been running a while (2 s of CPU), then times
 // rounds over all pages in CPU time of that process (user + system: its garbage collector and
 // compiler threads count, other work on a busy machine does not). The median round is the cost;
-// the children alternate, two runs each. No collection is forced between rounds: a forced full
+// the children alternate, five short runs each, so both see the machine in the same states. No
+// collection is forced between rounds: a forced full
 // collection throws away compiled code and object shapes that a running worker keeps, so it
 // would time warm-up again, for both.
 if (which) {
   const fn = which === 'pressline' ? pressline : readability;
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 15);
-  for (let w = 0; w < 3; w++) for (const p of pages) fn(p);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 6);
+  // warm-up: at least 3 rounds and BENCH_WARMUP_MS (2 s) of CPU, so the measured rounds run
+  // the compiled code in a heap that has grown like a worker's
+  const warmUs = Number(process.env.BENCH_WARMUP_MS ?? 2000) * 1000;
+  const w0 = process.cpuUsage();
+  for (let w = 0; w < 3 || process.cpuUsage(w0).user < warmUs; w++) for (const p of pages) fn(p);
   const per = [];
   for (let r = 0; r < rounds; r++) {
     const c0 = process.cpuUsage();
@@ -122,7 +127,7 @@ const runChild = (name) => {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const all = { pressline: [], readability: [] };
 const rss = { pressline: 0, readability: 0 };
-for (let k = 0; k < 2; k++)
+for (let k = 0; k < 5; k++)
   for (const name of ['readability', 'pressline']) {
     const r = runChild(name);
     all[name].push(...r.per);
