@@ -299,6 +299,19 @@ describe('plain-text captures', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it('drops a delivery note written in several languages on one line', () => {
+    const r = plain(
+      [
+        'Opening remarks by Commissioner Dombrovskis at the press conference on the Spring Package',
+        'Brussels, 4 June 2025',
+        'Check against delivery - Seul le texte prononcé fait foi - Es gilt das gesprochene Wort',
+        'Good afternoon. Today we present the European Semester Spring Package.',
+      ].join('\n'),
+    );
+    expect(r.meta.checkAgainstDelivery).toBe(true);
+    expect(r.text).toBe('Good afternoon. Today we present the European Semester Spring Package.');
+  });
+
   it('reads a video shot list: header fields, soundbites, no shot lines', () => {
     const r = plain(
       [

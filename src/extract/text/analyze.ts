@@ -29,6 +29,8 @@ export interface Analyzed {
   warnings: string[];
 }
 
+/** Another delivery note right after one, behind a dash, bar or slash. */
+const MORE_DELIVERY = new RegExp(`^\\s*[-–—|/•]?\\s*(?:${DELIVERY.source})`, 'i');
 /** A mirror's byline or publication stamp: its date is when the page went up, its name the writer's. */
 const BYLINE = /^(?:by|posted|published|updated|last updated|first published|written)\b/i;
 const DELIVERY_HINT = /delivery|prononcé|gesprochene|delivered|pronunciado|uitgesproken/i;
@@ -65,7 +67,11 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
       if (d) {
         cad = true;
         const before = piece.slice(0, d.index).trim();
-        const after = piece.slice(d.index + d[0].length).trim();
+        // the same note in several languages on one line: "Check against delivery - Seul le texte prononcé fait foi"
+        let after = piece.slice(d.index + d[0].length);
+        for (let m = MORE_DELIVERY.exec(after); m; m = MORE_DELIVERY.exec(after))
+          after = after.slice(m[0].length);
+        after = after.replace(/^\s*[-–—|/•]\s*$/, '').trim();
         if (before) lines.push(before);
         lines.push('\u0000CAD');
         if (after) lines.push(...splitDateline(after));
