@@ -312,6 +312,20 @@ describe('plain-text captures', () => {
     expect(r.text).toBe('Good afternoon. Today we present the European Semester Spring Package.');
   });
 
+  it('starts the speech at a formal address such as "Honourable Members,"', () => {
+    const r = plain(
+      [
+        'Speech by Commissioner Hoekstra at the plenary debate on climate',
+        'Strasbourg, 12 March 2025',
+        'Honourable Members,',
+        'The climate crisis is here.',
+      ].join('\n'),
+    );
+    expect(r.meta).toMatchObject({ date: '2025-03-12', place: 'Strasbourg' });
+    expect(r.text).toBe('Honourable Members,\n\nThe climate crisis is here.');
+    expect(r.warnings).toEqual([]);
+  });
+
   it('reads a video shot list: header fields, soundbites, no shot lines', () => {
     const r = plain(
       [

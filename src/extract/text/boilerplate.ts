@@ -79,7 +79,7 @@ export const VIDEO_LINK = /^(?:link to the video|video|watch the video|lien vers
 
 /** Greetings and openings that start the spoken text. */
 export const OPENING =
-  /^(?:good (?:morning|afternoon|evening|day)|thank you|thanks|many thanks|ladies and gentlemen|dear\s|mr\.? president|madam president|bonjour|bonsoir|merci|mesdames|guten (?:morgen|tag|abend)|meine (?:sehr geehrten )?damen|premier,|hello|hi\b|welcome|buenos días|buenas (?:tardes|noches)|buongiorno|buonasera|monsieur le président|madame la présidente|sehr geehrte|herr präsident|frau präsidentin|liebe\s|signor[ae]? president[ei]|signore e signori|gentili|señora presidenta|señor presidente|señorías|señoras y señores|geachte|dames en heren|goedemorgen|goedemiddag|bom dia|boa tarde)/i;
+  /^(?:good (?:morning|afternoon|evening|day)|thank you|thanks|many thanks|ladies and gentlemen|dear\s|mr\.? president|madam president|bonjour|bonsoir|merci|mesdames|guten (?:morgen|tag|abend)|meine (?:sehr geehrten )?damen|premier,|hello|hi\b|welcome|honou?rable members|distinguished guests|excellenc(?:y|ies)\b|your (?:majesty|excellency|excellencies|royal highness)|buenos días|buenas (?:tardes|noches)|buongiorno|buonasera|monsieur le président|madame la présidente|sehr geehrte|herr präsident|frau präsidentin|liebe\s|signor[ae]? president[ei]|signore e signori|gentili|señora presidenta|señor presidente|señorías|señoras y señores|geachte|dames en heren|goedemorgen|goedemiddag|bom dia|boa tarde)/i;
 
 /** Whether a pattern's source has a `|` outside any group or class (then `^` anchors only its first branch). */
 function topLevelAlternation(source: string): boolean {
