@@ -326,6 +326,17 @@ describe('plain-text captures', () => {
     expect(r.warnings).toEqual([]);
   });
 
+  it("takes a page's publication stamp as the date only when the text gives no other", () => {
+    const r = plain(
+      [
+        'EU-China summit: remarks by President Costa',
+        'Published: 24 July 2025',
+        'Good afternoon. We had frank talks.',
+      ].join('\n'),
+    );
+    expect(r.meta.date).toBe('2025-07-24');
+  });
+
   it('reads a video shot list: header fields, soundbites, no shot lines', () => {
     const r = plain(
       [

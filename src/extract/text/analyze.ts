@@ -31,8 +31,9 @@ export interface Analyzed {
 
 /** Another delivery note right after one, behind a dash, bar or slash. */
 const MORE_DELIVERY = new RegExp(`^\\s*[-–—|/•]?\\s*(?:${DELIVERY.source})`, 'i');
-/** A mirror's byline or publication stamp: its date is when the page went up, its name the writer's. */
-const BYLINE = /^(?:by|posted|published|updated|last updated|first published|written)\b/i;
+/** A mirror's byline or publication stamp: its date is when the page went up (a last resort), its name the writer's. */
+const BYLINE =
+  /^(?:by|posted|published|updated|last updated?|first published|written|date of publication)\b/i;
 const DELIVERY_HINT = /delivery|prononcé|gesprochene|delivered|pronunciado|uitgesproken/i;
 const FIRST_PERSON =
   /\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|my|My|me|us|je|Je|nous|Nous|ich|Ich|wir|Wir|mein|unser|ik|wij|yo|nosotros)\b/;
@@ -172,16 +173,19 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
 
   // 5. date: a dateline after the title, else "on <date>" in the lead, else a date in the title
   let date: string | null = null;
+  let stamped: string | null = null; // a byline's date: when the page went up, the last resort
   for (const h of header.slice(Math.max(0, firstTitleIdx))) {
-    if (h === title || BYLINE.test(h)) continue;
+    if (h === title) continue;
     const d = findDates(h)[0];
-    if (d) {
+    if (d && BYLINE.test(h)) stamped ??= d.iso;
+    else if (d) {
       date = d.iso;
       break;
     }
   }
   date ??= lead ? leadDate(lead) : null;
   if (!date && title) date = findDates(title)[0]?.iso ?? null;
+  date ??= stamped;
   if (hints.date) date = hints.date;
 
   // 6. place: a header field, an early short line, the lead, the title, then the opening of the speech
