@@ -1,4 +1,4 @@
-import { CITIES } from '../extract/meta/places.js';
+import { CITIES } from '../extract/meta/cities.js';
 
 /** What the start of a turn says about it. */
 export interface Marker {
