@@ -1,20 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { urlInput, type Input } from '../../src/inputs.js';
 import { enqueueFetch } from '../../src/queues/producer.js';
-import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
-import { startHarness, type Harness } from '../sources/harness.js';
+import { useFixtureSite } from '../sources/harness.js';
 
-let site: FixtureSite;
-let h: Harness | null = null;
-
-beforeEach(async () => {
-  site = await startFixtureSite();
-});
-afterEach(async () => {
-  await h?.close();
-  h = null;
-  await site.close();
-});
+const env = useFixtureSite();
 
 const allowed = (url: string): Input => {
   const input = urlInput(url);
@@ -24,7 +13,7 @@ const allowed = (url: string): Input => {
 
 describe('fetch faults through the real workers', () => {
   it('gives each fault its outcome: recoverable ones publish, the rest fail with a clear code, and none is lost', async () => {
-    h = await startHarness([]);
+    const h = await env.start([]);
     const cases: { path: string; input: Input; state: 'published' | 'failed'; code?: string }[] = [
       { path: '/fault/flaky', state: 'published' },
       { path: '/fault/429', state: 'published' },
@@ -39,12 +28,12 @@ describe('fetch faults through the real workers', () => {
     ].map((c) => ({
       ...c,
       state: c.state as 'published' | 'failed',
-      input: allowed(`${site.url}${c.path}`),
+      input: allowed(`${env.site.url}${c.path}`),
     }));
     // A host that resolves to 127.0.0.1, for a source that does not allow private addresses.
     cases.push({
       path: '/news/not-allowed',
-      input: urlInput(`http://localhost:${site.port}/news/not-allowed`),
+      input: urlInput(`http://localhost:${env.site.port}/news/not-allowed`),
       state: 'failed',
       code: 'ERR_FETCH_PRIVATE_ADDRESS',
     });
@@ -75,7 +64,7 @@ describe('fetch faults through the real workers', () => {
     const cleaned = await h.app.queues.get('clean').getCompleted();
     const charset = cleaned.find((j) => j.data.source.url?.endsWith('/fault/wrong-charset'));
     expect(charset?.data.body).toContain('coût: 5 € pour la société');
-    expect(site.requests('/news/not-allowed')).toHaveLength(0);
-    expect(site.requests('/private/')).toHaveLength(0);
+    expect(env.site.requests('/news/not-allowed')).toHaveLength(0);
+    expect(env.site.requests('/private/')).toHaveLength(0);
   });
 });

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobIdFor } from '../../src/ids.js';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
 import { redisForTests } from '../helpers/services.js';
-import { CLI, ensureBuilt } from '../sources/build.js';
+import { CLI } from '../sources/harness.js';
 
 const ITEMS = 500;
 const INTERVAL_MS = 50;
@@ -23,7 +23,6 @@ const children: ChildProcess[] = [];
 const output: string[] = [];
 
 beforeAll(async () => {
-  ensureBuilt();
   site = await startFixtureSite();
   redis = new Redis(await redisForTests(), { maxRetriesPerRequest: null });
   queue = new Queue('fetch', { connection: redis, prefix: `{${prefix}}` });

@@ -1,21 +1,8 @@
 import { spawn } from 'node:child_process';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
-import { CLI, ensureBuilt } from './build.js';
-import { startHarness, type Harness } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { CLI, useFixtureSite, type Harness } from './harness.js';
 
-let site: FixtureSite;
-let h: Harness | null = null;
-
-beforeAll(() => ensureBuilt(), 240_000);
-beforeEach(async () => {
-  site = await startFixtureSite();
-});
-afterEach(async () => {
-  await h?.close();
-  h = null;
-  await site.close();
-});
+const env = useFixtureSite();
 
 /** Runs `pressline <args>` against the harness's Redis prefix, data folder and sources file. */
 function pressline(
@@ -50,11 +37,11 @@ const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISO
 
 describe('pressline backfill and reprocess', () => {
   it('backfills a date range once, then derives every record again from raw snapshots without a request', async () => {
-    h = await startHarness([
+    const h = await env.start([
       {
         name: 'ec-presscorner',
         type: 'presscorner',
-        baseUrl: `${site.url}/presscorner`,
+        baseUrl: `${env.site.url}/presscorner`,
         allowPrivate: true,
         pageSize: 3,
       },
@@ -70,14 +57,14 @@ describe('pressline backfill and reprocess', () => {
     ]);
     expect(run.stderr).toMatch(/\[#+\] 3\/3/);
     expect(run.stdout).toContain(
-      `ec-presscorner: 3 window(s), ${site.state.press.length} item(s) found, ${site.state.press.length} queued`,
+      `ec-presscorner: 3 window(s), ${env.site.state.press.length} item(s) found, ${env.site.state.press.length} queued`,
     );
     expect(run.code).toBe(0);
     await h.idle(30_000);
     const records = await h.records();
-    expect(records).toHaveLength(site.state.press.length);
+    expect(records).toHaveLength(env.site.state.press.length);
     // Paged to totalNumber: 7 documents at 3 a page is 3 pages for the window that holds them.
-    expect(site.requests('/presscorner/api/search').length).toBeGreaterThanOrEqual(3);
+    expect(env.site.requests('/presscorner/api/search').length).toBeGreaterThanOrEqual(3);
 
     const again = await pressline(h, [
       'backfill',
@@ -90,20 +77,20 @@ describe('pressline backfill and reprocess', () => {
     ]);
     expect(again.stdout).toContain('0 queued');
 
-    const before = site.log.length;
+    const before = env.site.log.length;
     const cleanedBefore = (await h.app.queues.get('clean').getJobCounts('completed')).completed ?? 0;
     const re = await pressline(h, ['reprocess', '--all']);
-    expect(re.stdout).toContain(`${site.state.press.length} record(s) queued from stage clean`);
+    expect(re.stdout).toContain(`${env.site.state.press.length} record(s) queued from stage clean`);
     expect(re.code).toBe(0);
     await h.idle(30_000);
     expect((await h.app.queues.get('clean').getJobCounts('completed')).completed).toBe(
-      cleanedBefore + site.state.press.length,
+      cleanedBefore + env.site.state.press.length,
     );
-    expect(site.log.length).toBe(before);
+    expect(env.site.log.length).toBe(before);
   });
 
   it('names the known sources when asked to backfill an unknown one', async () => {
-    h = await startHarness([{ name: 'eeas', type: 'eeas', baseUrl: site.url, allowPrivate: true }]);
+    const h = await env.start([{ name: 'eeas', type: 'eeas', baseUrl: env.site.url, allowPrivate: true }]);
     const run = await pressline(h, [
       'backfill',
       '--source',

@@ -1,22 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Job } from 'bullmq';
 import { redisKey } from '../../src/queues/names.js';
 import { sourceHealth } from '../../src/sources/health.js';
 import { startDiscovery } from '../../src/sources/scheduler.js';
-import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
-import { startHarness, type Harness } from './harness.js';
+import { useFixtureSite, type Harness } from './harness.js';
 
-let site: FixtureSite;
-let h: Harness | null = null;
-
-beforeEach(async () => {
-  site = await startFixtureSite();
-});
-afterEach(async () => {
-  await h?.close();
-  h = null;
-  await site.close();
-});
+const env = useFixtureSite();
 
 const fixtureSources = (url: string) => [
   {
@@ -52,31 +41,31 @@ async function discoverOnce(harness: Harness, names: string[]): Promise<void> {
 
 describe('discovery against the fixture site', () => {
   it('ingests every new item once, costs only 304s on an unchanged site, and publishes one new version for one changed page', async () => {
-    h = await startHarness(fixtureSources(site.url));
+    const h = await env.start(fixtureSources(env.site.url));
     await discoverOnce(h, ['eeas', 'ec-presscorner']);
     await h.idle();
     const first = await h.records();
-    expect(first).toHaveLength(site.state.eeas.length + site.state.press.length);
+    expect(first).toHaveLength(env.site.state.eeas.length + env.site.state.press.length);
     expect(new Set(first.map((r) => r.id)).size).toBe(first.length);
     expect(first.map((r) => r.id)).toContain('ec-presscorner:speech_26_1766');
     expect(first.find((r) => r.id.startsWith('eeas:'))?.source.site).toBe('eeas');
     expect(first.find((r) => r.id.startsWith('ec-presscorner:'))?.source.site).toBe('ec-presscorner');
 
     // Run twice over an unchanged site: only conditional GETs, each answered 304, and no record.
-    const before = site.log.length;
+    const before = env.site.log.length;
     await discoverOnce(h, ['eeas', 'ec-presscorner']);
     await h.idle();
-    const second = site.log.slice(before);
+    const second = env.site.log.slice(before);
     expect(second.length).toBeGreaterThan(0);
     expect(second.every((l) => l.conditional && l.status === 304)).toBe(true);
     expect(await h.records()).toHaveLength(first.length);
 
     // One page changes (its text, and its lastmod in the sitemap): exactly one new version.
-    const page = site.state.eeas[1];
+    const page = env.site.state.eeas[1];
     if (!page) throw new Error('fixture has no second EEAS page');
     page.paragraphs = [...page.paragraphs, 'Correction: turnout stood at 62 percent.'];
     page.lastmod = '2026-02-21T09:30:00+01:00';
-    const mark = site.log.length;
+    const mark = env.site.log.length;
     await discoverOnce(h, ['eeas', 'ec-presscorner']);
     await h.idle();
     const third = await h.records();
@@ -86,27 +75,27 @@ describe('discovery against the fixture site', () => {
     expect(added?.id).toBe(docId);
     expect(added?.version).not.toBe(first.find((r) => r.id === docId)?.version);
     expect(added?.text).toContain('62 percent');
-    expect(site.log.slice(mark).filter((l) => l.path.startsWith('/eeas/fixture-'))).toHaveLength(1);
+    expect(env.site.log.slice(mark).filter((l) => l.path.startsWith('/eeas/fixture-'))).toHaveLength(1);
   });
 
   it('never queues an item twice, even after its fetch jobs are removed, and fetches unchanged bytes as nothing new', async () => {
-    h = await startHarness(fixtureSources(site.url));
+    const h = await env.start(fixtureSources(env.site.url));
     await discoverOnce(h, ['eeas']);
     await h.idle();
-    expect(await h.records()).toHaveLength(site.state.eeas.length);
+    expect(await h.records()).toHaveLength(env.site.state.eeas.length);
     // Forget every job and every listing validator: only the seen-store remembers.
     await h.app.queues.get('fetch').obliterate({ force: true });
     await h.app.connection.del(redisKey(h.config, 'listing'));
-    const before = site.log.length;
+    const before = env.site.log.length;
     await discoverOnce(h, ['eeas']);
     await h.idle();
-    expect(site.log.slice(before).filter((l) => l.path.startsWith('/eeas/fixture-'))).toHaveLength(0);
-    expect(await h.records()).toHaveLength(site.state.eeas.length);
+    expect(env.site.log.slice(before).filter((l) => l.path.startsWith('/eeas/fixture-'))).toHaveLength(0);
+    expect(await h.records()).toHaveLength(env.site.state.eeas.length);
   });
 
   it('says in one line per source that an unreachable source is down, retries it with backoff, and keeps the pipeline working', async () => {
-    h = await startHarness([
-      ...fixtureSources(site.url),
+    const h = await env.start([
+      ...fixtureSources(env.site.url),
       // Nothing listens on port 9 of loopback: connection refused, as for a machine without internet.
       { name: 'down', type: 'rss', url: 'http://127.0.0.1:9/feed.xml', allowPrivate: true, interval: '1h' },
     ]);
@@ -124,25 +113,25 @@ describe('discovery against the fixture site', () => {
     expect(await retry?.getState()).toBe('delayed');
     const eeas = health.find((s) => s.name === 'eeas');
     expect(eeas?.lastError).toBeNull();
-    expect(eeas?.itemsFound).toBe(site.state.eeas.length);
-    expect(await h.records()).toHaveLength(site.state.eeas.length);
+    expect(eeas?.itemsFound).toBe(env.site.state.eeas.length);
+    expect(await h.records()).toHaveLength(env.site.state.eeas.length);
   });
 
   it('discovers from Council and ECB feeds, Atom and a sitemap index, with filters, and makes one record of a page two sources list', async () => {
-    h = await startHarness([
-      { name: 'council', type: 'consilium', url: `${site.url}/council/rss.xml`, allowPrivate: true },
+    const h = await env.start([
+      { name: 'council', type: 'consilium', url: `${env.site.url}/council/rss.xml`, allowPrivate: true },
       {
         name: 'ecb',
         type: 'ecb',
-        url: `${site.url}/ecb/rss.xml`,
+        url: `${env.site.url}/ecb/rss.xml`,
         allowPrivate: true,
         filters: { include: ['monetary policy statement'] },
       },
-      { name: 'ministry', type: 'rss', url: `${site.url}/feed.atom`, allowPrivate: true },
+      { name: 'ministry', type: 'rss', url: `${env.site.url}/feed.atom`, allowPrivate: true },
       {
         name: 'ministry-sitemap',
         type: 'sitemap',
-        url: `${site.url}/generic/sitemap.xml`,
+        url: `${env.site.url}/generic/sitemap.xml`,
         allowPrivate: true,
       },
     ]);
@@ -156,9 +145,9 @@ describe('discovery against the fixture site', () => {
     ]);
     // The feed and the sitemap give the page different versions, so both may ask for it; the
     // second answer is a 304 or the same bytes, and no second record is written.
-    expect(site.requests('/news/minister-remarks').length).toBeLessThanOrEqual(2);
+    expect(env.site.requests('/news/minister-remarks').length).toBeLessThanOrEqual(2);
     expect(ids).toHaveLength(3);
-    expect(site.requests('/ecb/press/pr/')).toHaveLength(0);
+    expect(env.site.requests('/ecb/press/pr/')).toHaveLength(0);
     const health = await sourceHealth(h.app.connection, h.config);
     expect(health.map((s) => [s.name, s.itemsFound, s.lastError])).toEqual([
       ['council', 1, null],
@@ -169,9 +158,9 @@ describe('discovery against the fixture site', () => {
   });
 
   it('upserts one Job Scheduler per enabled source and drops the scheduler of a source no longer enabled', async () => {
-    h = await startHarness([
-      ...fixtureSources(site.url),
-      { name: 'ecb', type: 'ecb', url: `${site.url}/ecb/rss.xml`, enabled: false, allowPrivate: true },
+    const h = await env.start([
+      ...fixtureSources(env.site.url),
+      { name: 'ecb', type: 'ecb', url: `${env.site.url}/ecb/rss.xml`, enabled: false, allowPrivate: true },
     ]);
     const queue = h.app.queues.get('discover');
     await queue.upsertJobScheduler(
@@ -184,6 +173,6 @@ describe('discovery against the fixture site', () => {
     expect(keys).toEqual(['source-ec-presscorner', 'source-eeas']);
     await h.idle();
     await stop();
-    expect((await h.records()).length).toBe(site.state.eeas.length + site.state.press.length);
+    expect((await h.records()).length).toBe(env.site.state.eeas.length + env.site.state.press.length);
   });
 });

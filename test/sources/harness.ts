@@ -1,13 +1,18 @@
 import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { App } from '../../src/app.js';
 import { withoutArchives } from '../helpers/pipeline.js';
 import { loadRuntime } from '../../src/cli/runtime.js';
 import type { Config } from '../../src/config.js';
 import { redisForTests } from '../helpers/services.js';
+import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
+
+/** The built CLI (test/global-setup.ts builds `dist/` once before any test). */
+export const CLI = resolve(import.meta.dirname, '../../dist/cli.js');
 
 /** A whole pipeline on its own queue prefix and data folder, with a sources file, torn down after. */
 export interface Harness {
@@ -90,6 +95,37 @@ export async function startHarness(sources: unknown[], options: Partial<Config> 
       if (keys.length) await app.connection.del(...keys);
       await app.close();
       await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A fixture site started before each test of the file, and a harness per test: `start` makes
+ * it; the harness, then the site, are closed after each test.
+ */
+export function useFixtureSite(): {
+  readonly site: FixtureSite;
+  start(sources: unknown[], options?: Partial<Config>): Promise<Harness>;
+} {
+  let site: FixtureSite | null = null;
+  let harness: Harness | null = null;
+  beforeEach(async () => {
+    site = await startFixtureSite();
+  });
+  afterEach(async () => {
+    await harness?.close();
+    harness = null;
+    await site?.close();
+    site = null;
+  });
+  return {
+    get site() {
+      if (!site) throw new Error('the fixture site runs only inside a test');
+      return site;
+    },
+    async start(sources, options) {
+      harness = await startHarness(sources, options);
+      return harness;
     },
   };
 }
