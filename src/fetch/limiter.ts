@@ -31,6 +31,26 @@ export interface LimiterOptions {
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/** A permit whose `onSent` and `onRelease` each run once, `onSent` first, however often they are called. */
+function permit(onSent: () => Promise<void> | void, onRelease: () => Promise<void> | void): Permit {
+  let sent = false;
+  let released = false;
+  const markSent = async () => {
+    if (sent) return;
+    sent = true;
+    await onSent();
+  };
+  return {
+    sent: markSent,
+    release: async () => {
+      await markSent();
+      if (released) return;
+      released = true;
+      await onRelease();
+    },
+  };
+}
+
 /** One process's limiter, for `pressline process` and tests: holds within this process only. */
 export class MemoryHostLimiter implements HostLimiter {
   private readonly hosts = new Map<
@@ -54,25 +74,17 @@ export class MemoryHostLimiter implements HostLimiter {
         // With no interval to keep, requests need not wait for each other's headers.
         state.pending = this.opts.minIntervalMs > 0;
         state.next = now + this.opts.minIntervalMs;
-        let sent = false;
-        let released = false;
-        const markSent = async () => {
-          if (sent) return;
-          sent = true;
-          state.pending = false;
-          state.next = Math.max(state.next, Date.now() + this.opts.minIntervalMs);
-          wake();
-        };
-        return {
-          sent: markSent,
-          release: async () => {
-            await markSent();
-            if (released) return;
-            released = true;
+        return permit(
+          () => {
+            state.pending = false;
+            state.next = Math.max(state.next, Date.now() + this.opts.minIntervalMs);
+            wake();
+          },
+          () => {
             state.active--;
             wake();
           },
-        };
+        );
       }
       if (state.active >= this.opts.concurrency || state.pending)
         await new Promise<void>((r) => state.waiters.push(r));
@@ -148,22 +160,14 @@ export class RedisHostLimiter implements HostLimiter {
         ),
       );
       if (r === 0) {
-        let sent = false;
-        let released = false;
-        const markSent = async () => {
-          if (sent) return;
-          sent = true;
-          await this.redis.eval(SENT, 2, next, pending, interval, token);
-        };
-        return {
-          sent: markSent,
-          release: async () => {
-            await markSent();
-            if (released) return;
-            released = true;
+        return permit(
+          async () => {
+            await this.redis.eval(SENT, 2, next, pending, interval, token);
+          },
+          async () => {
             await this.redis.zrem(leases, token);
           },
-        };
+        );
       }
       // Jitter spreads waiting processes, so they do not all ask again at the same instant.
       const wait = r < 0 ? Math.min(10, interval || 10) : r;
