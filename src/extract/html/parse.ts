@@ -42,12 +42,7 @@ const VOID = new Set(
   ),
 );
 /** Elements whose content is raw text up to their end tag. */
-const RAW_END: Record<string, RegExp> = {
-  script: /<\/script\s*>/gi,
-  style: /<\/style\s*>/gi,
-  title: /<\/title\s*>/gi,
-  textarea: /<\/textarea\s*>/gi,
-};
+const RAW_TEXT = new Set(['script', 'style', 'title', 'textarea']);
 
 function attributes(s: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -159,14 +154,12 @@ export function parseHtml(html: string, skip: ReadonlySet<string> = new Set()): 
       }
     }
     b.open(tag, attributes(m[3] ?? ''));
-    const end = RAW_END[tag];
-    if (end) {
-      end.lastIndex = TOKEN.lastIndex;
-      const e = end.exec(html);
-      const raw = html.slice(TOKEN.lastIndex, e ? e.index : html.length);
+    if (RAW_TEXT.has(tag)) {
+      const e = findEndTag(html, tag, TOKEN.lastIndex);
+      const raw = html.slice(TOKEN.lastIndex, e ? e.start : html.length);
       if (raw) b.text(tag === 'title' || tag === 'textarea' ? decodeHTML(raw) : raw);
       if (e) b.pop();
-      TOKEN.lastIndex = e ? e.index + e[0].length : html.length;
+      TOKEN.lastIndex = e ? e.end : html.length;
     }
   }
   return b.doc;

@@ -79,10 +79,10 @@ const ROLE_HINT =
   /Representative|HR|President|räsident|résident|Commissioner|Minister|inistr|ommissari|omisari|appresentante|epresentante|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|eprésentant|ommissaire|Member|candidate/;
 const SAYS_HINT = /\b(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\b/;
 
-/** A name's own role right after it ("…, Vice-President of the ECB"). */
+/** A name's own role right after it ("…, Vice-President of the ECB"): sticky, tried where the name ends. */
 const OWN_ROLE_AFTER = new RegExp(
-  `^\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${ROLE}|Member\\s+of|candidate)`,
-  'u',
+  `\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${ROLE}|Member\\s+of|candidate)`,
+  'uy',
 );
 
 /** `ownRole`: the role comes before the name, so a name followed by a role of its own is not this role's. */
@@ -146,7 +146,10 @@ export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
     if (hint && !hint.test(s)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
-      if (ownRole && OWN_ROLE_AFTER.test(s.slice(m.index + m[0].length))) continue;
+      if (ownRole) {
+        OWN_ROLE_AFTER.lastIndex = m.index + m[0].length;
+        if (OWN_ROLE_AFTER.test(s)) continue;
+      }
       const n = cleanName(m[name]!);
       if (!n) continue;
       const words = n.split(' ');
