@@ -5,6 +5,11 @@ const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
   .transform((v) => (typeof v === 'boolean' ? v : ['true', '1', 'yes'].includes(v)));
 const int = (min = 0) => z.coerce.number().int().min(min);
+/** A list in one variable: items separated by commas or spaces; empty when unset. */
+const list = z
+  .union([z.array(z.string()), z.string()])
+  .optional()
+  .transform((v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : (v ?? [])));
 const optionalString = z
   .string()
   .optional()
@@ -152,6 +157,12 @@ const settings = {
     z.string().min(1),
     '127.0.0.1',
     'Dashboard bind address; anything but loopback needs a token or basic auth.',
+  ],
+  dashboardAllowedHosts: [
+    'DASHBOARD_ALLOWED_HOSTS',
+    list,
+    undefined,
+    'Host names the dashboard answers to besides loopback names and IP addresses (comma-separated, `name` or `name:port`); any other Host is refused (DNS rebinding).',
   ],
   dashboardPort: ['DASHBOARD_PORT', int(0), 3000, 'Dashboard port.'],
   dashboardToken: [

@@ -1,0 +1,89 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { urlInput } from '../../src/inputs.js';
+import { enqueueFetch } from '../../src/queues/producer.js';
+import {
+  csrfOf,
+  dashboardUnderTest,
+  flakySite,
+  until,
+  type DashboardUnderTest,
+  type FlakySite,
+} from './helpers.js';
+import { rawRequest } from './raw-http.js';
+
+describe('the dashboard under attack', { timeout: 90_000 }, () => {
+  let d: DashboardUnderTest | undefined;
+  let site: FlakySite | undefined;
+  afterEach(async () => {
+    await d?.close();
+    await site?.close();
+    d = site = undefined;
+  });
+
+  const at = (path: string) => new URL(path, d!.url).toString();
+  const port = () => new URL(d!.url).port;
+
+  it('refuses a rebound Host name: no page, no CSRF token, no action, no Bull Board API', async () => {
+    d = await dashboardUnderTest();
+    site = await flakySite('x');
+    const input = urlInput(site.url('/gone'));
+    await enqueueFetch(d.p.app.queues, d.p.app.status, input);
+    await until(d.p, input.job.docId, 'failed');
+    const token = csrfOf((await rawRequest(at('/'))).body);
+    const evil = `attacker.example:${port()}`;
+    const page = await rawRequest(at('/'), { headers: { host: evil } });
+    expect(page.status).toBe(421);
+    expect(page.body).not.toContain('_csrf');
+    expect(page.body).toMatch(/DASHBOARD_ALLOWED_HOSTS/);
+    expect((await rawRequest(at('/queues/api/queues'), { headers: { host: evil } })).status).toBe(421);
+    const post = await rawRequest(at('/actions/retry-stage'), {
+      method: 'POST',
+      headers: {
+        host: evil,
+        origin: `http://${evil}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: new URLSearchParams({ stage: 'fetch', _csrf: token }).toString(),
+    });
+    expect(post.status).toBe(421);
+    expect((await d.p.app.status.get(input.job.docId))?.state).toBe('failed');
+    // Probes still answer whatever name they use.
+    expect((await rawRequest(at('/healthz'), { headers: { host: evil } })).status).toBe(200);
+  });
+
+  it('accepts loopback names, address literals and the hosts in DASHBOARD_ALLOWED_HOSTS', async () => {
+    d = await dashboardUnderTest({ dashboardAllowedHosts: ['pressline.example.org'] }, { workers: false });
+    for (const host of [
+      `127.0.0.1:${port()}`,
+      `localhost:${port()}`,
+      `[::1]:${port()}`,
+      'pressline.example.org',
+      `PRESSLINE.example.org:${port()}`,
+    ])
+      expect((await rawRequest(at('/'), { headers: { host } })).status, host).toBe(200);
+    for (const host of ['pressline.example.org.evil.example', 'example.org', 'localhost.evil.example'])
+      expect((await rawRequest(at('/'), { headers: { host } })).status, host).toBe(421);
+  });
+
+  it('checks Origin against the allowed hosts, not against the request Host', async () => {
+    d = await dashboardUnderTest({ dashboardAllowedHosts: ['pressline.example.org'] }, { workers: false });
+    await d.p.app.status.stage('file:x', 'fetch', {
+      state: 'failed',
+      at: new Date().toISOString(),
+      code: 'ERR_FETCH_STATUS',
+      error: 'GET http://h/x answered 404',
+    });
+    const token = csrfOf((await rawRequest(at('/'))).body);
+    const send = (host: string, origin: string) =>
+      rawRequest(at('/actions/retry-stage'), {
+        method: 'POST',
+        headers: { host, origin, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ stage: 'fetch', _csrf: token }).toString(),
+      });
+    expect((await send('pressline.example.org', 'https://pressline.example.org')).status).toBe(303);
+    expect((await send('pressline.example.org', 'http://other.example')).status).toBe(403);
+    expect((await send(`127.0.0.1:${port()}`, `http://127.0.0.1:${port()}`)).status).toBe(303);
+    // Another local server (another port on this machine) is another origin.
+    expect((await send(`127.0.0.1:${port()}`, 'http://127.0.0.1:1')).status).toBe(403);
+  });
+});
