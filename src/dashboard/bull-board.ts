@@ -1,12 +1,45 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import type { Router } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { App } from '../app.js';
 
 /**
+ * The Bull Board API calls that change something and are allowed when queue actions are on:
+ * retry (all failed or completed jobs, or one job), clean (all jobs in a state), promote (all
+ * delayed jobs, or one) and remove (one job: Bull Board calls it "clean"). Everything else that
+ * is not a read — add, update data, delay, priority, empty, obliterate, pause, resume,
+ * concurrency, rate limits, schedulers — is refused here, before Bull Board sees it: job data
+ * written from the board would bypass every check the producers make.
+ */
+export const QUEUE_ACTIONS: readonly RegExp[] = [
+  /^\/api\/queues\/[^/]+\/retry\/(failed|completed)$/,
+  /^\/api\/queues\/[^/]+\/clean\/[a-z]+$/,
+  /^\/api\/queues\/[^/]+\/promote$/,
+  /^\/api\/queues\/[^/]+\/[^/]+\/(retry|clean|promote)$/,
+];
+
+const isRead = (method: string) => method === 'GET' || method === 'HEAD';
+
+/** Lets reads through, and only {@link QUEUE_ACTIONS} (as PUT) when `actions` is on. */
+function actionGuard(actions: boolean) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (isRead(req.method)) return next();
+    if (actions && req.method === 'PUT' && QUEUE_ACTIONS.some((r) => r.test(req.path))) return next();
+    res
+      .status(403)
+      .type('text/plain')
+      .send(
+        actions
+          ? 'Only retry, clean, promote and remove are allowed from Bull Board.\n'
+          : 'Bull Board is read-only (DASHBOARD_QUEUE_ACTIONS=false).\n',
+      );
+  };
+}
+
+/**
  * Bull Board for every queue of the pipeline (stages and deliveries), at `basePath`.
- * Read-only unless `actions` is on: then retry, clean, promote and remove work from its UI.
+ * Read-only unless `actions` is on: then retry, clean, promote and remove work, and nothing else.
  */
 export function bullBoard(app: App, opts: { basePath: string; actions: boolean }): Router {
   const serverAdapter = new ExpressAdapter();
@@ -19,5 +52,8 @@ export function bullBoard(app: App, opts: { basePath: string; actions: boolean }
     serverAdapter: serverAdapter as unknown as Parameters<typeof createBullBoard>[0]['serverAdapter'],
     options: { uiConfig: { boardTitle: 'Pressline queues' } },
   });
-  return serverAdapter.getRouter() as Router;
+  const router = Router();
+  router.use(actionGuard(opts.actions));
+  router.use(serverAdapter.getRouter() as Router);
+  return router;
 }

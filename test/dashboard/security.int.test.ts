@@ -86,4 +86,47 @@ describe('the dashboard under attack', { timeout: 90_000 }, () => {
     // Another local server (another port on this machine) is another origin.
     expect((await send(`127.0.0.1:${port()}`, 'http://127.0.0.1:1')).status).toBe(403);
   });
+
+  it('lets Bull Board retry, clean, promote and remove jobs, and nothing else', async () => {
+    d = await dashboardUnderTest({ dashboardQueueActions: true }, { workers: false });
+    const fetchQueue = d.p.app.queues.all().find((q) => q.name === 'fetch')!;
+    const job = await fetchQueue.add('fetch', { harmless: true }, { delay: 60_000 });
+    const origin = new URL(d.url).origin;
+    const call = (method: string, path: string, body?: unknown) =>
+      fetch(at(`/queues/api/queues/fetch${path}`), {
+        method,
+        headers: { origin, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const internal = {
+      docId: 'x',
+      traceId: 't',
+      target: { kind: 'url', url: 'http://10.0.0.1/', allowPrivate: true },
+    };
+    const refused: [string, string, unknown?][] = [
+      ['POST', '/add', { name: 'fetch', data: internal, options: {} }],
+      ['PATCH', `/${job.id}/update-data`, { jobData: internal }],
+      ['PUT', '/empty'],
+      ['PUT', '/obliterate'],
+      ['PUT', '/pause'],
+      ['PUT', '/concurrency', { concurrency: 100 }],
+      ['PUT', '/rate-limit', { max: 1, duration: 1000 }],
+      ['PATCH', `/${job.id}/delay`, { delay: 1 }],
+    ];
+    for (const [method, path, body] of refused)
+      expect((await call(method, path, body)).status, `${method} ${path}`).toBe(403);
+    expect((await fetch(at('/queues/api/queues/pause'), { method: 'PUT', headers: { origin } })).status).toBe(
+      403,
+    );
+    expect(await fetchQueue.count()).toBe(1);
+    expect((await fetchQueue.getJob(job.id!))?.data).toEqual({ harmless: true });
+    expect(await fetchQueue.isPaused()).toBe(false);
+
+    expect((await call('PUT', `/${job.id}/promote`)).status).toBe(204);
+    expect((await call('PUT', '/promote')).status).toBeLessThan(300);
+    expect((await call('PUT', '/retry/failed')).status).toBeLessThan(300);
+    expect((await call('PUT', '/clean/failed')).status).toBeLessThan(300);
+    expect((await call('PUT', `/${job.id}/clean`)).status).toBeLessThan(300);
+    expect(await fetchQueue.getJob(job.id!)).toBeUndefined();
+  });
 });
