@@ -1,9 +1,12 @@
 import type { z } from 'zod';
+import { redact, redactDeep } from './redact.js';
 
 /**
  * The one error model. Every failure has a stable `code` that callers, logs and the
  * dashboard match on, and says whether retrying can help (`retryable`). The generic
- * worker turns a non-retryable error into BullMQ's `UnrecoverableError`.
+ * worker turns a non-retryable error into BullMQ's `UnrecoverableError`. Every URL in the
+ * message and details is redacted ({@link redact}) before the stack is taken, so no
+ * credential reaches a log, a job's failed reason or the dashboard.
  */
 export class PresslineError extends Error {
   readonly code: string;
@@ -16,11 +19,11 @@ export class PresslineError extends Error {
     message: string,
     opts: { retryable?: boolean; cause?: unknown; details?: Record<string, unknown> } = {},
   ) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    super(redact(message), opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
     this.code = code;
     this.retryable = opts.retryable ?? false;
-    this.details = opts.details ?? {};
+    this.details = redactDeep(opts.details ?? {});
   }
 }
 

@@ -3,6 +3,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { App } from '../app.js';
+import { redact } from '../redact.js';
 
 /**
  * The Bull Board API calls that change something and are allowed when queue actions are on:
@@ -37,6 +38,26 @@ function actionGuard(actions: boolean) {
   };
 }
 
+type ShownJob = { failedReason?: unknown; stacktrace?: unknown };
+
+/**
+ * Redacts the failed reason and stack trace of every job Bull Board's API sends: an error that
+ * did not pass through Pressline's error model may still hold a URL with credentials.
+ */
+function redactFailures(_req: Request, res: Response, next: NextFunction): void {
+  const json = res.json.bind(res);
+  res.json = (body: unknown) => {
+    const b = body as { queues?: { jobs?: ShownJob[] }[]; job?: ShownJob } | null;
+    for (const job of [...(b?.queues ?? []).flatMap((q) => q.jobs ?? []), ...(b?.job ? [b.job] : [])]) {
+      if (typeof job.failedReason === 'string') job.failedReason = redact(job.failedReason);
+      if (Array.isArray(job.stacktrace))
+        job.stacktrace = job.stacktrace.map((l: unknown) => (typeof l === 'string' ? redact(l) : l));
+    }
+    return json(body);
+  };
+  next();
+}
+
 /**
  * Bull Board for every queue of the pipeline (stages and deliveries), at `basePath`.
  * Read-only unless `actions` is on: then retry, clean, promote and remove work, and nothing else.
@@ -54,6 +75,7 @@ export function bullBoard(app: App, opts: { basePath: string; actions: boolean }
   });
   const router = Router();
   router.use(actionGuard(opts.actions));
+  router.use('/api', redactFailures);
   router.use(serverAdapter.getRouter() as Router);
   return router;
 }

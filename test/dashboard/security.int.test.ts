@@ -1,10 +1,15 @@
+import { Worker } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
-import { urlInput } from '../../src/inputs.js';
+import { fileInput, urlInput } from '../../src/inputs.js';
+import { formatSinkHealth, sinkHealth } from '../../src/sinks/health.js';
+import { eventually } from '../helpers/pipeline.js';
 import { enqueueFetch } from '../../src/queues/producer.js';
 import {
   csrfOf,
   dashboardUnderTest,
+  fixture,
   flakySite,
+  TRANSCRIPTS,
   until,
   type DashboardUnderTest,
   type FlakySite,
@@ -128,5 +133,51 @@ describe('the dashboard under attack', { timeout: 90_000 }, () => {
     expect((await call('PUT', '/clean/failed')).status).toBeLessThan(300);
     expect((await call('PUT', `/${job.id}/clean`)).status).toBeLessThan(300);
     expect(await fetchQueue.getJob(job.id!)).toBeUndefined();
+  });
+
+  it('shows a failing webhook with its host, never its credentials: pages, Bull Board, pressline status', async () => {
+    d = await dashboardUnderTest({
+      webhookUrl: 'http://ops:hunter2@127.0.0.1:1/in?token=sekrit',
+      webhookSecret: `whsec_${Buffer.from('a-test-secret-of-32-bytes-length').toString('base64')}`,
+      deliverMaxBackoffMs: 60_000,
+    });
+    const input = await fileInput(fixture(TRANSCRIPTS[0]));
+    await enqueueFetch(d.p.app.queues, d.p.app.status, input);
+    const webhookRow = async () => {
+      const health = await sinkHealth(d!.p.app.queues.all());
+      return health.find((h) => h.sink === 'webhook' && h.lastError) ? health : undefined;
+    };
+    const health = await eventually(webhookRow, 20_000, 'a webhook delivery error');
+    const shown = [
+      formatSinkHealth(health).join('\n'),
+      await (await fetch(at('/'))).text(),
+      await (await fetch(at(`/doc?id=${encodeURIComponent(input.job.docId)}`))).text(),
+      await (await fetch(at('/queues/api/queues?activeQueue=deliver-webhook&status=latest'))).text(),
+      await (await fetch(at('/api/overview'))).text(),
+    ];
+    expect(shown[0]).toContain('127.0.0.1:1');
+    expect(shown[3]).toContain('http://***@127.0.0.1:1/in?token=***');
+    for (const text of shown) expect(text).not.toMatch(/hunter2|sekrit/);
+  });
+
+  it('masks credentials in a failed reason Bull Board shows, whatever error wrote it', async () => {
+    d = await dashboardUnderTest({}, { workers: false });
+    const queue = d.p.app.queues.all().find((q) => q.name === 'discover')!;
+    const worker = new Worker(
+      queue.name,
+      () => {
+        throw new Error('POST http://ops:hunter2@10.0.0.9/in?token=sekrit refused');
+      },
+      { connection: queue.opts.connection, prefix: queue.opts.prefix },
+    );
+    try {
+      await queue.add('x', {}, { attempts: 1 });
+      await eventually(async () => ((await queue.getFailedCount()) ? true : undefined));
+    } finally {
+      await worker.close();
+    }
+    const api = await (await fetch(at('/queues/api/queues?activeQueue=discover&status=failed'))).text();
+    expect(api).toContain('POST http://***@10.0.0.9/in?token=*** refused');
+    expect(api).not.toMatch(/hunter2|sekrit/);
   });
 });
