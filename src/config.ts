@@ -70,6 +70,12 @@ const settings = {
     10 * 1024 * 1024,
     'Largest body accepted (after decompression).',
   ],
+  inputMaxBytes: [
+    'INPUT_MAX_BYTES',
+    int(1),
+    10 * 1024 * 1024,
+    'Largest input accepted: a local file (`process`, `ingest`, the inbox) or a fetched body; a larger one fails for good (ERR_INPUT_TOO_LARGE).',
+  ],
   fetchMaxRedirects: ['FETCH_MAX_REDIRECTS', int(0), 5, 'Redirects followed before a fetch fails.'],
   fetchMinIntervalMs: [
     'FETCH_MIN_INTERVAL_MS',
@@ -198,6 +204,10 @@ export type Config = { -readonly [K in keyof Settings]: z.output<Settings[K][1]>
 /** The settings as rows (variable, default, meaning), for `pressline config` and the README. */
 export const settingsTable = (): { key: string; env: string; default: unknown; doc: string }[] =>
   Object.entries(settings).map(([key, [env, , dflt, doc]]) => ({ key, env, default: dflt, doc }));
+
+/** The default of one setting (for library callers that pass no configuration). */
+export const defaultOf = <K extends keyof Config>(key: K): Config[K] =>
+  (settings[key][1] as z.ZodType).parse(settings[key][2]) as Config[K];
 
 /**
  * Parses the configuration once: `options` > `env` > defaults. Throws a ConfigError that

@@ -59,6 +59,17 @@ export class PermanentError extends PresslineError {
   }
 }
 
+/** An input over INPUT_MAX_BYTES: refused for good, before it is read whole. */
+export class InputTooLargeError extends PermanentError {
+  constructor(what: string, bytes: number, maxBytes: number) {
+    super(
+      'ERR_INPUT_TOO_LARGE',
+      `${what}: ${bytes} bytes, more than INPUT_MAX_BYTES (${maxBytes}); not processed. Raise INPUT_MAX_BYTES to accept it.`,
+      { details: { bytes, maxBytes } },
+    );
+  }
+}
+
 /** The configuration (environment or sources file) is wrong; names the variable and the problem. */
 export class ConfigError extends PresslineError {
   constructor(message: string, opts: { cause?: unknown } = {}) {

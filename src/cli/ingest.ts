@@ -22,7 +22,7 @@ export function register(program: Command): void {
     )
     .action(async (args: string[], opts: { wait: boolean; force?: boolean; timeout: number }) => {
       const rt = loadRuntime();
-      const inputs = await resolveInputs(args);
+      const inputs = await resolveInputs(args, { maxBytes: rt.config.inputMaxBytes });
       const app = await App.connect(rt.config, rt.log, rt.stageContext);
       try {
         const outcomes = [];

@@ -12,7 +12,7 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExample:\n  $ pressline process examples/eeas-press-remarks.html --jsonl')
     .action(async (args: string[], opts: { jsonl?: boolean }) => {
       const rt = loadRuntime();
-      const inputs = await resolveInputs(args);
+      const inputs = await resolveInputs(args, { maxBytes: rt.config.inputMaxBytes });
       let failed = 0;
       for (const input of inputs) {
         try {

@@ -32,14 +32,14 @@ export function register(program: Command): void {
       const stopDiscovery = config.discovery ? await startDiscovery(app) : async () => {};
       const enqueue = (input: Parameters<typeof enqueueFetch>[2]) =>
         enqueueFetch(app.queues, app.status, input);
-      const stopInbox = watchInbox(config.inboxDir, enqueue, log);
+      const stopInbox = watchInbox(config.inboxDir, enqueue, log, { maxBytes: config.inputMaxBytes });
       const archive = resolve(join(config.dataDir, 'archive'));
       log.info({ dashboard: dashboard.url, inbox: resolve(config.inboxDir), archive }, 'pressline started');
       process.stderr.write(
         `Pressline is running. Dashboard: ${dashboard.url} · inbox: ${resolve(config.inboxDir)} · archive: ${archive}\n`,
       );
       if (opts.ingest?.length) {
-        const inputs = await resolveInputs(opts.ingest);
+        const inputs = await resolveInputs(opts.ingest, { maxBytes: config.inputMaxBytes });
         const queued: string[] = [];
         for (const input of inputs) if ((await enqueue(input)) !== 'unchanged') queued.push(input.job.docId);
         if (queued.length < inputs.length)
