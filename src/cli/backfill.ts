@@ -4,7 +4,7 @@ import { ConfigError } from '../errors.js';
 import { redisKey } from '../queues/names.js';
 import { enqueueFetch } from '../queues/producer.js';
 import { loadSources, sourceNamed } from '../sources/load.js';
-import { runDiscovery } from '../sources/run.js';
+import { runDiscovery } from '../stages/discover-run.js';
 import type { SourceConfig } from '../sources/schema.js';
 import { SeenStore } from '../store/seen-store.js';
 import { Progress } from './progress.js';

@@ -3,11 +3,11 @@ import type { Command } from 'commander';
 import { App } from '../app.js';
 import { watchInbox } from '../inbox.js';
 import { resolveInputs } from '../inputs.js';
-import { awaitDocuments } from '../queues/await-docs.js';
+import { awaitDocuments } from '../store/await-docs.js';
 import { enqueueFetch } from '../queues/producer.js';
 import { startDashboard } from '../dashboard/server.js';
 import { prepareSinks } from '../sinks/index.js';
-import { startDiscovery } from '../sources/scheduler.js';
+import { startDiscovery } from '../workers/scheduler.js';
 import { loadRuntime } from './runtime.js';
 import { onShutdown } from './shutdown.js';
 

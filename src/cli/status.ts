@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { App } from '../app.js';
-import { formatSinkHealth, sinkHealth } from '../sinks/health.js';
+import { formatSinkHealth, sinkHealth } from '../queues/delivery-health.js';
 import { loadRuntime } from './runtime.js';
 
 const STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;

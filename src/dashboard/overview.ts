@@ -1,9 +1,9 @@
 import type { Queue } from 'bullmq';
-import { sinkHealth as deliveryTrouble } from '../sinks/health.js';
+import { sinkHealth as deliveryTrouble } from '../queues/delivery-health.js';
 import type { Redis } from 'ioredis';
 import type { App } from '../app.js';
-import type { DocState } from '../queues/doc-status.js';
-import { sourceHealth, type SourceHealth } from '../sources/health.js';
+import type { DocState } from '../store/doc-status.js';
+import { sourceHealth, type SourceHealth } from '../store/source-health.js';
 
 /** The job states the dashboard counts for every queue. */
 export const JOB_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;

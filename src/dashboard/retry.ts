@@ -1,7 +1,7 @@
 import type { Job } from 'bullmq';
 import type { App } from '../app.js';
 import { PermanentError } from '../errors.js';
-import type { StageState } from '../queues/doc-status.js';
+import type { StageState } from '../store/doc-status.js';
 
 /** The document a job is about, read from its data (stage jobs carry `docId`, deliveries a record). */
 const docIdOf = (job: Job): string | undefined => {

@@ -1,7 +1,7 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
-import { deliverJobOptions } from '../sinks/retry-policy.js';
+import { deliverJobOptions } from './retry-policy.js';
 import { bullPrefix, deliverQueue, QUEUES } from './names.js';
 
 /** Retries with exponential backoff and bounded retention of finished jobs. */

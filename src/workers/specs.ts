@@ -1,7 +1,7 @@
 import { DeliverJob, PublishJob } from '../schemas/jobs.js';
 import { jobIdFor } from '../ids.js';
 import { sinkDeliveries } from '../metrics.js';
-import type { DocStatus } from '../queues/doc-status.js';
+import type { DocStatus } from '../store/doc-status.js';
 import { deliverQueue } from '../queues/names.js';
 import type { Queues } from '../queues/queues.js';
 import type { Sink } from '../sinks/types.js';

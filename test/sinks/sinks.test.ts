@@ -17,7 +17,7 @@ import {
   deliverJobOptions,
   DELIVER_BACKOFF,
   retryWindowMs,
-} from '../../src/sinks/retry-policy.js';
+} from '../../src/queues/retry-policy.js';
 import { retryAfterMs } from '../../src/sinks/webhook.js';
 import { newSecret, recordFixture } from './helpers.js';
 

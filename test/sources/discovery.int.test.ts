@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from 'bullmq';
 import { redisKey } from '../../src/queues/names.js';
-import { sourceHealth } from '../../src/sources/health.js';
-import { startDiscovery } from '../../src/sources/scheduler.js';
+import { sourceHealth } from '../../src/store/source-health.js';
+import { startDiscovery } from '../../src/workers/scheduler.js';
 import { useFixtureSite, type Harness } from './harness.js';
 
 const env = useFixtureSite();

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { Config } from '../config.js';
-import { redisKey } from './names.js';
+import { redisKey } from '../queues/names.js';
 
 export const StageState = z.object({
   state: z.enum(['active', 'completed', 'retrying', 'failed']),

@@ -1,6 +1,6 @@
 import type { App } from '../app.js';
-import { discoverWorker } from '../workers/discover.js';
-import { loadSources } from './load.js';
+import { discoverWorker } from './discover.js';
+import { loadSources } from '../sources/load.js';
 
 const PREFIX = 'source-';
 

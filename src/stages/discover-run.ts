@@ -4,11 +4,11 @@ import type { HttpClient } from '../fetch/http.js';
 import type { Input } from '../inputs.js';
 import type { Logger } from '../logger.js';
 import type { EnqueueOutcome } from '../queues/producer.js';
-import { planDiscovery } from '../stages/discover.js';
+import { planDiscovery } from './discover.js';
 import type { SeenStore } from '../store/seen-store.js';
-import { listSource, type ListingPage } from './listers.js';
-import type { ListingValidators, Validators } from './listing-cache.js';
-import type { SourceConfig } from './schema.js';
+import { listSource, type ListingPage } from '../sources/listers.js';
+import type { ListingValidators, Validators } from '../store/listing-cache.js';
+import type { SourceConfig } from '../sources/schema.js';
 
 export interface DiscoveryDeps {
   client: HttpClient;

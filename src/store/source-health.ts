@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { redisKey } from '../queues/names.js';
-import { loadSources } from './load.js';
+import { loadSources } from '../sources/load.js';
 
 /** What the dashboard shows of one discovery source. */
 export interface SourceHealth {
