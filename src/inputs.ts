@@ -22,6 +22,9 @@ export interface Input {
   label: string;
 }
 
+/** What enqueueing an input did: queued anew, already done with these exact bytes, already in the pipeline, or a failed run retried. */
+export type EnqueueOutcome = 'queued' | 'unchanged' | 'in-progress' | 'retried';
+
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
 /** A local file read now: its bytes travel in the job, so a worker on any host can process it. */

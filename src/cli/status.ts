@@ -13,7 +13,7 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExample:\n  $ pressline status')
     .action(async (opts: { json?: boolean }) => {
       const rt = loadRuntime();
-      const app = await App.connect(rt.config, rt.log, rt.stageContext);
+      const app = await App.connect(rt.config, rt.log);
       try {
         const rows = await Promise.all(
           app.queues.all().map(async (q) => ({ queue: q.name, counts: await q.getJobCounts(...STATES) })),

@@ -1,4 +1,4 @@
-import { DeliverJob, PublishJob } from '../schemas/jobs.js';
+import { DeliverJob, docIdOf, PublishJob } from '../schemas/jobs.js';
 import { jobIdFor } from '../ids.js';
 import { sinkDeliveries } from '../metrics.js';
 import type { DocStatus } from '../store/doc-status.js';
@@ -10,12 +10,6 @@ import { stamp, type StageContext, type StageDef } from '../stages/registry.js';
 import type { Logger } from '../logger.js';
 import { parseOrThrow } from '../errors.js';
 import type { WorkerSpec } from './worker.js';
-
-const docIdOf = (data: unknown): string | undefined => {
-  const d = data as { docId?: unknown; record?: { id?: unknown } } | null;
-  const id = d?.docId ?? d?.record?.id;
-  return typeof id === 'string' ? id : undefined;
-};
 
 /** A processing stage as a worker: run the pure stage, check its output, queue it for the next stage. */
 export function stageSpec<I, O>(

@@ -6,7 +6,7 @@ import { isRetryable, parseOrThrow, PresslineError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { jobDuration, jobsFailed, jobsProcessed } from '../metrics.js';
 import type { DocStatus, StageExtra } from '../store/doc-status.js';
-import { bullPrefix } from '../queues/names.js';
+import { bullPrefix } from '../store/keys.js';
 import { deliverBackoffStrategy } from '../queues/retry-policy.js';
 
 /** One queue's work: the schema its jobs must match, and what to do with a parsed job. */

@@ -27,6 +27,16 @@ describe('ids', () => {
     expect(siteOf(null)).toBe('generic');
   });
 
+  it('takes ec.europa.eu for Press Corner only where a path segment is presscorner', () => {
+    expect(siteOf('https://ec.europa.eu/commission/presscorner')).toBe('ec-presscorner');
+    expect(siteOf('https://ec.europa.eu/commission/presscorner/detail/en/speech_26_1765')).toBe(
+      'ec-presscorner',
+    );
+    expect(siteOf('https://ec.europa.eu/commission/presscorner-archive/x')).toBe('generic');
+    expect(siteOf('https://ec.europa.eu/info/search?from=/presscorner/')).toBe('generic');
+    expect(siteOf('https://www.ec.europa.eu/commission/presscorner/detail')).toBe('generic');
+  });
+
   it('makes job ids BullMQ accepts: no colon, never all digits, deterministic', () => {
     fc.assert(
       fc.property(fc.string(), fc.string(), (docId, variant) => {

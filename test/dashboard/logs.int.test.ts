@@ -27,7 +27,7 @@ describe('job logs', { timeout: 60_000 }, () => {
       },
     });
     const log = createLogger('debug', sink);
-    app = await App.connect(p.config, log, p.runtime.stageContext);
+    app = await App.connect(p.config, log);
     app.startWorkers();
     const input = await fileInput(fixture('ecb-hearing.txt'));
     await enqueueFetch(app.queues, app.status, input);
