@@ -1,7 +1,7 @@
 import { siteOf } from '../ids.js';
 import type { Site } from '../schemas/record.js';
 import { extractGenericHtml } from './generic-html.js';
-import type { ExtractInput, Extracted } from './index.js';
+import type { ExtractInput, Extracted } from './types.js';
 import { extractPlainText } from './plain-text.js';
 import { extractPressCorner } from './sites/ec-presscorner.js';
 import { extractWithSelectors } from './sites/html-site.js';
