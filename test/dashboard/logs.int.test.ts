@@ -5,7 +5,7 @@ import { fileInput } from '../../src/inputs.js';
 import { createLogger } from '../../src/logger.js';
 import { enqueueFetch } from '../../src/queues/producer.js';
 import { testPipeline, type TestPipeline } from '../helpers/pipeline.js';
-import { fixture, until } from './helpers.js';
+import { fixture, until } from '../helpers/dashboard.js';
 
 describe('job logs', { timeout: 60_000 }, () => {
   let p: TestPipeline | undefined;

@@ -15,7 +15,7 @@ import {
   testSchema,
   webhookReceiver,
   withSearchPath,
-} from './helpers.js';
+} from '../helpers/sinks.js';
 
 async function jsonlLines(p: TestPipeline): Promise<PressRecord[]> {
   const dir = join(p.config.dataDir, 'archive');

@@ -8,7 +8,7 @@ import { MemoryLedger } from '../../src/sinks/ledger.js';
 import { RedisLedger } from '../../src/store/sink-ledger.js';
 import { WebhookSink } from '../../src/sinks/webhook.js';
 import { redisForTests } from '../helpers/services.js';
-import { newSecret, recordFixture, webhookReceiver } from './helpers.js';
+import { newSecret, recordFixture, webhookReceiver } from '../helpers/sinks.js';
 
 type Receiver = Awaited<ReturnType<typeof webhookReceiver>>;
 

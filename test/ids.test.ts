@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { docIdFor, jobIdFor, siteOf } from '../../src/ids.js';
+import { docIdFor, jobIdFor, siteOf } from '../src/ids.js';
 
 describe('ids', () => {
   it('gives a Press Corner document the id of its reference', () => {

@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { App } from '../../src/app.js';
-import { withoutArchives } from '../helpers/pipeline.js';
+import { withoutArchives } from './pipeline.js';
 import { loadRuntime } from '../../src/cli/runtime.js';
 import type { Config } from '../../src/config.js';
-import { redisForTests } from '../helpers/services.js';
+import { redisForTests } from './services.js';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
 
 /** The built CLI (test/global-setup.ts builds `dist/` once before any test). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Job } from 'bullmq';
 import { loadSources } from '../../src/sources/load.js';
 import { startDiscovery } from '../../src/workers/scheduler.js';
-import { useFixtureSite, type Harness } from './harness.js';
+import { useFixtureSite, type Harness } from '../helpers/harness.js';
 
 const env = useFixtureSite();
 

@@ -4,14 +4,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { localStageContext } from '../../src/app.js';
-import { fileInput, urlInput } from '../../src/inputs.js';
-import { enqueueFetch } from '../../src/queues/producer.js';
-import { runLocal } from '../../src/run-local.js';
-import type { PressRecord } from '../../src/schemas/record.js';
-import { eventually, testPipeline, type TestPipeline } from '../helpers/pipeline.js';
+import { localStageContext } from '../src/app.js';
+import { fileInput, urlInput } from '../src/inputs.js';
+import { enqueueFetch } from '../src/queues/producer.js';
+import { runLocal } from '../src/run-local.js';
+import type { PressRecord } from '../src/schemas/record.js';
+import { eventually, testPipeline, type TestPipeline } from './helpers/pipeline.js';
 
-const fixture = fileURLToPath(new URL('../fixtures/transcripts/council-doorstep.txt', import.meta.url));
+const fixture = fileURLToPath(new URL('./fixtures/transcripts/council-doorstep.txt', import.meta.url));
 
 /** The record without what differs between two runs of the same input: times and trace. */
 const stable = (r: PressRecord) => ({

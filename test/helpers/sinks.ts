@@ -3,7 +3,7 @@ import { createServer as createHttpServer, type IncomingHttpHeaders, type Server
 import { createConnection, createServer, type AddressInfo, type Socket } from 'node:net';
 import pg from 'pg';
 import { PressRecord, type Figure, type Segment } from '../../src/schemas/record.js';
-import { postgresForTests } from '../helpers/services.js';
+import { postgresForTests } from './services.js';
 
 interface Turn {
   kind: Segment['kind'];
