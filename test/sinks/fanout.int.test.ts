@@ -7,10 +7,10 @@ import { sinkHealth } from '../../src/queues/delivery-health.js';
 import type { PressRecord } from '../../src/schemas/record.js';
 import { eventually, testPipeline, type TestPipeline } from '../helpers/pipeline.js';
 import { postgresForTests } from '../helpers/services.js';
+import { recordFixture } from '../helpers/record.js';
 import {
   newSecret,
   postgresTarget,
-  recordFixture,
   tcpProxy,
   testSchema,
   webhookReceiver,

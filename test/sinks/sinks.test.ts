@@ -19,7 +19,8 @@ import {
   retryWindowMs,
 } from '../../src/queues/retry-policy.js';
 import { retryAfterMs } from '../../src/sinks/webhook.js';
-import { newSecret, recordFixture } from '../helpers/sinks.js';
+import { recordFixture } from '../helpers/record.js';
+import { newSecret } from '../helpers/sinks.js';
 
 describe('sink selection', () => {
   it('turns on JSON Lines always, PostgreSQL with DATABASE_URL and webhooks with WEBHOOK_URL', () => {

@@ -8,7 +8,8 @@ import { MemoryLedger } from '../../src/sinks/ledger.js';
 import { RedisLedger } from '../../src/store/sink-ledger.js';
 import { WebhookSink } from '../../src/sinks/webhook.js';
 import { redisForTests } from '../helpers/services.js';
-import { newSecret, recordFixture, webhookReceiver } from '../helpers/sinks.js';
+import { recordFixture } from '../helpers/record.js';
+import { newSecret, webhookReceiver } from '../helpers/sinks.js';
 
 type Receiver = Awaited<ReturnType<typeof webhookReceiver>>;
 
