@@ -4,19 +4,23 @@ import type { Site } from './schemas/record.js';
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-/** Chooses the site adapter by URL host; `generic` for any other site or no URL. */
+/**
+ * Chooses the site adapter by URL host (EEAS delegation mirrors included); Press Corner is
+ * `ec.europa.eu` with a `presscorner` path segment. `generic` for any other site or no URL.
+ */
 export function siteOf(url: string | null): Site {
   if (!url) return 'generic';
   let host: string;
+  let path: string;
   try {
-    host = new URL(url).hostname;
+    ({ hostname: host, pathname: path } = new URL(url));
   } catch {
     return 'generic';
   }
   if (/(^|\.)eeas\.europa\.eu$/.test(host)) return 'eeas';
   if (/(^|\.)consilium\.europa\.eu$/.test(host)) return 'consilium';
   if (/(^|\.)ecb\.europa\.eu$/.test(host)) return 'ecb';
-  if (/^ec\.europa\.eu$/.test(host) && url.includes('/presscorner')) return 'ec-presscorner';
+  if (host === 'ec.europa.eu' && path.split('/').includes('presscorner')) return 'ec-presscorner';
   return 'generic';
 }
 

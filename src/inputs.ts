@@ -30,6 +30,9 @@ export interface InputOptions {
   traceId?: string;
 }
 
+/** What enqueueing an input did: queued anew, already done with these exact bytes, already in the pipeline, or a failed run retried. */
+export type EnqueueOutcome = 'queued' | 'unchanged' | 'in-progress' | 'retried';
+
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
 /** Reads a file whole unless it is over `maxBytes`: then refuses it, without reading it. */

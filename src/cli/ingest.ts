@@ -2,9 +2,8 @@ import { resolve, join } from 'node:path';
 import type { Command } from 'commander';
 import { App } from '../app.js';
 import { resolveInputs, type Input } from '../inputs.js';
-import type { DocState } from '../queues/doc-status.js';
-import { awaitDocuments } from '../queues/await-docs.js';
-import { enqueueFetch } from '../queues/producer.js';
+import type { DocState } from '../store/doc-status.js';
+import { awaitDocuments } from '../store/await-docs.js';
 import { Progress } from './progress.js';
 import { loadRuntime } from './runtime.js';
 
@@ -23,12 +22,12 @@ export function register(program: Command): void {
     .action(async (args: string[], opts: { wait: boolean; force?: boolean; timeout: number }) => {
       const rt = loadRuntime();
       const inputs = await resolveInputs(args, { maxBytes: rt.config.inputMaxBytes });
-      const app = await App.connect(rt.config, rt.log, rt.stageContext);
+      const app = await App.connect(rt.config, rt.log);
       try {
         const outcomes = [];
         for (const input of inputs) {
           const force = opts.force ?? input.job.target.kind === 'url';
-          outcomes.push({ input, outcome: await enqueueFetch(app.queues, app.status, input, { force }) });
+          outcomes.push({ input, outcome: await app.enqueue(input, { force }) });
         }
         const unchanged = outcomes.filter((o) => o.outcome === 'unchanged').length;
         process.stderr.write(

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { localStageContext } from '../app.js';
 import { resolveInputs } from '../inputs.js';
 import { runLocal } from '../run-local.js';
 import { loadRuntime } from './runtime.js';
@@ -13,10 +14,11 @@ export function register(program: Command): void {
     .action(async (args: string[], opts: { jsonl?: boolean }) => {
       const rt = loadRuntime();
       const inputs = await resolveInputs(args, { maxBytes: rt.config.inputMaxBytes });
+      const context = localStageContext(rt.config);
       let failed = 0;
       for (const input of inputs) {
         try {
-          const record = await runLocal(input.job, rt.stageContext(rt.log.child({ docId: input.job.docId })));
+          const record = await runLocal(input.job, context(rt.log.child({ docId: input.job.docId })));
           if (!record) throw new Error('nothing to print: the source answered that it has not changed');
           process.stdout.write(
             opts.jsonl ? `${JSON.stringify(record)}\n` : `${JSON.stringify(record, null, 2)}\n`,

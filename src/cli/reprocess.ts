@@ -4,10 +4,8 @@ import { App } from '../app.js';
 import { ConfigError, PermanentError } from '../errors.js';
 import { decodeBody } from '../fetch/decode.js';
 import { jobIdFor } from '../ids.js';
-import { redisKey } from '../queues/names.js';
-import { enqueueFetch } from '../queues/producer.js';
 import type { CleanJob } from '../schemas/jobs.js';
-import { RedisFetchIndex, type FetchEntry } from '../store/fetch-index.js';
+import type { FetchEntry } from '../store/fetch-index.js';
 import type { RawStore } from '../store/raw-store.js';
 import { Progress } from './progress.js';
 import { loadRuntime } from './runtime.js';
@@ -58,8 +56,8 @@ export function register(program: Command): void {
       if (opts.fromStage !== 'clean' && opts.fromStage !== 'fetch')
         throw new ConfigError(`--from-stage ${opts.fromStage}: expected clean or fetch`);
       const rt = loadRuntime();
-      const app = await App.connect(rt.config, rt.log, rt.stageContext);
-      const index = new RedisFetchIndex(app.connection, redisKey(rt.config, 'fetched'));
+      const app = await App.connect(rt.config, rt.log);
+      const index = app.stores.fetched;
       try {
         const ids = opts.all ? await index.ids() : [id as string];
         const progress = new Progress(ids.length);
@@ -80,7 +78,7 @@ export function register(program: Command): void {
                   'ERR_NO_URL',
                   `${docId}: came from a file, not a URL; ingest the file again`,
                 );
-              await enqueueFetch(app.queues, app.status, {
+              await app.enqueue({
                 label: docId,
                 variant: `reprocess:${traceId}`,
                 job: {
@@ -96,7 +94,7 @@ export function register(program: Command): void {
                 },
               });
             } else {
-              const job = await cleanJobFromSnapshot(entry, rt.raw, traceId);
+              const job = await cleanJobFromSnapshot(entry, app.raw, traceId);
               await app.status.queued(docId, { traceId, label: `reprocess ${docId}` });
               await app.queues.get('clean').add('clean', job, { jobId: jobIdFor('clean', docId, traceId) });
             }

@@ -61,3 +61,10 @@ export type PublishJob = z.infer<typeof PublishJob>;
 /** One record for one sink: publish fans out one such job per configured sink. */
 export const DeliverJob = z.object({ sink: z.string(), record: PressRecord });
 export type DeliverJob = z.infer<typeof DeliverJob>;
+
+/** The document a job is about, read from its unparsed data: stage jobs carry `docId`, deliveries a record. */
+export function docIdOf(data: unknown): string | undefined {
+  const d = data as { docId?: unknown; record?: { id?: unknown } } | null;
+  const id = d?.docId ?? d?.record?.id;
+  return typeof id === 'string' ? id : undefined;
+}

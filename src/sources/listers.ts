@@ -1,4 +1,4 @@
-import { inWindow, type DiscoveredItem } from '../stages/discover.js';
+import { inWindow, type DiscoveredItem } from './item.js';
 import { docIdFor, siteOf } from '../ids.js';
 import {
   ddmmyyyy,

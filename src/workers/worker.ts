@@ -5,9 +5,9 @@ import type { Config } from '../config.js';
 import { isRetryable, parseOrThrow, PresslineError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { jobDuration, jobsFailed, jobsProcessed } from '../metrics.js';
-import type { DocStatus, StageExtra } from '../queues/doc-status.js';
-import { bullPrefix } from '../queues/names.js';
-import { deliverBackoffStrategy } from '../sinks/retry-policy.js';
+import type { DocStatus, StageExtra } from '../store/doc-status.js';
+import { bullPrefix } from '../store/keys.js';
+import { deliverBackoffStrategy } from '../queues/retry-policy.js';
 
 /** One queue's work: the schema its jobs must match, and what to do with a parsed job. */
 export interface WorkerSpec<I> {

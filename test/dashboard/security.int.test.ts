@@ -1,7 +1,7 @@
 import { Worker } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fileInput, urlInput } from '../../src/inputs.js';
-import { formatSinkHealth, sinkHealth } from '../../src/sinks/health.js';
+import { formatSinkHealth, sinkHealth } from '../../src/queues/delivery-health.js';
 import { eventually } from '../helpers/pipeline.js';
 import { enqueueFetch } from '../../src/queues/producer.js';
 import {
@@ -13,8 +13,8 @@ import {
   until,
   type DashboardUnderTest,
   type FlakySite,
-} from './helpers.js';
-import { rawRequest } from './raw-http.js';
+} from '../helpers/dashboard.js';
+import { rawRequest } from '../helpers/raw-http.js';
 
 describe('the dashboard under attack', { timeout: 90_000 }, () => {
   let d: DashboardUnderTest | undefined;

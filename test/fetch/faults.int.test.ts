@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { urlInput, type Input } from '../../src/inputs.js';
 import { enqueueFetch } from '../../src/queues/producer.js';
-import { useFixtureSite } from '../sources/harness.js';
+import { useFixtureSite } from '../helpers/harness.js';
 
 const env = useFixtureSite();
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobIdFor } from '../../src/ids.js';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
 import { redisForTests } from '../helpers/services.js';
-import { CLI } from '../sources/harness.js';
+import { CLI } from '../helpers/harness.js';
 
 const ITEMS = 500;
 const INTERVAL_MS = 50;

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { parseSources } from '../../src/sources/load.js';
-import { planDiscovery, type DiscoveredItem } from '../../src/stages/discover.js';
+import type { DiscoveredItem } from '../../src/sources/item.js';
+import { planDiscovery } from '../../src/stages/discover.js';
 
 const titled = (title: string, i: number): DiscoveredItem => ({
   docId: `generic:x/${i}`,

@@ -9,7 +9,8 @@ import {
   parseSitemap,
 } from '../../src/sources/parsers.js';
 import { SourcesFile, DEFAULT_SOURCES } from '../../src/sources/schema.js';
-import { planDiscovery, type DiscoveredItem } from '../../src/stages/discover.js';
+import type { DiscoveredItem } from '../../src/sources/item.js';
+import { planDiscovery } from '../../src/stages/discover.js';
 import {
   renderAtom,
   renderEeasListing,

@@ -1,5 +1,5 @@
 import { markup, type SafeHtml } from '../html.js';
-import type { DocState, StageState } from '../../queues/doc-status.js';
+import type { DocState, StageState } from '../../store/doc-status.js';
 import { redact } from '../../redact.js';
 
 /** `812 ms`, `3.4 s`, `2 min 5 s`. */

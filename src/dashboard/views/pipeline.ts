@@ -1,6 +1,6 @@
 import { markup, type SafeHtml } from '../html.js';
 import { JOB_STATES, type Overview, type QueueStats } from '../overview.js';
-import type { DocState } from '../../queues/doc-status.js';
+import type { DocState } from '../../store/doc-status.js';
 import { actionForm, layout, type ViewContext } from './layout.js';
 import { ago, docBadge, docName, duration, reason, sparkline, stageMark } from './format.js';
 

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PressRecord } from '../../src/schemas/record.js';
 import { PostgresSink } from '../../src/sinks/postgres.js';
 import { redisForTests } from '../helpers/services.js';
-import { recordFixture, testSchema } from './helpers.js';
+import { recordFixture } from '../helpers/record.js';
+import { testSchema } from '../helpers/sinks.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../', import.meta.url));

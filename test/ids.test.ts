@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { docIdFor, jobIdFor, siteOf } from '../../src/ids.js';
+import { docIdFor, jobIdFor, siteOf } from '../src/ids.js';
 
 describe('ids', () => {
   it('gives a Press Corner document the id of its reference', () => {
@@ -25,6 +25,16 @@ describe('ids', () => {
     expect(siteOf('https://www.ecb.europa.eu/press/x.en.html')).toBe('ecb');
     expect(siteOf('https://example.org/x')).toBe('generic');
     expect(siteOf(null)).toBe('generic');
+  });
+
+  it('takes ec.europa.eu for Press Corner only where a path segment is presscorner', () => {
+    expect(siteOf('https://ec.europa.eu/commission/presscorner')).toBe('ec-presscorner');
+    expect(siteOf('https://ec.europa.eu/commission/presscorner/detail/en/speech_26_1765')).toBe(
+      'ec-presscorner',
+    );
+    expect(siteOf('https://ec.europa.eu/commission/presscorner-archive/x')).toBe('generic');
+    expect(siteOf('https://ec.europa.eu/info/search?from=/presscorner/')).toBe('generic');
+    expect(siteOf('https://www.ec.europa.eu/commission/presscorner/detail')).toBe('generic');
   });
 
   it('makes job ids BullMQ accepts: no colon, never all digits, deterministic', () => {

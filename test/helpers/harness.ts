@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import { App } from '../../src/app.js';
-import { withoutArchives } from '../helpers/pipeline.js';
+import { withoutArchives } from './pipeline.js';
 import { loadRuntime } from '../../src/cli/runtime.js';
 import type { Config } from '../../src/config.js';
-import { redisForTests } from '../helpers/services.js';
+import { redisForTests } from './services.js';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
 
 /** The built CLI (test/global-setup.ts builds `dist/` once before any test). */
@@ -52,7 +52,7 @@ export async function startHarness(sources: unknown[], options: Partial<Config> 
     },
     withoutArchives,
   );
-  const app = await App.connect(rt.config, rt.log, rt.stageContext);
+  const app = await App.connect(rt.config, rt.log);
   app.startWorkers(undefined, { concurrency: 4 });
   const archive = join(rt.config.dataDir, 'archive');
   return {
@@ -91,7 +91,7 @@ export async function startHarness(sources: unknown[], options: Partial<Config> 
     async close() {
       await Promise.all(app.workers.map((w) => w.close()));
       await Promise.all(app.queues.all().map((q) => q.obliterate({ force: true }).catch(() => {})));
-      const keys = await app.connection.keys(`${`{${rt.config.queuePrefix}}`}:pl:*`);
+      const keys = await app.connection.keys(app.stores.keys.all);
       if (keys.length) await app.connection.del(...keys);
       await app.close();
       await rm(dir, { recursive: true, force: true });

@@ -11,7 +11,7 @@ import { fetchDocument, type FetchDeps } from '../../src/stages/fetch.js';
 import { MemoryFetchIndex } from '../../src/store/fetch-index.js';
 import { FileRawStore } from '../../src/store/raw-store.js';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
-import { testClient } from './client.js';
+import { testClient } from '../helpers/http-client.js';
 
 let site: FixtureSite;
 let dir: string;

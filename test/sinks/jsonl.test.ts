@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JsonlSink } from '../../src/sinks/jsonl.js';
-import { makeRecord } from '../helpers/record.js';
+import { recordFixture } from '../helpers/record.js';
 
 const lines = async (file: string) => (await readFile(file, 'utf8')).split('\n').filter(Boolean);
 
@@ -12,10 +12,10 @@ describe('the JSON Lines sink', () => {
     const dir = await mkdtemp(join(tmpdir(), 'jsonl-'));
     const now = () => new Date('2026-03-01T10:00:00Z');
     const sink = new JsonlSink({ dir, fsync: 'always', now });
-    const v1 = makeRecord({ text: 'First version.' });
+    const v1 = recordFixture({ suffix: 'First version.' });
     expect(await sink.deliver(v1)).toBe('written');
     expect(await sink.deliver(v1)).toBe('duplicate');
-    expect(await sink.deliver(makeRecord({ text: 'Second version.' }))).toBe('written');
+    expect(await sink.deliver(recordFixture({ suffix: 'Second version.' }))).toBe('written');
     const file = join(dir, '2026-03-01.jsonl');
     expect((await lines(file)).map((l) => JSON.parse(l).version)).toHaveLength(2);
 
@@ -29,9 +29,9 @@ describe('the JSON Lines sink', () => {
     const dir = await mkdtemp(join(tmpdir(), 'jsonl-'));
     const now = () => new Date('2026-03-01T10:00:00Z');
     const sink = new JsonlSink({ dir, fsync: 'always', now });
-    await sink.deliver(makeRecord({ text: 'One.' }));
+    await sink.deliver(recordFixture({ suffix: 'One.' }));
     await appendFile(join(dir, '2026-03-01.jsonl'), '{"schemaVersion":1,"id":"half');
-    await new JsonlSink({ dir, fsync: 'always', now }).deliver(makeRecord({ text: 'Two.' }));
+    await new JsonlSink({ dir, fsync: 'always', now }).deliver(recordFixture({ suffix: 'Two.' }));
     const all = await lines(join(dir, '2026-03-01.jsonl'));
     expect(all).toHaveLength(2);
     for (const l of all) expect(() => JSON.parse(l)).not.toThrow();
@@ -42,7 +42,7 @@ describe('the JSON Lines sink', () => {
     const sink = new JsonlSink({ dir, fsync: 'never' });
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        sink.deliver(makeRecord({ text: `Remark number ${i}. `.repeat(200) })),
+        sink.deliver(recordFixture({ suffix: `Remark number ${i}. `.repeat(200) })),
       ),
     );
     const [file] = await readdir(dir);

@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../../src/config.js';
 import { startDashboard } from '../../src/dashboard/server.js';
-import { eventually, testPipeline, type TestPipeline } from '../helpers/pipeline.js';
+import { eventually, testPipeline, type TestPipeline } from './pipeline.js';
 
-/** A transcript fixture of this folder, as a path. */
+/** A transcript of test/fixtures/transcripts, as a path. */
 export const fixture = (name: string): string =>
-  fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+  fileURLToPath(new URL(`../fixtures/transcripts/${name}`, import.meta.url));
 
 export const TRANSCRIPTS = [
   'commission-midday.txt',

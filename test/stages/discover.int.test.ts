@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from 'bullmq';
-import { redisKey } from '../../src/queues/names.js';
-import { sourceHealth } from '../../src/sources/health.js';
-import { startDiscovery } from '../../src/sources/scheduler.js';
-import { useFixtureSite, type Harness } from './harness.js';
+import { loadSources } from '../../src/sources/load.js';
+import { startDiscovery } from '../../src/workers/scheduler.js';
+import { useFixtureSite, type Harness } from '../helpers/harness.js';
 
 const env = useFixtureSite();
 
@@ -85,7 +84,7 @@ describe('discovery against the fixture site', () => {
     expect(await h.records()).toHaveLength(env.site.state.eeas.length);
     // Forget every job and every listing validator: only the seen-store remembers.
     await h.app.queues.get('fetch').obliterate({ force: true });
-    await h.app.connection.del(redisKey(h.config, 'listing'));
+    await h.app.connection.del(h.app.stores.keys.listing);
     const before = env.site.log.length;
     await discoverOnce(h, ['eeas']);
     await h.idle();
@@ -101,7 +100,7 @@ describe('discovery against the fixture site', () => {
     ]);
     await discoverOnce(h, ['down', 'eeas']);
     await h.idle();
-    const health = await sourceHealth(h.app.connection, h.config);
+    const health = await h.app.stores.sources.all(() => loadSources(h.config));
     const down = health.find((s) => s.name === 'down');
     expect(down?.lastError).toMatch(
       /^ERR_FETCH_NETWORK: GET http:\/\/127\.0\.0\.1:9\/feed\.xml failed: .*ECONNREFUSED/,
@@ -148,7 +147,7 @@ describe('discovery against the fixture site', () => {
     expect(env.site.requests('/news/minister-remarks').length).toBeLessThanOrEqual(2);
     expect(ids).toHaveLength(3);
     expect(env.site.requests('/ecb/press/pr/')).toHaveLength(0);
-    const health = await sourceHealth(h.app.connection, h.config);
+    const health = await h.app.stores.sources.all(() => loadSources(h.config));
     expect(health.map((s) => [s.name, s.itemsFound, s.lastError])).toEqual([
       ['council', 1, null],
       ['ecb', 2, null],
@@ -168,7 +167,12 @@ describe('discovery against the fixture site', () => {
       { every: 3_600_000 },
       { name: 'discover', data: { source: 'retired' } },
     );
-    const stop = await startDiscovery(h.app);
+    const stop = await startDiscovery({
+      queue: h.app.queues.get('discover'),
+      sources: await loadSources(h.config),
+      startWorker: () => h.app.startDiscoverWorker(),
+      log: h.app.log,
+    });
     const keys = (await queue.getJobSchedulers()).map((s) => s.key).sort();
     expect(keys).toEqual(['source-ec-presscorner', 'source-eeas']);
     await h.idle();

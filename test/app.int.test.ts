@@ -4,13 +4,14 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fileInput, urlInput } from '../../src/inputs.js';
-import { enqueueFetch } from '../../src/queues/producer.js';
-import { runLocal } from '../../src/run-local.js';
-import type { PressRecord } from '../../src/schemas/record.js';
-import { eventually, testPipeline, type TestPipeline } from '../helpers/pipeline.js';
+import { localStageContext } from '../src/app.js';
+import { fileInput, urlInput } from '../src/inputs.js';
+import { enqueueFetch } from '../src/queues/producer.js';
+import { runLocal } from '../src/run-local.js';
+import type { PressRecord } from '../src/schemas/record.js';
+import { eventually, testPipeline, type TestPipeline } from './helpers/pipeline.js';
 
-const fixture = fileURLToPath(new URL('../fixtures/transcripts/council-doorstep.txt', import.meta.url));
+const fixture = fileURLToPath(new URL('./fixtures/transcripts/council-doorstep.txt', import.meta.url));
 
 /** The record without what differs between two runs of the same input: times and trace. */
 const stable = (r: PressRecord) => ({
@@ -78,7 +79,7 @@ describe('the queued pipeline', () => {
 
     const records = await archived(p);
     expect(records).toHaveLength(1);
-    const local = await runLocal((await fileInput(fixture)).job, p.runtime.stageContext(p.runtime.log));
+    const local = await runLocal((await fileInput(fixture)).job, localStageContext(p.config)(p.runtime.log));
     expect(stable(records[0]!)).toEqual(stable(local!));
     expect(Object.keys(records[0]!.pipeline.stages)).toEqual(['fetch', 'clean', 'segment', 'figures']);
 

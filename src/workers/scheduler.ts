@@ -1,14 +1,23 @@
-import type { App } from '../app.js';
-import { discoverWorker } from '../workers/discover.js';
-import { loadSources } from './load.js';
+import type { Queue, Worker } from 'bullmq';
+import type { Logger } from '../logger.js';
+import type { SourceConfig } from '../sources/schema.js';
 
 const PREFIX = 'source-';
 
+export interface SchedulerDeps {
+  /** The discover queue. */
+  queue: Queue;
+  /** The configured sources. */
+  sources: readonly SourceConfig[];
+  /** Starts this process's discover worker; null when one runs here already. */
+  startWorker: () => Worker | null;
+  log: Logger;
+}
+
 /** Upserts one BullMQ Job Scheduler per enabled source and starts the discover worker. Returns a stopper. */
-export async function startDiscovery(app: App): Promise<() => Promise<void>> {
-  const sources = await loadSources(app.config);
-  const queue = app.queues.get('discover');
-  const enabled = sources.filter((s) => s.enabled);
+export async function startDiscovery(deps: SchedulerDeps): Promise<() => Promise<void>> {
+  const { queue } = deps;
+  const enabled = deps.sources.filter((s) => s.enabled);
   for (const s of enabled) {
     await queue.upsertJobScheduler(
       `${PREFIX}${s.name}`,
@@ -22,10 +31,8 @@ export async function startDiscovery(app: App): Promise<() => Promise<void>> {
     if (key.startsWith(PREFIX) && !enabled.some((s) => `${PREFIX}${s.name}` === key))
       await queue.removeJobScheduler(key);
   }
-  // One discover worker per process: `pressline workers --stages discover` may have started it.
-  const worker = app.workers.some((w) => w.name === 'discover') ? null : discoverWorker(app);
-  if (worker) app.workers.push(worker);
-  app.log.info(
+  const worker = deps.startWorker();
+  deps.log.info(
     { sources: enabled.map((s) => ({ name: s.name, everyMs: s.interval })) },
     'discovery scheduled',
   );

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { CLI, useFixtureSite, type Harness } from './harness.js';
+import { CLI, useFixtureSite, type Harness } from '../helpers/harness.js';
 
 const env = useFixtureSite();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, settingsTable } from '../../src/config.js';
-import { ConfigError } from '../../src/errors.js';
+import { loadConfig, settingsTable } from '../src/config.js';
+import { ConfigError } from '../src/errors.js';
 
 describe('loadConfig', () => {
   it('uses the defaults when nothing is set', () => {

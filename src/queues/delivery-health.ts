@@ -1,4 +1,5 @@
 import type { Job, Queue } from 'bullmq';
+import { sinkOfQueue } from './names.js';
 
 /** One sink's delivery trouble, as `pressline status` and the dashboard show it. */
 export interface SinkHealth {
@@ -18,15 +19,18 @@ export interface SinkHealth {
 export async function sinkHealth(queues: readonly Queue[]): Promise<SinkHealth[]> {
   return Promise.all(
     queues
-      .filter((q) => q.name.startsWith('deliver-'))
-      .map(async (q) => {
+      .flatMap((q) => {
+        const sink = sinkOfQueue(q.name);
+        return sink === null ? [] : [{ q, sink }];
+      })
+      .map(async ({ q, sink }) => {
         const counts = await q.getJobCounts('failed', 'delayed');
         const recent: Job[] = [...(await q.getFailed(0, 0)), ...(await q.getDelayed(0, 49))];
         const withError = recent.filter((j) => j?.failedReason);
         const at = (j: Job) => j.finishedOn ?? j.processedOn ?? j.timestamp;
         const last = withError.sort((a, b) => at(b) - at(a))[0];
         return {
-          sink: q.name.slice('deliver-'.length),
+          sink,
           failed: counts.failed ?? 0,
           retrying: counts.delayed ?? 0,
           lastError: last?.failedReason ?? null,

@@ -1,7 +1,6 @@
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import type { Config } from '../config.js';
-import { redisKey } from './names.js';
+import type { Keyspace } from './keys.js';
 
 export const StageState = z.object({
   state: z.enum(['active', 'completed', 'retrying', 'failed']),
@@ -54,20 +53,20 @@ return out`;
 export class DocStatus {
   constructor(
     private readonly redis: Redis,
-    private readonly config: Pick<Config, 'queuePrefix'>,
+    private readonly keys: Pick<Keyspace, 'doc' | 'docs' | 'docsFailed'>,
   ) {}
 
   private key(docId: string): string {
-    return redisKey(this.config, 'doc', docId);
+    return this.keys.doc(docId);
   }
 
   private get index(): string {
-    return redisKey(this.config, 'docs');
+    return this.keys.docs;
   }
 
   /** Documents whose last stage outcome was a final failure, by time of failure. */
   private get failedIndex(): string {
-    return redisKey(this.config, 'docs-failed');
+    return this.keys.docsFailed;
   }
 
   private async touch(docId: string, fields: Record<string, string>): Promise<void> {

@@ -1,20 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { PermanentError } from '../errors.js';
 import type { HttpClient } from '../fetch/http.js';
-import type { Input } from '../inputs.js';
+import type { EnqueueOutcome, Input } from '../inputs.js';
 import type { Logger } from '../logger.js';
-import type { EnqueueOutcome } from '../queues/producer.js';
-import { planDiscovery } from '../stages/discover.js';
+import { planDiscovery } from './discover.js';
 import type { SeenStore } from '../store/seen-store.js';
-import { listSource, type ListingPage } from './listers.js';
-import type { ListingValidators, Validators } from './listing-cache.js';
-import type { SourceConfig } from './schema.js';
+import { listSource, type ListingPage } from '../sources/listers.js';
+import type { ListingValidators, Validators } from '../store/listing-cache.js';
+import type { SourceConfig } from '../sources/schema.js';
 
+/** What a discovery run needs, passed in: the client, the stores it reads and writes, where fetch jobs go. */
 export interface DiscoveryDeps {
   client: HttpClient;
-  seen: SeenStore;
+  seen: Pick<SeenStore, 'get' | 'mark'>;
   /** Validators of listing pages; null asks unconditionally (a backfill). */
-  listings: ListingValidators | null;
+  listings: Pick<ListingValidators, 'get' | 'putAll'> | null;
+  /** Queues a fetch job (the queue's producer, in a worker). */
   enqueue(input: Input): Promise<EnqueueOutcome>;
   now: () => Date;
   log: Logger;
