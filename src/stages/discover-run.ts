@@ -87,7 +87,6 @@ export async function runDiscovery(
           url: item.url,
           site: item.site,
           source: source.name,
-          ...(source.allowPrivate ? { allowPrivate: true } : {}),
           ...(item.version ? { variant: item.version } : {}),
         },
       },

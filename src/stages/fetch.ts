@@ -14,6 +14,12 @@ export interface FetchDeps {
   index: FetchIndex;
   now: () => Date;
   log?: Logger;
+  /**
+   * Whether the discovery source of this name may reach private addresses, as its
+   * configuration says. Nothing in a job can widen that: job data may come from anywhere
+   * that can write to Redis. Unset: no source may.
+   */
+  sourceAllowsPrivate?: (source: string) => Promise<boolean>;
 }
 
 /**
@@ -38,7 +44,7 @@ export async function fetchDocument(job: FetchJob, deps: FetchDeps): Promise<Cle
   } else {
     const same = prev && prev.url === t.url;
     const res = await deps.client.get(t.url, {
-      allowPrivate: t.allowPrivate,
+      allowPrivate: Boolean(t.source && (await deps.sourceAllowsPrivate?.(t.source))),
       etag: t.etag ?? (same ? prev.etag : null),
       lastModified: t.lastModified ?? (same ? prev.lastModified : null),
       log: deps.log,

@@ -21,7 +21,7 @@ beforeAll(async () => {
   site = await startFixtureSite();
   dir = await mkdtemp(join(tmpdir(), 'pressline-fetch-'));
   deps = {
-    client: testClient(),
+    client: testClient({ allowPrivate: true }),
     raw: new FileRawStore(dir),
     index: new MemoryFetchIndex(),
     now: () => new Date('2026-03-10T12:00:00Z'),
@@ -36,7 +36,7 @@ const jobFor = (url: string, site: 'ec-presscorner' | 'eeas'): FetchJob => ({
   docId: docIdFor({ url, path: null, site }),
   traceId: randomUUID(),
   stages: {},
-  target: { kind: 'url', url, site, allowPrivate: true },
+  target: { kind: 'url', url, site },
 });
 
 describe('the fetch stage', () => {
