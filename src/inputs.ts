@@ -28,6 +28,8 @@ export interface InputOptions {
   /** Largest file read (INPUT_MAX_BYTES). @defaultValue 10 MiB */
   maxBytes?: number;
   traceId?: string;
+  /** The record id to use instead of the one made from the path or URL (`--id`; one input only). */
+  id?: string;
 }
 
 /** What enqueueing an input did: queued anew, already done with these exact bytes, already in the pipeline, or a failed run retried. */
@@ -62,7 +64,7 @@ export async function fileInput(path: string, opts: InputOptions = {}): Promise<
     label: path,
     variant: sha256(bytes),
     job: {
-      docId: docIdFor({ url: null, path: abs }),
+      docId: opts.id ?? docIdFor({ url: null, path: abs }),
       traceId: opts.traceId ?? randomUUID(),
       stages: {},
       target: { kind: 'inline', path: abs, url: null, contentType, bodyBase64: bytes.toString('base64') },
@@ -70,20 +72,28 @@ export async function fileInput(path: string, opts: InputOptions = {}): Promise<
   };
 }
 
-export function urlInput(url: string, traceId = randomUUID()): Input {
+export function urlInput(url: string, opts: Pick<InputOptions, 'id' | 'traceId'> = {}): Input {
   return {
     label: url,
     variant: url,
-    job: { docId: docIdFor({ url, path: null }), traceId, stages: {}, target: { kind: 'url', url } },
+    job: {
+      docId: opts.id ?? docIdFor({ url, path: null }),
+      traceId: opts.traceId ?? randomUUID(),
+      stages: {},
+      target: { kind: 'url', url },
+    },
   };
 }
 
-/** Files, folders (their transcript files, recursively, sorted) and http(s) URLs → inputs. */
+/**
+ * Files, folders (their transcript files, recursively, sorted) and http(s) URLs → inputs.
+ * With `id`, exactly one document must be given; it gets that record id.
+ */
 export async function resolveInputs(args: readonly string[], opts: InputOptions = {}): Promise<Input[]> {
   const out: Input[] = [];
   for (const arg of args) {
     if (isUrl(arg)) {
-      out.push(urlInput(arg));
+      out.push(urlInput(arg, opts));
       continue;
     }
     let info;
@@ -96,6 +106,16 @@ export async function resolveInputs(args: readonly string[], opts: InputOptions 
       for (const file of await listTranscripts(arg)) out.push(await fileInput(file, opts));
     } else out.push(await fileInput(arg, opts));
   }
+  if (opts.id !== undefined && !/^\S{1,200}$/.test(opts.id))
+    throw new PermanentError(
+      'ERR_INPUT_ID',
+      `--id ${JSON.stringify(opts.id)}: 1 to 200 characters, no spaces`,
+    );
+  if (opts.id !== undefined && out.length !== 1)
+    throw new PermanentError(
+      'ERR_INPUT_ID',
+      `--id ${opts.id} names one record, but the inputs given are ${out.length} documents: give one file or URL`,
+    );
   return out;
 }
 

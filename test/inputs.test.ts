@@ -76,3 +76,20 @@ describe('input size caps (INPUT_MAX_BYTES)', () => {
     expect(refusals[0]).toMatchObject({ msg: 'inbox file refused for good: moved to .failed' });
   });
 });
+
+describe('record ids of local inputs', () => {
+  it('gives report.txt in two folders two ids, and --id the one given', async () => {
+    await mkdir(join(dir, 'a'));
+    await mkdir(join(dir, 'inbox'));
+    await writeFile(join(dir, 'a', 'report.txt'), 'Remarks\nOne.\n');
+    await writeFile(join(dir, 'inbox', 'report.txt'), 'Remarks\nAnother.\n');
+    const ids = (await resolveInputs([dir])).map((i) => i.job.docId);
+    expect(ids).toHaveLength(2);
+    expect(new Set(ids).size).toBe(2);
+    const [named] = await resolveInputs([join(dir, 'a', 'report.txt')], { id: 'file:q1-report' });
+    expect(named?.job.docId).toBe('file:q1-report');
+    await expect(resolveInputs([dir], { id: 'file:q1-report' })).rejects.toMatchObject({
+      code: 'ERR_INPUT_ID',
+    });
+  });
+});

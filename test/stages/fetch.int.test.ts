@@ -62,7 +62,7 @@ describe('the fetch stage', () => {
     expect(await fetchDocument(jobFor(url, 'eeas'), deps)).toBeNull();
     expect(site.requests(`/eeas/${page?.slug}`).map((l) => l.status)).toEqual([200, 304]);
     // The server forgets validators (no ETag match): same bytes, still nothing new.
-    const entry = await deps.index.get(`eeas:${page?.slug}`);
+    const entry = await deps.index.get(`eeas:eeas/${page?.slug}`);
     if (entry) await deps.index.put({ ...entry, etag: null, lastModified: null });
     expect(await fetchDocument(jobFor(url, 'eeas'), deps)).toBeNull();
   });
