@@ -1,4 +1,4 @@
-import { PermanentError } from '../errors.js';
+import { InputTooLargeError, PermanentError } from '../errors.js';
 import { decodeBody } from '../fetch/decode.js';
 import type { HttpClient } from '../fetch/http.js';
 import { siteOf } from '../ids.js';
@@ -37,7 +37,12 @@ export async function fetchDocument(job: FetchJob, deps: FetchDeps): Promise<Cle
   let validators = { etag: null as string | null, lastModified: null as string | null };
   const prev = await deps.index.get(job.docId);
   if (t.kind === 'inline') {
+    // Job data can come from anywhere that writes to Redis: the producer's cap is checked again.
+    const max = deps.client.opts.maxBytes;
+    const size = Math.floor((t.bodyBase64.length * 3) / 4);
+    if (size > max + 2) throw new InputTooLargeError(t.path ?? job.docId, size, max);
     bytes = Buffer.from(t.bodyBase64, 'base64');
+    if (bytes.length > max) throw new InputTooLargeError(t.path ?? job.docId, bytes.length, max);
     contentType = t.contentType;
     url = t.url;
     path = t.path;

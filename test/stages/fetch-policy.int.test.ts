@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { httpOptions } from '../../src/fetch/index.js';
 import { jobIdFor } from '../../src/ids.js';
 import type { FetchJob } from '../../src/schemas/jobs.js';
 import { fetchDocument, type FetchDeps } from '../../src/stages/fetch.js';
@@ -66,5 +68,38 @@ describe('who may reach a private address', { timeout: 60_000 }, () => {
     expect((await p.app.status.get(j.docId))?.stages.fetch).toMatchObject({
       code: 'ERR_FETCH_PRIVATE_ADDRESS',
     });
+  });
+
+  it('fails for good, before decoding, a job carrying an inline body over INPUT_MAX_BYTES', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pressline-policy-'));
+    const deps: FetchDeps = {
+      client: testClient({ maxBytes: 1024 }),
+      raw: new FileRawStore(dir),
+      index: new MemoryFetchIndex(),
+      now: () => new Date(),
+    };
+    const inline = (size: number): FetchJob => ({
+      docId: 'file:big',
+      traceId: randomUUID(),
+      stages: {},
+      target: {
+        kind: 'inline',
+        path: '/in/big.txt',
+        url: null,
+        contentType: 'text/plain',
+        bodyBase64: Buffer.alloc(size, 'a').toString('base64'),
+      },
+    });
+    await expect(fetchDocument(inline(4096), deps)).rejects.toMatchObject({
+      code: 'ERR_INPUT_TOO_LARGE',
+      retryable: false,
+    });
+    expect(await fetchDocument(inline(512), deps)).not.toBeNull();
+  });
+
+  it('caps fetched bodies at INPUT_MAX_BYTES when it is below FETCH_MAX_BYTES', () => {
+    const config = loadConfig({ inputMaxBytes: 1024, fetchMaxBytes: 1 << 20 }, {});
+    expect(httpOptions(config).maxBytes).toBe(1024);
+    expect(httpOptions(loadConfig({ inputMaxBytes: 1 << 22, fetchMaxBytes: 2048 }, {})).maxBytes).toBe(2048);
   });
 });
