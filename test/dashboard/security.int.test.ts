@@ -180,4 +180,32 @@ describe('the dashboard under attack', { timeout: 90_000 }, () => {
     expect(api).toContain('POST http://***@10.0.0.9/in?token=*** refused');
     expect(api).not.toMatch(/hunter2|sekrit/);
   });
+
+  it('redirects after an action only to a path of this dashboard, never off-site', async () => {
+    d = await dashboardUnderTest({}, { workers: false });
+    await d.p.app.status.stage('file:x', 'fetch', {
+      state: 'failed',
+      at: new Date().toISOString(),
+      code: 'ERR_FETCH_STATUS',
+      error: 'GET http://h/x answered 404',
+    });
+    const token = csrfOf(await (await fetch(d.url)).text());
+    for (const back of [
+      '/.//evil.example',
+      '/\\evil.example',
+      '//evil.example',
+      '/./\\evil.example',
+      '/doc?id=x',
+    ]) {
+      const res = await fetch(at('/actions/retry-stage'), {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { origin: new URL(d.url).origin },
+        body: new URLSearchParams({ stage: 'fetch', _csrf: token, back }),
+      });
+      const location = res.headers.get('location') ?? '';
+      expect(new URL(location, d.url).origin, back).toBe(new URL(d.url).origin);
+      expect(location, back).toMatch(/^\/(?![/\\])/);
+    }
+  });
 });
