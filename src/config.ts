@@ -170,6 +170,12 @@ const settings = {
     undefined,
     'Host names the dashboard answers to besides loopback names and IP addresses (comma-separated, `name` or `name:port`); any other Host is refused (DNS rebinding).',
   ],
+  dashboardTrustProxy: [
+    'DASHBOARD_TRUST_PROXY',
+    bool,
+    false,
+    'The dashboard is behind a reverse proxy: trust its X-Forwarded-Proto (the auth cookie is then Secure over https).',
+  ],
   dashboardPort: ['DASHBOARD_PORT', int(0), 3000, 'Dashboard port.'],
   dashboardToken: [
     'DASHBOARD_TOKEN',

@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { NextFunction, Request, Response } from 'express';
 import type { Config } from '../config.js';
@@ -79,6 +79,14 @@ export function sameSecret(given: string | undefined, expected: string): boolean
 
 const TOKEN_COOKIE = 'pressline_token';
 
+/**
+ * What the auth cookie holds: an HMAC of a fixed label keyed by the token. It proves the token
+ * was given without being the token, so a cookie read from a browser profile or a proxy log
+ * is not a bearer token for the API.
+ */
+const cookieValue = (token: string): string =>
+  createHmac('sha256', token).update('pressline dashboard cookie v1').digest('base64url');
+
 const cookie = (req: Request, name: string): string | undefined => {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
@@ -88,7 +96,7 @@ const cookie = (req: Request, name: string): string | undefined => {
 };
 
 /**
- * Checks credentials when any are configured: `Authorization: Bearer <token>`, the token
+ * Checks credentials when any are configured: `Authorization: Bearer <token>`, the auth
  * cookie, `?token=` (which sets the cookie and redirects to the URL without it), or basic auth.
  */
 export function authenticate(config: DashboardAuth) {
@@ -98,10 +106,17 @@ export function authenticate(config: DashboardAuth) {
     const header = req.headers.authorization ?? '';
     if (token) {
       const bearer = /^Bearer (.+)$/i.exec(header)?.[1];
-      if (sameSecret(bearer, token) || sameSecret(cookie(req, TOKEN_COOKIE), token)) return next();
+      if (sameSecret(bearer, token) || sameSecret(cookie(req, TOKEN_COOKIE), cookieValue(token)))
+        return next();
       const query = typeof req.query.token === 'string' ? req.query.token : undefined;
       if (sameSecret(query, token) && req.method === 'GET') {
-        res.cookie(TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'strict', path: '/' });
+        // `req.secure`: TLS here, or https at a proxy trusted with DASHBOARD_TRUST_PROXY.
+        res.cookie(TOKEN_COOKIE, cookieValue(token), {
+          httpOnly: true,
+          sameSite: 'strict',
+          path: '/',
+          secure: req.secure,
+        });
         const url = new URL(req.originalUrl, 'http://x');
         url.searchParams.delete('token');
         res.redirect(303, url.pathname + url.search);

@@ -48,6 +48,7 @@ export function createDashboard(app: App): express.Express {
   const on = (h: Handler) => (req: Request, res: Response) => h(ctx, req, res);
   const server = express();
   server.disable('x-powered-by');
+  if (config.dashboardTrustProxy) server.set('trust proxy', true);
   server.use(securityHeaders);
   server.get('/healthz', on(healthzRoute));
   server.get('/readyz', on(readyzRoute));

@@ -1,8 +1,10 @@
 import { Worker } from 'bullmq';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config.js';
+import { startDashboard } from '../../src/dashboard/server.js';
 import { fileInput, urlInput } from '../../src/inputs.js';
 import { formatSinkHealth, sinkHealth } from '../../src/queues/delivery-health.js';
-import { eventually } from '../helpers/pipeline.js';
+import { eventually, testPipeline } from '../helpers/pipeline.js';
 import { enqueueFetch } from '../../src/queues/producer.js';
 import {
   csrfOf,
@@ -206,6 +208,40 @@ describe('the dashboard under attack', { timeout: 90_000 }, () => {
       const location = res.headers.get('location') ?? '';
       expect(new URL(location, d.url).origin, back).toBe(new URL(d.url).origin);
       expect(location, back).toMatch(/^\/(?![/\\])/);
+    }
+  });
+
+  it('keeps a derived value, not the token, in the auth cookie, marked Secure behind a trusted TLS proxy', async () => {
+    const start = async (overrides: Partial<Config>) => {
+      const p = await testPipeline({ dashboardToken: 's3cret-token', ...overrides });
+      const dash = await startDashboard(p.app, { host: '127.0.0.1', port: 0 });
+      return { url: dash.url, close: async () => (await dash.close(), await p.cleanup()) };
+    };
+    const plain = await start({});
+    try {
+      const res = await fetch(`${plain.url}?token=s3cret-token`, {
+        redirect: 'manual',
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+      const setCookie = res.headers.get('set-cookie') ?? '';
+      expect(setCookie).not.toContain('s3cret-token');
+      expect(setCookie).not.toMatch(/;\s*Secure/i);
+      const cookie = setCookie.split(';')[0]!;
+      expect((await fetch(plain.url, { headers: { cookie } })).status).toBe(200);
+      const raw = 'pressline_token=s3cret-token';
+      expect((await fetch(plain.url, { headers: { cookie: raw } })).status).toBe(401);
+    } finally {
+      await plain.close();
+    }
+    const proxied = await start({ dashboardTrustProxy: true });
+    try {
+      const res = await fetch(`${proxied.url}?token=s3cret-token`, {
+        redirect: 'manual',
+        headers: { 'x-forwarded-proto': 'https' },
+      });
+      expect(res.headers.get('set-cookie')).toMatch(/;\s*Secure/i);
+    } finally {
+      await proxied.close();
     }
   });
 });
