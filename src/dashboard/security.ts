@@ -204,9 +204,11 @@ export function securityHeaders(req: Request, res: Response, next: NextFunction)
       `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'`,
     );
   } else {
+    // Bull Board's UI: its own scripts only (its config is a JSON data block, not a script);
+    // React sets inline styles, so styles may be inline; nothing from other origins.
     res.setHeader(
       'Content-Security-Policy',
-      "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
     );
   }
   next();

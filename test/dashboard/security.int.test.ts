@@ -244,4 +244,15 @@ describe('the dashboard under attack', { timeout: 90_000 }, () => {
       await proxied.close();
     }
   });
+
+  it('serves Bull Board pages with a CSP that runs only its own scripts', async () => {
+    d = await dashboardUnderTest({}, { workers: false });
+    for (const path of ['/queues', '/queues/queue/fetch', '/queues/api/queues']) {
+      const csp = (await fetch(at(path))).headers.get('content-security-policy') ?? '';
+      const scriptSrc = /script-src ([^;]+)/.exec(csp)?.[1];
+      expect(scriptSrc, path).toBe("'self'");
+      expect(csp, path).toMatch(/default-src 'self'/);
+      expect(csp, path).toMatch(/object-src 'none'/);
+    }
+  });
 });
