@@ -3,6 +3,7 @@ import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { memoryClient } from './fetch/index.js';
+import type { EnqueueOutcome, Input } from './inputs.js';
 import type { Logger } from './logger.js';
 import { enqueueFetch } from './queues/producer.js';
 import { Queues } from './queues/queues.js';
@@ -87,7 +88,7 @@ export class App {
   }
 
   /** Queues a document for the fetch stage (see {@link enqueueFetch}). */
-  enqueue(input: Parameters<typeof enqueueFetch>[2], opts?: { force?: boolean }) {
+  enqueue(input: Input, opts?: { force?: boolean }): Promise<EnqueueOutcome> {
     return enqueueFetch(this.queues, this.status, input, opts);
   }
 
