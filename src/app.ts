@@ -110,8 +110,6 @@ export class App {
     const deps = { config: this.config, connection: this.connection, status: this.status, log: this.log };
     switch (stage) {
       case 'discover': {
-        // Discover jobs are about sources, not documents: they keep no document status.
-        const noStatus = { stage: async () => {} } as unknown as DocStatus;
         const spec = discoverSpec({
           client: this.context(this.log).fetch.client,
           seen: this.stores.seen,
@@ -121,7 +119,8 @@ export class App {
           enqueue: (i) => this.enqueue(i),
           sources: () => loadSources(this.config),
         });
-        return [createWorker(spec, { ...deps, status: noStatus }, { concurrency: 2, ...opts })];
+        // Discover jobs are about sources, not documents: they keep no document status.
+        return [createWorker(spec, { ...deps, status: null }, { concurrency: 2, ...opts })];
       }
       case 'deliver':
         return this.sinks.map((sink) => createWorker(deliverSpec(sink, this.status), deps, opts));
