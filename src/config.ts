@@ -17,7 +17,7 @@ const optionalString = z
 
 /**
  * Every setting: its environment variable, schema, default and meaning. This table is the
- * one place configuration is defined; `pressline config` prints it and the README lists it.
+ * one place configuration is defined; `pressline config` prints it and docs/configuration.md lists it.
  * Precedence: options given in code or on the command line > environment > defaults.
  */
 const settings = {
@@ -207,7 +207,7 @@ const settings = {
 type Settings = typeof settings;
 export type Config = { -readonly [K in keyof Settings]: z.output<Settings[K][1]> };
 
-/** The settings as rows (variable, default, meaning), for `pressline config` and the README. */
+/** The settings as rows (variable, default, meaning), for `pressline config` and docs/configuration.md. */
 export const settingsTable = (): { key: string; env: string; default: unknown; doc: string }[] =>
   Object.entries(settings).map(([key, [env, , dflt, doc]]) => ({ key, env, default: dflt, doc }));
 
