@@ -1,5 +1,5 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { firstMatch, remove, textOf } from './dom.js';
+import { firstMatch, kids, remove, textOf, walk } from './dom.js';
 
 const BLOCK = new Set(
   'address article aside blockquote br dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td th thead tr ul'.split(
@@ -33,27 +33,27 @@ const isNoise = (el: Element): boolean =>
   el.attribs.hidden !== undefined ||
   NOISE_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
 
-const children = (n: AnyNode): AnyNode[] => (n as unknown as { children?: AnyNode[] }).children ?? [];
-
-function collectNoise(n: AnyNode, pageChrome: boolean, doomed: Element[]): void {
-  for (const c of children(n)) {
-    if (c.type !== 'tag' && c.type !== 'script' && c.type !== 'style') continue;
+/** The noise elements under a node, outermost only (their insides go with them). */
+function collectNoise(root: AnyNode, pageChrome: boolean): Element[] {
+  const doomed: Element[] = [];
+  walk(root, (c) => {
+    if (c.type !== 'tag' && c.type !== 'script' && c.type !== 'style') return false;
     const el = c as Element;
     const chrome =
       pageChrome &&
       (el.name === 'footer' ||
         el.name === 'aside' ||
         (el.name === 'header' && (el.parent as Element | null)?.name === 'body'));
-    if (chrome || isNoise(el)) doomed.push(el);
-    else collectNoise(c, pageChrome, doomed);
-  }
+    if (!chrome && !isNoise(el)) return true;
+    doomed.push(el);
+    return false;
+  });
+  return doomed;
 }
 
 /** Removes the page furniture that is never part of a transcript: scripts, menus, banners, share bars, forms, related lists. */
 export function stripNoise(root: ParentNode, pageChrome = false): void {
-  const doomed: Element[] = [];
-  collectNoise(root, pageChrome, doomed);
-  for (const el of doomed) remove(el);
+  for (const el of collectNoise(root, pageChrome)) remove(el);
 }
 
 /** Lines being gathered: the finished ones and the text of the block still open. */
@@ -70,23 +70,28 @@ function flush(st: LineState): void {
 
 const BLANK_AFTER = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'li']);
 
-function gatherLines(node: AnyNode, st: LineState): void {
-  if (node.type === 'text') {
-    st.cur += (node as unknown as { data: string }).data;
-    return;
-  }
-  if (node.type === 'root') {
-    for (const c of children(node)) gatherLines(c, st);
-    return;
-  }
-  if (node.type !== 'tag') return; // scripts and styles hold no text to keep
-  const el = node as Element;
-  const block = BLOCK.has(el.name);
-  if (block) flush(st);
-  for (const c of el.children) gatherLines(c, st);
-  if (block) {
-    flush(st);
-    if (BLANK_AFTER.has(el.name)) st.lines.push('');
+/** Gathers lines without recursion: a block element's end is a marker on the same stack as the nodes. */
+function gatherLines(root: AnyNode, st: LineState): void {
+  const stack: (AnyNode | { end: Element })[] = [root];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if ('end' in item) {
+      flush(st);
+      if (BLANK_AFTER.has(item.end.name)) st.lines.push('');
+      continue;
+    }
+    const node = item;
+    if (node.type === 'text') {
+      st.cur += (node as unknown as { data: string }).data;
+      continue;
+    }
+    if (node.type !== 'tag' && node.type !== 'root') continue; // scripts and styles hold no text to keep
+    if (node.type === 'tag' && BLOCK.has((node as Element).name)) {
+      flush(st);
+      stack.push({ end: node as Element });
+    }
+    const cs = kids(node);
+    for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i]!);
   }
 }
 
