@@ -1,6 +1,7 @@
 import type { Site } from '../schemas/record.js';
 import { extractGenericHtml } from './generic-html.js';
 import type { ExtractInput, Extracted } from './index.js';
+import { checkSize } from './limits.js';
 import { extractPlainText } from './plain-text.js';
 import { extractPressCorner } from './sites/ec-presscorner.js';
 import { extractWithSelectors } from './sites/html-site.js';
@@ -52,8 +53,11 @@ export function chooseExtractor(
   if (urlSite === 'ec-presscorner' || (looksJson(body, contentType) && /docuLanguageResource/.test(body))) {
     return { site: 'ec-presscorner', extractor: 'ec-presscorner', ...extractPressCorner(body) };
   }
-  if (!looksHtml(body, contentType))
+  if (/\bpdf\b/i.test(contentType) || !looksHtml(body, contentType)) {
+    checkSize('text', body.length);
     return { site: urlSite ?? 'generic', extractor: 'plain-text', ...extractPlainText(body) };
+  }
+  checkSize('html', body.length);
 
   const site = urlSite ?? siteOfMarkup(body);
   if (site && site !== 'generic' && site in DEFAULT_SELECTORS) {

@@ -1,4 +1,5 @@
 import { loadHtml } from './html/load.js';
+import { checkSize, linesLength } from './limits.js';
 import { findDates } from './meta/dates.js';
 import { analyzeLines, type Analyzed, type Hints } from './text/analyze.js';
 import { blockLines, stripNoise } from './html/blocks.js';
@@ -44,6 +45,7 @@ export function analyzePage(
   facts: ReturnType<typeof pageFacts>,
   hints: Hints = {},
 ): Analyzed {
+  checkSize('text', linesLength(lines));
   const title = hints.title ?? facts.h1;
   const withTitle =
     title && !lines.slice(0, 8).some((l) => l.includes(title)) ? [title, '', ...lines] : lines;
