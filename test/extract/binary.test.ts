@@ -103,6 +103,26 @@ describe('binary content is refused, naming what it is', () => {
   });
 });
 
+describe('a wrong encoding declaration falls back to detection, not garbage', () => {
+  it.each([
+    ['UTF-16 declared over UTF-8 bytes', 'text/html; charset=utf-16', Buffer.from('<p>Zürich – 5 €</p>')],
+    [
+      'UTF-16LE declared over ASCII bytes',
+      'text/plain; charset=utf-16le',
+      Buffer.from('<p>Zurich - 5 EUR</p>'),
+    ],
+    [
+      'Shift_JIS declared over windows-1252 bytes',
+      'text/html; charset=shift_jis',
+      Buffer.from('<p>Z\xfcrich \x96 5 \x80</p>', 'latin1'),
+    ],
+  ])('%s', async (_what, contentType, bytes) => {
+    const { body } = await bodyText(bytes, contentType, null);
+    expect(body).toMatch(/^<p>Z(ü|u)rich . 5 (€|EUR)<\/p>$/);
+    expect(body).not.toContain('\ufffd');
+  });
+});
+
 describe('PDF transcripts', () => {
   let pdf: Buffer;
   beforeAll(() => {
