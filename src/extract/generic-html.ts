@@ -2,7 +2,7 @@ import { loadHtml } from './html/load.js';
 import { checkSize, linesLength } from './limits.js';
 import { findDates } from './meta/dates.js';
 import { analyzeLines, type Analyzed, type Hints } from './text/analyze.js';
-import { blockLines, stripNoise } from './html/blocks.js';
+import { blockLines, stripLinkBlocks, stripNoise } from './html/blocks.js';
 import { mainContent } from './html/main-content.js';
 import { contains, elements, textOf } from './html/dom.js';
 import type { Document, Element } from 'domhandler';
@@ -81,5 +81,6 @@ export function extractGenericHtml(html: string): Analyzed {
       break;
     }
   }
+  stripLinkBlocks(node);
   return analyzePage(blockLines(node), facts);
 }

@@ -7,10 +7,11 @@ import { PermanentError } from '../errors.js';
 export const MAX_HTML_CHARS = 5_000_000;
 
 /**
- * The most text (in characters) a transcript may have once its markup is gone: four times the
- * longest press conference (some 120,000). Every text rule runs on at most this much.
+ * The most text (in characters) a transcript may have once its markup is gone: several times
+ * a long press conference. Every text rule, the segmenter and the figure finder run on at most
+ * this much.
  */
-export const MAX_TEXT_CHARS = 500_000;
+export const MAX_TEXT_CHARS = 300_000;
 
 /**
  * Refuses a body or a text over its cap, permanently (a retry reads the same bytes).

@@ -1,11 +1,6 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { firstMatch, kids, remove, textOf, walk } from './dom.js';
-
-const BLOCK = new Set(
-  'address article aside blockquote br dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td th thead tr ul'.split(
-    ' ',
-  ),
-);
+import { BLOCK, firstMatch, kids, remove, textOf, walk } from './dom.js';
+import { measure } from './main-content.js';
 
 const NOISE_TAGS = new Set([
   'script',
@@ -26,12 +21,23 @@ const NOISE_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
 export const NOISE_CLASS =
   /cookie|consent|gdpr|share|social|breadcrumb|newsletter|related|skip-link|language-selector|lang-select|visually-hidden|sr-only|donat/i;
 
-const isNoise = (el: Element): boolean =>
-  NOISE_TAGS.has(el.name) ||
-  NOISE_ROLES.has(el.attribs.role ?? '') ||
-  el.attribs['aria-hidden'] === 'true' ||
-  el.attribs.hidden !== undefined ||
-  NOISE_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
+/**
+ * Class or id names of reader comments and reactions, as whole words of a name (`comments`,
+ * `comment-list`, `reader-comments`, `comment-respond`, `disqus_thread`), never `commentary`.
+ */
+export const COMMENT_CLASS = /(?:^|[\s_-])(?:comments?|respond|disqus|reactions?)(?:$|[\s_-])/i;
+
+const isNoise = (el: Element): boolean => {
+  if (
+    NOISE_TAGS.has(el.name) ||
+    NOISE_ROLES.has(el.attribs.role ?? '') ||
+    el.attribs['aria-hidden'] === 'true' ||
+    el.attribs.hidden !== undefined
+  )
+    return true;
+  const names = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+  return NOISE_CLASS.test(names) || COMMENT_CLASS.test(names);
+};
 
 /** The noise elements under a node, outermost only (their insides go with them). */
 function collectNoise(root: AnyNode, pageChrome: boolean): Element[] {
@@ -56,6 +62,33 @@ export function stripNoise(root: ParentNode, pageChrome = false): void {
   for (const el of collectNoise(root, pageChrome)) remove(el);
 }
 
+const LIST_LIKE = new Set(['div', 'p', 'ul', 'ol', 'section', 'span', 'small']);
+
+/**
+ * Removes blocks that are mostly links and hold two or more of them: tag lists, share bars,
+ * breadcrumbs, "related" lists that carry no telling class name. A paragraph of the
+ * transcript with a link in it has far more text than link text.
+ */
+export function stripLinkBlocks(root: ParentNode): void {
+  const stats = measure(root);
+  const doomed: Element[] = [];
+  walk(root, (n) => {
+    if (n.type !== 'tag') return false;
+    const el = n as Element;
+    const st = stats.get(el);
+    if (!st || !LIST_LIKE.has(el.name) || st.text === 0 || st.links / st.text < 0.6) return true;
+    let anchors = 0;
+    walk(el, (x) => {
+      if (x.type === 'tag' && (x as Element).name === 'a') anchors++;
+      return anchors < 2;
+    });
+    if (anchors < 2) return true;
+    doomed.push(el);
+    return false;
+  });
+  for (const el of doomed) remove(el);
+}
+
 /** Lines being gathered: the finished ones and the text of the block still open. */
 interface LineState {
   lines: string[];
@@ -70,12 +103,19 @@ function flush(st: LineState): void {
 
 const BLANK_AFTER = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'li']);
 
-/** Gathers lines without recursion: a block element's end is a marker on the same stack as the nodes. */
+const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * Gathers lines without recursion: a block element's end is a marker on the same stack as the
+ * nodes. A heading is one line whatever it holds ("Joint press point<br>by A and B" is one title).
+ */
 function gatherLines(root: AnyNode, st: LineState): void {
   const stack: (AnyNode | { end: Element })[] = [root];
+  let inHeading = 0;
   while (stack.length) {
     const item = stack.pop()!;
     if ('end' in item) {
+      if (HEADING.has(item.end.name)) inHeading--;
       flush(st);
       if (BLANK_AFTER.has(item.end.name)) st.lines.push('');
       continue;
@@ -87,8 +127,12 @@ function gatherLines(root: AnyNode, st: LineState): void {
     }
     if (node.type !== 'tag' && node.type !== 'root') continue; // scripts and styles hold no text to keep
     if (node.type === 'tag' && BLOCK.has((node as Element).name)) {
-      flush(st);
-      stack.push({ end: node as Element });
+      if (inHeading) st.cur += ' ';
+      else {
+        flush(st);
+        stack.push({ end: node as Element });
+        if (HEADING.has((node as Element).name)) inHeading++;
+      }
     }
     const cs = kids(node);
     for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i]!);

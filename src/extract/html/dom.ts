@@ -1,6 +1,13 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { compile, selectOne } from 'css-select';
 
+/** Elements that break a line: paragraphs, headings, list items, cells, line breaks. */
+export const BLOCK = new Set(
+  'address article aside blockquote br dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td th thead tr ul'.split(
+    ' ',
+  ),
+);
+
 /** A node's children (none for text). */
 export const kids = (n: AnyNode): AnyNode[] => (n as unknown as { children?: AnyNode[] }).children ?? [];
 
@@ -37,7 +44,9 @@ export function textOf(n: AnyNode): string {
   const parts: string[] = [];
   walk(n, (x) => {
     if (x.type === 'text') parts.push((x as unknown as { data: string }).data);
-    else return x.type === 'tag';
+    else if (x.type !== 'tag') return false;
+    // "Joint press point<br>by A and B" reads with a space, not "pointby"
+    else if (BLOCK.has((x as Element).name)) parts.push(' ');
   });
   return parts.join('').replace(/\s+/g, ' ').trim();
 }

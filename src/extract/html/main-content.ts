@@ -42,7 +42,7 @@ function tally(s: string, into: Stat): void {
 }
 
 /** One pass over the tree (children before parents, no recursion): text length, link text length and commas of every element. */
-function measure(root: ParentNode): Map<Element, Stat> {
+export function measure(root: ParentNode): Map<Element, Stat> {
   const stats = new Map<Element, Stat>();
   const order: Element[] = [];
   walk(root, (n) => {
