@@ -78,7 +78,7 @@ describe('binary content is refused, naming what it is', () => {
     const dir = await mkdtemp(join(tmpdir(), 'pressline-binary-'));
     try {
       const deps: FetchDeps = {
-        client: {} as HttpClient,
+        client: { opts: { maxBytes: 10 * 1024 * 1024 } } as unknown as HttpClient,
         raw: new FileRawStore(dir),
         index: new MemoryFetchIndex(),
         now: () => new Date('2026-04-14T10:00:00Z'),
