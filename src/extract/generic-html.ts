@@ -81,6 +81,6 @@ export function extractGenericHtml(html: string): Analyzed {
       break;
     }
   }
-  stripLinkBlocks(node);
+  stripLinkBlocks(node, found.stats);
   return analyzePage(blockLines(node), facts);
 }

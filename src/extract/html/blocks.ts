@@ -1,6 +1,6 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { BLOCK, firstMatch, kids, remove, textOf, walk } from './dom.js';
-import { measure } from './main-content.js';
+import { measure, type Stat } from './main-content.js';
 
 const NOISE_TAGS = new Set([
   'script',
@@ -67,10 +67,10 @@ const LIST_LIKE = new Set(['div', 'p', 'ul', 'ol', 'section', 'span', 'small']);
 /**
  * Removes blocks that are mostly links and hold two or more of them: tag lists, share bars,
  * breadcrumbs, "related" lists that carry no telling class name. A paragraph of the
- * transcript with a link in it has far more text than link text.
+ * transcript with a link in it has far more text than link text. `stats` may be the ones
+ * `mainContent` measured (the tree has not changed since).
  */
-export function stripLinkBlocks(root: ParentNode): void {
-  const stats = measure(root);
+export function stripLinkBlocks(root: ParentNode, stats: Map<Element, Stat> = measure(root)): void {
   const doomed: Element[] = [];
   walk(root, (n) => {
     if (n.type !== 'tag') return false;
