@@ -14,7 +14,8 @@ const FULL_NAME =
   /^\p{Lu}\p{Ll}+(?:\s+(?:(?:de|da|di|van|von|der|den|du|le|la)\s+)*\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
 const ROLE_WORD =
   /\b(?:president|vice[- ]president|minister|secretary|commissioner|high representative|hr\/vp|hrvp|chancellor|spokes(?:person|man|woman)|governor|director|ambassador|moderator|journalist|reporter|interviewer|speaker|chair|mr|mrs|ms|madam|président|präsident|ministre)\b/i;
-const BYLINE_AFTER = /\s*[-–—]?\s*\(?(?:Journalist(?:e|in)?|Question|Reporter)\s*\(([^)]{1,80})\)\)?\.?$/;
+const BYLINE_AFTER =
+  /(?<!\s)\s*(?:[-–—]\s*)?\(?(?:Journalist(?:e|in)?|Question|Reporter)\s*\(([^)]{1,80})\)\)?\.?$/;
 /** How every `BYLINE_AFTER` match ends: a cheap test before the costly one. */
 const BYLINE_END = /\)\.?$/;
 const ASKED_DE = /^([„“"][^„“"]{3,}\?[“”"])\s*,?\s*(?:fragt|fragte|wollte)\b[^.]{0,60}\.?$/;

@@ -28,7 +28,9 @@ export function placeInHeaderLine(line: string): string | null {
   // the city must stand as a field of the line: alone, or beside commas, dashes, colons or a date
   const before = line.slice(0, m.index);
   const after = line.slice(m.index + m[1]!.length);
-  const okBefore = /(?:^|[,:;|•\-–(]|\s{2,})\s*$/.test(before) || /^\s*$/.test(before);
+  // (linear: the regex form `(?:^|[,:;|•\-–(]|\s{2,})\s*$` backtracked cubically over long spaces)
+  const trimmed = before.trimEnd();
+  const okBefore = !trimmed || before.length - trimmed.length >= 2 || /[,:;|•\-–(]$/.test(trimmed);
   const okAfter = /^\s*(?:$|[,:;|\-–)]|\s{2,}|am Main\b)/.test(after);
   return okBefore && okAfter ? m[1]! : null;
 }

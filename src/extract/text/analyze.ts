@@ -236,7 +236,7 @@ const startsWithDateline = (l: string) =>
 const LEAD_CITY = new RegExp(`^(?:${CITY_RE})\\s*[:–—-]`, 'iu');
 const GLUED_DATELINE = new RegExp(`^((?:${CITY_RE})[^,]{0,20},\\s*[^.]{0,40}?\\d{4})\\s+(?=\\p{Lu})`, 'u');
 const MIRROR_DATELINE = new RegExp(
-  `^(?:${CITY_RE})(?:,\\s*[\\p{Lu}\\s]+)?\\s*(?:\\(\\w+\\))?\\s*[:–—-]\\s+(?=\\p{Lu})`,
+  `^(?:${CITY_RE})(?:,[\\p{Lu}\\s]+|\\s*)(?:\\(\\w+\\)\\s*)?[:–—-]\\s+(?=\\p{Lu})`,
   'u',
 );
 

@@ -49,7 +49,7 @@ export function isBodyStart(
   titleFound: boolean,
   titleLike: (line: string) => boolean = isTitleLike,
 ): boolean {
-  const line = raw.replace(/^\d{1,2}:\d{2}:\d{2}\s+/, '').replace(/\s+\d{1,2}:\d{2}:\d{2}$/, '');
+  const line = raw.replace(/^\d{1,2}:\d{2}:\d{2}\s+/, '').replace(/(?<!\s)\s+\d{1,2}:\d{2}:\d{2}$/, '');
   if (OPENING.test(line) || /^(?:SOUNDBITE|Soundbite|SOT)\b/.test(line)) return true;
   if (/^(?:Q\s*[.:)\-–]\s*\S|Q\s{2,}\S|Question\s*:|Journalist\s*:|Frage\s*:)/.test(line)) return true;
   if (titleLike(line) && (!titleFound || !/[.!?]["”]?$/.test(line))) return false;
