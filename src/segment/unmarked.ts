@@ -1,4 +1,4 @@
-import { ADDRESSED, ENDS_Q, isQuestionTurn, type Draft, type Turns } from './context.js';
+import { ADDRESSED, isQuestionTurn, type Draft, type Turns } from './context.js';
 import { addSpeaker } from './names.js';
 import { sub, type Span } from './spans.js';
 import { isHandover } from './turns.js';
