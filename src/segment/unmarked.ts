@@ -60,16 +60,11 @@ function cuedTurn(t: Turns, k: number, body: Span): boolean {
 function afterQuestion(t: Turns, k: number, body: Span): void {
   const { cues } = t;
   const isQ = isQuestionTurn(body.text);
-  if (isQ && body.text.length < 400 && (cues.interview || cues.explicitQ > 0) && !REPLIES.test(body.text))
+  if (isQ && body.text.length < 400 && (cues.interview || cues.marked) && !REPLIES.test(body.text))
     t.extend(body.end);
-  else if (
-    cues.explicitQ > 0 &&
-    CONTINUES.test(body.text) &&
-    body.text.includes('?') &&
-    body.text.length < 700
-  )
+  else if (cues.marked && CONTINUES.test(body.text) && body.text.includes('?') && body.text.length < 700)
     t.extend(body.end);
-  else if (cues.explicitQ > 0 && asksLater(t, t.last!, k)) t.extend(body.end);
+  else if (cues.marked && asksLater(t, t.last!, k)) t.extend(body.end);
   else t.answer(body);
 }
 
