@@ -11,6 +11,8 @@ export interface Draft {
   speaker: string | null;
   start: number;
   end: number;
+  /** A line beside the turns (a camera line of a shot list): it neither asks nor answers. */
+  aside?: boolean;
 }
 
 export const ENDS_Q = /\?["”’)\]]*$/;
@@ -106,16 +108,22 @@ export class Turns {
     return this.speakers[0]?.name ?? null;
   }
 
+  /** The last turn, camera lines left aside. */
   get last(): Draft | undefined {
-    return this.drafts[this.drafts.length - 1];
+    for (let i = this.drafts.length - 1; i >= 0; i--) if (!this.drafts[i]!.aside) return this.drafts[i];
+    return undefined;
   }
 
-  push(kind: SegmentKind, speaker: string | null, span: { start: number; end: number }): void {
-    this.drafts.push({ kind, speaker, start: span.start, end: span.end });
+  push(kind: SegmentKind, speaker: string | null, span: { start: number; end: number }, aside = false): void {
+    this.drafts.push({ kind, speaker, start: span.start, end: span.end, ...(aside ? { aside } : {}) });
   }
 
-  extend(end: number): void {
-    this.last!.end = end;
+  /** The last turn goes on to the end of `span` (after a camera line: a new segment of the same turn). */
+  extend(span: { start: number; end: number }): void {
+    const real = this.drafts[this.drafts.length - 1]!;
+    const last = this.last;
+    if (real.aside && last) this.push(last.kind, last.speaker, span);
+    else real.end = span.end;
   }
 
   /** A question turn; a journalist who opens it with name and outlet is its speaker. */

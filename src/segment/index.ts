@@ -32,8 +32,9 @@ export function segmentTranscript(text: string, meta: Meta): Segmented {
     }
     const body = sub(p, m.skip, p.text.length);
     if (!body.text) return;
-    if (m.type === 'none') unmarkedTurn(t, k, body);
-    else markedTurn(t, m, body);
+    if (m.type === 'shot') t.push('other', null, body, true);
+    else if (m.type === 'none') unmarkedTurn(t, k, body);
+    else markedTurn(t, m, body, items[k + 1]?.m);
   });
   return toSegments(t.drafts, text, speakers);
 }

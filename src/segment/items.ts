@@ -133,6 +133,35 @@ function carryNameLabels(items: Item[], speakers: readonly Speaker[]): Set<Item>
   return carried;
 }
 
+/** A name with its initials in brackets, as an interview's intro says who is who: "Anna Berg (AB)". */
+const NAMED_INITIALS =
+  /(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|da|di|van|von|der|den|du|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3})\s*\((\p{Lu}{1,3})\)/gu;
+const initialsOf = (name: string) =>
+  name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w.charAt(0))
+    .join('');
+
+/**
+ * Initials as labels (`AB:`, `M:`) stand for the names the intro gives them ("Anna Berg (AB)")
+ * or for a known speaker with those initials.
+ */
+function nameInitials(items: Item[], text: string, speakers: readonly Speaker[]): void {
+  const names = new Map<string, string>();
+  for (const s of speakers) if (s.name.includes(' ')) names.set(initialsOf(s.name), s.name);
+  for (const m of text.slice(0, 2000).matchAll(NAMED_INITIALS)) names.set(m[2]!, m[1]!);
+  if (!names.size) return;
+  for (const i of items) {
+    if (i.m.type !== 'label' && i.m.type !== 'answer' && i.m.type !== 'question') continue;
+    // "R:" reads as "Réponse" and "Q:" as a question, unless the intro names someone so
+    const written =
+      i.m.type === 'label' ? i.m.label! : i.p.text.slice(0, i.m.skip).replace(/[\s.:)\-–—]+$/, '');
+    const name = /^\p{Lu}{1,3}$/u.test(written) ? names.get(written) : undefined;
+    if (name) i.m = { type: 'label', label: name, speaker: name, skip: i.m.skip };
+  }
+}
+
 /**
  * The paragraphs of a clean text, cut at cues, with their markers read: questions marked after
  * the fact, markers alone on their line carried to the next paragraph, and mixed-case labels
@@ -167,5 +196,6 @@ export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
     if (single && text.split(surname).length > 2) return;
     i.m = { type: 'none', speaker: null, skip: 0 };
   });
+  nameInitials(items, text, speakers);
   return items;
 }

@@ -9,9 +9,18 @@ import { isBareRole, isHandover } from './turns.js';
 const ACRONYM = /^[A-Z0-9/]{2,6}$/;
 const JOURNALIST_WORD = /^(?:journalist|reporter|question|q)\b/i;
 
-/** A journalist's labelled turn: a question when it asks (or is long, or says it is one), else a remark. */
-function journalistTurn(t: Turns, m: Marker, name: string, body: Span): void {
-  if (/\?/.test(body.text) || body.text.length > 80 || /^(?:journalist|reporter|question)/i.test(m.label!)) {
+/**
+ * A journalist's labelled turn: a question when it asks, is long, says it is one, or an official
+ * answers it (an interviewer's prompt without a question mark); else a remark.
+ */
+function journalistTurn(t: Turns, m: Marker, name: string, body: Span, next?: Marker): void {
+  const answered = next?.type === 'label' && t.cues.roles.get(next.label!) === 'official';
+  if (
+    /\?/.test(body.text) ||
+    body.text.length > 80 ||
+    answered ||
+    /^(?:journalist|reporter|question)/i.test(m.label!)
+  ) {
     const speaker = JOURNALIST_WORD.test(m.label!)
       ? m.speaker && m.speaker !== m.label
         ? m.speaker
@@ -22,13 +31,13 @@ function journalistTurn(t: Turns, m: Marker, name: string, body: Span): void {
 }
 
 /** A labelled turn: a journalist's question, a moderator's hand-over, or an official's remarks or answer. */
-function labelTurn(t: Turns, m: Marker, body: Span): void {
+function labelTurn(t: Turns, m: Marker, body: Span, next?: Marker): void {
   const role = t.cues.roles.get(m.label!) ?? 'official';
   const who = labelToSpeaker(m.speaker ?? m.label!, t.speakers);
   const bare = isBareRole(who.name);
   // an outlet's or a role's acronym ("DR:", "HR/VP:") stays as written
   if ((role === 'journalist' || bare) && ACRONYM.test(m.label!)) who.name = m.label!;
-  if (role === 'journalist') return journalistTurn(t, m, who.name, body);
+  if (role === 'journalist') return journalistTurn(t, m, who.name, body, next);
   if (role === 'moderator' || isHandover(body.text)) {
     const glued = handoverThenQuestion(body);
     t.push('moderator', who.name, glued ? glued[0] : body);
@@ -50,7 +59,7 @@ function soundbiteTurn(t: Turns, m: Marker, body: Span): void {
 }
 
 /** Builds the turn of a paragraph whose start carries a marker or a label. */
-export function markedTurn(t: Turns, m: Marker, body: Span): void {
+export function markedTurn(t: Turns, m: Marker, body: Span, next?: Marker): void {
   switch (m.type) {
     case 'question':
       return t.ask(m.speaker, body);
@@ -59,6 +68,6 @@ export function markedTurn(t: Turns, m: Marker, body: Span): void {
     case 'soundbite':
       return soundbiteTurn(t, m, body);
     case 'label':
-      return labelTurn(t, m, body);
+      return labelTurn(t, m, body, next);
   }
 }

@@ -61,10 +61,10 @@ function afterQuestion(t: Turns, k: number, body: Span): void {
   const { cues } = t;
   const isQ = isQuestionTurn(body.text);
   if (isQ && body.text.length < 400 && (cues.interview || cues.marked) && !REPLIES.test(body.text))
-    t.extend(body.end);
+    t.extend(body);
   else if (cues.marked && CONTINUES.test(body.text) && body.text.includes('?') && body.text.length < 700)
-    t.extend(body.end);
-  else if (cues.marked && asksLater(t, t.last!, k)) t.extend(body.end);
+    t.extend(body);
+  else if (cues.marked && asksLater(t, t.last!, k)) t.extend(body);
   else t.answer(body);
 }
 
@@ -97,7 +97,7 @@ export function unmarkedTurn(t: Turns, k: number, body: Span): void {
   const { last } = t;
   if (last?.kind === 'question') return afterQuestion(t, k, body);
   if (asksHere(t, k, body)) return t.ask(null, body);
-  if (last && (last.kind === 'answer' || last.kind === 'remarks')) return t.extend(body.end);
+  if (last && (last.kind === 'answer' || last.kind === 'remarks')) return t.extend(body);
   if (!last && !FIRST_PERSON.test(body.text) && NARRATES.test(body.text)) return t.push('other', null, body);
   if (last?.kind === 'other' && t.cues.interview) return t.push('other', null, body);
   t.push(t.sawQuestion ? 'answer' : 'remarks', t.floor ?? t.fallback, body);

@@ -97,3 +97,68 @@ describe('names alone on their line as labels', () => {
     ]);
   });
 });
+
+describe('interviews labelled with initials', () => {
+  it('reads R:/M: turns by the initials the intro gives, prompts without a question mark included', () => {
+    const text = doc(
+      'In this interview, Sofia Marin (M) talked to Rui Alves (R) of Radio Sul.',
+      'R: Let us start with the harvest. It was the worst in ten years.',
+      'M: It was, and the farmers will get help.',
+      'R: How much?',
+      'M: Enough to sow again.',
+    );
+    const { segments, exchanges } = segmentTranscript(text, meta({ speakers: [] }));
+    expect(segments.map((s) => [s.kind, s.speaker])).toEqual([
+      ['other', null],
+      ['question', 'Rui Alves'],
+      ['answer', 'Sofia Marin'],
+      ['question', 'Rui Alves'],
+      ['answer', 'Sofia Marin'],
+    ]);
+    expect(exchanges).toHaveLength(2);
+  });
+
+  it('takes initials that match a known speaker’s name for that speaker', () => {
+    const text = doc(
+      'OL: Good evening.',
+      'XY: Your ministry cut the budget for ports.',
+      'OL: We moved it to the railways.',
+    );
+    const segs = view(text, minister);
+    expect(segs[1]).toEqual(['question', 'XY', 'Your ministry cut']);
+    expect(segs[2]).toEqual(['answer', 'Oskar Lindqvist', 'We moved it']);
+  });
+});
+
+describe('video scripts', () => {
+  it('reads "Reporters ask:" cues as questions and keeps camera lines out of the pairs', () => {
+    const text = doc(
+      '1. W/S minister arrives at the summit',
+      'SOT, Oskar Lindqvist, Minister: "Good morning, we are here to agree."',
+      'Reporters ask: "Will you veto the deal?"',
+      '2. M/S minister walks past the cameras *CUTAWAY*',
+      'SOT, Oskar Lindqvist, Minister: "No. A veto helps nobody."',
+      'Journalists ask: "What about the fishermen?"',
+      'Close-up of the flags',
+      'SOT, Oskar Lindqvist, Minister: "They will be heard."',
+    );
+    const { segments, exchanges } = segmentTranscript(text, minister);
+    const by = (id: string) => segments.find((s) => s.id === id)!;
+    expect(exchanges.map((e) => [by(e.question).text, e.answers.map((a) => by(a).text)])).toEqual([
+      ['"Will you veto the deal?"', ['"No. A veto helps nobody."']],
+      ['"What about the fishermen?"', ['"They will be heard."']],
+    ]);
+    expect(segments.filter((s) => s.kind === 'other').map((s) => s.text.slice(0, 8))).toEqual([
+      '1. W/S m',
+      '2. M/S m',
+      'Close-up',
+    ]);
+  });
+
+  it('does not take a sentence that starts like a camera term for a camera line', () => {
+    const segs = view(
+      doc('Various member states asked for more time. We gave it.', 'Wide support is there.'),
+    );
+    expect(segs).toEqual([['remarks', 'Kaja Kallas', 'Various member states']]);
+  });
+});

@@ -85,6 +85,11 @@ const OWN_ROLE_AFTER = new RegExp(
   'uy',
 );
 
+const BY_NAME = new RegExp(`\\bby\\s+(${NAME})`, 'gu');
+/** Words before a "by X" that make X the one who asks or writes. */
+const ASKED_BY =
+  /\b(?:interview(?:ed)?|conducted|moderated|hosted|chaired|questions?|asked|written|reported|posted|photos?|video)\b[^.;]*$/i;
+
 /** `ownRole`: the role comes before the name, so a name followed by a role of its own is not this role's. */
 const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp; ownRole?: boolean }[] = [
   // "High Representative Kaja Kallas", "President of the European Parliament Roberta Metsola", "ESM Managing Director Klaus Regling"
@@ -110,7 +115,7 @@ const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp; ownRol
     hint: ROLE_HINT,
   },
   // "Remarks by Jeroen Dijsselbloem following", "SOUNDBITE by Margrethe Vestager"
-  { re: new RegExp(`\\bby\\s+(${NAME})`, 'gu'), name: 1, hint: /\bby\s/ },
+  { re: BY_NAME, name: 1, hint: /\bby\s/ },
   // "Barnier says", "Pierre Moscovici repeats"
   {
     re: new RegExp(
@@ -150,6 +155,8 @@ export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
         OWN_ROLE_AFTER.lastIndex = m.index + m[0].length;
         if (OWN_ROLE_AFTER.test(s)) continue;
       }
+      // "Interview … conducted by X", "questions by X": the interviewer, not a speaker
+      if (re === BY_NAME && ASKED_BY.test(s.slice(Math.max(0, m.index - 80), m.index))) continue;
       const n = cleanName(m[name]!);
       if (!n) continue;
       const words = n.split(' ');
