@@ -54,6 +54,10 @@ function toSegments(drafts: Draft[], text: string, speakers: Speaker[]): Segment
     const who = addressee(s.text);
     if (who) addSpeaker(speakers, who, null);
   }
+  // a name that only ever asks is a journalist's, not an official's
+  const asks = new Set(segments.filter((s) => s.kind === 'question').map((s) => s.speaker));
+  for (const s of segments) if (s.kind !== 'question') asks.delete(s.speaker);
+  for (let i = speakers.length - 1; i >= 0; i--) if (asks.has(speakers[i]!.name)) speakers.splice(i, 1);
   const exchanges: Exchange[] = [];
   for (const s of segments) {
     if (s.kind === 'question') exchanges.push({ question: s.id, answers: [] });

@@ -162,3 +162,32 @@ describe('video scripts', () => {
     expect(segs).toEqual([['remarks', 'Kaja Kallas', 'Various member states']]);
   });
 });
+
+describe('an interviewer named like an official', () => {
+  it('tells the voice that keeps asking from the one that answers, when both are known by name, and lists only the official', () => {
+    const text = doc(
+      'Eva Lind: Frau Novak, schlafen Sie noch gut?',
+      'Irena Novak: Sehr gut, danke.',
+      'Lind: Auch nach der Wahl?',
+      'Novak: Auch dann. Die Mehrheit steht.',
+      'Lind: Und wenn nicht?',
+      'Novak: Dann verhandeln wir weiter.',
+    );
+    const known = meta({
+      speakers: [
+        { name: 'Eva Lind', role: null },
+        { name: 'Irena Novak', role: null },
+      ],
+    });
+    const { segments, speakers } = segmentTranscript(text, known);
+    expect(segments.map((s) => s.kind)).toEqual([
+      'question',
+      'answer',
+      'question',
+      'answer',
+      'question',
+      'answer',
+    ]);
+    expect(speakers.map((s) => s.name)).toEqual(['Irena Novak']);
+  });
+});

@@ -85,6 +85,7 @@ const OWN_ROLE_AFTER = new RegExp(
   'uy',
 );
 
+const LABEL_AT = new RegExp(`^(${NAME})(?:\\s+at\\b|\\s*:)`, 'gu');
 const BY_NAME = new RegExp(`\\bby\\s+(${NAME})`, 'gu');
 /** Words before a "by X" that make X the one who asks or writes. */
 const ASKED_BY =
@@ -126,7 +127,7 @@ const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp; ownRol
     hint: SAYS_HINT,
   },
   // "Klaus Regling at Eurogroup press conference", "Kaja Kallas: “…”"
-  { re: new RegExp(`^(${NAME})(?:\\s+at\\b|\\s*:)`, 'gu'), name: 1 },
+  { re: LABEL_AT, name: 1 },
   // "Press Conference, Michel Barnier" (a title ending with the name)
   { re: new RegExp(`[,–—-]\\s+(${NAME})\\s*$`, 'gu'), name: 1 },
   // "Transcript of Klaus Regling’s opening remarks"
@@ -155,6 +156,8 @@ export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
         OWN_ROLE_AFTER.lastIndex = m.index + m[0].length;
         if (OWN_ROLE_AFTER.test(s)) continue;
       }
+      // "Caren Miosga: Herr Juncker, haben Sie …?": a label whose words ask is the interviewer's
+      if (re === LABEL_AT && s.includes('?', m.index + m[0].length)) continue;
       // "Interview … conducted by X", "questions by X": the interviewer, not a speaker
       if (re === BY_NAME && ASKED_BY.test(s.slice(Math.max(0, m.index - 80), m.index))) continue;
       const n = cleanName(m[name]!);
