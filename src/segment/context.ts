@@ -65,9 +65,16 @@ export function readCues(items: Item[], text: string, meta: Meta, speakers: Spea
       !ENDS_Q.test(items[k + 1]!.p.text),
   );
   const firstPlain = items.find((i) => i.m.type === 'none');
+  // a run of short unmarked questions, each answered by a longer paragraph: an interview's rhythm
+  const rhythm =
+    plainQ.length >= 3 &&
+    plainQ.length * 5 >= items.length &&
+    plainQ.filter((i) => i.p.text.length < items[items.indexOf(i) + 1]!.p.text.length).length * 4 >=
+      plainQ.length * 3;
   const interview =
     explicitQ < 2 &&
-    ((plainQ.length >= 2 && (plainQ.some((i) => ADDRESSED.test(i.p.text)) || QUESTION_TALK.test(text))) ||
+    (rhythm ||
+      (plainQ.length >= 2 && (plainQ.some((i) => ADDRESSED.test(i.p.text)) || QUESTION_TALK.test(text))) ||
       (plainQ.length >= 1 && (INTERVIEW.test(text.slice(0, 1500)) || INTERVIEW.test(meta.title ?? ''))) ||
       (firstPlain !== undefined &&
         plainQ[0] === firstPlain &&

@@ -191,3 +191,27 @@ describe('an interviewer named like an official', () => {
     expect(speakers.map((s) => s.name)).toEqual(['Irena Novak']);
   });
 });
+
+describe('interviews without any marker', () => {
+  it('reads short questions answered by longer paragraphs as an interview, in any language', () => {
+    const text = doc(
+      'Die Ministerin hat uns in ihrem Büro empfangen.',
+      'War das Jahr schwierig?',
+      'Es war lang. Wir haben drei Gesetze verabschiedet und zwei Krisen überstanden, eine davon im Sommer.',
+      'Und die Koalition?',
+      'Die Koalition hält. Wir streiten, aber wir einigen uns am Ende immer auf einen gemeinsamen Weg.',
+      'Was kommt als Nächstes?',
+      'Die Rentenreform, im Frühjahr. Der Entwurf liegt bereits beim Parlament und wird dort beraten.',
+    );
+    const segs = view(text, meta({ speakers: [] }));
+    expect(segs.map((s) => s[0])).toEqual([
+      'remarks',
+      'question',
+      'answer',
+      'question',
+      'answer',
+      'question',
+      'answer',
+    ]);
+  });
+});

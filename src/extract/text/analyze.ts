@@ -254,13 +254,19 @@ const endsWithDigit = (l: string) => {
   return c >= 48 && c <= 57;
 };
 
+/** A capture tool's stamp glued before the text: "date 2022-01 Von …". */
+const CAPTURE_STAMP = /^(?:date|datum|fecha|data)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)/i;
+
 function cleanBodyLine(l: string): string {
   let t = stripBullet(l)
     .replace(/^\d{1,2}:\d{2}(?::\d{2})?(?=\p{L})/u, '')
     .replace(/^\d{2}:\d{2}:\d{2}\s+(?=\S)/, '');
   // a time code at the end (tested only on lines that end with a digit: the pattern is unanchored)
   if (endsWithDigit(t)) t = t.replace(/\s+\d{2}:\d{2}:\d{2}$/, '');
-  return t.replace(/^jump to the transcript of the questions and answers\s*/i, '').trim();
+  return t
+    .replace(/^jump to the transcript of the questions and answers\s*/i, '')
+    .replace(CAPTURE_STAMP, '')
+    .trim();
 }
 
 /** A news site's own dateline ("BRUSSELS: …") before the first paragraph: not where the remarks were given. */
