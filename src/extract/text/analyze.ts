@@ -8,6 +8,7 @@ import { DELIVERY, PHONE, VIDEO_LINK, isBoilerplate, isStop } from './boilerplat
 import { isCaptionStyle, joinCaptionLines } from './captions.js';
 import { isBodyStart, isTitleLike } from './header.js';
 import { normalizeLine, splitGlued } from './normalize.js';
+import { chooseTitle } from './title.js';
 
 /** What a structured source already knows, which wins over what the text suggests. */
 export interface Hints {
@@ -144,22 +145,8 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   body = body.filter(Boolean);
   if (body.length) body[0] = stripMirrorDateline(body[0]!);
 
-  // 3. title: the first title-like header line, preferring the document's language; a line that
-  // ends with another header line is that line with a site prefix ("Press Releases Foreign …")
-  // a section name of two words ("Press material") is a title only when no longer candidate follows
-  const titleLines = header.filter(titleLike);
-  const specific = titleLines.filter((c) => c.split(/\s+/).length > 2);
-  const candidates = specific.length ? specific : titleLines;
-  let title: string | null = null;
-  const inLang = candidates.filter((c) => {
-    const l = detectLanguage(c, 2);
-    return !l || l === docLang;
-  });
-  const pick = (inLang[0] ?? candidates[0]) || null;
-  if (pick) {
-    const shorter = header.find((h) => h !== pick && h.length >= 15 && pick.endsWith(h));
-    title = stripSiteSuffix(shorter ?? pick);
-  }
+  // 3. title
+  let title = chooseTitle(header, docLang, titleLike);
   if (hints.title) title = hints.title;
   const firstTitleIdx = header.findIndex(titleLike);
   // a title repeated inside the body (mirrors print it twice or thrice)
@@ -273,12 +260,3 @@ function cleanBodyLine(l: string): string {
 function stripMirrorDateline(l: string): string {
   return l.replace(MIRROR_DATELINE, (m) => (m === m.toUpperCase() ? '' : m));
 }
-
-const stripSiteSuffix = (t: string) =>
-  t
-    .replace(
-      /\s+[|–—-]\s+(?:EEAS(?: Website)?|European External Action Service|European Commission|Consilium|European Council|Council of the (?:EU|European Union)|Eurogroup|European Central Bank|ECB|European Parliament|(?:EU )?Delegation (?:of the European Union )?to [\p{L} .'-]{2,60})\s*$/iu,
-      '',
-    )
-    .replace(/^(?:Press [Rr]eleases?|PRESS RELEASES?)\s+(?=\p{Lu})/u, '')
-    .trim();
