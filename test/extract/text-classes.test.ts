@@ -82,3 +82,146 @@ describe('the title among site chrome', () => {
     expect(r.meta.title).toBe('Entretien avec Radio Nord');
   });
 });
+
+describe('where the remarks were given', () => {
+  const title = 'Press remarks by Minister Oskar Lindqvist after the meeting';
+  it('reads "here, in City" in the speech, also beyond the first paragraphs', () => {
+    const r = lines(
+      title,
+      '',
+      'Good afternoon.',
+      '',
+      'We had a long day.',
+      '',
+      'The ministers discussed the ports.',
+      '',
+      'They also discussed the fleet.',
+      '',
+      'I am glad that we could meet here, in Tallinn, for the first time.',
+    );
+    expect(r.meta.place).toBe('Tallinn');
+  });
+
+  it('reads a "Lieu:" field with the kind of place and the country after the city', () => {
+    const r = lines(
+      title,
+      'Lieu: Lyon (town), France',
+      '',
+      'Good afternoon. We met today to agree on the ports plan.',
+    );
+    expect(r.meta.place).toBe('Lyon');
+  });
+
+  it('knows the capitals by the names other languages give them', () => {
+    const r = lines(
+      'Conférence de presse du ministre Oskar Lindqvist',
+      'Varsovie, le 3 mai 2024',
+      '',
+      'Bonjour. Nous avons parlé des ports et de la flotte.',
+    );
+    expect(r.meta.place).toBe('Varsovie');
+  });
+
+  it('does not take the city of a correspondent in the lead for the place of the remarks', () => {
+    const r = lines(
+      'Entrevista con el ministro Oskar Lindqvist',
+      '',
+      'En una entrevista con la corresponsal de la radio en Berlín, el ministro Oskar Lindqvist habló de los puertos.',
+      '',
+      '¿Van a cerrar los puertos este invierno, como se dice en el norte del país?',
+    );
+    expect(r.meta.place).toBeNull();
+  });
+
+  it('does not list a city at the end of a dateline as a speaker', () => {
+    const r = lines(
+      'Joint news conference after the ports summit',
+      'June 4, 2024, St Petersburg',
+      '',
+      'Good afternoon. The summit has just ended.',
+    );
+    expect(r.meta.place).toBe('St Petersburg');
+    expect(r.meta.speakers).toEqual([]);
+  });
+});
+
+describe('who speaks, from titles and leads without a role word', () => {
+  const speech = '',
+    body =
+      'Good morning. We agreed today on the ports plan, and I am glad that Oskar Lindqvist could join us.';
+  const names = (...l: string[]) => lines(...l).meta.speakers.map((s) => s.name);
+  it.each([
+    ['Oskar Lindqvist’s remarks at the ports summit'],
+    ['An Interview with Oskar Lindqvist'],
+    ['Oskar Lindqvist Speaks at the Ports Summit'],
+  ])('names the speaker of "%s"', (title) => {
+    expect(names(title, speech, body)).toContain('Oskar Lindqvist');
+  });
+
+  it('names both speakers of a joint statement', () => {
+    expect(
+      names('Joint statement of Oskar Lindqvist and Eva Lind on the ports plan', '', body).sort(),
+    ).toEqual(['Eva Lind', 'Oskar Lindqvist']);
+  });
+
+  it('does not take the outlet of "Interview with <outlet>" for a speaker', () => {
+    expect(names('Interview with Radio Nord', '', body)).not.toContain('Radio Nord');
+  });
+
+  it.each([
+    [
+      'a compound role',
+      'Kommissionspräsident Oskar Lindqvist hat am Montag die Häfen besucht und mit den Arbeitern gesprochen.',
+    ],
+    [
+      'a lower-case role in running text',
+      'Su presidente Oskar Lindqvist hace balance de un año difícil para los puertos del norte.',
+    ],
+    [
+      'a role after "as"',
+      'Speaking as President of the Eurogroup, Oskar Lindqvist told reporters that the ports plan is ready.',
+    ],
+    [
+      'a verb of saying in another language',
+      'Oskar Lindqvist a déclaré lundi que le plan pour les ports était prêt et financé.',
+    ],
+  ])('names the speaker a lead gives with %s', (_what, lead) => {
+    expect(
+      names('Ports plan agreed', '', lead, '', 'We have done it. The plan is ready, and the money is there.'),
+    ).toContain('Oskar Lindqvist');
+  });
+
+  it('names the person a lead is about when nothing else names a speaker', () => {
+    const r = names(
+      'Ports plan agreed',
+      '',
+      'Am Ende findet Oskar Lindqvist noch ein paar deutsche Worte für die Hafenarbeiter.',
+      '',
+      '„Wir haben es geschafft“, sagt Lindqvist. Der Plan sei fertig, sagt Lindqvist.',
+    );
+    expect(r).toEqual(['Oskar Lindqvist']);
+  });
+
+  it('names the speaker of a shot list line with a time code, and a signature under a speech', () => {
+    expect(
+      names(
+        'Ports plan: video news release',
+        '',
+        '00:00:11 Oskar Lindqvist, head of the ports agency, saying (in Swedish): “The plan is ready.”',
+      ),
+    ).toContain('Oskar Lindqvist');
+    expect(
+      names(
+        'Statement on the ports plan',
+        '',
+        'Dear friends,',
+        '',
+        'the plan is ready.',
+        '',
+        'Thank you.',
+        '',
+        'Eva Lind',
+      ),
+    ).toContain('Eva Lind');
+  });
+});

@@ -2,7 +2,7 @@ import type { Meta, Speaker } from '../../schemas/record.js';
 import { findDates, leadDate } from '../meta/dates.js';
 import { detectLanguage } from '../meta/language.js';
 import { placeInHeaderLine, placeInPhrase, placeInSpeech, CITY_RE } from '../meta/places.js';
-import { addSpeaker, findSpeakers, isBareName } from '../meta/speakers.js';
+import { addSpeaker, findSpeakers, isBareName, protagonist } from '../meta/speakers.js';
 import { findEvent } from '../meta/event.js';
 import { DELIVERY, PHONE, VIDEO_LINK, isBoilerplate, isStop } from './boilerplate.js';
 import { isCaptionStyle, joinCaptionLines } from './captions.js';
@@ -184,21 +184,11 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
       if (b.split(/\s+/).length <= 15 && (place = placeInHeaderLine(b))) break;
   if (!place && lead) place = placeInPhrase(lead.replace(LEAD_CITY, ''));
   if (!place && title) place = placeInPhrase(title);
-  if (!place) for (const b of body.slice(lead ? 1 : 0, 4)) if ((place = placeInSpeech(b))) break;
+  if (!place) for (const b of body.slice(lead ? 1 : 0, 8)) if ((place = placeInSpeech(b))) break;
   if (hints.place) place = hints.place;
 
-  // 7. speakers: named with a role in the title, the header, the lead and soundbite lines
-  const speakers: Speaker[] = [];
-  for (const s of hints.speakers ?? []) addSpeaker(speakers, s.name, s.role);
-  if (title) {
-    findSpeakers(title, speakers);
-    if (isBareName(title)) addSpeaker(speakers, title, null);
-  }
-  for (const h of header) if (!BYLINE.test(h)) findSpeakers(h, speakers);
-  if (lead) findSpeakers(lead.slice(0, 400), speakers);
-  for (const b of body.slice(0, 3)) if (b !== lead && b.split(/\s+/).length <= 15) findSpeakers(b, speakers);
-  for (const b of body) if (/^(?:soundbite|sot)\b/i.test(b)) findSpeakers(b.split(/saying|:/i)[0]!, speakers);
-
+  // 7. speakers
+  const speakers = findAllSpeakers(hints.speakers ?? [], title, header, lead, body);
   const text = body.join('\n\n');
   if (!text) warnings.push('no spoken text found after cleaning');
   return {
@@ -215,6 +205,45 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
     },
     warnings,
   };
+}
+
+/** Who answers in a shot list: "Anna Berg, Minister of Finance, saying (in Swedish): …". */
+const SHOT_SPEAKER =
+  /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}),\s[^,:]{2,80},\s+(?:saying|says)\b/u;
+
+/**
+ * The officials who speak: named with a role in the title, the header, the lead and soundbite
+ * lines, a signature at the end; failing all, the person the title and lead are about.
+ */
+function findAllSpeakers(
+  given: Speaker[],
+  title: string | null,
+  header: string[],
+  lead: string | null,
+  body: string[],
+): Speaker[] {
+  const speakers: Speaker[] = [];
+  for (const s of given) addSpeaker(speakers, s.name, s.role);
+  if (title) {
+    findSpeakers(title, speakers);
+    if (isBareName(title)) addSpeaker(speakers, title, null);
+  }
+  for (const h of header) if (!BYLINE.test(h)) findSpeakers(h, speakers);
+  if (lead) findSpeakers(lead.slice(0, 400), speakers);
+  for (const b of body.slice(0, 3)) if (b !== lead && b.split(/\s+/).length <= 15) findSpeakers(b, speakers);
+  for (const b of body) {
+    if (/^(?:soundbite|sot)\b/i.test(b)) findSpeakers(b.split(/saying|:/i)[0]!, speakers);
+    const shot = SHOT_SPEAKER.exec(b);
+    if (shot) addSpeaker(speakers, shot[1]!, null);
+  }
+  const signature = body[body.length - 1];
+  if (body.length >= 3 && signature && signature.split(/\s+/).length <= 4 && isBareName(signature))
+    addSpeaker(speakers, signature, null);
+  if (!speakers.length) {
+    const who = protagonist([title ?? '', lead ?? body[0] ?? ''], body.join('\n'));
+    if (who) addSpeaker(speakers, who, null);
+  }
+  return speakers;
 }
 
 const startsWithDateline = (l: string) =>
