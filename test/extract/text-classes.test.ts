@@ -225,3 +225,30 @@ describe('who speaks, from titles and leads without a role word', () => {
     ).toContain('Eva Lind');
   });
 });
+
+describe('the date of the remarks, not of the page', () => {
+  it.each([['Tuesday 3 June 2025 | 10:42'], ['03/06/2025 | Press release']])(
+    'prefers the date the lead gives to a mirror’s stamp "%s"',
+    (stamp) => {
+      const r = lines(
+        'Press remarks by Minister Oskar Lindqvist on the ports plan',
+        stamp,
+        '',
+        'Minister Oskar Lindqvist spoke to the press on 28 May 2025 after the meeting of the ports council.',
+        '',
+        'Good afternoon. We agreed on the plan.',
+      );
+      expect(r.meta.date).toBe('2025-05-28');
+    },
+  );
+
+  it('still takes the stamp when nothing else dates the remarks', () => {
+    const r = lines(
+      'Press remarks by Minister Oskar Lindqvist',
+      'Tuesday 3 June 2025 | 10:42',
+      '',
+      'Good afternoon. We agreed on the plan.',
+    );
+    expect(r.meta.date).toBe('2025-06-03');
+  });
+});
