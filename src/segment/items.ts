@@ -162,6 +162,25 @@ function nameInitials(items: Item[], text: string, speakers: readonly Speaker[])
   }
 }
 
+/** A journalist's introduction with a quote, glued after capture junk: `… 12 views Jane Roe, TV9 : "…"`. */
+const GLUED_INTRO =
+  /\s(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2},\s*[\p{Lu}\d][\p{L}\d&.'’-]*(?:\s+[\p{Lu}\d][\p{L}\d&.'’-]*){0,3}\s?:\s*["“„«])/u;
+
+/** Cuts a paragraph without a marker where a journalist's quoted introduction starts after junk. */
+function cutGluedIntros(items: Item[]): void {
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    if (it.m.type !== 'none' || it.p.cue || !it.p.text.includes(':')) continue;
+    const g = GLUED_INTRO.exec(it.p.text);
+    if (!g || g.index === 0) continue;
+    const rest = sub(it.p, g.index, it.p.text.length);
+    const m = readMarker(rest.text);
+    if (m.type !== 'label') continue;
+    items.splice(k, 1, { p: sub(it.p, 0, g.index), m: it.m }, { p: rest, m });
+    k++;
+  }
+}
+
 /**
  * The paragraphs of a clean text, cut at cues, with their markers read: questions marked after
  * the fact, markers alone on their line carried to the next paragraph, and mixed-case labels
@@ -172,6 +191,7 @@ export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
     .flatMap(cutAtCues)
     .map((p) => ({ p, m: readMarker(p.text) }));
 
+  cutGluedIntros(items);
   markQuestionsAfter(items);
   carryLoneMarkers(items);
   const named = carryNameLabels(items, speakers);

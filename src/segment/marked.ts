@@ -1,7 +1,7 @@
 import type { Turns } from './context.js';
 import { handoverThenQuestion } from './cues.js';
 import type { Marker } from './markers.js';
-import { addSpeaker, labelToSpeaker } from './names.js';
+import { addSpeaker, labelToSpeaker, roleHolder } from './names.js';
 import type { Span } from './spans.js';
 import { isBareRole, isHandover } from './turns.js';
 
@@ -34,7 +34,12 @@ function journalistTurn(t: Turns, m: Marker, name: string, body: Span, next?: Ma
 function labelTurn(t: Turns, m: Marker, body: Span, next?: Marker): void {
   const role = t.cues.roles.get(m.label!) ?? 'official';
   const who = labelToSpeaker(m.speaker ?? m.label!, t.speakers);
-  const bare = isBareRole(who.name);
+  const written = m.speaker ?? m.label!;
+  let bare = isBareRole(who.name) || isBareRole(written);
+  // "The President of the Republic:": the known speaker who holds that role, else the role as written
+  if (bare && !isBareRole(who.name)) who.name = written;
+  const holder = bare ? roleHolder(written, t.speakers) : null;
+  if (holder) [who.name, bare] = [holder, false];
   // an outlet's or a role's acronym ("DR:", "HR/VP:") stays as written
   if ((role === 'journalist' || bare) && ACRONYM.test(m.label!)) who.name = m.label!;
   if (role === 'journalist') return journalistTurn(t, m, who.name, body, next);

@@ -47,6 +47,9 @@ const SOUNDBITE = /^(?:SOUNDBITE|Soundbite|SOT)\b[^:]{0,240}?(?:saying(?:\s+that
 const SOUND_NAME =
   /(?:\bby\s+|\)\s*|,\s*)(\p{Lu}[\p{L}'’.-]+(?:\s+(?:von\s+|der\s+|de\s+|van\s+)*\p{Lu}[\p{L}'’.-]+){0,3})/u;
 
+/** A label that names a role and nobody: "The President of the Republic:", "Minister for Finance:". */
+const ROLE_LABEL =
+  /^((?:The\s+)?(?:President|Vice[- ]President|Prime\s+Minister|Chancellor|Minister|Commissioner|Spokesperson|High\s+Representative|Secretary[- ]General)(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}-]*){0,3})?)\s*:\s+(?=\S)/u;
 const NAME_TOKEN = "(?:\\p{Lu}[\\p{L}'’./-]*|von|van|der|den|de|di|da|du|la|le|\\d+)";
 const LABEL = new RegExp(
   `^((?:${NAME_TOKEN})(?:\\s+${NAME_TOKEN}){0,5}(?:\\s*,\\s*[^:,]{1,60}){0,3}(?:\\s*\\([^)]{1,40}\\))?)\\s*:\\s+(?=\\S)`,
@@ -104,6 +107,8 @@ export function readMarker(s: string): Marker {
     const n = SOUND_NAME.exec(m[0].replace(/\((?:in|en)\s+\w+\)/gi, ''));
     return { type: 'soundbite', speaker: n ? n[1]!.trim() : null, skip: m[0].length };
   }
+  m = ROLE_LABEL.exec(s);
+  if (m) return { type: 'label', speaker: m[1]!.trim(), skip: m[0].length, label: m[1]!.trim() };
   m = LABEL.exec(s);
   if (m) {
     const label = m[1]!.trim();

@@ -16,6 +16,9 @@ const CONTINUES =
   /^(?:and\b|also\b|(?:my |a |the )?(?:second|third|last|other|another|follow-up)\b|secondly|thirdly|finally\b|if I may\b|one more\b)/i;
 /** How an answer opens. */
 const REPLIES = /^(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|first of all)\b/i;
+/** A short question back to the journalist: "Which minister?", "Sorry?", "Welcher Minister?". */
+const COUNTER_QUESTION =
+  /^(?:which|what|who|whom|sorry|pardon|excuse me|you mean|meaning|quel(?:le)?s?|lequel|laquelle|pardon|welche[rsnm]?|wer|wie bitte|cuál(?:es)?|quién|qué|quale|quali|chi|scusi)\b[^?.!]{0,40}\?$/i;
 /** Words of a paragraph that asks the speaker something. */
 const ASKS = /\b(?:you|your|vous|votre|Sie|Ihnen|Ihre?|question|frage)\b/i;
 
@@ -60,6 +63,8 @@ function cuedTurn(t: Turns, k: number, body: Span): boolean {
 function afterQuestion(t: Turns, k: number, body: Span): void {
   const { cues } = t;
   const isQ = isQuestionTurn(body.text);
+  // "Which minister?": the official asks back, which opens the answer
+  if (COUNTER_QUESTION.test(body.text) && body.text.split(/\s+/).length <= 5) return t.answer(body);
   if (isQ && body.text.length < 400 && (cues.interview || cues.marked) && !REPLIES.test(body.text))
     t.extend(body);
   else if (cues.marked && CONTINUES.test(body.text) && body.text.includes('?') && body.text.length < 700)

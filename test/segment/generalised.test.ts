@@ -215,3 +215,45 @@ describe('interviews without any marker', () => {
     ]);
   });
 });
+
+describe('turns that look like other turns', () => {
+  it('keeps an official’s short counter-question as the start of the answer', () => {
+    const text = doc(
+      'Q. Did the Dutch minister agree?',
+      'Which minister?',
+      'The Dutch one.',
+      'Ah. Yes, he agreed.',
+    );
+    const { segments, exchanges } = segmentTranscript(text, minister);
+    expect(segments.map((s) => [s.kind, s.text.split('\n')[0]])).toEqual([
+      ['question', 'Did the Dutch minister agree?'],
+      ['answer', 'Which minister?'],
+    ]);
+    expect(exchanges).toEqual([{ question: 's1', answers: ['s2'] }]);
+  });
+
+  it('reads a journalist’s quoted introduction glued after capture junk', () => {
+    const text = doc(
+      'Share this page 12 views Jane Roe, TV9 : "Will the ports close?"',
+      'Oskar Lindqvist: "No."',
+    );
+    expect(view(text, minister)).toEqual([
+      ['remarks', 'Oskar Lindqvist', 'Share this page'],
+      ['question', 'Jane Roe', '"Will the ports'],
+      ['answer', 'Oskar Lindqvist', '"No."'],
+    ]);
+  });
+
+  it('gives a role-only label to the known speaker who holds the role, and never lists the role as a name', () => {
+    const text = doc(
+      'The President of the Republic: Good evening.',
+      'Question: Will you run again?',
+      'The President of the Republic: No.',
+    );
+    const known = meta({ speakers: [{ name: 'Oskar Lindqvist', role: 'President' }] });
+    expect(view(text, known).map((s) => s[1])).toEqual(['Oskar Lindqvist', null, 'Oskar Lindqvist']);
+    const unknown = segmentTranscript(text, meta({ speakers: [] }));
+    expect(unknown.speakers).toEqual([]);
+    expect(unknown.segments[2]!.speaker).toBe('The President of the Republic');
+  });
+});
