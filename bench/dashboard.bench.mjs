@@ -18,7 +18,7 @@ import { loadRuntime } from '../dist/cli/runtime.js';
 import { overview } from '../dist/dashboard/overview.js';
 import { startDashboard } from '../dist/dashboard/server.js';
 import { pipelinePage } from '../dist/dashboard/views/pipeline.js';
-import { bullPrefix } from '../dist/queues/names.js';
+import { bullPrefix } from '../dist/store/keys.js';
 
 const JOBS = Number(process.env.DASH_BENCH_JOBS ?? 1000);
 const DOCS = Number(process.env.DASH_BENCH_DOCS ?? 10000);
@@ -46,7 +46,7 @@ const rt = loadRuntime({
   logLevel: 'silent',
   keepCompleted: JOBS,
 });
-const app = await App.connect(rt.config, rt.log, rt.stageContext);
+const app = await App.connect(rt.config, rt.log);
 
 async function seed() {
   const workers = app.queues.all().map(

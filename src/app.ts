@@ -1,33 +1,46 @@
+import { join } from 'node:path';
 import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
+import { memoryClient } from './fetch/index.js';
+import type { EnqueueOutcome, Input } from './inputs.js';
 import type { Logger } from './logger.js';
-import { assertRedis, createRedis } from './queues/connection.js';
-import { DocStatus } from './queues/doc-status.js';
+import { enqueueFetch } from './queues/producer.js';
 import { Queues } from './queues/queues.js';
 import { createSinks } from './sinks/index.js';
-import { redisFetchDeps } from './fetch/index.js';
-import { discoverWorker } from './workers/discover.js';
 import type { Sink } from './sinks/types.js';
+import { loadSources, privateAccessOf } from './sources/load.js';
+import { STAGES, type Stage } from './stages/names.js';
 import { stageDefs, type StageContext, type StageDef } from './stages/registry.js';
+import { assertRedis, createRedis } from './store/connection.js';
+import type { DocStatus } from './store/doc-status.js';
+import { MemoryFetchIndex } from './store/fetch-index.js';
+import { openStores, type Stores } from './store/index.js';
+import { FileRawStore, type RawStore } from './store/raw-store.js';
+import { discoverSpec } from './workers/discover.js';
 import { deliverSpec, publishSpec, stageSpec } from './workers/specs.js';
 import { createWorker, type WorkerOptions } from './workers/worker.js';
 
-/** Worker groups `pressline workers --stages` accepts; `deliver` runs one worker per sink. */
-export const WORKER_STAGES = [
-  'fetch',
-  'clean',
-  'segment',
-  'figures',
-  'publish',
-  'deliver',
-  'discover',
-] as const;
-export type WorkerStage = (typeof WORKER_STAGES)[number];
 /** Started when no stages are named: all but `discover`, which `pressline start` runs only with DISCOVERY on. */
-const DEFAULT_STAGES = WORKER_STAGES.filter((s) => s !== 'discover');
+const DEFAULT_STAGES = STAGES.filter((s) => s !== 'discover');
 
-/** The running pipeline in one process: its Redis connection, queues, status store, sinks and workers. */
+const rawStore = (config: Config): RawStore => new FileRawStore(join(config.dataDir, 'raw'));
+
+/**
+ * The stage context of one process without Redis (`pressline process`): one HTTP client whose
+ * politeness holds within this process, an in-memory fetch index, the raw store on disk.
+ */
+export function localStageContext(config: Config): (log: Logger) => StageContext {
+  const raw = rawStore(config);
+  const client = memoryClient(config);
+  const index = new MemoryFetchIndex();
+  return (log) => ({ log, fetch: { raw, client, index, now: () => new Date() } });
+}
+
+/**
+ * The composition root: one process's Redis connection, every store, the queues, the sinks
+ * and the stage dependencies, each built once; commands and workers take them from here.
+ */
 export class App {
   readonly workers: Worker[] = [];
   private closing: Promise<void> | null = null;
@@ -36,57 +49,94 @@ export class App {
     readonly config: Config,
     readonly log: Logger,
     readonly connection: Redis,
+    readonly stores: Stores,
     readonly queues: Queues,
-    readonly status: DocStatus,
     readonly sinks: Sink[],
+    readonly raw: RawStore,
     private readonly context: (log: Logger) => StageContext,
   ) {}
 
-  /** Connects to Redis (failing in one clear line when none answers) and opens every queue. */
-  static async connect(config: Config, log: Logger, context: (log: Logger) => StageContext): Promise<App> {
+  /** Connects to Redis (failing in one clear line when none answers), opens every store and queue. */
+  static async connect(config: Config, log: Logger): Promise<App> {
     await assertRedis(config.redisUrl);
     const connection = createRedis(config.redisUrl);
     connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
-    const sinks = createSinks(config, log, { redis: connection });
+    const stores = openStores(connection, config);
+    const sinks = createSinks(config, log, { ledger: stores.ledger });
     const queues = new Queues(
       connection,
       config,
       sinks.map((s) => s.name),
     );
-    // Politeness and the fetch index live in Redis, so they hold across every worker process.
-    let fetchDeps: StageContext['fetch'] | undefined;
-    const shared = (l: Logger): StageContext => {
-      const ctx = context(l);
-      fetchDeps ??= redisFetchDeps(ctx.fetch, connection, config);
-      return { ...ctx, fetch: fetchDeps };
+    const raw = rawStore(config);
+    // One client (and keep-alive agent) per process; politeness and the fetch index live in
+    // Redis, so they hold across every worker process.
+    const client = memoryClient(config).withLimiter(stores.hostLimiter);
+    const fetch = {
+      raw,
+      client,
+      index: stores.fetched,
+      now: () => new Date(),
+      sourceAllowsPrivate: privateAccessOf(config),
     };
-    return new App(config, log, connection, queues, new DocStatus(connection, config), sinks, shared);
+    const context = (l: Logger): StageContext => ({ log: l, fetch });
+    return new App(config, log, connection, stores, queues, sinks, raw, context);
   }
 
-  /** The stage context workers get (Redis-backed fetch politeness and index); discovery shares its client. */
+  /** Per-document status. */
+  get status(): DocStatus {
+    return this.stores.status;
+  }
+
+  /** The stage context workers get (Redis-backed fetch politeness and index). */
   stageContext(log: Logger): StageContext {
     return this.context(log);
   }
 
-  /** Starts workers for the given stages (all by default). */
-  startWorkers(stages: readonly WorkerStage[] = DEFAULT_STAGES, opts: WorkerOptions = {}): Worker[] {
-    const deps = { config: this.config, connection: this.connection, status: this.status, log: this.log };
-    const started: Worker[] = [];
-    for (const stage of stages) {
-      if (stage === 'discover') {
-        started.push(discoverWorker(this, opts));
-      } else if (stage === 'deliver') {
-        for (const sink of this.sinks) started.push(createWorker(deliverSpec(sink, this.status), deps, opts));
-      } else if (stage === 'publish') {
-        started.push(createWorker(publishSpec(this.queues, this.status), deps, opts));
-      } else {
-        const def = stageDefs[stage] as StageDef<unknown, unknown>;
-        started.push(createWorker(stageSpec(def, this.queues, this.context), deps, opts));
-      }
-    }
+  /** Queues a document for the fetch stage (see {@link enqueueFetch}). */
+  enqueue(input: Input, opts?: { force?: boolean }): Promise<EnqueueOutcome> {
+    return enqueueFetch(this.queues, this.status, input, opts);
+  }
+
+  /** Starts workers for the given stages (all by default); `deliver` runs one worker per sink. */
+  startWorkers(stages: readonly Stage[] = DEFAULT_STAGES, opts: WorkerOptions = {}): Worker[] {
+    const started = stages.flatMap((stage) => this.workersOf(stage, opts));
     this.workers.push(...started);
     this.log.info({ stages, concurrency: opts.concurrency ?? this.config.concurrency }, 'workers started');
     return started;
+  }
+
+  /** The discover worker, unless this process runs one already (`pressline workers --stages discover`). */
+  startDiscoverWorker(): Worker | null {
+    if (this.workers.some((w) => w.name === 'discover')) return null;
+    return this.startWorkers(['discover'])[0] ?? null;
+  }
+
+  private workersOf(stage: Stage, opts: WorkerOptions): Worker[] {
+    const deps = { config: this.config, connection: this.connection, status: this.status, log: this.log };
+    switch (stage) {
+      case 'discover': {
+        const spec = discoverSpec({
+          client: this.context(this.log).fetch.client,
+          seen: this.stores.seen,
+          listings: this.stores.listings,
+          health: this.stores.sources,
+          queue: this.queues.get('discover'),
+          enqueue: (i) => this.enqueue(i),
+          sources: () => loadSources(this.config),
+        });
+        // Discover jobs are about sources, not documents: they keep no document status.
+        return [createWorker(spec, { ...deps, status: null }, { concurrency: 2, ...opts })];
+      }
+      case 'deliver':
+        return this.sinks.map((sink) => createWorker(deliverSpec(sink, this.status), deps, opts));
+      case 'publish':
+        return [createWorker(publishSpec(this.queues, this.status), deps, opts)];
+      default: {
+        const def = stageDefs[stage] as StageDef<unknown, unknown>;
+        return [createWorker(stageSpec(def, this.queues, this.context), deps, opts)];
+      }
+    }
   }
 
   /** Graceful: workers finish their active jobs, then queues, sinks and Redis close. Safe to call twice. */

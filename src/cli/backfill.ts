@@ -1,12 +1,9 @@
 import type { Command } from 'commander';
 import { App } from '../app.js';
 import { ConfigError } from '../errors.js';
-import { redisKey } from '../queues/names.js';
-import { enqueueFetch } from '../queues/producer.js';
 import { loadSources, sourceNamed } from '../sources/load.js';
-import { runDiscovery } from '../sources/run.js';
+import { runDiscovery } from '../stages/discover-run.js';
 import type { SourceConfig } from '../sources/schema.js';
-import { SeenStore } from '../store/seen-store.js';
 import { Progress } from './progress.js';
 import { loadRuntime } from './runtime.js';
 
@@ -51,9 +48,8 @@ export function register(program: Command): void {
       const rt = loadRuntime();
       const source = sourceNamed(await loadSources(rt.config), opts.source);
       const spans = windows(opts.from, opts.to ?? new Date().toISOString().slice(0, 10), windowDays(source));
-      const app = await App.connect(rt.config, rt.log, rt.stageContext);
+      const app = await App.connect(rt.config, rt.log);
       const client = app.stageContext(rt.log).fetch.client;
-      const seen = new SeenStore(app.connection, redisKey(rt.config, 'seen'));
       const progress = new Progress(spans.length);
       let done = 0;
       let failed = 0;
@@ -66,9 +62,9 @@ export function register(program: Command): void {
               source,
               {
                 client,
-                seen,
+                seen: app.stores.seen,
                 listings: null,
-                enqueue: (i) => enqueueFetch(app.queues, app.status, i),
+                enqueue: (i) => app.enqueue(i),
                 now: () => new Date(),
                 log: rt.log,
               },

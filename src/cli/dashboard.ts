@@ -22,7 +22,7 @@ export function register(program: Command): void {
         ...(opts.host ? { dashboardHost: opts.host } : {}),
         ...(opts.port !== undefined ? { dashboardPort: opts.port } : {}),
       });
-      const app = await App.connect(rt.config, rt.log, rt.stageContext);
+      const app = await App.connect(rt.config, rt.log);
       let dashboard;
       try {
         dashboard = await startDashboard(app);

@@ -2,12 +2,13 @@ import { resolve, join } from 'node:path';
 import type { Command } from 'commander';
 import { App } from '../app.js';
 import { watchInbox } from '../inbox.js';
-import { resolveInputs } from '../inputs.js';
-import { awaitDocuments } from '../queues/await-docs.js';
-import { enqueueFetch } from '../queues/producer.js';
+import { resolveInputs, type Input } from '../inputs.js';
+import { awaitDocuments } from '../store/await-docs.js';
+import { assertSafeBind } from '../dashboard/security.js';
 import { startDashboard } from '../dashboard/server.js';
 import { prepareSinks } from '../sinks/index.js';
-import { startDiscovery } from '../sources/scheduler.js';
+import { loadSources } from '../sources/load.js';
+import { startDiscovery } from '../workers/scheduler.js';
 import { loadRuntime } from './runtime.js';
 import { onShutdown } from './shutdown.js';
 
@@ -25,21 +26,32 @@ export function register(program: Command): void {
     .action(async (opts: { ingest?: string[] }) => {
       const rt = loadRuntime();
       const { config, log } = rt;
+      // Refused before anything starts: a refusal must end the process, not leave workers headless.
+      assertSafeBind(config);
       await prepareSinks(config, log);
-      const app = await App.connect(config, log, rt.stageContext);
+      const app = await App.connect(config, log);
       app.startWorkers();
-      const dashboard = await startDashboard(app);
-      const stopDiscovery = config.discovery ? await startDiscovery(app) : async () => {};
-      const enqueue = (input: Parameters<typeof enqueueFetch>[2]) =>
-        enqueueFetch(app.queues, app.status, input);
-      const stopInbox = watchInbox(config.inboxDir, enqueue, log);
+      const dashboard = await startDashboard(app).catch(async (err: unknown) => {
+        await app.close();
+        throw err;
+      });
+      const stopDiscovery = config.discovery
+        ? await startDiscovery({
+            queue: app.queues.get('discover'),
+            sources: await loadSources(config),
+            startWorker: () => app.startDiscoverWorker(),
+            log,
+          })
+        : async () => {};
+      const enqueue = (input: Input) => app.enqueue(input);
+      const stopInbox = watchInbox(config.inboxDir, enqueue, log, { maxBytes: config.inputMaxBytes });
       const archive = resolve(join(config.dataDir, 'archive'));
       log.info({ dashboard: dashboard.url, inbox: resolve(config.inboxDir), archive }, 'pressline started');
       process.stderr.write(
         `Pressline is running. Dashboard: ${dashboard.url} · inbox: ${resolve(config.inboxDir)} · archive: ${archive}\n`,
       );
       if (opts.ingest?.length) {
-        const inputs = await resolveInputs(opts.ingest);
+        const inputs = await resolveInputs(opts.ingest, { maxBytes: config.inputMaxBytes });
         const queued: string[] = [];
         for (const input of inputs) if ((await enqueue(input)) !== 'unchanged') queued.push(input.job.docId);
         if (queued.length < inputs.length)

@@ -1,9 +1,12 @@
 import type { Queue } from 'bullmq';
-import { sinkHealth as deliveryTrouble } from '../sinks/health.js';
+import { sinkHealth as deliveryTrouble } from '../queues/delivery-health.js';
 import type { Redis } from 'ioredis';
 import type { App } from '../app.js';
-import type { DocState } from '../queues/doc-status.js';
-import { sourceHealth, type SourceHealth } from '../sources/health.js';
+import type { DocState } from '../store/doc-status.js';
+import { deliverQueue } from '../queues/names.js';
+import { loadSources } from '../sources/load.js';
+import type { SourceHealth } from '../store/source-health.js';
+import { redactDeep } from '../redact.js';
 
 /** The job states the dashboard counts for every queue. */
 export const JOB_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;
@@ -122,7 +125,7 @@ export async function sinkCards(
   const trouble = await deliveryTrouble(app.queues.all());
   return Promise.all(
     app.sinks.map(async (sink) => {
-      const queue = app.queues.byName.get(`deliver-${sink.name}`);
+      const queue = app.queues.byName.get(deliverQueue(sink.name));
       let error: string | null = null;
       try {
         await withTimeout(sink.check(), timeoutMs, `sink ${sink.name}`);
@@ -149,18 +152,19 @@ export async function sinkCards(
   );
 }
 
-/** Everything the pipeline page shows, gathered in one pass. */
+/** Everything the pipeline page shows, gathered in one pass, redacted. */
 export async function overview(app: App, opts: { recent?: number; failed?: number } = {}): Promise<Overview> {
   const now = Date.now();
   const queues = await Promise.all(app.queues.all().map((q) => queueStats(q, app.connection, now)));
   const [sources, sinks, recent, failed, failedTotal] = await Promise.all([
-    sourceHealth(app.connection, app.config).catch(() => []),
+    app.stores.sources.all(() => loadSources(app.config)).catch(() => []),
     sinkCards(app, queues),
     app.status.recent(opts.recent ?? 25),
     app.status.failed(opts.failed ?? 25),
     app.status.failedCount(),
   ]);
-  return { at: new Date(now).toISOString(), queues, sources, sinks, recent, failed, failedTotal };
+  // Errors, labels and sink reasons may hold a URL with credentials: none is shown as it was.
+  return redactDeep({ at: new Date(now).toISOString(), queues, sources, sinks, recent, failed, failedTotal });
 }
 
 const cache = new WeakMap<App, { at: number; value: Promise<Overview> }>();

@@ -1,6 +1,6 @@
 import type { App } from '../app.js';
 import { jobIdFor } from '../ids.js';
-import type { DocState } from '../queues/doc-status.js';
+import type { DocState } from '../store/doc-status.js';
 import { PressRecord } from '../schemas/record.js';
 
 /**

@@ -1,14 +1,8 @@
 import type { Job } from 'bullmq';
 import type { App } from '../app.js';
 import { PermanentError } from '../errors.js';
-import type { StageState } from '../queues/doc-status.js';
-
-/** The document a job is about, read from its data (stage jobs carry `docId`, deliveries a record). */
-const docIdOf = (job: Job): string | undefined => {
-  const d = job.data as { docId?: unknown; record?: { id?: unknown } } | null;
-  const id = d?.docId ?? d?.record?.id;
-  return typeof id === 'string' ? id : undefined;
-};
+import { docIdOf } from '../schemas/jobs.js';
+import type { StageState } from '../store/doc-status.js';
 
 /**
  * Sends one failed job back to its queue. The document's status is marked first (stage
@@ -73,7 +67,7 @@ export async function retryStage(app: App, stage: string, batch = 100): Promise<
     const jobs = (await queue.getFailed(0, Math.min(batch, total - count) - 1)).filter(Boolean);
     if (!jobs.length) break;
     for (const job of jobs) {
-      const docId = docIdOf(job);
+      const docId = docIdOf(job.data);
       if (docId) await retryJob(app, stage, job, docId);
       else await job.retry('failed');
       count += 1;

@@ -1,26 +1,11 @@
+import { siteOf } from '../ids.js';
 import type { Site } from '../schemas/record.js';
 import { extractGenericHtml } from './generic-html.js';
-import type { ExtractInput, Extracted } from './index.js';
+import type { ExtractInput, Extracted } from './types.js';
 import { extractPlainText } from './plain-text.js';
 import { extractPressCorner } from './sites/ec-presscorner.js';
 import { extractWithSelectors } from './sites/html-site.js';
 import { DEFAULT_SELECTORS, type SiteSelectors } from './sites/selectors.js';
-
-/** Which site a URL belongs to (delegation mirrors of EEAS included). */
-export function siteOfUrl(url: string | null): Site | null {
-  if (!url) return null;
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase();
-  } catch {
-    return null;
-  }
-  if (/(^|\.)eeas\.europa\.eu$/.test(host)) return 'eeas';
-  if (host === 'ec.europa.eu' && /\/presscorner\//.test(url)) return 'ec-presscorner';
-  if (/(^|\.)consilium\.europa\.eu$/.test(host)) return 'consilium';
-  if (/(^|\.)ecb\.europa\.eu$/.test(host)) return 'ecb';
-  return null;
-}
 
 const SITE_MARK =
   /(field--name-field-text|og:site_name"\s+content="EEAS|eeas\.europa\.eu)|(consilium\.europa\.eu|council-left-content)|ecb\.europa\.eu|ecb-pressContentTitle/gi;
@@ -48,7 +33,8 @@ export function chooseExtractor(
   input: ExtractInput & { selectors?: Partial<Record<Site, Partial<SiteSelectors>>> },
 ): Extracted {
   const { body, contentType } = input;
-  const urlSite = input.site ?? siteOfUrl(input.url);
+  const fromUrl = siteOf(input.url);
+  const urlSite = input.site ?? (fromUrl === 'generic' ? null : fromUrl);
   if (urlSite === 'ec-presscorner' || (looksJson(body, contentType) && /docuLanguageResource/.test(body))) {
     return { site: 'ec-presscorner', extractor: 'ec-presscorner', ...extractPressCorner(body) };
   }

@@ -1,12 +1,9 @@
 import { parseOrThrow } from '../errors.js';
 import { jobIdFor } from '../ids.js';
-import type { Input } from '../inputs.js';
+import type { EnqueueOutcome, Input } from '../inputs.js';
 import { FetchJob } from '../schemas/jobs.js';
-import type { DocStatus } from './doc-status.js';
+import type { DocStatus } from '../store/doc-status.js';
 import type { Queues } from './queues.js';
-
-/** What enqueueing did: queued anew, already done with these exact bytes, or already in the pipeline. */
-export type EnqueueOutcome = 'queued' | 'unchanged' | 'in-progress' | 'retried';
 
 /**
  * Queues a document for the fetch stage. The job id is derived from the document and its

@@ -1,8 +1,10 @@
 import { Queue, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
-import { deliverJobOptions } from '../sinks/retry-policy.js';
-import { bullPrefix, deliverQueue, QUEUES } from './names.js';
+import { deliverJobOptions } from './retry-policy.js';
+import { DOCUMENT_STAGES, QUEUE_STAGES } from '../stages/names.js';
+import { bullPrefix } from '../store/keys.js';
+import { deliverQueue } from './names.js';
 
 /** Retries with exponential backoff and bounded retention of finished jobs. */
 export function defaultJobOptions(config: Config): JobsOptions {
@@ -23,7 +25,7 @@ export class Queues {
     readonly config: Config,
     readonly sinks: readonly string[],
   ) {
-    for (const name of QUEUES) {
+    for (const name of QUEUE_STAGES) {
       this.byName.set(
         name,
         new Queue(name, {
@@ -50,6 +52,11 @@ export class Queues {
     const q = this.byName.get(name);
     if (!q) throw new Error(`unknown queue ${name}`);
     return q;
+  }
+
+  /** The queues a document passes through, in order: its stages, then one delivery per sink. */
+  documentQueues(): string[] {
+    return [...DOCUMENT_STAGES, ...this.sinks.map(deliverQueue)];
   }
 
   all(): Queue[] {

@@ -17,8 +17,6 @@ export const FetchTarget = z.discriminatedUnion('kind', [
     site: Site.optional(),
     /** The discovery source that found it, for politeness settings and health. */
     source: z.string().optional(),
-    /** Fetch even where the host resolves to a private or loopback address (the source allows it). */
-    allowPrivate: z.boolean().optional(),
     /** The version discovery saw (lastmod, pubDate, hash): part of the job id, so a changed page is fetched again. */
     variant: z.string().optional(),
     /** Validators to send (conditional GET); by default those of the stored snapshot. */
@@ -61,3 +59,10 @@ export type PublishJob = z.infer<typeof PublishJob>;
 /** One record for one sink: publish fans out one such job per configured sink. */
 export const DeliverJob = z.object({ sink: z.string(), record: PressRecord });
 export type DeliverJob = z.infer<typeof DeliverJob>;
+
+/** The document a job is about, read from its unparsed data: stage jobs carry `docId`, deliveries a record. */
+export function docIdOf(data: unknown): string | undefined {
+  const d = data as { docId?: unknown; record?: { id?: unknown } } | null;
+  const id = d?.docId ?? d?.record?.id;
+  return typeof id === 'string' ? id : undefined;
+}

@@ -81,7 +81,7 @@ export const Pipeline = z.object({
 });
 export type Pipeline = z.infer<typeof Pipeline>;
 
-/** The published record: the promise to everyone downstream (see README, "The record"). */
+/** The published record: the promise to everyone downstream (see docs/record.md). */
 export const PressRecord = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),

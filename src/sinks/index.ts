@@ -1,11 +1,9 @@
 import { join } from 'node:path';
-import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import { redisKey } from '../queues/names.js';
 import { JsonlSink } from './jsonl.js';
-import { RedisLedger } from './ledger.js';
+import type { DeliveryLedger } from './ledger.js';
 import { PostgresSink } from './postgres.js';
 import { parseSecrets, secretKey } from './standard-webhooks.js';
 import type { Sink } from './types.js';
@@ -55,10 +53,14 @@ export async function prepareSinks(config: Config, log: Logger): Promise<void> {
 }
 
 /**
- * Builds the sinks this configuration turns on. With `redis`, the webhook sink remembers what
+ * Builds the sinks this configuration turns on. With a `ledger`, the webhook sink remembers what
  * it delivered there, so a version published again is never POSTed twice.
  */
-export function createSinks(config: Config, log: Logger, deps: { redis?: Redis } = {}): Sink[] {
+export function createSinks(
+  config: Config,
+  log: Logger,
+  deps: { ledger?: (sink: string) => DeliveryLedger } = {},
+): Sink[] {
   return sinkNames(config).map((name): Sink => {
     switch (name) {
       case 'jsonl':
@@ -70,7 +72,7 @@ export function createSinks(config: Config, log: Logger, deps: { redis?: Redis }
           url: config.webhookUrl!,
           secrets: webhookSecrets(config),
           userAgent: config.userAgent,
-          ...(deps.redis ? { ledger: new RedisLedger(deps.redis, redisKey(config, 'sent', 'webhook')) } : {}),
+          ...(deps.ledger ? { ledger: deps.ledger(name) } : {}),
         });
       default:
         throw new Error(`unknown sink ${name}`);

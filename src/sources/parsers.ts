@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseOrThrow, PermanentError } from '../errors.js';
 import { docIdFor, sha256, siteOf } from '../ids.js';
 import type { Site } from '../schemas/record.js';
-import type { DiscoveredItem } from '../stages/discover.js';
+import type { DiscoveredItem } from './item.js';
 
 const PressCornerSearch = z.object({
   docuLanguageListResources: z

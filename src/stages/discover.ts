@@ -1,21 +1,7 @@
-import type { Site } from '../schemas/record.js';
+import type { DiscoveredItem } from '../sources/item.js';
+import { linearPattern } from '../sources/pattern.js';
 import type { Filters } from '../sources/schema.js';
 import type { SeenVersion } from '../store/seen-store.js';
-
-/** One item a source listed: where it is, what record it becomes, and the version the listing gives. */
-export interface DiscoveredItem {
-  docId: string;
-  url: string;
-  site: Site;
-  title: string | null;
-  /** YYYY-MM-DD, when the listing says. */
-  date: string | null;
-  type: string | null;
-  /** lastmod, updated, pubDate or a hash of the listing entry; null when the listing gives none. */
-  version: string | null;
-  /** Only a version hint for an item found before (a sitemap entry outside the press listing). */
-  knownOnly?: boolean;
-}
 
 export interface DiscoveryPlan {
   /** New items, and known ones whose version changed: each becomes a fetch job. */
@@ -27,7 +13,11 @@ export interface DiscoveryPlan {
 /** Whether an item passes a source's filters. */
 export function passes(item: DiscoveredItem, f: Filters): boolean {
   const hay = [item.url, item.title ?? ''];
-  const hit = (patterns: string[]) => patterns.some((p) => hay.some((h) => new RegExp(p, 'i').test(h)));
+  const hit = (patterns: string[]) =>
+    patterns.some((p) => {
+      const re = linearPattern(p);
+      return hay.some((h) => re.test(h));
+    });
   if (f.include.length && !hit(f.include)) return false;
   if (f.exclude.length && hit(f.exclude)) return false;
   if (f.types.length && item.type && !f.types.some((t) => t.toLowerCase() === item.type?.toLowerCase()))
@@ -71,10 +61,4 @@ export function planDiscovery(
     else toFetch.push(item);
   }
   return { toFetch, unchanged, filtered };
-}
-
-/** Keeps items dated inside [from, to] (inclusive days); undated items are kept. */
-export function inWindow(item: DiscoveredItem, window: { from: string; to: string } | undefined): boolean {
-  if (!window || !item.date) return true;
-  return item.date >= window.from && item.date <= window.to;
 }

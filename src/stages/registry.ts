@@ -2,13 +2,10 @@ import type { z } from 'zod';
 import type { Logger } from '../logger.js';
 import { CleanJob, FetchJob, FiguresJob, PublishJob, SegmentJob } from '../schemas/jobs.js';
 import { clean } from './clean.js';
+import type { DocumentStage } from './names.js';
 import { fetchDocument, type FetchDeps } from './fetch.js';
 import { figures } from './figures.js';
 import { segment } from './segment.js';
-
-/** The document stages in order; `publish` fans out to one delivery queue per sink. */
-export const STAGES = ['fetch', 'clean', 'segment', 'figures', 'publish'] as const;
-export type StageName = (typeof STAGES)[number];
 
 export interface StageContext {
   fetch: FetchDeps;
@@ -17,11 +14,11 @@ export interface StageContext {
 
 /** One stage: the schema of what it takes, the schema of what it emits, and its pure step. */
 export interface StageDef<I, O> {
-  name: StageName;
+  name: DocumentStage;
   input: z.ZodType<I>;
   output: z.ZodType<O>;
   /** The stage whose queue receives the output. */
-  next: StageName;
+  next: DocumentStage;
   /** The stage's step; `null` means nothing goes further (an unchanged page answered 304). */
   run(input: I, ctx: StageContext): Promise<O | null> | O | null;
 }
@@ -64,8 +61,6 @@ export const stageDefs = {
     run: (j) => figures(j),
   }),
 } as const;
-
-export type ProcessingStage = keyof typeof stageDefs;
 
 /** Records when a stage finished, in the job (or the record) it emits. */
 export function stamp(output: unknown, stage: string, at: Date): void {

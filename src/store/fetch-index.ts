@@ -39,7 +39,7 @@ export class MemoryFetchIndex implements FetchIndex {
   }
 }
 
-/** One Redis hash, `…:pl:fetched`, field = record id, value = the entry as JSON. */
+/** One Redis hash (`keys.fetched`), field = record id, value = the entry as JSON. */
 export class RedisFetchIndex implements FetchIndex {
   constructor(
     private readonly redis: Redis,

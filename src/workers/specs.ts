@@ -1,7 +1,7 @@
-import { DeliverJob, PublishJob } from '../schemas/jobs.js';
+import { DeliverJob, docIdOf, PublishJob } from '../schemas/jobs.js';
 import { jobIdFor } from '../ids.js';
 import { sinkDeliveries } from '../metrics.js';
-import type { DocStatus } from '../queues/doc-status.js';
+import type { DocStatus } from '../store/doc-status.js';
 import { deliverQueue } from '../queues/names.js';
 import type { Queues } from '../queues/queues.js';
 import type { Sink } from '../sinks/types.js';
@@ -10,12 +10,6 @@ import { stamp, type StageContext, type StageDef } from '../stages/registry.js';
 import type { Logger } from '../logger.js';
 import { parseOrThrow } from '../errors.js';
 import type { WorkerSpec } from './worker.js';
-
-const docIdOf = (data: unknown): string | undefined => {
-  const d = data as { docId?: unknown; record?: { id?: unknown } } | null;
-  const id = d?.docId ?? d?.record?.id;
-  return typeof id === 'string' ? id : undefined;
-};
 
 /** A processing stage as a worker: run the pure stage, check its output, queue it for the next stage. */
 export function stageSpec<I, O>(

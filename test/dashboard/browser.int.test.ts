@@ -14,7 +14,7 @@ import {
   until,
   type DashboardUnderTest,
   type FlakySite,
-} from './helpers.js';
+} from '../helpers/dashboard.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(process.cwd(), 'test-results');

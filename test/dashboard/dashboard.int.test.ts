@@ -16,7 +16,7 @@ import {
   until,
   type DashboardUnderTest,
   type FlakySite,
-} from './helpers.js';
+} from '../helpers/dashboard.js';
 
 const SCRIPT = '<script>window.pwned=1</script>';
 

@@ -5,7 +5,7 @@ import { fileInput } from '../../src/inputs.js';
 import { createLogger } from '../../src/logger.js';
 import { enqueueFetch } from '../../src/queues/producer.js';
 import { testPipeline, type TestPipeline } from '../helpers/pipeline.js';
-import { fixture, until } from './helpers.js';
+import { fixture, until } from '../helpers/dashboard.js';
 
 describe('job logs', { timeout: 60_000 }, () => {
   let p: TestPipeline | undefined;
@@ -27,7 +27,7 @@ describe('job logs', { timeout: 60_000 }, () => {
       },
     });
     const log = createLogger('debug', sink);
-    app = await App.connect(p.config, log, p.runtime.stageContext);
+    app = await App.connect(p.config, log);
     app.startWorkers();
     const input = await fileInput(fixture('ecb-hearing.txt'));
     await enqueueFetch(app.queues, app.status, input);

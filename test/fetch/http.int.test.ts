@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PresslineError } from '../../src/errors.js';
 import type { HttpClient } from '../../src/fetch/http.js';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
-import { testClient } from './client.js';
+import { testClient } from '../helpers/http-client.js';
 
 let site: FixtureSite;
 let client: HttpClient;

@@ -43,7 +43,7 @@ export async function testPipeline(overrides: Partial<Config> = {}): Promise<Tes
     withoutArchives,
   );
   const { config } = rt;
-  const app = await App.connect(config, rt.log, rt.stageContext);
+  const app = await App.connect(config, rt.log);
   return {
     app,
     config,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { segmentTranscript } from '../../src/segment/index.js';
-import { meta } from './helpers.js';
+import { meta } from '../helpers/segment.js';
 
 const word = fc.constantFrom(
   'the',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import { segmentTranscript } from '../../src/segment/index.js';
-import { doc, meta } from './helpers.js';
+import { doc, meta } from '../helpers/segment.js';
 
 /** Each segment as a reader checks it: kind, speaker and the first words. */
 const view = (text: string, m = meta()) =>

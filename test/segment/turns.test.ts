@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentTranscript } from '../../src/segment/index.js';
-import { doc, meta } from './helpers.js';
+import { doc, meta } from '../helpers/segment.js';
 
 const view = (text: string, m = meta()) =>
   segmentTranscript(text, m).segments.map((s) => [s.kind, s.speaker, s.text.slice(0, 20)]);

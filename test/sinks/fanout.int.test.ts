@@ -3,19 +3,19 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyWebhook } from '../../src/index.js';
 import { prepareSinks } from '../../src/sinks/index.js';
-import { sinkHealth } from '../../src/sinks/health.js';
+import { sinkHealth } from '../../src/queues/delivery-health.js';
 import type { PressRecord } from '../../src/schemas/record.js';
 import { eventually, testPipeline, type TestPipeline } from '../helpers/pipeline.js';
 import { postgresForTests } from '../helpers/services.js';
+import { recordFixture } from '../helpers/record.js';
 import {
   newSecret,
   postgresTarget,
-  recordFixture,
   tcpProxy,
   testSchema,
   webhookReceiver,
   withSearchPath,
-} from './helpers.js';
+} from '../helpers/sinks.js';
 
 async function jsonlLines(p: TestPipeline): Promise<PressRecord[]> {
   const dir = join(p.config.dataDir, 'archive');

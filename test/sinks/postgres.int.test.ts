@@ -4,7 +4,8 @@ import { MIGRATIONS } from '../../src/sinks/pg-migrations.js';
 import { exportRecords } from '../../src/sinks/pg-export.js';
 import { PostgresSink } from '../../src/sinks/postgres.js';
 import type { PressRecord } from '../../src/schemas/record.js';
-import { postgresTarget, recordFixture, tcpProxy, testSchema, withSearchPath } from './helpers.js';
+import { recordFixture } from '../helpers/record.js';
+import { postgresTarget, tcpProxy, testSchema, withSearchPath } from '../helpers/sinks.js';
 
 type Schema = Awaited<ReturnType<typeof testSchema>>;
 

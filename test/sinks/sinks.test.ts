@@ -17,9 +17,10 @@ import {
   deliverJobOptions,
   DELIVER_BACKOFF,
   retryWindowMs,
-} from '../../src/sinks/retry-policy.js';
+} from '../../src/queues/retry-policy.js';
 import { retryAfterMs } from '../../src/sinks/webhook.js';
-import { newSecret, recordFixture } from './helpers.js';
+import { recordFixture } from '../helpers/record.js';
+import { newSecret } from '../helpers/sinks.js';
 
 describe('sink selection', () => {
   it('turns on JSON Lines always, PostgreSQL with DATABASE_URL and webhooks with WEBHOOK_URL', () => {

@@ -6,7 +6,7 @@ import {
   verifyWebhook,
   WebhookVerificationError,
 } from '../../src/sinks/standard-webhooks.js';
-import { newSecret } from './helpers.js';
+import { newSecret } from '../helpers/sinks.js';
 
 const now = () => new Date('2026-11-28T12:00:00Z');
 const ts = Math.floor(now().getTime() / 1000);

@@ -4,10 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PermanentError, TransientError } from '../../src/errors.js';
 import { verifyWebhook, WebhookVerificationError } from '../../src/index.js';
 import { eventIdFor, type RecordEvent } from '../../src/sinks/cloudevents.js';
-import { MemoryLedger, RedisLedger } from '../../src/sinks/ledger.js';
+import { MemoryLedger } from '../../src/sinks/ledger.js';
+import { RedisLedger } from '../../src/store/sink-ledger.js';
 import { WebhookSink } from '../../src/sinks/webhook.js';
 import { redisForTests } from '../helpers/services.js';
-import { newSecret, recordFixture, webhookReceiver } from './helpers.js';
+import { recordFixture } from '../helpers/record.js';
+import { newSecret, webhookReceiver } from '../helpers/sinks.js';
 
 type Receiver = Awaited<ReturnType<typeof webhookReceiver>>;
 

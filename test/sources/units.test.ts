@@ -9,7 +9,8 @@ import {
   parseSitemap,
 } from '../../src/sources/parsers.js';
 import { SourcesFile, DEFAULT_SOURCES } from '../../src/sources/schema.js';
-import { planDiscovery, type DiscoveredItem } from '../../src/stages/discover.js';
+import type { DiscoveredItem } from '../../src/sources/item.js';
+import { planDiscovery } from '../../src/stages/discover.js';
 import {
   renderAtom,
   renderEeasListing,
@@ -128,7 +129,7 @@ describe('listing parsers', () => {
       'https://www.eeas.europa.eu/eeas/press-material_en',
     );
     expect(first).toMatchObject({
-      docId: 'eeas:fixture-hrvp-remarks-on-the-black-sea-conference_en',
+      docId: 'eeas:eeas/fixture-hrvp-remarks-on-the-black-sea-conference_en',
       url: 'https://www.eeas.europa.eu/eeas/fixture-hrvp-remarks-on-the-black-sea-conference_en',
       date: '2026-02-23',
       type: 'Remarks',

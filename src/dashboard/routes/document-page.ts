@@ -4,7 +4,6 @@ import { param, sendHtml, viewContext, type DashboardContext, type Handler } fro
 import { latestRecord } from '../record.js';
 import { documentLive, documentPage, type DocumentView } from '../views/document.js';
 import { layout } from '../views/layout.js';
-import { QUEUES } from '../../queues/names.js';
 
 async function load(
   ctx: DashboardContext,
@@ -23,10 +22,7 @@ async function load(
     sendHtml(res, page, 404);
     return null;
   }
-  const columns = [
-    ...QUEUES.filter((q) => q !== 'discover'),
-    ...ctx.app.queues.sinks.map((s) => `deliver-${s}`),
-  ];
+  const columns = ctx.app.queues.documentQueues();
   return { doc, columns, record: withRecord ? await latestRecord(ctx.app, doc) : null };
 }
 

@@ -1,5 +1,4 @@
 import { param, sendHtml, viewContext, type Handler } from '../context.js';
-import { QUEUES } from '../../queues/names.js';
 import { searchPage } from '../views/document.js';
 import { docsTable } from '../views/pipeline.js';
 
@@ -7,9 +6,6 @@ import { docsTable } from '../views/pipeline.js';
 export const searchPageRoute: Handler = async (ctx, req, res) => {
   const q = (param(req, 'q') ?? '').slice(0, 200);
   const docs = await ctx.app.status.search(q, 100);
-  const columns = [
-    ...QUEUES.filter((x) => x !== 'discover'),
-    ...ctx.app.queues.sinks.map((s) => `deliver-${s}`),
-  ];
+  const columns = ctx.app.queues.documentQueues();
   sendHtml(res, searchPage(viewContext(ctx, req, res), q, docsTable(docs, columns), docs.length));
 };

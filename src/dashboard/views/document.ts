@@ -1,5 +1,5 @@
 import { markup, type SafeHtml } from '../html.js';
-import type { DocState } from '../../queues/doc-status.js';
+import type { DocState } from '../../store/doc-status.js';
 import type { PressRecord } from '../../schemas/record.js';
 import { actionForm, layout, type ViewContext } from './layout.js';
 import { ago, docBadge, duration, reason, stageBadge } from './format.js';

@@ -1,0 +1,49 @@
+import type { Redis } from 'ioredis';
+import type { Config } from '../config.js';
+import { DocStatus } from './doc-status.js';
+import { RedisFetchIndex } from './fetch-index.js';
+import { RedisHostLimiter } from './host-limiter.js';
+import { keyspace, type Keyspace } from './keys.js';
+import { ListingValidators } from './listing-cache.js';
+import { SeenStore } from './seen-store.js';
+import { RedisLedger } from './sink-ledger.js';
+import { SourceHealthStore } from './source-health.js';
+
+/** Every piece of Redis state of one pipeline, each on its key of the one keyspace. */
+export interface Stores {
+  keys: Keyspace;
+  /** Per-document status: workers write it, `ingest` and the dashboard read it. */
+  status: DocStatus;
+  /** What discovery queued, with versions. */
+  seen: SeenStore;
+  /** What the fetch stage last stored for each record. */
+  fetched: RedisFetchIndex;
+  /** Listing pages' validators. */
+  listings: ListingValidators;
+  /** How each discovery source last ran. */
+  sources: SourceHealthStore;
+  /** What a sink without storage of its own (the webhook) has delivered. */
+  ledger(sink: string): RedisLedger;
+  /** Per-host politeness shared by every fetch worker. */
+  hostLimiter: RedisHostLimiter;
+}
+
+/** Opens every store on one Redis connection (the App does this once). */
+export function openStores(redis: Redis, config: Config): Stores {
+  const keys = keyspace(config);
+  return {
+    keys,
+    status: new DocStatus(redis, keys),
+    seen: new SeenStore(redis, keys.seen),
+    fetched: new RedisFetchIndex(redis, keys.fetched),
+    listings: new ListingValidators(redis, keys.listing),
+    sources: new SourceHealthStore(redis, keys.source),
+    ledger: (sink) => new RedisLedger(redis, keys.sent(sink)),
+    hostLimiter: new RedisHostLimiter(redis, keys.host, {
+      minIntervalMs: config.fetchMinIntervalMs,
+      concurrency: config.fetchHostConcurrency,
+      leaseMs: config.fetchTotalTimeoutMs + 5000,
+      pendingMs: config.fetchTimeoutMs + 5000,
+    }),
+  };
+}

@@ -1,0 +1,103 @@
+import type { Redis } from 'ioredis';
+
+/** What the dashboard shows of one discovery source. */
+export interface SourceHealth {
+  name: string;
+  enabled: boolean;
+  lastRunAt: string | null;
+  itemsFound: number | null;
+  lastError: string | null;
+  /** When the source last answered. */
+  lastOkAt?: string | null;
+  /** Failed runs in a row (0 when the last run worked). */
+  failures?: number;
+  /** When the scheduler tries an unreachable source again. */
+  nextTryAt?: string | null;
+  /** Fetch jobs the last run queued. */
+  queued?: number | null;
+  /** Items the last run could not queue, and why the first of them could not. */
+  skipped?: number;
+  lastWarning?: string | null;
+}
+
+/** How each discovery source last ran: one Redis hash per source. */
+export class SourceHealthStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyOf: (source: string) => string,
+  ) {}
+
+  /** Records a run that worked: the error is cleared. */
+  async recordOk(
+    name: string,
+    r: { found: number; queued: number; skipped?: number; warning?: string | null },
+    at = new Date(),
+  ): Promise<void> {
+    await this.redis.hset(this.keyOf(name), {
+      lastRunAt: at.toISOString(),
+      lastOkAt: at.toISOString(),
+      itemsFound: String(r.found),
+      queued: String(r.queued),
+      skipped: String(r.skipped ?? 0),
+      lastWarning: r.warning ?? '',
+      lastError: '',
+      failures: '0',
+      nextTryAt: '',
+    });
+  }
+
+  /** Records a failed run; returns how many have failed in a row and when to try again. */
+  async recordFailure(
+    name: string,
+    error: string,
+    retryInMs: (failures: number) => number,
+    at = new Date(),
+  ): Promise<{ failures: number; nextTryAt: Date }> {
+    const key = this.keyOf(name);
+    const failures = await this.redis.hincrby(key, 'failures', 1);
+    const nextTryAt = new Date(at.getTime() + retryInMs(failures));
+    await this.redis.hset(key, {
+      lastRunAt: at.toISOString(),
+      lastError: error,
+      nextTryAt: nextTryAt.toISOString(),
+    });
+    return { failures, nextTryAt };
+  }
+
+  /** The health of every configured source; a sources file that cannot be read is one row saying why. */
+  async all(sources: () => Promise<readonly { name: string; enabled: boolean }[]>): Promise<SourceHealth[]> {
+    let list;
+    try {
+      list = await sources();
+    } catch (err) {
+      return [
+        {
+          name: '(sources file)',
+          enabled: false,
+          lastRunAt: null,
+          itemsFound: null,
+          lastError: (err as Error).message,
+        },
+      ];
+    }
+    return Promise.all(
+      list.map(async (s): Promise<SourceHealth> => {
+        const h = await this.redis.hgetall(this.keyOf(s.name));
+        const num = (v: string | undefined) => (v === undefined || v === '' ? null : Number(v));
+        return {
+          name: s.name,
+          enabled: s.enabled,
+          lastRunAt: h.lastRunAt || null,
+          itemsFound: num(h.itemsFound),
+          lastError: h.lastError || null,
+          lastOkAt: h.lastOkAt || null,
+          failures: Number(h.failures ?? 0),
+          nextTryAt: h.nextTryAt || null,
+          queued: num(h.queued),
+          skipped: Number(h.skipped ?? 0),
+          lastWarning: h.lastWarning || null,
+        };
+      }),
+    );
+  }
+}
