@@ -21,7 +21,9 @@ export const TURN_START =
 export function isTitleLike(line: string): boolean {
   const n = words(line);
   if (n < 2 || line.length > 350 || line.length < 8) return false;
-  if (startsWithDate(line) || ROLE_LINE.test(line) || SPEAKER_LINE.test(line)) return false;
+  if (startsWithDate(line) || ROLE_LINE.test(line)) return false;
+  // "Anna Berg, Minister of Finance" is a byline; with a quote after it, a headline
+  if (SPEAKER_LINE.test(line) && !/\s:\s*\S|["“«„]/.test(line)) return false;
   if (SENTENCE_BREAK.test(line)) return false;
   if (/\.$/.test(line) && !/\b\p{Lu}\.$/u.test(line)) return false;
   if (/:$/.test(line)) return false;
