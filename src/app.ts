@@ -61,7 +61,7 @@ export class App {
     const connection = createRedis(config.redisUrl);
     connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     const stores = openStores(connection, config);
-    const sinks = createSinks(config, log, { ledger: stores.ledger });
+    const sinks = createSinks(config, log, { ledger: stores.ledger, lock: stores.archiveLock });
     const queues = new Queues(
       connection,
       config,

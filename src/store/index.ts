@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../config.js';
+import { RedisArchiveLock } from './archive-lock.js';
 import { DocStatus } from './doc-status.js';
 import { RedisFetchIndex } from './fetch-index.js';
 import { RedisHostLimiter } from './host-limiter.js';
@@ -24,6 +25,8 @@ export interface Stores {
   sources: SourceHealthStore;
   /** What a sink without storage of its own (the webhook) has delivered. */
   ledger(sink: string): RedisLedger;
+  /** The lock every process holds while it appends to a file archive (JSON Lines). */
+  archiveLock(sink: string): RedisArchiveLock;
   /** Per-host politeness shared by every fetch worker. */
   hostLimiter: RedisHostLimiter;
 }
@@ -39,6 +42,7 @@ export function openStores(redis: Redis, config: Config): Stores {
     listings: new ListingValidators(redis, keys.listing),
     sources: new SourceHealthStore(redis, keys.source),
     ledger: (sink) => new RedisLedger(redis, keys.sent(sink)),
+    archiveLock: (sink) => new RedisArchiveLock(redis, keys.lock(sink)),
     hostLimiter: new RedisHostLimiter(redis, keys.host, {
       minIntervalMs: config.fetchMinIntervalMs,
       concurrency: config.fetchHostConcurrency,
