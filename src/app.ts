@@ -71,7 +71,13 @@ export class App {
     // One client (and keep-alive agent) per process; politeness and the fetch index live in
     // Redis, so they hold across every worker process.
     const client = memoryClient(config).withLimiter(stores.hostLimiter);
-    const fetch = { raw, client, index: stores.fetched, now: () => new Date() };
+    const fetch = {
+      raw,
+      client,
+      index: stores.fetched,
+      now: () => new Date(),
+      versionFound: (source: string) => stores.sources.versionFound(source),
+    };
     const context = (l: Logger): StageContext => ({ log: l, fetch });
     return new App(config, log, connection, stores, queues, sinks, raw, context);
   }
@@ -115,6 +121,7 @@ export class App {
           client: this.context(this.log).fetch.client,
           seen: this.stores.seen,
           listings: this.stores.listings,
+          recheck: this.stores.recheck,
           health: this.stores.sources,
           queue: this.queues.get('discover'),
           enqueue: (i) => this.enqueue(i),

@@ -6,6 +6,7 @@ import { RedisFetchIndex } from './fetch-index.js';
 import { RedisHostLimiter } from './host-limiter.js';
 import { keyspace, type Keyspace } from './keys.js';
 import { ListingValidators } from './listing-cache.js';
+import { RecheckStore } from './recheck-store.js';
 import { SeenStore } from './seen-store.js';
 import { RedisLedger } from './sink-ledger.js';
 import { SourceHealthStore } from './source-health.js';
@@ -19,6 +20,8 @@ export interface Stores {
   seen: SeenStore;
   /** What the fetch stage last stored for each record. */
   fetched: RedisFetchIndex;
+  /** What each discovery source re-checks. */
+  recheck: RecheckStore;
   /** Listing pages' validators. */
   listings: ListingValidators;
   /** How each discovery source last ran. */
@@ -39,6 +42,7 @@ export function openStores(redis: Redis, config: Config): Stores {
     status: new DocStatus(redis, keys),
     seen: new SeenStore(redis, keys.seen),
     fetched: new RedisFetchIndex(redis, keys.fetched),
+    recheck: new RecheckStore(redis, keys),
     listings: new ListingValidators(redis, keys.listing),
     sources: new SourceHealthStore(redis, keys.source),
     ledger: (sink) => new RedisLedger(redis, keys.sent(sink)),
