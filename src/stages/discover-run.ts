@@ -137,12 +137,7 @@ async function recheckSeen(
   const windowMs = source.recheckDays * DAY_MS;
   await deps.recheck.track(
     source.name,
-    queuedNow.map((i) => ({
-      docId: i.docId,
-      url: i.url,
-      site: i.site,
-      firstSeen: Math.min(now.getTime(), i.date ? Date.parse(`${i.date}T00:00:00Z`) : now.getTime()),
-    })),
+    queuedNow.map((i) => ({ docId: i.docId, url: i.url, site: i.site, firstSeen: now.getTime() })),
     now,
   );
   const fresh = new Set(queuedNow.map((i) => i.docId));

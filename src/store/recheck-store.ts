@@ -7,7 +7,7 @@ export interface RecheckItem {
   docId: string;
   url: string;
   site: Site;
-  /** Epoch ms: the document's date when the listing gave one, else when it was first queued. */
+  /** Epoch ms: when discovery first queued it. */
   firstSeen: number;
 }
 
@@ -51,7 +51,15 @@ export class RecheckStore {
     const out: RecheckItem[] = [];
     const cutoff = opts.now.getTime() - opts.everyMs;
     while (out.length < opts.limit) {
-      const ids = await this.redis.zrangebyscore(set, '-inf', cutoff, 'LIMIT', 0, opts.limit - out.length);
+      // Past the ones kept so far (the expired are removed, so they shift nothing).
+      const ids = await this.redis.zrangebyscore(
+        set,
+        '-inf',
+        cutoff,
+        'LIMIT',
+        out.length,
+        opts.limit - out.length,
+      );
       if (!ids.length) break;
       const values = await this.redis.hmget(meta, ...ids);
       const expired: string[] = [];
@@ -61,7 +69,11 @@ export class RecheckStore {
         else expired.push(id);
       });
       if (!expired.length) break;
-      await this.redis.multi().zrem(set, ...expired).hdel(meta, ...expired).exec();
+      await this.redis
+        .multi()
+        .zrem(set, ...expired)
+        .hdel(meta, ...expired)
+        .exec();
     }
     return out;
   }
