@@ -3,12 +3,13 @@ import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { memoryClient } from './fetch/index.js';
+import type { EnqueueOutcome, Input } from './inputs.js';
 import type { Logger } from './logger.js';
 import { enqueueFetch } from './queues/producer.js';
 import { Queues } from './queues/queues.js';
 import { createSinks } from './sinks/index.js';
 import type { Sink } from './sinks/types.js';
-import { loadSources } from './sources/load.js';
+import { loadSources, privateAccessOf } from './sources/load.js';
 import { STAGES, type Stage } from './stages/names.js';
 import { stageDefs, type StageContext, type StageDef } from './stages/registry.js';
 import { assertRedis, createRedis } from './store/connection.js';
@@ -77,6 +78,7 @@ export class App {
       index: stores.fetched,
       now: () => new Date(),
       versionFound: (source: string) => stores.sources.versionFound(source),
+      sourceAllowsPrivate: privateAccessOf(config),
     };
     const context = (l: Logger): StageContext => ({ log: l, fetch });
     return new App(config, log, connection, stores, queues, sinks, raw, context);
@@ -93,7 +95,7 @@ export class App {
   }
 
   /** Queues a document for the fetch stage (see {@link enqueueFetch}). */
-  enqueue(input: Parameters<typeof enqueueFetch>[2], opts?: { force?: boolean }) {
+  enqueue(input: Input, opts?: { force?: boolean }): Promise<EnqueueOutcome> {
     return enqueueFetch(this.queues, this.status, input, opts);
   }
 
@@ -115,8 +117,6 @@ export class App {
     const deps = { config: this.config, connection: this.connection, status: this.status, log: this.log };
     switch (stage) {
       case 'discover': {
-        // Discover jobs are about sources, not documents: they keep no document status.
-        const noStatus = { stage: async () => {} } as unknown as DocStatus;
         const spec = discoverSpec({
           client: this.context(this.log).fetch.client,
           seen: this.stores.seen,
@@ -127,7 +127,8 @@ export class App {
           enqueue: (i) => this.enqueue(i),
           sources: () => loadSources(this.config),
         });
-        return [createWorker(spec, { ...deps, status: noStatus }, { concurrency: 2, ...opts })];
+        // Discover jobs are about sources, not documents: they keep no document status.
+        return [createWorker(spec, { ...deps, status: null }, { concurrency: 2, ...opts })];
       }
       case 'deliver':
         return this.sinks.map((sink) => createWorker(deliverSpec(sink, this.status), deps, opts));

@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { PermanentError } from '../errors.js';
+import { PermanentError, PresslineError } from '../errors.js';
 import type { HttpClient } from '../fetch/http.js';
 import type { EnqueueOutcome, Input } from '../inputs.js';
 import type { Logger } from '../logger.js';
-import { planDiscovery } from './discover.js';
-import type { RecheckStore } from '../store/recheck-store.js';
+import type { DiscoveredItem } from '../sources/item.js';
+import { fetchInput, planDiscovery } from './discover.js';
+import { recheckSeen, type RecheckDeps } from './recheck.js';
 import type { SeenStore } from '../store/seen-store.js';
 import { listSource, type ListingPage } from '../sources/listers.js';
 import type { ListingValidators, Validators } from '../store/listing-cache.js';
-import type { DiscoveredItem } from '../sources/item.js';
 import type { SourceConfig } from '../sources/schema.js';
 
 /** What a discovery run needs, passed in: the client, the stores it reads and writes, where fetch jobs go. */
@@ -18,7 +17,7 @@ export interface DiscoveryDeps {
   /** Validators of listing pages; null asks unconditionally (a backfill). */
   listings: Pick<ListingValidators, 'get' | 'putAll'> | null;
   /** What the source re-checks; absent or null re-checks nothing (a backfill). */
-  recheck?: Pick<RecheckStore, 'track' | 'due' | 'checked'> | null;
+  recheck?: RecheckDeps['recheck'];
   /** Queues a fetch job (the queue's producer, in a worker). */
   enqueue(input: Input): Promise<EnqueueOutcome>;
   now: () => Date;
@@ -35,9 +34,11 @@ export interface DiscoveryResult {
   notModified: number;
   /** Documents seen before, within the source's `recheckDays`, asked for again (conditionally). */
   rechecked: number;
+  /** Items that could not be queued this run (they are tried again on the next one). */
+  skipped: number;
+  /** Why the first skipped item was skipped: `code: message (url)`. */
+  warning: string | null;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * One discovery run of one source: list its items (conditionally), keep the new and the
@@ -82,83 +83,47 @@ export async function runDiscovery(
   const seen = await deps.seen.get([...new Set(items.map((i) => i.docId))]);
   const plan = planDiscovery(items, seen, source.filters);
   let queued = 0;
+  const skipped: { url: string; err: unknown }[] = [];
+  const marked: DiscoveredItem[] = [];
   for (const item of plan.toFetch) {
-    const outcome = await deps.enqueue(fetchInput(source, item, item.version ?? item.url, item.version));
-    if (outcome === 'queued' || outcome === 'retried') queued++;
-    await deps.seen.mark(item.docId, item.version, deps.now());
+    try {
+      queued += await queueItem(source, item, deps);
+      marked.push(item);
+    } catch (err) {
+      // One bad item must not cost the source its other items; it is not marked seen, so the
+      // next run tries it again.
+      skipped.push({ url: item.url, err });
+      deps.log.warn({ source: source.name, url: item.url, err }, 'discovered item skipped');
+    }
   }
-  const rechecked = await recheckSeen(source, deps, plan.toFetch);
+  // Nothing could be queued at all: that is the source's or the queue's failure, not an item's.
+  if (skipped.length && skipped.length === plan.toFetch.length) throw skipped[0]!.err;
+  const rechecked = await recheckSeen(source, deps, marked);
   await deps.listings?.putAll(pending);
   const found = new Set(items.filter((i) => !i.knownOnly).map((i) => i.docId)).size;
-  return { found, queued, unchanged: plan.unchanged, filtered: plan.filtered, notModified, rechecked };
-}
-
-/** The fetch job of one item; `variant` is part of its job id. */
-function fetchInput(
-  source: SourceConfig,
-  item: Pick<DiscoveredItem, 'docId' | 'url' | 'site' | 'title'>,
-  variant: string,
-  /** The version the job carries (the listing's, or the re-check's). */
-  version: string | null,
-): Input {
+  const first = skipped[0];
+  const warning = first
+    ? `${first.err instanceof PresslineError ? first.err.code : 'ERR_UNEXPECTED'}: ${(first.err as Error).message.split('\n')[0]} (${first.url})`
+    : null;
   return {
-    label: `${source.name}: ${item.title ?? item.url}`,
-    variant,
-    job: {
-      docId: item.docId,
-      traceId: randomUUID(),
-      stages: {},
-      target: {
-        kind: 'url',
-        url: item.url,
-        site: item.site,
-        source: source.name,
-        ...(source.allowPrivate ? { allowPrivate: true } : {}),
-        ...(version ? { variant: version } : {}),
-      },
-    },
+    found,
+    queued,
+    unchanged: plan.unchanged,
+    filtered: plan.filtered,
+    notModified,
+    rechecked,
+    skipped: skipped.length,
+    warning,
   };
 }
 
-/**
- * Re-checks what the source saw: the items just queued join the line, and the
- * `recheckBatch` longest-unchecked documents first seen within `recheckDays` (and not
- * checked within `recheckEvery`) are queued again. Their fetch asks with the stored
- * ETag/Last-Modified: a 304 or the same bytes end there, a change becomes a new version.
- * A run never queues more than its batch, and the per-host limiter spaces the requests.
- */
-async function recheckSeen(
+/** Queues one discovered item and marks it seen; 1 when a fetch job was added. */
+async function queueItem(
   source: SourceConfig,
-  deps: DiscoveryDeps,
-  queuedNow: readonly DiscoveredItem[],
+  item: DiscoveredItem,
+  deps: Pick<DiscoveryDeps, 'enqueue' | 'seen' | 'now'>,
 ): Promise<number> {
-  if (!deps.recheck || source.recheckDays === 0) return 0;
-  const now = deps.now();
-  const windowMs = source.recheckDays * DAY_MS;
-  await deps.recheck.track(
-    source.name,
-    queuedNow.map((i) => ({ docId: i.docId, url: i.url, site: i.site, firstSeen: now.getTime() })),
-    now,
-  );
-  const fresh = new Set(queuedNow.map((i) => i.docId));
-  const due = (
-    await deps.recheck.due(source.name, {
-      now,
-      windowMs,
-      everyMs: source.recheckEvery,
-      limit: source.recheckBatch,
-    })
-  ).filter((i) => !fresh.has(i.docId));
-  let rechecked = 0;
-  for (const item of due) {
-    const variant = `recheck:${now.toISOString()}`;
-    const outcome = await deps.enqueue(fetchInput(source, { ...item, title: null }, variant, variant));
-    if (outcome === 'queued' || outcome === 'retried') rechecked++;
-  }
-  await deps.recheck.checked(
-    source.name,
-    due.map((i) => i.docId),
-    now,
-  );
-  return rechecked;
+  const outcome = await deps.enqueue(fetchInput(source, item, item.version ?? item.url, item.version));
+  await deps.seen.mark(item.docId, item.version, deps.now());
+  return outcome === 'queued' || outcome === 'retried' ? 1 : 0;
 }

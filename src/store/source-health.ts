@@ -19,6 +19,9 @@ export interface SourceHealth {
   rechecks?: number;
   /** Documents fetched before that came back changed (a new version), since the first run. */
   versionsFound?: number;
+  /** Items the last run could not queue, and why the first of them could not. */
+  skipped?: number;
+  lastWarning?: string | null;
 }
 
 /** How each discovery source last ran: one Redis hash per source. */
@@ -31,7 +34,7 @@ export class SourceHealthStore {
   /** Records a run that worked: the error is cleared. */
   async recordOk(
     name: string,
-    r: { found: number; queued: number; rechecked?: number },
+    r: { found: number; queued: number; rechecked?: number; skipped?: number; warning?: string | null },
     at = new Date(),
   ): Promise<void> {
     if (r.rechecked) await this.redis.hincrby(this.keyOf(name), 'rechecks', r.rechecked);
@@ -40,6 +43,8 @@ export class SourceHealthStore {
       lastOkAt: at.toISOString(),
       itemsFound: String(r.found),
       queued: String(r.queued),
+      skipped: String(r.skipped ?? 0),
+      lastWarning: r.warning ?? '',
       lastError: '',
       failures: '0',
       nextTryAt: '',
@@ -101,6 +106,8 @@ export class SourceHealthStore {
           queued: num(h.queued),
           rechecks: Number(h.rechecks ?? 0),
           versionsFound: Number(h.versionsFound ?? 0),
+          skipped: Number(h.skipped ?? 0),
+          lastWarning: h.lastWarning || null,
         };
       }),
     );

@@ -8,6 +8,7 @@ import { jobDuration, jobsFailed, jobsProcessed } from '../metrics.js';
 import type { DocStatus, StageExtra } from '../store/doc-status.js';
 import { bullPrefix } from '../store/keys.js';
 import { deliverBackoffStrategy } from '../queues/retry-policy.js';
+import { redact } from '../redact.js';
 
 /** One queue's work: the schema its jobs must match, and what to do with a parsed job. */
 export interface WorkerSpec<I> {
@@ -24,7 +25,8 @@ export interface WorkerSpec<I> {
 export interface WorkerDeps {
   config: Config;
   connection: Redis;
-  status: DocStatus;
+  /** Where each job's stage state goes; null for jobs about no document (discovery). */
+  status: Pick<DocStatus, 'stage'> | null;
   log: Logger;
 }
 
@@ -51,7 +53,7 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
     const log = deps.log.child({ stage: spec.stage, jobId: job.id, docId, traceId });
     const attempt = job.attemptsMade + 1;
     const started = performance.now();
-    await deps.status.stage(docId, spec.stage, {
+    await deps.status?.stage(docId, spec.stage, {
       state: 'active',
       at: new Date().toISOString(),
       attempts: attempt,
@@ -68,7 +70,7 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
       const ms = performance.now() - started;
       jobsProcessed.inc({ stage: spec.stage });
       jobDuration.observe({ stage: spec.stage }, ms / 1000);
-      await deps.status.stage(
+      await deps.status?.stage(
         docId,
         spec.stage,
         { state: 'completed', at: new Date().toISOString(), ms, attempts: attempt, jobId: job.id },
@@ -79,9 +81,14 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
       const retryable = isRetryable(err);
       const final = !retryable || attempt >= (job.opts.attempts ?? 1);
       const code = err instanceof PresslineError ? err.code : 'ERR_UNEXPECTED';
-      const message = (err as Error).message;
+      // BullMQ stores the message and stack as the job's failed reason: no credentials in them.
+      const message = redact((err as Error).message);
+      if (err instanceof Error && !(err instanceof PresslineError)) {
+        err.message = message;
+        if (err.stack) err.stack = redact(err.stack);
+      }
       jobsFailed.inc({ stage: spec.stage, code, final: String(final) });
-      await deps.status.stage(docId, spec.stage, {
+      await deps.status?.stage(docId, spec.stage, {
         state: final ? 'failed' : 'retrying',
         at: new Date().toISOString(),
         ms: performance.now() - started,
