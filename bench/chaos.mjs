@@ -170,7 +170,7 @@ function startReceiver() {
 
 // ---- counting what each archive holds --------------------------------------------------
 async function jsonlCounts(dir) {
-  let files = [];
+  let files;
   try {
     files = (await readdir(dir)).filter((f) => f.endsWith('.jsonl'));
   } catch {
@@ -252,7 +252,7 @@ function startWorker(slot) {
     setTimeout(() => !stopping && workers[slot] === proc && startWorker(slot), 500);
   });
 }
-let code = 1;
+let code;
 // Interrupted (Ctrl-C, a timeout): the finally below still stops what this script started.
 let interrupt;
 const interrupted = new Promise((_, reject) => (interrupt = reject));
