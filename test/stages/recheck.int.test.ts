@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Job } from 'bullmq';
+import { overview } from '../../src/dashboard/overview.js';
+import { pipelinePage } from '../../src/dashboard/views/pipeline.js';
 import { prepareSinks } from '../../src/sinks/index.js';
 import { loadSources } from '../../src/sources/load.js';
 import { useFixtureSite, type Harness } from '../helpers/harness.js';
@@ -82,6 +84,11 @@ describe('re-checking what was seen', () => {
     expect(asked.filter((l) => l.status !== 304).map((l) => referenceOf(l.path))).toEqual([edited.ref]);
     const [health] = await h.app.stores.sources.all(() => loadSources(h.config));
     expect(health).toMatchObject({ name: 'ec-presscorner', rechecks: docs.length, versionsFound: 1 });
+    // The dashboard's Sources table says so.
+    const page = pipelinePage({ csrf: 'x', nonce: 'x', readOnly: true }, await overview(h.app)).toString();
+    const row = /<tr><td>ec-presscorner<\/td>.*?<\/tr>/.exec(page)?.[0] ?? '';
+    expect(page).toContain('<th class="num" title="documents seen before, asked for again">Rechecks</th>');
+    expect(row).toContain(`<td class="num">${docs.length}</td><td class="num">1</td>`);
   });
 
   it('re-checks at most recheckBatch documents a run, the longest unchecked first, and forgets those first seen before recheckDays', async () => {
