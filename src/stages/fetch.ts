@@ -14,6 +14,8 @@ export interface FetchDeps {
   index: FetchIndex;
   now: () => Date;
   log?: Logger;
+  /** Told when a source's document, fetched before, comes back with other bytes (the dashboard's "versions found"). */
+  versionFound?: (source: string) => Promise<void>;
   /**
    * Whether the discovery source of this name may reach private addresses, as its
    * configuration says. Nothing in a job can widen that: job data may come from anywhere
@@ -88,6 +90,7 @@ export async function fetchDocument(job: FetchJob, deps: FetchDeps): Promise<Cle
     deps.log?.info({ url, rawSha256 }, 'same bytes as the stored snapshot: nothing new');
     return null;
   }
+  if (t.kind === 'url' && t.source && prev) await deps.versionFound?.(t.source);
   return {
     docId: job.docId,
     traceId: job.traceId,
