@@ -138,8 +138,10 @@ async function info(redis) {
   for (const line of (await redis.info('all')).split('\r\n')) {
     const stat = /^cmdstat_([^:]+):calls=(\d+)/.exec(line);
     if (stat) out.cmd[stat[1]] = Number(stat[2]);
+    const cpu = /^used_cpu_(sys|user):([\d.]+)/.exec(line);
+    if (cpu) out.used_cpu = (out.used_cpu ?? 0) + Number(cpu[2]);
     const kv =
-      /^(total_commands_processed|total_net_input_bytes|total_net_output_bytes|used_memory):(\d+)/.exec(line);
+      /^(total_net_input_bytes|total_net_output_bytes|used_memory):(\d+)/.exec(line);
     if (kv) out[kv[1]] = Number(kv[2]);
   }
   return out;
@@ -158,12 +160,21 @@ function perDoc(before, after, n) {
     .map(([k, v]) => `${k} ${v.toFixed(1)}`)
     .join(', ');
   return {
-    sent: (after.total_commands_processed - before.total_commands_processed) / n,
     executed,
     inKB: (after.total_net_input_bytes - before.total_net_input_bytes) / n / 1024,
     outKB: (after.total_net_output_bytes - before.total_net_output_bytes) / n / 1024,
     top,
   };
+}
+
+/** CPU time (user + system) a process has used so far, in ms. */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
 
 const procStatus = (pid, field) => {
@@ -317,22 +328,36 @@ async function timeRun(redis, first, n, start, done) {
   const children = start();
   const waiting0 = await first.getWaitingCount();
   let t0 = 0;
+  let cpu0 = 0;
+  let cpu1 = 0;
   const peak = children.map(() => 0);
   let after;
+  const cpuOf = () => children.reduce((sum, c) => sum + cpuMs(c.pid), 0);
   try {
     for (;;) {
-      if (!t0 && (await first.getWaitingCount()) < waiting0) t0 = performance.now();
+      if (!t0 && (await first.getWaitingCount()) < waiting0) {
+        t0 = performance.now();
+        cpu0 = cpuOf();
+      }
       children.forEach((c, i) => (peak[i] = Math.max(peak[i], procStatus(c.pid, 'VmHWM') || 0)));
       if (await done()) break;
       if (children.some((c) => c.exitCode !== null)) throw new Error('a worker process exited early');
       await sleep(20);
     }
+    cpu1 = cpuOf();
     after = await info(redis);
   } finally {
     await stop(children);
   }
   const secs = (performance.now() - t0) / 1000;
-  return { docsPerSec: n / secs, secs, rssMB: Math.max(...peak), ...perDoc(before, after, n) };
+  return {
+    docsPerSec: n / secs,
+    secs,
+    rssMB: Math.max(...peak),
+    cpuMs: (cpu1 - cpu0) / n,
+    redisCpuMs: ((after.used_cpu - before.used_cpu) * 1000) / n,
+    ...perDoc(before, after, n),
+  };
 }
 
 async function runPressline(redis, redisUrl, n, processes = 1) {
@@ -399,7 +424,8 @@ async function runBare(redis, redisUrl, n) {
 
 const fmt = (label, r) =>
   `${label.padEnd(24)} ${r.docsPerSec.toFixed(0).padStart(5)} docs/s  ${r.secs.toFixed(2).padStart(6)} s  ` +
-  `${r.sent.toFixed(1).padStart(6)} commands/doc (${r.executed.toFixed(1)} with those in scripts)  ` +
+  `CPU/doc ${r.cpuMs.toFixed(2)} ms workers + ${r.redisCpuMs.toFixed(2)} ms Redis  ` +
+  `${r.executed.toFixed(1).padStart(6)} Redis commands/doc  ` +
   `${r.inKB.toFixed(1)} kB in / ${r.outKB.toFixed(1)} kB out per doc  peak RSS ${r.rssMB.toFixed(0)} MB\n` +
   `${''.padEnd(24)} top commands/doc: ${r.top}`;
 
