@@ -27,7 +27,8 @@ export interface WorkerSpec<I> {
 export interface WorkerDeps {
   config: Config;
   connection: Redis;
-  status: DocStatus;
+  /** Where each job's stage state goes; null for jobs about no document (discovery). */
+  status: Pick<DocStatus, 'stage'> | null;
   log: Logger;
 }
 
@@ -60,7 +61,7 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
     // final one on the same connection, so it never overwrites the outcome.
     const activeTimer = setTimeout(() => {
       deps.status
-        .stage(docId, spec.stage, { state: 'active', at, attempts: attempt, jobId: job.id })
+        ?.stage(docId, spec.stage, { state: 'active', at, attempts: attempt, jobId: job.id })
         .catch((err: unknown) => log.warn({ err }, 'status write failed'));
     }, ACTIVE_AFTER_MS);
     try {
@@ -75,7 +76,7 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
       const ms = performance.now() - started;
       jobsProcessed.inc({ stage: spec.stage });
       jobDuration.observe({ stage: spec.stage }, ms / 1000);
-      await deps.status.stage(
+      await deps.status?.stage(
         docId,
         spec.stage,
         { state: 'completed', at: new Date().toISOString(), ms, attempts: attempt, jobId: job.id },
@@ -89,7 +90,7 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
       const code = err instanceof PresslineError ? err.code : 'ERR_UNEXPECTED';
       const message = (err as Error).message;
       jobsFailed.inc({ stage: spec.stage, code, final: String(final) });
-      await deps.status.stage(docId, spec.stage, {
+      await deps.status?.stage(docId, spec.stage, {
         state: final ? 'failed' : 'retrying',
         at: new Date().toISOString(),
         ms: performance.now() - started,
