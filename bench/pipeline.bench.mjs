@@ -8,17 +8,19 @@
 //   npm run bench -- pipeline                 one comparison (PIPELINE_BENCH_N documents, default 2000)
 //   npm run bench -- pipeline --scale         docs/s with 1, 2 and 4 worker processes
 //   npm run bench -- pipeline --soak          100,000 documents (PIPELINE_SOAK_N): RSS and used_memory every 10,000
+//   npm run bench -- pipeline --takeover      how soon a SIGKILLed worker's job is taken up; a long document on live workers
 // PIPELINE_BENCH_CONCURRENCY (16), PIPELINE_BENCH_BYTES (2000), PIPELINE_BENCH_ROUNDS (2: bare and
 // Pressline alternate, best of each).
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { mkdtemp, open, readdir, rm } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Queue, Worker } from 'bullmq';
+import { Queue, QueueEvents, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { App } from '../dist/app.js';
 import { loadRuntime } from '../dist/cli/runtime.js';
@@ -140,8 +142,7 @@ async function info(redis) {
     if (stat) out.cmd[stat[1]] = Number(stat[2]);
     const cpu = /^used_cpu_(sys|user):([\d.]+)/.exec(line);
     if (cpu) out.used_cpu = (out.used_cpu ?? 0) + Number(cpu[2]);
-    const kv =
-      /^(total_net_input_bytes|total_net_output_bytes|used_memory):(\d+)/.exec(line);
+    const kv = /^(total_net_input_bytes|total_net_output_bytes|used_memory):(\d+)/.exec(line);
     if (kv) out[kv[1]] = Number(kv[2]);
   }
   return out;
@@ -283,11 +284,12 @@ async function presslineSetup(redisUrl) {
     await Promise.all(batch);
     queued += to - from;
   };
-  const workers = (n) =>
+  const workers = (n, env = {}) =>
     Array.from({ length: n }, () =>
       spawn(process.execPath, [...nodeArgs, cli, 'workers', '--concurrency', String(CONCURRENCY)], {
         env: {
           ...noArchives(),
+          ...env,
           REDIS_URL: redisUrl,
           QUEUE_PREFIX: queuePrefix,
           DATA_DIR: dataDir,
@@ -499,6 +501,117 @@ async function soak(redis, url) {
   }
 }
 
+/** The longest transcript the fuzz suite lets through (500,000 characters of text), with many figures. */
+function longTranscript(chars = 480_000) {
+  let text = 'Remarks by Commissioner Anna Lindqvist on the cohesion package\n\nBrussels, 2 March 2026\n\n';
+  for (let i = 1; text.length < chars; i++)
+    text +=
+      `Question: Could you say how many of the ${i} municipalities will receive funds, and whether ` +
+      `the €${i} million is new money?\n\nCommissioner Lindqvist: About two thirds of them will, and ` +
+      `${i * 3} more after September. It is new money: ${i + 1} billion euro, up ${i % 50}% on 2024.\n\n`;
+  return text;
+}
+
+/**
+ * Take-over after a crash, with the default LOCK_DURATION_MS and STALLED_INTERVAL_MS: a worker
+ * process is SIGKILLed while it fetches a page that never answers; how long until the other
+ * process fetches it again. Then the longest document the fuzz suite allows goes through two
+ * live processes: no job of it may be taken from the busy one (no stalled job).
+ */
+async function takeover(redis, url) {
+  let hits = 0;
+  let secondHit = null;
+  const server = createHttpServer((req, res) => {
+    if (req.url === '/robots.txt') return res.writeHead(404).end();
+    hits++;
+    if (hits === 1) return; // the first request never gets an answer: its worker is killed meanwhile
+    secondHit ??= performance.now();
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(transcript('takeover', 0));
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const p = await presslineSetup(url);
+  const env = { FETCH_ALLOW_PRIVATE: 'true', FETCH_MIN_INTERVAL_MS: '0', FETCH_RETRIES: '0' };
+  const children = [];
+  try {
+    const page = `http://127.0.0.1:${server.address().port}/remarks-takeover`;
+    await p.app.enqueue({
+      label: page,
+      variant: page,
+      job: {
+        docId: `generic:takeover-${p.run}`,
+        traceId: randomUUID(),
+        stages: {},
+        target: { kind: 'url', url: page, allowPrivate: true },
+      },
+    });
+    const [a] = p.workers(1, env);
+    children.push(a);
+    while (hits === 0) await sleep(20);
+    children.push(...p.workers(1, env));
+    await sleep(2000); // the second process is up and idle
+    const killed = performance.now();
+    a.kill('SIGKILL');
+    while (secondHit === null) {
+      if (performance.now() - killed > 120_000) throw new Error('no take-over within 120 s');
+      await sleep(20);
+    }
+    console.log(
+      `take-over: a worker SIGKILLed mid-fetch; its job fetched again by the other process after ${((secondHit - killed) / 1000).toFixed(1)} s`,
+    );
+
+    const queues = p.app.queues
+      .documentQueues()
+      .map(
+        (name) =>
+          new QueueEvents(name, {
+            connection: new Redis(url, { maxRetriesPerRequest: null }),
+            prefix: `{${p.app.config.queuePrefix}}`,
+          }),
+      );
+    let stalled = 0;
+    for (const q of queues) q.on('stalled', () => stalled++);
+    await Promise.all(queues.map((q) => q.waitUntilReady()));
+    children.push(...p.workers(1, env));
+    const bytes = Buffer.from(longTranscript());
+    const docId = `file:long-${p.run}`;
+    await p.app.enqueue({
+      label: 'long',
+      variant: sha256(bytes),
+      job: {
+        docId,
+        traceId: randomUUID(),
+        stages: {},
+        target: {
+          kind: 'inline',
+          path: '/bench/long.txt',
+          url: null,
+          contentType: 'text/plain; charset=utf-8',
+          bodyBase64: bytes.toString('base64'),
+        },
+      },
+    });
+    const started = performance.now();
+    let doc;
+    do {
+      await sleep(100);
+      doc = await p.app.status.get(docId);
+    } while (doc?.state !== 'published' && doc?.state !== 'failed' && performance.now() - started < 300_000);
+    const slowest = Object.entries(doc?.stages ?? {}).sort((x, y) => (y[1].ms ?? 0) - (x[1].ms ?? 0))[0];
+    console.log(
+      `busy worker: ${bytes.length} bytes of text ${doc?.state} in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+        `slowest stage ${slowest?.[0]} ${((slowest?.[1].ms ?? 0) / 1000).toFixed(1)} s; ${stalled} job(s) stalled, ` +
+        `attempts ${Object.values(doc?.stages ?? {})
+          .map((s) => s.attempts ?? 1)
+          .join(',')}`,
+    );
+    await Promise.all(queues.map((q) => q.close()));
+  } finally {
+    await stop(children);
+    server.close();
+    await p.cleanup();
+  }
+}
+
 async function main() {
   const redisServer = await startRedis();
   const redis = new Redis(redisServer.url);
@@ -507,6 +620,7 @@ async function main() {
   );
   try {
     if (args.includes('--soak')) await soak(redis, redisServer.url);
+    else if (args.includes('--takeover')) await takeover(redis, redisServer.url);
     else if (args.includes('--scale')) await scale(redis, redisServer.url);
     else await compare(redis, redisServer.url);
   } finally {

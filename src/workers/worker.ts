@@ -34,9 +34,9 @@ export interface WorkerDeps {
 
 export interface WorkerOptions {
   concurrency?: number;
-  /** How long a job's lock lasts; a job whose worker died is taken up again after it. @defaultValue 30000 */
+  /** How long a job's lock lasts; a job whose worker died is taken up again after it. @defaultValue LOCK_DURATION_MS */
   lockDurationMs?: number;
-  /** How often locks of stalled jobs are checked. @defaultValue 30000 */
+  /** How often locks of stalled jobs are checked. @defaultValue STALLED_INTERVAL_MS */
   stalledIntervalMs?: number;
 }
 
@@ -111,8 +111,8 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
     connection: deps.connection,
     prefix: bullPrefix(deps.config),
     concurrency: opts.concurrency ?? deps.config.concurrency,
-    lockDuration: opts.lockDurationMs ?? 30_000,
-    stalledInterval: opts.stalledIntervalMs ?? 30_000,
+    lockDuration: opts.lockDurationMs ?? deps.config.lockDurationMs,
+    stalledInterval: opts.stalledIntervalMs ?? deps.config.stalledIntervalMs,
     settings: { backoffStrategy: deliverBackoffStrategy(deps.config) },
     autorun: true,
   });
