@@ -8,6 +8,7 @@
 //   npm run bench -- pipeline                 one comparison (PIPELINE_BENCH_N documents, default 2000)
 //   npm run bench -- pipeline --scale         docs/s with 1, 2 and 4 worker processes
 //   npm run bench -- pipeline --soak          100,000 documents (PIPELINE_SOAK_N): RSS and used_memory every 10,000
+//   npm run bench -- pipeline --floor         also a chain shaped like Pressline's queues, with none of its code
 //   npm run bench -- pipeline --takeover      how soon a SIGKILLed worker's job is taken up; a long document on live workers
 // PIPELINE_BENCH_CONCURRENCY (16), PIPELINE_BENCH_BYTES (2000), PIPELINE_BENCH_ROUNDS (2: bare and
 // Pressline alternate, best of each).
@@ -27,32 +28,63 @@ import { loadRuntime } from '../dist/cli/runtime.js';
 import { sha256 } from '../dist/ids.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const cli = join(here, '..', 'dist', 'cli.js');
+// PIPELINE_BENCH_CLI: another build's dist/cli.js for the workers (an A/B against an older commit).
+const cli = process.env.PIPELINE_BENCH_CLI ?? join(here, '..', 'dist', 'cli.js');
 const args = process.argv.slice(2);
 const N = Number(process.env.PIPELINE_BENCH_N ?? 2000);
 const CONCURRENCY = Number(process.env.PIPELINE_BENCH_CONCURRENCY ?? 16);
 const BYTES = Number(process.env.PIPELINE_BENCH_BYTES ?? 2000);
 const ROUNDS = Number(process.env.PIPELINE_BENCH_ROUNDS ?? 2);
 const SOAK_N = Number(process.env.PIPELINE_SOAK_N ?? 100_000);
-const BARE_STAGES = 5;
+/**
+ * Chains of plain BullMQ workers that do nothing but add the next job. `bare`: 5 stages
+ * passing the document on, default job options. `pressline-shaped`: Pressline's 6 queues with
+ * the sizes its jobs have for one document (fetch, clean, segment, figures, publish, deliver;
+ * measured at 2 kB: 2.8, 2.3, 2.4, 5.2, 9.1, 9.1 kB), its job options and derived job ids:
+ * what the queues alone cost Pressline, with none of its own code (the --floor mode).
+ */
+const SHAPES = {
+  bare: { sizes: Array(5).fill(BYTES), opts: {}, same: true, ids: false },
+  'pressline-shaped': {
+    sizes: [1.4, 1.15, 1.2, 2.6, 4.55, 4.55].map((f) => Math.round(f * BYTES)),
+    opts: {
+      attempts: 5,
+      backoff: { type: 'exponential', delay: 2000 },
+      removeOnComplete: { count: 1000 },
+      removeOnFail: { count: 5000 },
+    },
+    same: false,
+    ids: true,
+  },
+};
 /** Node flags for the worker processes, e.g. PIPELINE_BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof". */
 const nodeArgs = (process.env.PIPELINE_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** The bare chain, in a child process of its own (as the workers are). */
 function bareChild() {
-  const [, redisUrl, prefix, conc] = args;
+  const [, redisUrl, prefix, conc, shapeName] = args;
+  const shape = SHAPES[shapeName];
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
-  const queues = Array.from(
-    { length: BARE_STAGES },
-    (_, i) => new Queue(`s${i + 1}`, { connection, prefix }),
+  const queues = shape.sizes.map(
+    (_, i) =>
+      new Queue(`s${i + 1}`, {
+        connection,
+        prefix,
+        // The last queue keeps every finished job: the bench counts them.
+        defaultJobOptions: i + 1 < shape.sizes.length ? shape.opts : {},
+      }),
   );
   const workers = queues.map(
     (q, i) =>
       new Worker(
         q.name,
         async (job) => {
-          if (i + 1 < BARE_STAGES) await queues[i + 1].add('doc', job.data);
+          if (i + 1 === queues.length) return;
+          const { docId } = job.data;
+          const data = shape.same ? job.data : { docId, body: 'x'.repeat(shape.sizes[i + 1]) };
+          const opts = shape.ids ? { jobId: `s${i + 2}-${sha256(`${docId}\u0000${i}`).slice(0, 16)}` } : {};
+          await queues[i + 1].add('doc', data, opts);
         },
         { connection, prefix, concurrency: Number(conc) },
       ),
@@ -331,7 +363,7 @@ async function timeRun(redis, first, n, start, done) {
   const waiting0 = await first.getWaitingCount();
   let t0 = 0;
   let cpu0 = 0;
-  let cpu1 = 0;
+  let cpu1;
   const peak = children.map(() => 0);
   let after;
   const cpuOf = () => children.reduce((sum, c) => sum + cpuMs(c.pid), 0);
@@ -385,17 +417,22 @@ async function runPressline(redis, redisUrl, n, processes = 1) {
   }
 }
 
-async function runBare(redis, redisUrl, n) {
+async function runBare(redis, redisUrl, n, shapeName = 'bare') {
+  const shape = SHAPES[shapeName];
   const prefix = `{bench-bare-${randomUUID().slice(0, 8)}}`;
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const first = new Queue('s1', { connection, prefix });
-  const last = new Queue(`s${BARE_STAGES}`, { connection, prefix });
+  const last = new Queue(`s${shape.sizes.length}`, { connection, prefix });
   try {
     const run = randomUUID().slice(0, 8);
     await first.addBulk(
       Array.from({ length: n }, (_, i) => ({
         name: 'doc',
-        data: { docId: `bench-${run}-${i}`, body: transcript(run, i) },
+        data: {
+          docId: `bench-${run}-${i}`,
+          body: transcript(run, i).slice(0, shape.sizes[0]).padEnd(shape.sizes[0]),
+        },
+        opts: shape.opts,
       })),
     );
     return await timeRun(
@@ -405,7 +442,7 @@ async function runBare(redis, redisUrl, n) {
       () => [
         spawn(
           process.execPath,
-          [fileURLToPath(import.meta.url), '--bare-child', redisUrl, prefix, String(CONCURRENCY)],
+          [fileURLToPath(import.meta.url), '--bare-child', redisUrl, prefix, String(CONCURRENCY), shapeName],
           { stdio: 'inherit' },
         ),
       ],
@@ -450,6 +487,14 @@ async function compare(redis, url) {
   );
 }
 
+/** The floor: the bare chain, and Pressline's queue traffic without Pressline's code, and Pressline. */
+async function floor(redis, url) {
+  console.log(`${N} documents of ${BYTES} bytes, concurrency ${CONCURRENCY}`);
+  console.log(fmt('bare 5-stage BullMQ', await runBare(redis, url, N)));
+  console.log(fmt('Pressline-shaped chain', await runBare(redis, url, N, 'pressline-shaped')));
+  console.log(fmt('pressline workers', await runPressline(redis, url, N)));
+}
+
 async function scale(redis, url) {
   console.log(`${N} documents of ${BYTES} bytes, concurrency ${CONCURRENCY} per process`);
   for (const k of [1, 2, 4]) {
@@ -468,8 +513,10 @@ async function soak(redis, url) {
     const count = archiveCounter(p.archive);
     const [child] = p.workers(1);
     const t0 = performance.now();
-    console.log('| archived | workers RSS (MB) | Redis used_memory (MB) | docs/s since last row |');
-    console.log('| ---: | ---: | ---: | ---: |');
+    console.log(
+      '| archived | workers RSS (MB) | Redis used_memory (MB) | of which the fetch index (MB) | docs/s since last row |',
+    );
+    console.log('| ---: | ---: | ---: | ---: | ---: |');
     let next = step;
     let lastT = t0;
     let lastN = 0;
@@ -480,8 +527,10 @@ async function soak(redis, url) {
       if (done >= next) {
         const now = performance.now();
         const mem = (await info(redis)).used_memory / 2 ** 20;
+        // The fetch index holds one entry per distinct document by design (conditional GETs, reprocess).
+        const index = ((await redis.memory('USAGE', p.app.stores.keys.fetched)) ?? 0) / 2 ** 20;
         console.log(
-          `| ${next} | ${procStatus(child.pid, 'VmRSS').toFixed(0)} | ${mem.toFixed(1)} | ${((done - lastN) / ((now - lastT) / 1000)).toFixed(0)} |`,
+          `| ${next} | ${procStatus(child.pid, 'VmRSS').toFixed(0)} | ${mem.toFixed(1)} | ${index.toFixed(1)} | ${((done - lastN) / ((now - lastT) / 1000)).toFixed(0)} |`,
         );
         lastT = now;
         lastN = done;
@@ -559,15 +608,13 @@ async function takeover(redis, url) {
       `take-over: a worker SIGKILLed mid-fetch; its job fetched again by the other process after ${((secondHit - killed) / 1000).toFixed(1)} s`,
     );
 
-    const queues = p.app.queues
-      .documentQueues()
-      .map(
-        (name) =>
-          new QueueEvents(name, {
-            connection: new Redis(url, { maxRetriesPerRequest: null }),
-            prefix: `{${p.app.config.queuePrefix}}`,
-          }),
-      );
+    const queues = p.app.queues.documentQueues().map(
+      (name) =>
+        new QueueEvents(name, {
+          connection: new Redis(url, { maxRetriesPerRequest: null }),
+          prefix: `{${p.app.config.queuePrefix}}`,
+        }),
+    );
     let stalled = 0;
     for (const q of queues) q.on('stalled', () => stalled++);
     await Promise.all(queues.map((q) => q.waitUntilReady()));
@@ -621,6 +668,7 @@ async function main() {
   try {
     if (args.includes('--soak')) await soak(redis, redisServer.url);
     else if (args.includes('--takeover')) await takeover(redis, redisServer.url);
+    else if (args.includes('--floor')) await floor(redis, redisServer.url);
     else if (args.includes('--scale')) await scale(redis, redisServer.url);
     else await compare(redis, redisServer.url);
   } finally {

@@ -59,12 +59,14 @@ export class DocStatus {
   constructor(
     private readonly redis: Redis,
     private readonly keys: Pick<Keyspace, 'doc' | 'docs' | 'docsFailed'>,
+    /** How many documents keep their status (every failed one is kept besides). @defaultValue 10000 */
+    keep = RECENT_KEEP,
   ) {
-    this.writer = new StatusWriter(redis, {
-      index: keys.docs,
-      failed: keys.docsFailed,
-      docPrefix: keys.doc(''),
-    });
+    this.writer = new StatusWriter(
+      redis,
+      { index: keys.docs, failed: keys.docsFailed, docPrefix: keys.doc('') },
+      keep,
+    );
   }
 
   private key(docId: string): string {

@@ -26,14 +26,14 @@ export interface StatusWrite {
  * documents, the prefix of document hashes (all under one hash tag). ARGV: now (ms), now
  * (ISO), then per write: docId, mode, delivering sink (or ''), how many fields to delete,
  * how many field/value pairs to set, those fields, those pairs. Returns, per write, 1 when it
- * made the document published. Then the index is trimmed to the newest RECENT_KEEP and the
+ * made the document published. Then the index is trimmed to the newest `keep` and the
  * hashes of documents trimmed from it are deleted unless they failed: status memory stays
  * bounded however many documents pass.
  */
 const WRITE_MANY = `local index, failed, prefix = KEYS[1], KEYS[2], KEYS[3]
-local nowMs, now = ARGV[1], ARGV[2]
+local nowMs, now, keep = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local out = {}
-local i = 3
+local i = 4
 while i <= #ARGV do
   local id, mode, sink = ARGV[i], ARGV[i + 1], ARGV[i + 2]
   local ndel, nset = tonumber(ARGV[i + 3]), tonumber(ARGV[i + 4])
@@ -69,7 +69,7 @@ while i <= #ARGV do
   out[#out + 1] = published
   redis.call('ZADD', index, nowMs, id)
 end
-local extra = redis.call('ZCARD', index) - ${RECENT_KEEP}
+local extra = redis.call('ZCARD', index) - keep
 if extra > 0 then
   for _, old in ipairs(redis.call('ZRANGE', index, 0, extra - 1)) do
     if not redis.call('ZSCORE', failed, old) then redis.call('DEL', prefix .. old) end
@@ -100,6 +100,7 @@ export class StatusWriter {
   constructor(
     redis: Redis,
     private readonly keys: { index: string; failed: string; docPrefix: string },
+    private readonly keep = RECENT_KEEP,
   ) {
     // Defined once per connection; ioredis sends it by sha (EVALSHA), the text only when Redis lacks it.
     if (!('plStatusWriteMany' in redis))
@@ -120,7 +121,7 @@ export class StatusWriter {
       const batch = this.queue;
       this.queue = [];
       const now = new Date();
-      const args: (string | number)[] = [now.getTime(), now.toISOString()];
+      const args: (string | number)[] = [now.getTime(), now.toISOString(), this.keep];
       for (const { write: w } of batch) {
         const drop = w.drop ?? [];
         const pairs = Object.entries(w.fields);
