@@ -608,10 +608,12 @@ async function takeover(redis, url) {
       `take-over: a worker SIGKILLed mid-fetch; its job fetched again by the other process after ${((secondHit - killed) / 1000).toFixed(1)} s`,
     );
 
+    const eventConnections = [];
     const queues = p.app.queues.documentQueues().map(
       (name) =>
         new QueueEvents(name, {
-          connection: new Redis(url, { maxRetriesPerRequest: null }),
+          connection:
+            eventConnections[eventConnections.push(new Redis(url, { maxRetriesPerRequest: null })) - 1],
           prefix: `{${p.app.config.queuePrefix}}`,
         }),
     );
@@ -652,6 +654,7 @@ async function takeover(redis, url) {
           .join(',')}`,
     );
     await Promise.all(queues.map((q) => q.close()));
+    for (const c of eventConnections) c.disconnect();
   } finally {
     await stop(children);
     server.close();

@@ -54,13 +54,13 @@ const settings = {
   lockDurationMs: [
     'LOCK_DURATION_MS',
     int(1000),
-    10000,
+    12000,
     "A job's lock, renewed every half of it while its worker lives; must outlast the longest stretch a stage blocks its process.",
   ],
   stalledIntervalMs: [
     'STALLED_INTERVAL_MS',
     int(1000),
-    5000,
+    3000,
     'How often workers look for jobs whose lock expired (their worker died) and queue them again.',
   ],
   userAgent: [
