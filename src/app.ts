@@ -131,7 +131,7 @@ export class App {
         return [createWorker(spec, { ...deps, status: null }, { concurrency: 2, ...opts })];
       }
       case 'deliver':
-        return this.sinks.map((sink) => createWorker(deliverSpec(sink, this.status), deps, opts));
+        return this.sinks.map((sink) => createWorker(deliverSpec(sink), deps, opts));
       case 'publish':
         return [createWorker(publishSpec(this.queues, this.status), deps, opts)];
       default: {
