@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { PresslineError } from './errors.js';
 import { PIPELINE_VERSION } from './version.js';
 
 interface CommandModule {
@@ -53,8 +52,9 @@ async function main(): Promise<void> {
   await program.parseAsync();
 }
 
-main().catch((err: unknown) => {
-  const code = err instanceof PresslineError ? ` [${err.code}]` : '';
-  process.stderr.write(`pressline${code}: ${(err as Error).message}\n`);
+main().catch(async (err: unknown) => {
+  const { oneLine, showStacks } = await import('./cli/runtime.js');
+  process.stderr.write(`${oneLine(err)}\n`);
+  if (showStacks() && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
   process.exitCode = 1;
 });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { localStageContext } from '../app.js';
 import { resolveInputs } from '../inputs.js';
 import { runLocal } from '../run-local.js';
-import { loadRuntime } from './runtime.js';
+import { loadRuntime, oneLine } from './runtime.js';
 
 export function register(program: Command): void {
   program
@@ -10,11 +10,15 @@ export function register(program: Command): void {
     .description('run every stage in this process, without Redis, and print one record per input')
     .argument('<inputs...>', 'transcript files (HTML or text), folders, or http(s) URLs')
     .option('--jsonl', 'print one record per line (JSON Lines) instead of indented JSON')
+    .option(
+      '--keep-raw',
+      'keep the raw snapshots under DATA_DIR/raw (by default `process` writes nothing to disk)',
+    )
     .addHelpText('after', '\nExample:\n  $ pressline process examples/eeas-press-remarks.html --jsonl')
-    .action(async (args: string[], opts: { jsonl?: boolean }) => {
+    .action(async (args: string[], opts: { jsonl?: boolean; keepRaw?: boolean }) => {
       const rt = loadRuntime();
       const inputs = await resolveInputs(args);
-      const context = localStageContext(rt.config);
+      const context = localStageContext(rt.config, { keepRaw: opts.keepRaw ?? false });
       let failed = 0;
       for (const input of inputs) {
         try {
@@ -25,8 +29,10 @@ export function register(program: Command): void {
           );
         } catch (err) {
           failed++;
-          rt.log.error({ input: input.label, err }, 'could not process input');
-          process.stderr.write(`pressline: ${input.label}: ${(err as Error).message}\n`);
+          rt.log.debug({ input: input.label, err }, 'could not process input');
+          process.stderr.write(
+            `${oneLine(err).replace(/^pressline(\S*): /, `pressline$1: ${input.label}: `)}\n`,
+          );
         }
       }
       if (failed) process.exitCode = 1;

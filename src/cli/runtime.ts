@@ -1,4 +1,5 @@
 import { loadConfig, type Config } from '../config.js';
+import { PresslineError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
 
 /** What every command starts from: the parsed configuration and the root logger. */
@@ -7,7 +8,25 @@ export interface Runtime {
   log: Logger;
 }
 
+let stacks = false;
+
 export function loadRuntime(options: Partial<Config> = {}, env: NodeJS.ProcessEnv = process.env): Runtime {
   const config = loadConfig(options, env);
+  stacks = config.logLevel === 'debug' || config.logLevel === 'trace';
   return { config, log: createLogger(config.logLevel) };
+}
+
+/** Whether a failed command prints its stack too: only with LOG_LEVEL=debug or trace. */
+export const showStacks = (): boolean => stacks;
+
+/**
+ * A failure as one line for a one-shot command: its code and message, without the
+ * "will retry" that the same error says inside a worker (a command does not retry).
+ */
+export function oneLine(err: unknown): string {
+  const code = err instanceof PresslineError ? ` [${err.code}]` : '';
+  const message = ((err as Error)?.message ?? String(err))
+    .replace(/;? ?will retry\.?/g, '.')
+    .replace(/\.\.$/, '.');
+  return `pressline${code}: ${message}`;
 }

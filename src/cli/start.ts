@@ -27,8 +27,15 @@ export function register(program: Command): void {
       const { config, log } = rt;
       await prepareSinks(config, log);
       const app = await App.connect(config, log);
+      // The dashboard first: when its port is taken, nothing runs headless behind the error.
+      let dashboard;
+      try {
+        dashboard = await startDashboard(app);
+      } catch (err) {
+        await app.close();
+        throw err;
+      }
       app.startWorkers();
-      const dashboard = await startDashboard(app);
       const stopDiscovery = config.discovery
         ? await startDiscovery({
             queue: app.queues.get('discover'),

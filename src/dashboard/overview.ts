@@ -121,7 +121,7 @@ export async function sinkCards(
   stats: readonly QueueStats[],
   timeoutMs = 2000,
 ): Promise<SinkCard[]> {
-  const trouble = await deliveryTrouble(app.queues.all());
+  const trouble = await deliveryTrouble(app.queues.all(), app.connection);
   return Promise.all(
     app.sinks.map(async (sink) => {
       const queue = app.queues.byName.get(deliverQueue(sink.name));

@@ -73,12 +73,14 @@ export function deliverSpec(sink: Sink, status: DocStatus): WorkerSpec<DeliverJo
       try {
         const outcome = await sink.deliver(record);
         sinkDeliveries.inc({ sink: sink.name, outcome });
-        log.info({ sink: sink.name, outcome, version: record.version }, 'record delivered');
+        log.debug({ sink: sink.name, outcome, version: record.version }, 'record delivered');
       } catch (err) {
         sinkDeliveries.inc({ sink: sink.name, outcome: 'failed' });
         throw err;
       }
-      await status.delivered(record.id, sink.name);
+      // The one info line of a document: when its last archive has it.
+      if (await status.delivered(record.id, sink.name))
+        log.info({ title: record.meta.title, version: record.version }, 'record published');
     },
   };
 }

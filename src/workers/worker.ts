@@ -74,7 +74,7 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
         { state: 'completed', at: new Date().toISOString(), ms, attempts: attempt, jobId: job.id },
         extra,
       );
-      log.info({ ms: Math.round(ms), attempt }, 'stage completed');
+      log.debug({ ms: Math.round(ms), attempt }, 'stage completed');
     } catch (err) {
       const retryable = isRetryable(err);
       const final = !retryable || attempt >= (job.opts.attempts ?? 1);
@@ -90,10 +90,11 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
         error: message,
         code,
       });
-      log[final ? 'error' : 'warn'](
-        { err, code, attempt, final },
-        final ? 'stage failed' : 'stage failed, will retry',
-      );
+      // One line without a stack (that is at debug), unless the error is not one of ours.
+      const line = { code, attempt, final, error: message.split('\n')[0] };
+      if (final) log.error(code === 'ERR_UNEXPECTED' ? { ...line, err } : line, 'stage failed');
+      else log.warn(line, 'stage failed, will retry');
+      log.debug({ err }, 'stage failure stack');
       if (!retryable) throw new UnrecoverableError(`${code}: ${message}`);
       throw err;
     }
