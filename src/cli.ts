@@ -16,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   dashboard: () => import('./cli/dashboard.js'),
   backfill: () => import('./cli/backfill.js'),
   reprocess: () => import('./cli/reprocess.js'),
+  sync: () => import('./cli/sync.js'),
+  sources: () => import('./cli/sources.js'),
   migrate: () => import('./cli/migrate.js'),
   export: () => import('./cli/export.js'),
   schema: () => import('./cli/schema.js'),
@@ -32,6 +34,8 @@ Examples:
   $ pressline dashboard
   $ pressline backfill --source ec-presscorner --from 2025-01-01 --to 2025-03-31
   $ pressline reprocess --all --from-stage clean
+  $ pressline sources validate
+  $ DATABASE_URL=postgres://localhost/archive pressline sync pg
   $ DATABASE_URL=postgres://localhost/archive pressline migrate
   $ pressline export --since 2025-01-01 --format csv > records.csv
   $ pressline schema > record.schema.json

@@ -30,3 +30,13 @@ export function oneLine(err: unknown): string {
     .replace(/\.\.$/, '.');
   return `pressline${code}: ${message}`;
 }
+
+/**
+ * A failure of a one-shot command, said with where it happened (`PostgreSQL at db:5432/archive`):
+ * the same code, the message without "will retry", never retried.
+ */
+export function failedAt(where: string, err: unknown): PresslineError {
+  const message = oneLine(err).replace(/^pressline( \[[A-Z_]+\])?: /, '');
+  const code = err instanceof PresslineError ? err.code : 'ERR_UNEXPECTED';
+  return new PresslineError(code, `${where}: ${message}`, { cause: err, retryable: false });
+}
