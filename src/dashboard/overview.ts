@@ -37,6 +37,10 @@ export interface SinkCard {
   retrying: number;
   lastError: string | null;
   lastErrorAt: string | null;
+  /** When the first waiting delivery is tried next. */
+  nextTryAt: string | null;
+  /** The most tries a waiting or failed delivery has had. */
+  tries: number;
 }
 
 export interface Overview {
@@ -146,6 +150,8 @@ export async function sinkCards(
         retrying: t?.retrying ?? 0,
         lastError: t?.lastError?.split('\n')[0] ?? null,
         lastErrorAt: t?.lastErrorAt ?? null,
+        nextTryAt: t?.nextTryAt ?? null,
+        tries: t?.tries ?? 0,
       };
     }),
   );
