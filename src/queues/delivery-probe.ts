@@ -18,12 +18,22 @@ export async function promoteDeliveries(queue: Queue): Promise<number> {
   return waiting;
 }
 
+/** Says a delivery failed because the archive did not answer (not because it refused the record). */
+const UNREACHED =
+  /not answer|not accept connections|ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|EAI_AGAIN/;
+
+/** Whether a waiting delivery failed because nothing answered: one now answering can take it. */
+async function waitsForAnAnswer(queue: Queue): Promise<boolean> {
+  return (await queue.getDelayed(0, 9)).some((j) => j && UNREACHED.test(j.failedReason ?? ''));
+}
+
 /**
  * Watches the sinks that have deliveries waiting for a retry: when one that did not answer
- * answers again (or answers at the first look after a start), its waiting deliveries go out
- * at once instead of after their backoff (up to DELIVER_MAX_BACKOFF_MS, 15 min). A sink that
- * answers but refuses deliveries is not promoted again until it has been seen down, so the
- * backoff still holds for it. Returns a stopper.
+ * answers again, its waiting deliveries go out at once instead of after their backoff (up
+ * to DELIVER_MAX_BACKOFF_MS, 15 min). "Did not answer" is what the probe saw (the sink's
+ * `check()` failed at an earlier look) or what the deliveries failed with (a refused
+ * connection, a timeout). A sink that answers but refuses deliveries (a 503, bad data)
+ * keeps its backoff. Returns a stopper.
  */
 export function startDeliveryProbe(opts: {
   sinks: readonly ProbedSink[];
@@ -31,8 +41,7 @@ export function startDeliveryProbe(opts: {
   log: Logger;
   intervalMs?: number;
 }): () => void {
-  // Unknown at start: a sink that answers at the first look has its waiting deliveries promoted.
-  const down = new Map<string, boolean>(opts.sinks.map((s) => [s.name, true]));
+  const down = new Map<string, boolean>();
   let busy = false;
   const probe = async () => {
     if (busy) return;
@@ -50,7 +59,7 @@ export function startDeliveryProbe(opts: {
         } catch {
           answers = false;
         }
-        if (answers && down.get(sink.name)) {
+        if (answers && (down.get(sink.name) || (await waitsForAnAnswer(queue)))) {
           const count = await promoteDeliveries(queue);
           opts.log.info({ sink: sink.name, count }, 'archive answers again: waiting deliveries sent now');
         }
