@@ -204,19 +204,47 @@ describe("the operator's day", { timeout: 120_000 }, () => {
       recordFixture({ id: 'eeas:a' }),
       recordFixture({ id: 'eeas:b' }),
       recordFixture({ id: 'eeas:a', fetchedAt: '2025-03-13T08:00:00.000Z', suffix: 'Thanks.' }),
+      recordFixture({
+        id: 'eeas:c',
+        turns: [
+          {
+            kind: 'question',
+            speaker: 'Laura Schmidt, Reuters',
+            text: 'Is it true that €9 billion is missing?',
+            figures: [{ phrase: '€9 billion', kind: 'money', value: 9e9, unit: 'EUR' }],
+          },
+          {
+            kind: 'answer',
+            speaker: 'Kaja Kallas',
+            text: 'No. We have €3 billion ready.',
+            figures: [{ phrase: '€3 billion', kind: 'money', value: 3e9, unit: 'EUR' }],
+          },
+        ],
+      }),
     ];
     for (const r of records) await jsonl.deliver(r);
     await jsonl.close();
     const env = { DATA_DIR: dir, DATABASE_URL: db.url };
     const first = await cli(['sync', 'pg'], env);
-    expect(first.stderr).toMatch(/\[#{30}\] 3\/3 · 3 sent/);
+    expect(first.stderr).toMatch(/\[#{30}\] 4\/4 · 4 sent/);
     expect(first.stderr).toMatch(
-      /pg \(127\.0\.0\.1:5432\/test\): 3 record version\(s\) written, 0 already there, from jsonl\./,
+      /pg \(127\.0\.0\.1:5432\/test\): 4 record version\(s\) written, 0 already there, from jsonl\./,
     );
     const n = async (sql: string) => Number((await db.pool.query(sql)).rows[0].n);
-    expect(await n('SELECT count(*) AS n FROM records')).toBe(3);
-    expect(await n('SELECT count(*) AS n FROM current_records')).toBe(2);
-    expect((await cli(['sync', 'pg'], env)).stderr).toMatch(/0 record version\(s\) written, 3 already there/);
+    expect(await n('SELECT count(*) AS n FROM records')).toBe(4);
+    expect(await n('SELECT count(*) AS n FROM current_records')).toBe(3);
+    expect((await cli(['sync', 'pg'], env)).stderr).toMatch(/0 record version\(s\) written, 4 already there/);
+    // Every SQL example of docs/archives.md runs on it; the officials' EUR query leaves the question out.
+    const docs = await readFile(join(root, 'docs/archives.md'), 'utf8');
+    const queries = [...docs.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(queries.length).toBeGreaterThan(5);
+    for (const q of queries) await db.pool.query(q);
+    const officials = queries.find((q) => q.includes("s.kind <> 'question'"))!;
+    const rows = (await db.pool.query(officials)).rows as { speaker: string; total_eur: string }[];
+    expect(rows.map((r) => [r.speaker, Number(r.total_eur)])).toEqual([
+      ['Ursula von der Leyen', 2.5e9 * 2],
+      ['Kaja Kallas', 3e9],
+    ]);
     const wrong = await failure(cli(['sync', 'webhook'], env));
     expect(wrong.stderr.trim()).toBe(
       'pressline [ERR_CONFIG]: No archive "webhook" is configured; configured: jsonl, pg (pg needs DATABASE_URL, webhook WEBHOOK_URL).',
