@@ -3,6 +3,7 @@ import type { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Config } from './config.js';
 import { memoryClient } from './fetch/index.js';
+import type { EnqueueOutcome, Input } from './inputs.js';
 import type { Logger } from './logger.js';
 import { startDeliveryProbe } from './queues/delivery-probe.js';
 import { enqueueFetch } from './queues/producer.js';
@@ -93,7 +94,7 @@ export class App {
   }
 
   /** Queues a document for the fetch stage (see {@link enqueueFetch}). */
-  enqueue(input: Parameters<typeof enqueueFetch>[2], opts?: { force?: boolean }) {
+  enqueue(input: Input, opts?: { force?: boolean }): Promise<EnqueueOutcome> {
     return enqueueFetch(this.queues, this.status, input, opts);
   }
 
@@ -122,8 +123,6 @@ export class App {
     const deps = { config: this.config, connection: this.connection, status: this.status, log: this.log };
     switch (stage) {
       case 'discover': {
-        // Discover jobs are about sources, not documents: they keep no document status.
-        const noStatus = { stage: async () => {} } as unknown as DocStatus;
         const spec = discoverSpec({
           client: this.context(this.log).fetch.client,
           seen: this.stores.seen,
@@ -133,7 +132,8 @@ export class App {
           enqueue: (i) => this.enqueue(i),
           sources: () => loadSources(this.config),
         });
-        return [createWorker(spec, { ...deps, status: noStatus }, { concurrency: 2, ...opts })];
+        // Discover jobs are about sources, not documents: they keep no document status.
+        return [createWorker(spec, { ...deps, status: null }, { concurrency: 2, ...opts })];
       }
       case 'deliver':
         return this.sinks.map((sink) => createWorker(deliverSpec(sink, this.status), deps, opts));

@@ -38,6 +38,43 @@ export async function cleanJobFromSnapshot(
   };
 }
 
+/**
+ * Sends one record back into the pipeline: from `clean`, a clean job rebuilt from its raw
+ * snapshot; from `fetch`, a fetch job that asks the site again.
+ */
+async function requeue(app: App, docId: string, fromStage: 'clean' | 'fetch'): Promise<void> {
+  const entry = await app.stores.fetched.get(docId);
+  if (!entry)
+    throw new PermanentError(
+      'ERR_NOT_FETCHED',
+      `${docId}: no raw snapshot is recorded for this id (was it fetched by a worker?)`,
+    );
+  const traceId = randomUUID();
+  if (fromStage === 'fetch') {
+    if (!entry.url)
+      throw new PermanentError('ERR_NO_URL', `${docId}: came from a file, not a URL; ingest the file again`);
+    await app.enqueue({
+      label: docId,
+      variant: `reprocess:${traceId}`,
+      job: {
+        docId,
+        traceId,
+        stages: {},
+        target: {
+          kind: 'url',
+          url: entry.url,
+          site: entry.site,
+          ...(entry.source ? { source: entry.source } : {}),
+        },
+      },
+    });
+    return;
+  }
+  const job = await cleanJobFromSnapshot(entry, app.raw, traceId);
+  await app.status.queued(docId, { traceId, label: `reprocess ${docId}` });
+  await app.queues.get('clean').add('clean', job, { jobId: jobIdFor('clean', docId, traceId) });
+}
+
 export function register(program: Command): void {
   program
     .command('reprocess')
@@ -56,48 +93,16 @@ export function register(program: Command): void {
       if (opts.fromStage !== 'clean' && opts.fromStage !== 'fetch')
         throw new ConfigError(`--from-stage ${opts.fromStage}: expected clean or fetch`);
       const rt = loadRuntime();
+      const fromStage = opts.fromStage;
       const app = await App.connect(rt.config, rt.log);
-      const index = app.stores.fetched;
       try {
-        const ids = opts.all ? await index.ids() : [id as string];
+        const ids = opts.all ? await app.stores.fetched.ids() : [id as string];
         const progress = new Progress(ids.length);
         let done = 0;
         let failed = 0;
         for (const docId of ids) {
           try {
-            const entry = await index.get(docId);
-            if (!entry)
-              throw new PermanentError(
-                'ERR_NOT_FETCHED',
-                `${docId}: no raw snapshot is recorded for this id (was it fetched by a worker?)`,
-              );
-            const traceId = randomUUID();
-            if (opts.fromStage === 'fetch') {
-              if (!entry.url)
-                throw new PermanentError(
-                  'ERR_NO_URL',
-                  `${docId}: came from a file, not a URL; ingest the file again`,
-                );
-              await app.enqueue({
-                label: docId,
-                variant: `reprocess:${traceId}`,
-                job: {
-                  docId,
-                  traceId,
-                  stages: {},
-                  target: {
-                    kind: 'url',
-                    url: entry.url,
-                    site: entry.site,
-                    ...(entry.source ? { source: entry.source } : {}),
-                  },
-                },
-              });
-            } else {
-              const job = await cleanJobFromSnapshot(entry, app.raw, traceId);
-              await app.status.queued(docId, { traceId, label: `reprocess ${docId}` });
-              await app.queues.get('clean').add('clean', job, { jobId: jobIdFor('clean', docId, traceId) });
-            }
+            await requeue(app, docId, fromStage);
             done++;
           } catch (err) {
             failed++;

@@ -24,7 +24,8 @@ export interface WorkerSpec<I> {
 export interface WorkerDeps {
   config: Config;
   connection: Redis;
-  status: DocStatus;
+  /** Where each job's stage state goes; null for jobs about no document (discovery). */
+  status: Pick<DocStatus, 'stage'> | null;
   log: Logger;
 }
 
@@ -51,7 +52,7 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
     const log = deps.log.child({ stage: spec.stage, jobId: job.id, docId, traceId });
     const attempt = job.attemptsMade + 1;
     const started = performance.now();
-    await deps.status.stage(docId, spec.stage, {
+    await deps.status?.stage(docId, spec.stage, {
       state: 'active',
       at: new Date().toISOString(),
       attempts: attempt,
@@ -68,7 +69,7 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
       const ms = performance.now() - started;
       jobsProcessed.inc({ stage: spec.stage });
       jobDuration.observe({ stage: spec.stage }, ms / 1000);
-      await deps.status.stage(
+      await deps.status?.stage(
         docId,
         spec.stage,
         { state: 'completed', at: new Date().toISOString(), ms, attempts: attempt, jobId: job.id },
@@ -81,7 +82,7 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
       const code = err instanceof PresslineError ? err.code : 'ERR_UNEXPECTED';
       const message = (err as Error).message;
       jobsFailed.inc({ stage: spec.stage, code, final: String(final) });
-      await deps.status.stage(docId, spec.stage, {
+      await deps.status?.stage(docId, spec.stage, {
         state: final ? 'failed' : 'retrying',
         at: new Date().toISOString(),
         ms: performance.now() - started,

@@ -95,9 +95,20 @@ describe('the documentation (README.md and docs/)', () => {
     expect(unknown).toEqual([]);
   });
 
-  it('names only files of src/, test/ and bench/ that exist', () => {
+  it('names only functions that the code has', () => {
+    const code = codeText('src', 'bench');
+    const unknown = files.flatMap((file) =>
+      [...read(file).matchAll(/`(?:[\w$]+\.)*([A-Za-z_$][\w$]*)\(/g)]
+        .map((m) => m[1] ?? '')
+        .filter((name) => !new RegExp(`\\b${name}\\b`).test(code))
+        .map((name) => `${file}: ${name}()`),
+    );
+    expect(unknown).toEqual([]);
+  });
+
+  it('names only files of src/, test/ and bench/ that exist, in prose and in commands', () => {
     const missing = files.flatMap((file) =>
-      [...read(file).matchAll(/`((?:src|test|bench)\/[\w./-]+?)\/?`/g)]
+      [...read(file).matchAll(/(?<![\w./-])((?:src|test|bench)\/[\w./-]*[\w-])/g)]
         .map((m) => m[1] ?? '')
         .filter((path) => !existsSync(join(projectRoot, path)))
         .map((path) => `${file}: ${path}`),

@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach } from 'vitest';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { App } from '../../src/app.js';
-import { withoutArchives } from './pipeline.js';
-import { loadRuntime } from '../../src/cli/runtime.js';
+import type { App } from '../../src/app.js';
 import type { Config } from '../../src/config.js';
-import { redisForTests } from './services.js';
+import { testPipeline } from './pipeline.js';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
 
 /** The built CLI (test/global-setup.ts builds `dist/` once before any test). */
@@ -30,34 +27,28 @@ export async function startHarness(sources: unknown[], options: Partial<Config> 
   const dir = await mkdtemp(join(tmpdir(), 'pressline-sources-'));
   const sourcesFile = join(dir, 'sources.yaml');
   await writeFile(sourcesFile, stringify({ sources }));
-  const rt = loadRuntime(
-    {
-      redisUrl: await redisForTests(),
-      queuePrefix: `test-${randomUUID()}`,
-      dataDir: join(dir, 'data'),
-      sourcesFile,
-      logLevel: 'silent',
-      attempts: 2,
-      backoffMs: 50,
-      fetchMinIntervalMs: 5,
-      fetchHostConcurrency: 4,
-      fetchRetries: 1,
-      fetchRetryBaseMs: 10,
-      // Long enough for a busy CI machine; the stalled-body fixture never ends, so it still times out.
-      fetchBodyTimeoutMs: 1000,
-      fetchMaxBytes: 1024 * 1024,
-      fetchMaxRedirects: 3,
-      jsonlFsync: 'never',
-      ...options,
-    },
-    withoutArchives,
-  );
-  const app = await App.connect(rt.config, rt.log);
+  const p = await testPipeline({
+    dataDir: join(dir, 'data'),
+    sourcesFile,
+    attempts: 2,
+    fetchAllowPrivate: false,
+    fetchMinIntervalMs: 5,
+    fetchHostConcurrency: 4,
+    fetchRetries: 1,
+    fetchRetryBaseMs: 10,
+    // Long enough for a busy CI machine; the stalled-body fixture never ends, so it still times out.
+    fetchBodyTimeoutMs: 1000,
+    fetchMaxBytes: 1024 * 1024,
+    fetchMaxRedirects: 3,
+    jsonlFsync: 'never',
+    ...options,
+  });
+  const { app, config } = p;
   app.startWorkers(undefined, { concurrency: 4 });
-  const archive = join(rt.config.dataDir, 'archive');
+  const archive = join(config.dataDir, 'archive');
   return {
     app,
-    config: rt.config,
+    config,
     dir,
     async records() {
       let files: string[];
@@ -89,11 +80,7 @@ export async function startHarness(sources: unknown[], options: Partial<Config> 
       throw new Error('the pipeline did not become idle in time');
     },
     async close() {
-      await Promise.all(app.workers.map((w) => w.close()));
-      await Promise.all(app.queues.all().map((q) => q.obliterate({ force: true }).catch(() => {})));
-      const keys = await app.connection.keys(app.stores.keys.all);
-      if (keys.length) await app.connection.del(...keys);
-      await app.close();
+      await p.cleanup();
       await rm(dir, { recursive: true, force: true });
     },
   };
