@@ -75,7 +75,10 @@ export function register(program: Command): void {
           now: () => new Date(),
           log: rt.log,
         });
-        for (const i of wouldQueue) process.stdout.write(`${i.label}\n`);
+        for (const i of wouldQueue) {
+          const t = i.job.target;
+          process.stdout.write(`${t.kind === 'url' && t.url !== i.label ? `${t.url}  ` : ''}${i.label}\n`);
+        }
         process.stderr.write(
           `${source.name}: ${r.found} item(s) listed, ${wouldQueue.length} would be queued, ${r.unchanged} already seen, ${r.filtered} filtered out${app ? '' : ' (no Redis answers: every item counts as new)'}; nothing was queued.\n`,
         );

@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { JsonlSink } from '../../src/sinks/jsonl.js';
+import { startFixtureSite } from '../fixtures/site/server.js';
 import { CLI } from '../helpers/harness.js';
 import { eventually, testPipeline, withoutArchives, type TestPipeline } from '../helpers/pipeline.js';
 import { recordFixture } from '../helpers/record.js';
@@ -362,6 +363,30 @@ describe("the operator's day", { timeout: 120_000 }, () => {
       '- ministry: type "atom" is not a source type; valid types: presscorner, eeas, rss, consilium, ecb, sitemap',
     );
     expect(e.stderr).toContain('- quick: interval: too short: at least 1m');
+    // A dry run lists the source now and prints what it would queue; nothing is queued.
+    const site = await startFixtureSite();
+    cleanups.push(() => site.close());
+    const env = await pipelineEnv();
+    await writeFile(
+      file,
+      `sources:\n  - name: ministry\n    type: rss\n    url: ${site.url}/feed.atom\n    allowPrivate: true\n`,
+    );
+    const dry = await cli(['sources', 'dry-run', 'ministry'], { ...env, SOURCES_FILE: file });
+    expect(dry.stdout).toBe(`${site.url}/news/minister-remarks  ministry: Minister remarks\n`);
+    expect(dry.stderr).toMatch(
+      /ministry: 1 item\(s\) listed, 1 would be queued, 0 already seen, 0 filtered out; nothing was queued\./,
+    );
+    expect(site.requests('/news/')).toEqual([]);
+    const counts = JSON.parse((await cli(['status', '--json'], env)).stdout) as {
+      queues: { queue: string; counts: Record<string, number> }[];
+    };
+    expect(counts.queues.find((q) => q.queue === 'fetch')?.counts).toEqual({
+      waiting: 0,
+      active: 0,
+      completed: 0,
+      failed: 0,
+      delayed: 0,
+    });
     // A dry run of a source whose feed is refused as private: one line, nothing queued.
     await writeFile(
       file,
