@@ -26,7 +26,7 @@ ${JOB_STATES.map((s) => num(q.counts[s], s === 'failed' ? 'failed-count' : ''))}
   )}</tbody></table></section>`;
 }
 
-/** When a source or sink is tried next: `in 2m (14:02:10)`, or a dash. */
+/** When a source or sink is tried next, as a UTC time (the full time on hover), or a dash. */
 const nextTry = (at: string | null | undefined): SafeHtml | string =>
   at ? markup`<span title="${at}">${new Date(at).toISOString().slice(11, 19)} UTC</span>` : '–';
 
