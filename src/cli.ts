@@ -58,7 +58,8 @@ async function main(): Promise<void> {
 
 main().catch(async (err: unknown) => {
   const { oneLine, showStacks } = await import('./cli/runtime.js');
+  const { redact } = await import('./redact.js');
   process.stderr.write(`${oneLine(err)}\n`);
-  if (showStacks() && err instanceof Error && err.stack) process.stderr.write(`${err.stack}\n`);
+  if (showStacks() && err instanceof Error && err.stack) process.stderr.write(`${redact(err.stack)}\n`);
   process.exitCode = 1;
 });

@@ -9,6 +9,7 @@ import { loadRuntime } from './runtime.js';
 
 interface IngestOptions {
   wait: boolean;
+  id?: string;
   waitAll?: boolean;
   force?: boolean;
   timeout: number;
@@ -19,6 +20,7 @@ export function register(program: Command): void {
     .command('ingest')
     .description('enqueue files, folders or URLs into the running pipeline and wait until each is published')
     .argument('<inputs...>', 'transcript files (HTML or text), folders, or http(s) URLs')
+    .option('--id <id>', 'the record id of the one input given (instead of one made from its path or URL)')
     .option('--no-wait', 'return once queued, without waiting for the records')
     .option(
       '--wait-all',
@@ -34,7 +36,7 @@ export function register(program: Command): void {
     )
     .action(async (args: string[], opts: IngestOptions) => {
       const rt = loadRuntime();
-      const inputs = await resolveInputs(args);
+      const inputs = await resolveInputs(args, { maxBytes: rt.config.inputMaxBytes, id: opts.id });
       const app = await App.connect(rt.config, rt.log);
       try {
         const outcomes = [];

@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../config.js';
 import { PresslineError } from '../errors.js';
 import { createLogger, type Logger } from '../logger.js';
+import { redact } from '../redact.js';
 
 /** What every command starts from: the parsed configuration and the root logger. */
 export interface Runtime {
@@ -25,7 +26,7 @@ export const showStacks = (): boolean => stacks;
  */
 export function oneLine(err: unknown): string {
   const code = err instanceof PresslineError ? ` [${err.code}]` : '';
-  const message = ((err as Error)?.message ?? String(err))
+  const message = redact((err as Error)?.message ?? String(err))
     .replace(/;? ?will retry\.?/g, '.')
     .replace(/\.\.$/, '.');
   return `pressline${code}: ${message}`;

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { App } from '../app.js';
 import { formatSinkHealth, sinkHealth } from '../queues/delivery-health.js';
+import { redact, redactDeep } from '../redact.js';
 import { loadSources } from '../sources/load.js';
 import type { SourceHealth } from '../store/source-health.js';
 import { loadRuntime } from './runtime.js';
@@ -37,7 +38,7 @@ export function register(program: Command): void {
           sinkHealth(app.queues.all(), app.connection),
         ]);
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ queues, sources, sinks })}\n`);
+          process.stdout.write(`${JSON.stringify(redactDeep({ queues, sources, sinks }))}\n`);
           return;
         }
         const header = ['queue', ...STATES];
@@ -50,7 +51,7 @@ export function register(program: Command): void {
           row.map((c, i) => (i ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  '),
         );
         const section = (title: string, rows: string[]) =>
-          `\n${title}\n${rows.map((l) => `  ${l}\n`).join('') || '  (none)\n'}`;
+          `\n${title}\n${rows.map((l) => `  ${redact(l)}\n`).join('') || '  (none)\n'}`;
         process.stdout.write(
           `${lines.join('\n')}\n${section('sources', formatSources(sources))}${section('sinks', formatSinkHealth(sinks))}`,
         );

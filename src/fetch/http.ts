@@ -34,7 +34,7 @@ export interface HttpOptions {
 }
 
 export interface GetOptions {
-  /** This source may reach private addresses. */
+  /** This source may reach private addresses (FETCH_ALLOW_PRIVATE=true lets every request). */
   allowPrivate?: boolean;
   /** Validators of the copy we hold: the server may answer 304 Not Modified. */
   etag?: string | null;
@@ -164,7 +164,7 @@ export class HttpClient {
   }
 
   private async once(url: string, o: GetOptions, obeyRobots: boolean): Promise<HttpResponse> {
-    const allowPrivate = o.allowPrivate ?? this.opts.allowPrivate;
+    const allowPrivate = this.opts.allowPrivate || Boolean(o.allowPrivate);
     let current = url;
     for (let hop = 0; hop <= this.opts.maxRedirects; hop++) {
       const u = new URL(current);

@@ -29,6 +29,14 @@ ${JOB_STATES.map((s) => num(q.counts[s], s === 'failed' ? 'failed-count' : ''))}
 /** When a source or sink is tried next, as a UTC time (the full time on hover), or a dash. */
 const nextTry = (at: string | null | undefined): SafeHtml | string =>
   at ? markup`<span title="${at}">${new Date(at).toISOString().slice(11, 19)} UTC</span>` : '–';
+/** A source's last error, else the items its last run skipped and why, else "none". */
+function sourceProblem(s: Overview['sources'][number]): SafeHtml {
+  if (s.lastError)
+    return markup`<span class="badge bad">${s.nextTryAt ? 'error' : 'refused'}</span> ${s.lastError}`;
+  if (s.skipped)
+    return markup`<span class="badge wait">${s.skipped} item${s.skipped === 1 ? '' : 's'} skipped</span> ${s.lastWarning ?? ''}`;
+  return markup`<span class="muted">none</span>`;
+}
 
 function sourcesCard(o: Overview): SafeHtml {
   return markup`<section class="card" id="sources"><h2>Sources</h2>
@@ -36,7 +44,7 @@ ${
   o.sources.length
     ? markup`<table><thead><tr><th>Source</th><th>Last discovery</th><th class="num">Items found</th><th class="num">Failures</th><th>Next try</th><th>Last error</th></tr></thead><tbody>${o.sources.map(
         (s) =>
-          markup`<tr data-source="${s.name}"><td>${s.name}${s.enabled ? '' : markup` <span class="badge wait">off</span>`}</td><td>${ago(s.lastRunAt)}</td><td class="num">${s.itemsFound ?? '–'}</td>${num(s.failures ?? 0, 'failed-count')}<td class="when">${s.lastError ? nextTry(s.nextTryAt) : '–'}</td><td class="error-text">${s.lastError ? markup`<span class="badge bad">${s.nextTryAt ? 'error' : 'refused'}</span> ${s.lastError}` : markup`<span class="muted">none</span>`}</td></tr>`,
+          markup`<tr data-source="${s.name}"><td>${s.name}${s.enabled ? '' : markup` <span class="badge wait">off</span>`}</td><td>${ago(s.lastRunAt)}</td><td class="num">${s.itemsFound ?? '–'}</td>${num(s.failures ?? 0, 'failed-count')}<td class="when">${s.lastError ? nextTry(s.nextTryAt) : '–'}</td><td class="error-text">${sourceProblem(s)}</td></tr>`,
       )}</tbody></table>`
     : markup`<div class="empty">No discovery source has run yet.</div>`
 }</section>`;
