@@ -44,7 +44,7 @@ ${
   o.sources.length
     ? markup`<table><thead><tr><th>Source</th><th>Last discovery</th><th class="num">Items found</th><th class="num">Failures</th><th>Next try</th><th>Last error</th></tr></thead><tbody>${o.sources.map(
         (s) =>
-          markup`<tr data-source="${s.name}"><td>${s.name}${s.enabled ? '' : markup` <span class="badge wait">off</span>`}</td><td>${ago(s.lastRunAt)}</td><td class="num">${s.itemsFound ?? '–'}</td>${num(s.failures ?? 0, 'failed-count')}<td class="when">${s.lastError ? nextTry(s.nextTryAt) : '–'}</td><td class="error-text">${sourceProblem(s)}</td></tr>`,
+          markup`<tr><td>${s.name}${s.enabled ? '' : markup` <span class="badge wait">off</span>`}</td><td>${ago(s.lastRunAt)}</td><td class="num">${s.itemsFound ?? '–'}</td>${num(s.failures ?? 0, 'failed-count')}<td class="when">${s.lastError ? nextTry(s.nextTryAt) : '–'}</td><td class="error-text">${sourceProblem(s)}</td></tr>`,
       )}</tbody></table>`
     : markup`<div class="empty">No discovery source has run yet.</div>`
 }</section>`;
