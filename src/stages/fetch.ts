@@ -1,5 +1,5 @@
 import { InputTooLargeError, PermanentError } from '../errors.js';
-import { decodeBody } from '../fetch/decode.js';
+import { bodyText } from '../extract/bytes.js';
 import type { HttpClient } from '../fetch/http.js';
 import { siteOf } from '../ids.js';
 import type { Logger } from '../logger.js';
@@ -69,6 +69,8 @@ export async function fetchDocument(job: FetchJob, deps: FetchDeps): Promise<Cle
     validators = { etag: res.etag, lastModified: res.lastModified };
   }
   const site = t.site ?? siteOf(url);
+  // binary bodies are refused before anything is stored; a PDF is read to its text layer
+  const read = await bodyText(bytes, contentType, url ?? path);
   const rawSha256 = await deps.raw.put(bytes);
   const unchanged = t.kind === 'url' && prev?.rawSha256 === rawSha256;
   await deps.index.put({
@@ -90,7 +92,7 @@ export async function fetchDocument(job: FetchJob, deps: FetchDeps): Promise<Cle
     docId: job.docId,
     traceId: job.traceId,
     stages: job.stages,
-    source: { url, path, site, fetchedAt, contentType, rawSha256 },
-    body: decodeBody(bytes, contentType),
+    source: { url, path, site, fetchedAt, contentType: read.contentType, rawSha256 },
+    body: read.body,
   };
 }
