@@ -94,9 +94,9 @@ export class DocStatus {
    * Records a stage's state. `extra.unchanged`: the stage let nothing through because the
    * source has not changed (a 304), so the archived record stands and the document is done.
    * `extra.delivered`: the stage delivered to that sink (counted once; the last sink marks
-   * the document published).
+   * the document published). Resolves true when this write made the document published.
    */
-  async stage(docId: string, stage: string, s: StageState, extra: StageExtra = {}): Promise<void> {
+  async stage(docId: string, stage: string, s: StageState, extra: StageExtra = {}): Promise<boolean> {
     const fields: Record<string, string> = { [`stage:${stage}`]: JSON.stringify(s) };
     let mode: WriteMode = 'keep';
     if (s.state === 'failed') {
@@ -110,7 +110,7 @@ export class DocStatus {
       mode = 'clear';
     } else if (s.state === 'completed') mode = 'progress';
     if (extra.title) fields.title = extra.title;
-    await this.write(docId, mode, fields, extra.delivered ? { delivered: extra.delivered } : {});
+    return this.write(docId, mode, fields, extra.delivered ? { delivered: extra.delivered } : {});
   }
 
   /**

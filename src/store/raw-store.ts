@@ -48,3 +48,18 @@ export class FileRawStore implements RawStore {
     }
   }
 }
+
+/** A RawStore in memory, for one `pressline process` run that keeps no snapshots on disk. */
+export class MemoryRawStore implements RawStore {
+  private readonly bytes = new Map<string, Buffer>();
+
+  async put(bytes: Uint8Array): Promise<string> {
+    const sha = sha256(bytes);
+    this.bytes.set(sha, Buffer.from(bytes));
+    return sha;
+  }
+
+  async get(sha: string): Promise<Buffer | null> {
+    return this.bytes.get(sha) ?? null;
+  }
+}

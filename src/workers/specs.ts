@@ -73,13 +73,13 @@ export function deliverSpec(sink: Sink): WorkerSpec<DeliverJob> {
       try {
         const outcome = await sink.deliver(record);
         sinkDeliveries.inc({ sink: sink.name, outcome });
-        log.info({ sink: sink.name, outcome, version: record.version }, 'record delivered');
+        log.debug({ sink: sink.name, outcome, version: record.version }, 'record delivered');
       } catch (err) {
         sinkDeliveries.inc({ sink: sink.name, outcome: 'failed' });
         throw err;
       }
-      // Counted in the stage's one status write, with its outcome.
-      return { delivered: sink.name };
+      // Counted in the stage's one status write, with its outcome; the worker logs the document published.
+      return { delivered: sink.name, title: record.meta.title ?? undefined };
     },
   };
 }

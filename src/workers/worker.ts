@@ -77,12 +77,14 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
       const ms = performance.now() - started;
       jobsProcessed.inc({ stage: spec.stage });
       jobDuration.observe({ stage: spec.stage }, ms / 1000);
-      await deps.status?.stage(
+      const published = await deps.status?.stage(
         docId,
         spec.stage,
         { state: 'completed', at: new Date().toISOString(), ms, attempts: attempt, jobId: job.id },
         extra,
       );
+      // The one info line of a document: when its last archive has it.
+      if (published && extra.delivered) log.info({ title: extra.title }, 'record published');
       log.debug({ ms: Math.round(ms), attempt }, 'stage completed');
     } catch (err) {
       clearTimeout(activeTimer);
@@ -105,10 +107,11 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
         error: message,
         code,
       });
-      log[final ? 'error' : 'warn'](
-        { err, code, attempt, final },
-        final ? 'stage failed' : 'stage failed, will retry',
-      );
+      // One line without a stack (that is at debug), unless the error is not one of ours.
+      const line = { code, attempt, final, error: message.split('\n')[0] };
+      if (final) log.error(code === 'ERR_UNEXPECTED' ? { ...line, err } : line, 'stage failed');
+      else log.warn(line, 'stage failed, will retry');
+      log.debug({ err }, 'stage failure stack');
       if (!retryable) throw new UnrecoverableError(`${code}: ${message}`);
       throw err;
     }

@@ -7,5 +7,17 @@ export const searchPageRoute: Handler = async (ctx, req, res) => {
   const q = (param(req, 'q') ?? '').slice(0, 200);
   const docs = await ctx.app.status.search(q, 100);
   const columns = ctx.app.queues.documentQueues();
-  sendHtml(res, searchPage(viewContext(ctx, req, res), q, docsTable(docs, columns), docs.length));
+  sendHtml(
+    res,
+    searchPage(
+      viewContext(ctx, req, res),
+      q,
+      docsTable(
+        docs,
+        columns,
+        q ? `No documents match “${q}”.` : 'Type part of an id, a URL or path, or a title.',
+      ),
+      docs.length,
+    ),
+  );
 };
