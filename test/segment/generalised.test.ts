@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { segmentTranscript } from '../../src/segment/index.js';
-import { doc, meta } from './helpers.js';
+import { doc, meta } from '../helpers/segment.js';
 
 /** Each segment as a reader checks it: kind, speaker and the first words. */
 const view = (text: string, m = meta()) =>
