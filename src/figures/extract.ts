@@ -425,8 +425,11 @@ function frac(
       of.low === 'der')
   ) {
     let k = end + 1;
+    // `a quarter of them are led by women`: the whole is a pronoun, and what follows is no item
+    const pronoun = isWord(tokens, k, OF_PEOPLE);
     while (k < end + 3 && at(tokens, k) && isFunctionWord(at(tokens, k)!.low, at(tokens, k)!.lang)) k++;
-    const it = readItem(tokens, k);
+    if (pronoun) end += 2;
+    const it = pronoun ? null : readItem(tokens, k);
     if (it && TIME_NOUNS.has(it.words[0]!)) return null;
     if (it) {
       item = it.text;

@@ -78,6 +78,10 @@ const ONE_FIGURE: Array<[string, Want]> = [
   ['Together we represent a quarter of global GDP.', { kind: 'fraction', value: 0.25 }],
   ['Half of the funds are already committed.', { kind: 'fraction', value: 0.5 }],
   ['Three quarters of the members agreed.', { kind: 'fraction', value: 0.75 }],
+  [
+    'A quarter of them are led by women.',
+    { kind: 'fraction', value: 0.25, item: null, text: 'A quarter of them' },
+  ],
   ['We have reached around one third', { kind: 'fraction', value: 1 / 3, approx: 'about' }],
   ['Exports fell by 1/3 of their value.', { kind: 'fraction', value: 1 / 3 }],
   ['One in three arrivals came by sea.', { kind: 'fraction', value: 1 / 3 }],
