@@ -37,7 +37,9 @@ export function diffFigures(before: readonly Figure[], after: readonly Figure[])
     else if (s.op === 'added') changes.push({ op: 'added', before: null, after: refOf(s.after) });
     else if (s.op === 'changed') {
       const valueSame =
-        s.before.value === s.after.value && s.before.valueMax === s.after.valueMax && s.before.approx === s.after.approx;
+        s.before.value === s.after.value &&
+        s.before.valueMax === s.after.valueMax &&
+        s.before.approx === s.after.approx;
       // Same value, other wording ("1.5 billion" → "1,500 million"): no change to report.
       if (!valueSame) changes.push({ op: 'changed', before: refOf(s.before), after: refOf(s.after) });
     }

@@ -2,7 +2,16 @@ import type { MetaChange } from '../schemas/change.js';
 import type { Meta } from '../schemas/record.js';
 import { foldTypography } from './typography.js';
 
-const FIELDS = ['title', 'date', 'place', 'event', 'speakers', 'language', 'videoUrl', 'checkAgainstDelivery'] as const;
+const FIELDS = [
+  'title',
+  'date',
+  'place',
+  'event',
+  'speakers',
+  'language',
+  'videoUrl',
+  'checkAgainstDelivery',
+] as const;
 
 /** A value as compared: strings typography-folded, speakers as their names and roles. */
 const comparable = (v: unknown): string =>

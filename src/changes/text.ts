@@ -47,9 +47,21 @@ export function diffText(before: string, after: string): ParagraphChange[] {
   );
   for (const s of steps) {
     if (s.op === 'removed')
-      changes.push({ op: 'removed', before: s.i, after: null, parts: [{ op: 'removed', text: s.before }], typographic: false });
+      changes.push({
+        op: 'removed',
+        before: s.i,
+        after: null,
+        parts: [{ op: 'removed', text: s.before }],
+        typographic: false,
+      });
     else if (s.op === 'added')
-      changes.push({ op: 'added', before: null, after: s.j, parts: [{ op: 'added', text: s.after }], typographic: false });
+      changes.push({
+        op: 'added',
+        before: null,
+        after: s.j,
+        parts: [{ op: 'added', text: s.after }],
+        typographic: false,
+      });
     else if (s.op === 'changed')
       changes.push({
         op: 'changed',

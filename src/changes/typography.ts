@@ -16,7 +16,9 @@ export function foldTypography(text: string): string {
 
 /** The words of a text, lower-cased and typography-folded: what similarity between passages compares. */
 export const wordsOf = (text: string): string[] =>
-  foldTypography(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  foldTypography(text)
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]+/gu) ?? [];
 
 /** The share of words two passages have in common (Dice over word sets), 0..1. */
 export function wordSimilarity(a: string, b: string): number {

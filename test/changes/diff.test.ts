@@ -17,12 +17,18 @@ const second: Turn = {
   speaker: 'Ursula von der Leyen',
   text: 'We will also open the call to every region that wants to take part.',
 };
-const question: Turn = { kind: 'question', speaker: 'Agence Europe', text: "How much of this is the Union's new money?" };
+const question: Turn = {
+  kind: 'question',
+  speaker: 'Agence Europe',
+  text: "How much of this is the Union's new money?",
+};
 const answer: Turn = {
   kind: 'answer',
   speaker: 'Valdis Dombrovskis',
   text: 'Around €800 million is fresh funding; the rest comes from 3 existing programmes.',
-  figures: [{ phrase: '€800 million', kind: 'money', value: 800_000_000, unit: 'EUR', item: 'fresh funding' }],
+  figures: [
+    { phrase: '€800 million', kind: 'money', value: 800_000_000, unit: 'EUR', item: 'fresh funding' },
+  ],
 };
 
 /** A record of these turns, with its one exchange pointing at the question, wherever it is. */
@@ -44,7 +50,10 @@ describe('diffRecords', () => {
     const corrected = {
       ...opening,
       text: opening.text.replace('€1.5 billion', '€1.2 billion'),
-      figures: [{ ...opening.figures![0]!, phrase: '€1.2 billion', value: 1_200_000_000 }, opening.figures![1]!],
+      figures: [
+        { ...opening.figures![0]!, phrase: '€1.2 billion', value: 1_200_000_000 },
+        opening.figures![1]!,
+      ],
     };
     const change = diffRecords(before, record([corrected, second, question, answer]))!;
     expect(RecordChange.parse(change)).toEqual(change);
@@ -82,7 +91,7 @@ describe('diffRecords', () => {
   it('does not flag typography and whitespace edits as significant, but still shows them', () => {
     const retyped = {
       ...opening,
-      text: opening.text.replace("Good afternoon.", 'Good\u00a0afternoon.').replace(', and', ' \u2014 and'),
+      text: opening.text.replace('Good afternoon.', 'Good\u00a0afternoon.').replace(', and', ' \u2014 and'),
     };
     const curly = { ...question, text: 'How much of this is the Union\u2019s new money?' };
     const change = diffRecords(before, record([retyped, second, curly, answer]))!;
@@ -102,10 +111,20 @@ describe('diffRecords', () => {
   });
 
   it('shows an added paragraph and an added exchange, which are not significant on their own', () => {
-    const q2: Turn = { kind: 'question', speaker: null, text: 'When will the first payments reach the regions?' };
+    const q2: Turn = {
+      kind: 'question',
+      speaker: null,
+      text: 'When will the first payments reach the regions?',
+    };
     const a2: Turn = { kind: 'answer', speaker: 'Valdis Dombrovskis', text: 'Before the summer.' };
     const after = recordFixture({ turns: [opening, second, question, answer, q2, a2] });
-    const withTwo = { ...after, exchanges: [{ question: 's3', answers: ['s4'] }, { question: 's5', answers: ['s6'] }] };
+    const withTwo = {
+      ...after,
+      exchanges: [
+        { question: 's3', answers: ['s4'] },
+        { question: 's5', answers: ['s6'] },
+      ],
+    };
     const change = diffRecords(before, withTwo)!;
     expect(change.exchanges).toEqual([{ op: 'added', before: null, after: q2.text }]);
     expect(change.text.map((p) => [p.op, p.after])).toEqual([
@@ -122,8 +141,13 @@ describe('diffRecords', () => {
       figures: [{ phrase: '27', kind: 'count', value: 27, item: 'regions' }],
     };
     const after = record([opening, extra, question, answer]);
-    const change = diffRecords(before, { ...after, meta: { ...after.meta, title: 'A new title', date: '2025-03-13' } })!;
-    expect(change.figures).toEqual([{ op: 'added', before: null, after: expect.objectContaining({ value: 27 }) }]);
+    const change = diffRecords(before, {
+      ...after,
+      meta: { ...after.meta, title: 'A new title', date: '2025-03-13' },
+    })!;
+    expect(change.figures).toEqual([
+      { op: 'added', before: null, after: expect.objectContaining({ value: 27 }) },
+    ]);
     expect(change.significant).toBe(true);
     expect(change.meta).toEqual([
       { field: 'title', before: 'Press remarks on the new investment facility', after: 'A new title' },
@@ -145,7 +169,10 @@ describe('diffRecords', () => {
     const fewer: Turn = {
       ...many,
       text: 'We give €10 million to ports and €35 million to roads.',
-      figures: [many.figures![0]!, { phrase: '€35 million', kind: 'money', value: 3.5e7, unit: 'EUR', item: 'roads' }],
+      figures: [
+        many.figures![0]!,
+        { phrase: '€35 million', kind: 'money', value: 3.5e7, unit: 'EUR', item: 'roads' },
+      ],
     };
     const change = diffRecords(record([many]), record([fewer]))!;
     expect(change.figures.map((f) => [f.op, f.before?.item ?? null, f.after?.value ?? null])).toEqual([
@@ -157,16 +184,24 @@ describe('diffRecords', () => {
 
 describe('diffText', () => {
   it('keeps an unrelated rewrite as one paragraph removed and one added', () => {
-    expect(diffText('Alpha beta gamma.\n\nSame end.', 'Entirely different words here.\n\nSame end.')).toEqual([
-      { op: 'removed', before: 0, after: null, parts: [{ op: 'removed', text: 'Alpha beta gamma.' }], typographic: false },
-      {
-        op: 'added',
-        before: null,
-        after: 0,
-        parts: [{ op: 'added', text: 'Entirely different words here.' }],
-        typographic: false,
-      },
-    ]);
+    expect(diffText('Alpha beta gamma.\n\nSame end.', 'Entirely different words here.\n\nSame end.')).toEqual(
+      [
+        {
+          op: 'removed',
+          before: 0,
+          after: null,
+          parts: [{ op: 'removed', text: 'Alpha beta gamma.' }],
+          typographic: false,
+        },
+        {
+          op: 'added',
+          before: null,
+          after: 0,
+          parts: [{ op: 'added', text: 'Entirely different words here.' }],
+          typographic: false,
+        },
+      ],
+    );
   });
 
   it('folds curly quotes, dashes and odd spaces, and nothing else', () => {
