@@ -62,7 +62,7 @@ export class App {
     const connection = createRedis(config.redisUrl);
     connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     const stores = openStores(connection, config);
-    const sinks = createSinks(config, log, { ledger: stores.ledger });
+    const sinks = createSinks(config, log, { ledger: stores.ledger, lock: stores.archiveLock });
     const queues = new Queues(
       connection,
       config,
@@ -77,6 +77,7 @@ export class App {
       client,
       index: stores.fetched,
       now: () => new Date(),
+      versionFound: (source: string) => stores.sources.versionFound(source),
       sourceAllowsPrivate: privateAccessOf(config),
     };
     const context = (l: Logger): StageContext => ({ log: l, fetch });
@@ -120,6 +121,7 @@ export class App {
           client: this.context(this.log).fetch.client,
           seen: this.stores.seen,
           listings: this.stores.listings,
+          recheck: this.stores.recheck,
           health: this.stores.sources,
           queue: this.queues.get('discover'),
           enqueue: (i) => this.enqueue(i),

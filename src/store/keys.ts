@@ -26,6 +26,12 @@ export function keyspace(config: Pick<Config, 'queuePrefix'>) {
     source: (name: string) => key('source', name),
     /** Prefix of what a sink without storage of its own delivered (RedisLedger). */
     sent: (sink: string) => key('sent', sink),
+    /** String: the token of the process appending to a file archive now (RedisArchiveLock). */
+    lock: (sink: string) => key('lock', sink),
+    /** Sorted set per discovery source: documents to re-check → when last checked (RecheckStore). */
+    recheck: (source: string) => key('recheck', source),
+    /** Hash per discovery source: document → where it is and when it was first seen (RecheckStore). */
+    recheckMeta: (source: string) => key('recheck-meta', source),
     /** Per-host politeness state shared by every fetch worker (RedisHostLimiter). */
     host: (host: string, part: string) => key('host', host, part),
     /** Hash per record: its last two versions, gzipped (VersionStore). */
