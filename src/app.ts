@@ -5,6 +5,7 @@ import type { Config } from './config.js';
 import { memoryClient } from './fetch/index.js';
 import type { EnqueueOutcome, Input } from './inputs.js';
 import type { Logger } from './logger.js';
+import { startDeliveryProbe } from './queues/delivery-probe.js';
 import { enqueueFetch } from './queues/producer.js';
 import { Queues } from './queues/queues.js';
 import { createSinks } from './sinks/index.js';
@@ -16,7 +17,7 @@ import { assertRedis, createRedis } from './store/connection.js';
 import type { DocStatus } from './store/doc-status.js';
 import { MemoryFetchIndex } from './store/fetch-index.js';
 import { openStores, type Stores } from './store/index.js';
-import { FileRawStore, type RawStore } from './store/raw-store.js';
+import { FileRawStore, MemoryRawStore, type RawStore } from './store/raw-store.js';
 import { discoverSpec } from './workers/discover.js';
 import { deliverSpec, publishSpec, stageSpec } from './workers/specs.js';
 import { createWorker, type WorkerOptions } from './workers/worker.js';
@@ -28,10 +29,14 @@ const rawStore = (config: Config): RawStore => new FileRawStore(join(config.data
 
 /**
  * The stage context of one process without Redis (`pressline process`): one HTTP client whose
- * politeness holds within this process, an in-memory fetch index, the raw store on disk.
+ * politeness holds within this process, an in-memory fetch index, and the raw snapshots in
+ * memory, or under DATA_DIR/raw with `keepRaw`.
  */
-export function localStageContext(config: Config): (log: Logger) => StageContext {
-  const raw = rawStore(config);
+export function localStageContext(
+  config: Config,
+  opts: { keepRaw?: boolean } = {},
+): (log: Logger) => StageContext {
+  const raw = opts.keepRaw ? rawStore(config) : new MemoryRawStore();
   const client = memoryClient(config);
   const index = new MemoryFetchIndex();
   return (log) => ({ log, fetch: { raw, client, index, now: () => new Date() } });
@@ -44,6 +49,7 @@ export function localStageContext(config: Config): (log: Logger) => StageContext
 export class App {
   readonly workers: Worker[] = [];
   private closing: Promise<void> | null = null;
+  private stopProbe: (() => void) | null = null;
 
   private constructor(
     readonly config: Config,
@@ -103,6 +109,13 @@ export class App {
   startWorkers(stages: readonly Stage[] = DEFAULT_STAGES, opts: WorkerOptions = {}): Worker[] {
     const started = stages.flatMap((stage) => this.workersOf(stage, opts));
     this.workers.push(...started);
+    // Where deliveries run, a sink that answers again gets its waiting deliveries at once.
+    if (stages.includes('deliver'))
+      this.stopProbe ??= startDeliveryProbe({
+        sinks: this.sinks,
+        queue: (n) => this.queues.get(n),
+        log: this.log,
+      });
     this.log.info({ stages, concurrency: opts.concurrency ?? this.config.concurrency }, 'workers started');
     return started;
   }
@@ -131,7 +144,7 @@ export class App {
         return [createWorker(spec, { ...deps, status: null }, { concurrency: 2, ...opts })];
       }
       case 'deliver':
-        return this.sinks.map((sink) => createWorker(deliverSpec(sink, this.status), deps, opts));
+        return this.sinks.map((sink) => createWorker(deliverSpec(sink), deps, opts));
       case 'publish':
         return [
           createWorker(
@@ -153,6 +166,7 @@ export class App {
   /** Graceful: workers finish their active jobs, then queues, sinks and Redis close. Safe to call twice. */
   close(): Promise<void> {
     this.closing ??= (async () => {
+      this.stopProbe?.();
       await Promise.all(this.workers.map((w) => w.close()));
       await this.queues.close();
       await Promise.all(this.sinks.map((s) => s.close()));

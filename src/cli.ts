@@ -1,6 +1,5 @@
 #!/usr/bin/env node
 import { Command } from 'commander';
-import { PresslineError } from './errors.js';
 import { PIPELINE_VERSION } from './version.js';
 
 interface CommandModule {
@@ -17,6 +16,8 @@ const COMMANDS: Record<string, () => Promise<CommandModule>> = {
   dashboard: () => import('./cli/dashboard.js'),
   backfill: () => import('./cli/backfill.js'),
   reprocess: () => import('./cli/reprocess.js'),
+  sync: () => import('./cli/sync.js'),
+  sources: () => import('./cli/sources.js'),
   migrate: () => import('./cli/migrate.js'),
   export: () => import('./cli/export.js'),
   schema: () => import('./cli/schema.js'),
@@ -33,6 +34,8 @@ Examples:
   $ pressline dashboard
   $ pressline backfill --source ec-presscorner --from 2025-01-01 --to 2025-03-31
   $ pressline reprocess --all --from-stage clean
+  $ pressline sources validate
+  $ DATABASE_URL=postgres://localhost/archive pressline sync pg
   $ DATABASE_URL=postgres://localhost/archive pressline migrate
   $ pressline export --since 2025-01-01 --format csv > records.csv
   $ pressline schema > record.schema.json
@@ -53,8 +56,10 @@ async function main(): Promise<void> {
   await program.parseAsync();
 }
 
-main().catch((err: unknown) => {
-  const code = err instanceof PresslineError ? ` [${err.code}]` : '';
-  process.stderr.write(`pressline${code}: ${(err as Error).message}\n`);
+main().catch(async (err: unknown) => {
+  const { oneLine, showStacks } = await import('./cli/runtime.js');
+  const { redact } = await import('./redact.js');
+  process.stderr.write(`${oneLine(err)}\n`);
+  if (showStacks() && err instanceof Error && err.stack) process.stderr.write(`${redact(err.stack)}\n`);
   process.exitCode = 1;
 });

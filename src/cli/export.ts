@@ -5,7 +5,8 @@ import type { Command } from 'commander';
 import { ConfigError } from '../errors.js';
 import { CSV_COLUMNS, csvLine, exportRecords } from '../sinks/pg-export.js';
 import { PostgresSink } from '../sinks/postgres.js';
-import { loadRuntime } from './runtime.js';
+import { sinkWhere } from '../sinks/index.js';
+import { failedAt, loadRuntime } from './runtime.js';
 
 /** `2025-01-01` or an ISO date-time, else a ConfigError naming the option. */
 export function parseSince(value: string): Date {
@@ -60,6 +61,8 @@ export function register(program: Command): void {
           await write(opts.format === 'csv' ? csvLine(row) : `${JSON.stringify(row.record)}\n`);
           count++;
         }
+      } catch (err) {
+        throw failedAt(`PostgreSQL at ${sinkWhere(config, 'pg')}`, err);
       } finally {
         await pg.close();
         if (opts.out) {

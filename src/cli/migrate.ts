@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { ConfigError } from '../errors.js';
 import { PostgresSink } from '../sinks/postgres.js';
-import { loadRuntime } from './runtime.js';
+import { sinkWhere } from '../sinks/index.js';
+import { failedAt, loadRuntime } from './runtime.js';
 
 export function register(program: Command): void {
   program
@@ -20,6 +21,8 @@ export function register(program: Command): void {
             ? applied.map((m) => `applied ${m.id}: ${m.name}\n`).join('')
             : 'the schema is up to date\n',
         );
+      } catch (err) {
+        throw failedAt(`PostgreSQL at ${sinkWhere(config, 'pg')}`, err);
       } finally {
         await pg.close();
       }

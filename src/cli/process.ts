@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { localStageContext } from '../app.js';
 import { resolveInputs } from '../inputs.js';
 import { runLocal } from '../run-local.js';
-import { loadRuntime } from './runtime.js';
+import { loadRuntime, oneLine } from './runtime.js';
 
 export function register(program: Command): void {
   program
@@ -11,11 +11,15 @@ export function register(program: Command): void {
     .argument('<inputs...>', 'transcript files (HTML or text), folders, or http(s) URLs')
     .option('--id <id>', 'the record id of the one input given (instead of one made from its path or URL)')
     .option('--jsonl', 'print one record per line (JSON Lines) instead of indented JSON')
+    .option(
+      '--keep-raw',
+      'keep the raw snapshots under DATA_DIR/raw (by default `process` writes nothing to disk)',
+    )
     .addHelpText('after', '\nExample:\n  $ pressline process examples/eeas-press-remarks.html --jsonl')
-    .action(async (args: string[], opts: { jsonl?: boolean; id?: string }) => {
+    .action(async (args: string[], opts: { jsonl?: boolean; keepRaw?: boolean; id?: string }) => {
       const rt = loadRuntime();
       const inputs = await resolveInputs(args, { maxBytes: rt.config.inputMaxBytes, id: opts.id });
-      const context = localStageContext(rt.config);
+      const context = localStageContext(rt.config, { keepRaw: opts.keepRaw ?? false });
       let failed = 0;
       for (const input of inputs) {
         try {
@@ -26,8 +30,10 @@ export function register(program: Command): void {
           );
         } catch (err) {
           failed++;
-          rt.log.error({ input: input.label, err }, 'could not process input');
-          process.stderr.write(`pressline: ${input.label}: ${(err as Error).message}\n`);
+          rt.log.debug({ input: input.label, err }, 'could not process input');
+          process.stderr.write(
+            `${oneLine(err).replace(/^pressline(\S*): /, `pressline$1: ${input.label}: `)}\n`,
+          );
         }
       }
       if (failed) process.exitCode = 1;

@@ -3,12 +3,13 @@ import type { Command } from 'commander';
 import { App } from '../app.js';
 import { watchInbox } from '../inbox.js';
 import { resolveInputs, type Input } from '../inputs.js';
-import { awaitDocuments } from '../store/await-docs.js';
+import type { DocState } from '../store/doc-status.js';
 import { assertSafeBind } from '../dashboard/security.js';
 import { startDashboard } from '../dashboard/server.js';
 import { prepareSinks } from '../sinks/index.js';
 import { loadSources } from '../sources/load.js';
 import { startDiscovery } from '../workers/scheduler.js';
+import { deliveriesOf, settled } from './deliveries.js';
 import { loadRuntime } from './runtime.js';
 import { onShutdown } from './shutdown.js';
 
@@ -30,11 +31,12 @@ export function register(program: Command): void {
       assertSafeBind(config);
       await prepareSinks(config, log);
       const app = await App.connect(config, log);
-      app.startWorkers();
+      // The dashboard first: when its port is taken, nothing runs headless behind the error.
       const dashboard = await startDashboard(app).catch(async (err: unknown) => {
         await app.close();
         throw err;
       });
+      app.startWorkers();
       const stopDiscovery = config.discovery
         ? await startDiscovery({
             queue: app.queues.get('discover'),
@@ -69,12 +71,22 @@ export function register(program: Command): void {
     });
 }
 
-/** Says, in one line, where the records of the inputs given with `--ingest` went once they are all done. */
+/**
+ * Says, in one line, where the records of the inputs given with `--ingest` went once each is
+ * in an archive (or failed): as `ingest` does, an archive that is down does not hold it up.
+ */
 async function reportWhenDone(app: App, docIds: string[], archive: string): Promise<void> {
-  const states = await awaitDocuments(app.status, docIds, { timeoutMs: 30 * 60_000, pollMs: 500 });
-  const published = [...states.values()].filter((s) => s?.state === 'published').length;
+  const until = Date.now() + 30 * 60_000;
+  let states: (DocState | null)[] = [];
+  while (Date.now() < until) {
+    states = await Promise.all(docIds.map((id) => app.status.get(id)));
+    if (states.every((s) => settled(s, false))) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const published = states.filter((s) => s?.state === 'published' || deliveriesOf(s).delivered.length).length;
+  const retrying = states.filter((s) => deliveriesOf(s).retrying.length).length;
   const failed = docIds.length - published;
   process.stderr.write(
-    `${published} of ${docIds.length} input(s) published to ${archive}${failed ? ` · ${failed} not published: see the dashboard` : ''}\n`,
+    `${published} of ${docIds.length} input(s) published to ${archive}${retrying ? ` · ${retrying} still retrying another archive: \`pressline status\`` : ''}${failed ? ` · ${failed} not published: see the dashboard` : ''}\n`,
   );
 }

@@ -38,6 +38,10 @@ export interface SinkCard {
   retrying: number;
   lastError: string | null;
   lastErrorAt: string | null;
+  /** When the first waiting delivery is tried next. */
+  nextTryAt: string | null;
+  /** The most tries a waiting or failed delivery has had. */
+  tries: number;
 }
 
 export interface Overview {
@@ -122,7 +126,7 @@ export async function sinkCards(
   stats: readonly QueueStats[],
   timeoutMs = 2000,
 ): Promise<SinkCard[]> {
-  const trouble = await deliveryTrouble(app.queues.all());
+  const trouble = await deliveryTrouble(app.queues.all(), app.connection);
   return Promise.all(
     app.sinks.map(async (sink) => {
       const queue = app.queues.byName.get(deliverQueue(sink.name));
@@ -147,6 +151,8 @@ export async function sinkCards(
         retrying: t?.retrying ?? 0,
         lastError: t?.lastError?.split('\n')[0] ?? null,
         lastErrorAt: t?.lastErrorAt ?? null,
+        nextTryAt: t?.nextTryAt ?? null,
+        tries: t?.tries ?? 0,
       };
     }),
   );

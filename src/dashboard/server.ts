@@ -4,6 +4,7 @@ import type { App } from '../app.js';
 import { PresslineError } from '../errors.js';
 import { retryDocumentAction } from './actions/retry-document.js';
 import { retryStageAction } from './actions/retry-stage.js';
+import { retrySinkAction } from './actions/retry-sink.js';
 import { bullBoard } from './bull-board.js';
 import { sendHtml, viewContext, type DashboardContext, type Handler } from './context.js';
 import { markup } from './html.js';
@@ -23,6 +24,7 @@ import {
   securityHeaders,
 } from './security.js';
 import { layout } from './views/layout.js';
+import { listenError } from './listen-error.js';
 
 export interface DashboardOptions {
   /** Overrides DASHBOARD_HOST. */
@@ -71,6 +73,7 @@ export function createDashboard(app: App): express.Express {
   if (!ctx.readOnly) {
     server.post('/actions/retry-document', on(retryDocumentAction));
     server.post('/actions/retry-stage', on(retryStageAction));
+    server.post('/actions/retry-sink', on(retrySinkAction));
   }
   server.use(
     '/queues',
@@ -119,8 +122,10 @@ export async function startDashboard(
   assertSafeBind({ ...app.config, dashboardHost: host });
   const server = createDashboard(app);
   const http = await new Promise<import('node:http').Server>((resolve, reject) => {
-    const s = server.listen(port, host, () => resolve(s));
-    s.once('error', reject);
+    // Express 5 hands a listen error to this callback (a port in use), not to 'error' alone.
+    const s = server.listen(port, host, (err?: Error) =>
+      err ? reject(listenError(err, host, port)) : resolve(s),
+    );
   });
   const unwatch = watchQueues(app);
   const address = http.address() as AddressInfo;

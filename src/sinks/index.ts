@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import type { Config } from '../config.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError, PresslineError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { ArchiveLock } from './archive-lock.js';
 import { JsonlSink } from './jsonl.js';
 import type { DeliveryLedger } from './ledger.js';
+import { migrateFirst } from './migrate-first.js';
 import { PostgresSink } from './postgres.js';
 import { parseSecrets, secretKey } from './standard-webhooks.js';
 import type { Sink } from './types.js';
@@ -35,8 +36,29 @@ export function webhookSecrets(config: Pick<Config, 'webhookSecret'>): string[] 
 }
 
 /**
+ * Where a sink writes, for messages, without credentials: the JSON Lines folder, the
+ * PostgreSQL `host:port/database`, the webhook URL without its query.
+ */
+export function sinkWhere(
+  config: Pick<Config, 'dataDir' | 'databaseUrl' | 'webhookUrl'>,
+  sink: string,
+): string {
+  if (sink === 'jsonl') return join(config.dataDir, 'archive');
+  const raw = sink === 'pg' ? config.databaseUrl : config.webhookUrl;
+  try {
+    const u = new URL(raw ?? '');
+    return sink === 'pg' ? `${u.hostname}:${u.port || 5432}${u.pathname}` : `${u.origin}${u.pathname}`;
+  } catch {
+    return sink;
+  }
+}
+
+/**
  * Prepares every configured archive before workers start: with DATABASE_URL, applies the
- * PostgreSQL migrations (as `pressline migrate` does). Checks the webhook settings.
+ * PostgreSQL migrations (as `pressline migrate` does). Checks the webhook settings. A
+ * PostgreSQL that does not answer does not stop the start: one warning names it, its
+ * deliveries wait in `deliver-pg`, and the tables are made when it answers (see
+ * {@link migrateFirst}). Anything else it refuses (a bad password, a bad URL) stops it.
  */
 export async function prepareSinks(config: Config, log: Logger): Promise<void> {
   if (config.webhookUrl) webhookSecrets(config);
@@ -47,6 +69,12 @@ export async function prepareSinks(config: Config, log: Logger): Promise<void> {
     log.info(
       { sink: 'pg', applied: applied.map((m) => `${m.id} ${m.name}`) },
       applied.length ? 'PostgreSQL migrated' : 'PostgreSQL schema up to date',
+    );
+  } catch (err) {
+    if (!(err instanceof PresslineError && err.retryable)) throw err;
+    log.warn(
+      { sink: 'pg', where: sinkWhere(config, 'pg'), code: err.code },
+      'PostgreSQL does not answer: its deliveries wait in deliver-pg and go out (tables first) when it does',
     );
   } finally {
     await pg.close();
@@ -72,7 +100,7 @@ export function createSinks(
           ...(deps.lock ? { lock: deps.lock(name) } : {}),
         });
       case 'pg':
-        return new PostgresSink({ connectionString: config.databaseUrl!, log });
+        return migrateFirst(new PostgresSink({ connectionString: config.databaseUrl!, log }));
       case 'webhook':
         return new WebhookSink({
           url: config.webhookUrl!,

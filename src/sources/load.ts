@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { Config } from '../config.js';
-import { ConfigError, ValidationError } from '../errors.js';
+import type { z } from 'zod';
+import { ConfigError } from '../errors.js';
 import { DEFAULT_SOURCES, SourcesFile, type SourceConfig } from './schema.js';
 
 /** Parses sources-file content (YAML or JSON); a bad file throws a ConfigError naming each `path: problem`. */
@@ -17,9 +18,28 @@ export function parseSources(text: string, where: string): SourceConfig[] {
     );
   }
   const result = SourcesFile.safeParse(data);
-  if (!result.success)
-    throw new ConfigError(new ValidationError('sources file', result.error, where).message);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `- ${problem(i, data)}`);
+    throw new ConfigError(`${where}: the sources file has ${lines.length} problem(s):\n${lines.join('\n')}`);
+  }
   return result.data.sources;
+}
+
+/**
+ * One problem of the sources file, named by the source it is in (`eeas-fr: interval: …`, not
+ * `sources.3.interval`), and for a bad `type`, with the valid types.
+ */
+function problem(issue: z.core.$ZodIssue, data: unknown): string {
+  const [top, index, ...rest] = issue.path;
+  if (top !== 'sources' || typeof index !== 'number')
+    return `${issue.path.length ? issue.path.join('.') : '(root)'}: ${issue.message}`;
+  const raw = (data as { sources?: Record<string, unknown>[] }).sources?.[index];
+  const name = typeof raw?.name === 'string' && raw.name ? raw.name : `source #${index + 1} (no name)`;
+  const field = rest.length ? `${rest.join('.')}: ` : '';
+  const options = (issue as { options?: unknown[] }).options;
+  if (issue.code === 'invalid_union' && rest[0] === 'type' && options)
+    return `${name}: type ${JSON.stringify(raw?.type)} is not a source type; valid types: ${options.join(', ')}`;
+  return `${name}: ${field}${issue.message}`;
 }
 
 /** The configured sources: SOURCES_FILE when set, else the built-in defaults. */

@@ -4,15 +4,20 @@ import { patternProblem } from './pattern.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-/** A duration: milliseconds, or a string such as `90s`, `15m`, `1h`. */
+/** A duration: milliseconds, or a string such as `90s`, `15m`, `1h` or `1h30m`. */
 export const Duration = z
   .union([
     z.number().int().positive(),
-    z.string().regex(/^\d+(ms|s|m|h|d)$/, 'expected a duration such as 30s, 15m or 1h'),
+    z.string().regex(/^(\d+(ms|s|m|h|d))+$/, 'expected a duration such as 30s, 15m, 1h or 1h30m'),
   ])
   .transform((v) =>
-    typeof v === 'number' ? v : Number(/^\d+/.exec(v)?.[0]) * (UNITS[/[a-z]+$/.exec(v)?.[0] ?? 'ms'] ?? 1),
+    typeof v === 'number'
+      ? v
+      : [...v.matchAll(/(\d+)(ms|s|m|h|d)/g)].reduce((ms, [, n, unit]) => ms + Number(n) * UNITS[unit!]!, 0),
   );
+
+/** The shortest `interval`: a site is listed at most once a minute. */
+export const MIN_INTERVAL_MS = 60_000;
 
 /** A case-insensitive pattern, checked at load to run in linear time (see {@link linearPattern}). */
 const regex = z.string().superRefine((s, ctx) => {
@@ -39,7 +44,9 @@ const common = {
   name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lower-case letters, digits, - and _ only'),
   enabled: z.boolean().default(true),
   /** How often discovery runs. @defaultValue 15m */
-  interval: Duration.default(15 * 60_000),
+  interval: Duration.refine((ms) => ms >= MIN_INTERVAL_MS, {
+    message: 'too short: at least 1m (a site is listed at most once a minute)',
+  }).default(15 * 60_000),
   filters: Filters,
   /** Fetch from private, loopback or link-local addresses (an intranet site, a test fixture). @defaultValue false */
   allowPrivate: z.boolean().default(false),

@@ -3,7 +3,12 @@ import { RedisUnavailableError } from '../errors.js';
 
 /** A Redis connection fit for BullMQ workers (blocking commands need `maxRetriesPerRequest: null`). */
 export function createRedis(url: string): Redis {
-  return new Redis(url, { maxRetriesPerRequest: null, enableReadyCheck: true, lazyConnect: false });
+  return new Redis(url, {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    lazyConnect: false,
+    enableAutoPipelining: true,
+  });
 }
 
 /** Pings Redis once with a short timeout; throws a one-line RedisUnavailableError when nothing answers. */

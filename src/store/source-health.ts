@@ -56,22 +56,26 @@ export class SourceHealthStore {
     await this.redis.hincrby(this.keyOf(name), 'versionsFound', 1);
   }
 
-  /** Records a failed run; returns how many have failed in a row and when to try again. */
-  async recordFailure(
+  /**
+   * Records a failed run; returns how many have failed in a row and when to try again
+   * (null when `retryInMs` says not to: a permanent failure waits for its next scheduled run).
+   */
+  async recordFailure<T extends number | null>(
     name: string,
     error: string,
-    retryInMs: (failures: number) => number,
+    retryInMs: (failures: number) => T,
     at = new Date(),
-  ): Promise<{ failures: number; nextTryAt: Date }> {
+  ): Promise<{ failures: number; nextTryAt: T extends number ? Date : Date | null }> {
     const key = this.keyOf(name);
     const failures = await this.redis.hincrby(key, 'failures', 1);
-    const nextTryAt = new Date(at.getTime() + retryInMs(failures));
+    const delay = retryInMs(failures);
+    const nextTryAt = delay === null ? null : new Date(at.getTime() + delay);
     await this.redis.hset(key, {
       lastRunAt: at.toISOString(),
       lastError: error,
-      nextTryAt: nextTryAt.toISOString(),
+      nextTryAt: nextTryAt?.toISOString() ?? '',
     });
-    return { failures, nextTryAt };
+    return { failures, nextTryAt: nextTryAt as T extends number ? Date : Date | null };
   }
 
   /** The health of every configured source; a sources file that cannot be read is one row saying why. */

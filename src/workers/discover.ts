@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import { z } from 'zod';
-import { PresslineError } from '../errors.js';
+import { isRetryable, PresslineError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { SourceConfig } from '../sources/schema.js';
 import { runDiscovery, type DiscoveryDeps } from '../stages/discover-run.js';
@@ -53,6 +53,12 @@ export function discoverSpec(deps: DiscoverDeps): WorkerSpec<DiscoverJob> {
       } catch (err) {
         const code = err instanceof PresslineError ? err.code : 'ERR_UNEXPECTED';
         const message = (err as Error).message.split('\n')[0] ?? '';
+        if (!isRetryable(err)) {
+          // Refused for good (a private address, a 404 listing): no retries, only its next scheduled run.
+          await deps.health.recordFailure(source.name, `${code}: ${message}`, () => null);
+          log.error({ source: source.name, code }, `source ${source.name} refused: ${message}`);
+          return;
+        }
         const { failures, nextTryAt } = await deps.health.recordFailure(
           source.name,
           `${code}: ${message}`,

@@ -69,7 +69,7 @@ export function publishSpec(
 }
 
 /** Delivery of one record to one sink; idempotent on (id, version). */
-export function deliverSpec(sink: Sink, status: DocStatus): WorkerSpec<DeliverJob> {
+export function deliverSpec(sink: Sink): WorkerSpec<DeliverJob> {
   return {
     queue: deliverQueue(sink.name),
     stage: deliverQueue(sink.name),
@@ -79,12 +79,13 @@ export function deliverSpec(sink: Sink, status: DocStatus): WorkerSpec<DeliverJo
       try {
         const outcome = await sink.deliver(record);
         sinkDeliveries.inc({ sink: sink.name, outcome });
-        log.info({ sink: sink.name, outcome, version: record.version }, 'record delivered');
+        log.debug({ sink: sink.name, outcome, version: record.version }, 'record delivered');
       } catch (err) {
         sinkDeliveries.inc({ sink: sink.name, outcome: 'failed' });
         throw err;
       }
-      await status.delivered(record.id, sink.name);
+      // Counted in the stage's one status write, with its outcome; the worker logs the document published.
+      return { delivered: sink.name, title: record.meta.title ?? undefined };
     },
   };
 }

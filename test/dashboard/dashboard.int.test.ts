@@ -249,6 +249,9 @@ describe('the dashboard server', { timeout: 90_000 }, () => {
     expect(await hits('ecb.europa.eu/press')).toEqual(['ecb:hearing-0505']);
     expect(await hits('rail links')).toEqual(['file:midday']);
     expect(await hits('nothing like this')).toEqual([]);
+    expect(await (await get('/search?q=nothing%20like%20this')).text()).toContain(
+      'No documents match “nothing like this”.',
+    );
   });
 
   it('serves Bull Board for every queue at /queues, read-only unless queue actions are enabled', async () => {
@@ -311,7 +314,18 @@ describe('the dashboard server', { timeout: 90_000 }, () => {
       return cell && cell !== '—' ? cell : undefined;
     };
     const row = await eventually(lastError, 20_000, 'a last error on the pg row');
-    expect(row).toMatch(/PostgreSQL did not complete storing 1 record\(s\) \(ECONNREFUSED/);
+    expect(row).toMatch(/PostgreSQL did not complete the migrations \(ECONNREFUSED/);
+    const page = await (await get('/')).text();
+    const pgRow = /<tr><td>pg<\/td>.*?<\/tr>/s.exec(page)?.[0] ?? '';
+    // The next try as a time, how many tries so far, and a "retry now" for this sink.
+    expect(pgRow).toMatch(/<td class="when"><span title="[^"]+">\d\d:\d\d:\d\d UTC<\/span><\/td>/);
+    expect(Number(/<td class="num[^"]*">(\d+)<\/td><td class="when">/.exec(pgRow)?.[1])).toBeGreaterThan(0);
+    expect(pgRow).toContain('action="/actions/retry-sink"');
+    const res = await post('/actions/retry-sink', { _csrf: csrfOf(page), sink: 'pg' });
+    expect(res.status).toBe(303);
+    expect(new URL(res.headers.get('location') ?? '', d.url).searchParams.get('notice')).toMatch(
+      /^pg: 1 waiting deliveries sent now, 0 failed ones retried\.$/,
+    );
   });
 
   it('hides actions and refuses POSTs in read-only mode', async () => {

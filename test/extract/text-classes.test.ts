@@ -112,6 +112,16 @@ describe('where the remarks were given', () => {
     expect(r.meta.place).toBe('Lyon');
   });
 
+  it('knows the small towns that host recurring forums (Sintra, Alpbach)', () => {
+    const r = lines(
+      'Opening speech by President Mara Quist at the Forum on Central Banking',
+      'Sintra, 30 June 2025',
+      '',
+      'Good morning. It is a pleasure to open this year’s forum.',
+    );
+    expect(r.meta.place).toBe('Sintra');
+  });
+
   it('knows the capitals by the names other languages give them', () => {
     const r = lines(
       'Conférence de presse du ministre Oskar Lindqvist',

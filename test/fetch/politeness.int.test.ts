@@ -54,7 +54,8 @@ describe('politeness under load', () => {
       FETCH_MIN_INTERVAL_MS: String(INTERVAL_MS),
       FETCH_HOST_CONCURRENCY: '8',
       FETCH_ALLOW_PRIVATE: 'true',
-      LOG_LEVEL: 'info',
+      // "stage completed" (which process did a job) is a debug line.
+      LOG_LEVEL: 'debug',
     };
     for (let i = 0; i < 2; i++) {
       const child = spawn(process.execPath, [CLI, 'workers', '--stages', 'fetch', '--concurrency', '4'], {

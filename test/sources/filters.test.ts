@@ -35,14 +35,14 @@ describe('discovery filters', () => {
     expect(plan.toFetch.map((i) => i.docId)).toEqual(['generic:x/1']);
   });
 
-  it('refuse at load, naming the path, a pattern that needs backtracking (a back-reference, a look-around)', () => {
+  it('refuse at load, naming the source and the path, a pattern that needs backtracking (a back-reference, a look-around)', () => {
     for (const pattern of ['(a)\\1', '(?=a)b', '(?<!x)y'])
       expect(() =>
         parseSources(
           `sources:\n  - name: feed\n    type: rss\n    url: https://example.org/rss\n    filters:\n      include: ['${pattern}']\n`,
           'sources.yaml',
         ),
-      ).toThrow(/sources\.0\.filters\.include\.0: .*linear time/);
+      ).toThrow(/- feed: filters\.include\.0: .*linear time/);
     expect(() =>
       parseSources(
         `sources:\n  - name: feed\n    type: rss\n    url: https://example.org/rss\n    filters:\n      exclude: ['(unclosed']\n`,

@@ -198,8 +198,24 @@ describe('the sources file', () => {
       );
     expect(bad).toThrow(ConfigError);
     expect(bad).toThrow(/my-sources\.yaml/);
-    expect(bad).toThrow(/sources\.0\.name/);
-    expect(bad).toThrow(/sources\.0\.url/);
+    expect(bad).toThrow(/^- Feed: name: lower-case letters/m);
+    expect(bad).toThrow(/^- Feed: url: /m);
+    expect(bad).toThrow(
+      /^- x: type "carrier-pigeon" is not a source type; valid types: presscorner, eeas, rss, consilium, ecb, sitemap$/m,
+    );
+    expect(bad).not.toThrow(/sources\.\d/);
+  });
+
+  it('reads compound durations and refuses an interval under a minute', () => {
+    const one = (interval: string | number) =>
+      parseSources(JSON.stringify({ sources: [{ name: 'e', type: 'eeas', interval }] }), 's.json')[0]!
+        .interval;
+    expect(one('1h30m')).toBe(90 * 60_000);
+    expect(one('90s')).toBe(90_000);
+    expect(one(120_000)).toBe(120_000);
+    for (const short of ['0s', '1ms', '59s', 1000])
+      expect(() => one(short)).toThrow(/^- e: interval: too short: at least 1m/m);
+    expect(() => one('soon')).toThrow(/e: interval: expected a duration such as 30s, 15m, 1h or 1h30m/);
   });
 
   it('accepts sources.example.yaml as shipped', async () => {

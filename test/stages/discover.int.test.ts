@@ -116,6 +116,18 @@ describe('discovery against the fixture site', () => {
     expect(await h.records()).toHaveLength(env.site.state.eeas.length);
   });
 
+  it('records a source refused as private as a permanent error, not retried as unreachable', async () => {
+    const h = await env.start([
+      { name: 'intranet', type: 'rss', url: `${env.site.url}/feed.atom`, interval: '1h' },
+    ]);
+    await discoverOnce(h, ['intranet']);
+    await h.idle();
+    const [health] = await h.app.stores.sources.all(() => loadSources(h.config));
+    expect(health?.lastError).toMatch(/^ERR_FETCH_PRIVATE_ADDRESS: refused to fetch 127\.0\.0\.1/);
+    expect(health?.nextTryAt).toBeNull();
+    expect(await h.app.queues.get('discover').getJob('discover-retry-intranet-1')).toBeUndefined();
+  });
+
   it('discovers from Council and ECB feeds, Atom and a sitemap index, with filters, and makes one record of a page two sources list', async () => {
     const h = await env.start([
       { name: 'council', type: 'consilium', url: `${env.site.url}/council/rss.xml`, allowPrivate: true },

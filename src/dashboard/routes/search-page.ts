@@ -15,6 +15,16 @@ export const searchPageRoute: Handler = async (ctx, req, res) => {
   const columns = ctx.app.queues.documentQueues();
   sendHtml(
     res,
-    searchPage(viewContext(ctx, req, res), q, docsTable(docs, columns), docs.length, { folded, significant }),
+    searchPage(
+      viewContext(ctx, req, res),
+      q,
+      docsTable(
+        docs,
+        columns,
+        q ? `No documents match “${q}”.` : 'Type part of an id, a URL or path, or a title.',
+      ),
+      docs.length,
+      { folded, significant },
+    ),
   );
 };

@@ -33,6 +33,7 @@ section.card{background:var(--card);border:1px solid var(--line);border-radius:8
 .grid>section.card{margin-bottom:0}
 .grid{margin-bottom:16px}
 table{border-collapse:collapse;width:100%}
+.error-text,.sink-error{overflow-wrap:anywhere;word-break:break-word;white-space:normal;min-width:16em}
 th,td{text-align:left;padding:6px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:12px;font-weight:600;color:var(--muted);text-transform:uppercase;letter-spacing:.4px}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}

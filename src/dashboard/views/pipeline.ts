@@ -26,9 +26,13 @@ ${JOB_STATES.map((s) => num(q.counts[s], s === 'failed' ? 'failed-count' : ''))}
   )}</tbody></table></section>`;
 }
 
+/** When a source or sink is tried next, as a UTC time (the full time on hover), or a dash. */
+const nextTry = (at: string | null | undefined): SafeHtml | string =>
+  at ? markup`<span title="${at}">${new Date(at).toISOString().slice(11, 19)} UTC</span>` : '–';
 /** A source's last error, else the items its last run skipped and why, else "none". */
 function sourceProblem(s: Overview['sources'][number]): SafeHtml {
-  if (s.lastError) return markup`<span class="badge bad">error</span> ${s.lastError}`;
+  if (s.lastError)
+    return markup`<span class="badge bad">${s.nextTryAt ? 'error' : 'refused'}</span> ${s.lastError}`;
   if (s.skipped)
     return markup`<span class="badge wait">${s.skipped} item${s.skipped === 1 ? '' : 's'} skipped</span> ${s.lastWarning ?? ''}`;
   return markup`<span class="muted">none</span>`;
@@ -38,19 +42,20 @@ function sourcesCard(o: Overview): SafeHtml {
   return markup`<section class="card" id="sources"><h2>Sources</h2>
 ${
   o.sources.length
-    ? markup`<table><thead><tr><th>Source</th><th>Last discovery</th><th class="num">Items found</th><th class="num" title="documents seen before, asked for again">Rechecks</th><th class="num" title="re-fetched documents that had changed">Versions found</th><th>Last error</th></tr></thead><tbody>${o.sources.map(
+    ? markup`<table><thead><tr><th>Source</th><th>Last discovery</th><th class="num">Items found</th><th class="num" title="documents seen before, asked for again">Rechecks</th><th class="num" title="re-fetched documents that had changed">Versions found</th><th class="num">Failures</th><th>Next try</th><th>Last error</th></tr></thead><tbody>${o.sources.map(
         (s) =>
-          markup`<tr><td>${s.name}${s.enabled ? '' : markup` <span class="badge wait">off</span>`}</td><td>${ago(s.lastRunAt)}</td><td class="num">${s.itemsFound ?? '–'}</td><td class="num">${s.rechecks ?? 0}</td><td class="num">${s.versionsFound ?? 0}</td><td>${sourceProblem(s)}</td></tr>`,
+          markup`<tr><td>${s.name}${s.enabled ? '' : markup` <span class="badge wait">off</span>`}</td><td>${ago(s.lastRunAt)}</td><td class="num">${s.itemsFound ?? '–'}</td><td class="num">${s.rechecks ?? 0}</td><td class="num">${s.versionsFound ?? 0}</td>${num(s.failures ?? 0, 'failed-count')}<td class="when">${s.lastError ? nextTry(s.nextTryAt) : '–'}</td><td class="error-text">${sourceProblem(s)}</td></tr>`,
       )}</tbody></table>`
     : markup`<div class="empty">No discovery source has run yet.</div>`
 }</section>`;
 }
 
-function sinksCard(o: Overview): SafeHtml {
+function sinksCard(ctx: ViewContext, o: Overview): SafeHtml {
   return markup`<section class="card" id="sinks"><h2>Sinks</h2>
-<table><thead><tr><th>Sink</th><th>Health</th><th>Last delivery</th><th class="num">Waiting</th><th class="num">Retrying</th><th class="num">Failed</th><th>Last error</th></tr></thead><tbody>${o.sinks.map(
+<table><thead><tr><th>Sink</th><th>Health</th><th>Last delivery</th><th class="num">Waiting</th><th class="num">Retrying</th><th class="num">Failed</th><th class="num">Tries</th><th>Next try</th><th>Last error</th><th></th></tr></thead><tbody>${o.sinks.map(
     (s) =>
-      markup`<tr><td>${s.name}</td><td>${s.ok ? markup`<span class="badge ok">answers</span>` : markup`<span class="badge bad">down</span> ${s.error}`}</td><td>${ago(s.lastDeliveryAt)}</td>${num(s.stats?.counts.waiting ?? 0)}${num(s.retrying)}${num(s.stats?.counts.failed ?? 0, 'failed-count')}<td class="sink-error">${s.lastError ? markup`${ago(s.lastErrorAt)}: ${s.lastError}` : '—'}</td></tr>`,
+      markup`<tr><td>${s.name}</td><td>${s.ok ? markup`<span class="badge ok">answers</span>` : markup`<span class="badge bad">down</span> <span class="error-text">${s.error}</span>`}</td><td>${ago(s.lastDeliveryAt)}</td>${num(s.stats?.counts.waiting ?? 0)}${num(s.retrying)}${num(s.stats?.counts.failed ?? 0, 'failed-count')}${num(s.tries)}<td class="when">${nextTry(s.nextTryAt)}</td><td class="sink-error">${s.lastError ? markup`${ago(s.lastErrorAt)}: ${s.lastError}` : '—'}</td>
+<td>${s.retrying || s.stats?.counts.failed ? actionForm(ctx, '/actions/retry-sink', { sink: s.name, back: '/' }, 'Retry now', { title: `Send the waiting and failed deliveries of ${s.name} now` }) : ''}</td></tr>`,
   )}</tbody></table></section>`;
 }
 
@@ -74,8 +79,12 @@ ${
 }
 
 /** One row per document: its state and, per stage, its state and the time it took. */
-export function docsTable(docs: readonly DocState[], columns: readonly string[]): SafeHtml {
-  if (!docs.length) return markup`<div class="empty">No documents yet.</div>`;
+export function docsTable(
+  docs: readonly DocState[],
+  columns: readonly string[],
+  empty = 'No documents yet.',
+): SafeHtml {
+  if (!docs.length) return markup`<div class="empty">${empty}</div>`;
   return markup`<table class="docs"><thead><tr><th>Document</th><th>State</th>${columns.map((c) => markup`<th>${c}</th>`)}<th>Updated</th></tr></thead>
 <tbody>${docs.map(
     (d) => markup`<tr data-doc="${d.docId}" data-state="${d.state}">${docName(d)}<td>${docBadge(d.state)}</td>
@@ -93,7 +102,7 @@ export const docColumns = (o: Pick<Overview, 'queues'>): string[] =>
 /** The part of the pipeline page that live updates replace. */
 export function pipelineLive(ctx: ViewContext, o: Overview): SafeHtml {
   return markup`${stagesTable(ctx, o)}
-<div class="grid">${sourcesCard(o)}${sinksCard(o)}</div>
+<div class="grid">${sourcesCard(o)}${sinksCard(ctx, o)}</div>
 ${failedCard(ctx, o)}
 <section class="card" id="recent"><h2>Recent documents</h2>${docsTable(o.recent, docColumns(o))}</section>`;
 }

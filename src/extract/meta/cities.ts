@@ -122,6 +122,8 @@ export const CITIES = [
   'Munich',
   'München',
   'Davos',
+  'Sintra',
+  'Alpbach',
   'Porto',
   'Granada',
   'Versailles',
