@@ -146,7 +146,16 @@ export class App {
       case 'deliver':
         return this.sinks.map((sink) => createWorker(deliverSpec(sink), deps, opts));
       case 'publish':
-        return [createWorker(publishSpec(this.queues, this.status), deps, opts)];
+        return [
+          createWorker(
+            publishSpec(this.queues, this.status, {
+              history: this.stores.versions,
+              links: this.stores.links,
+            }),
+            deps,
+            opts,
+          ),
+        ];
       default: {
         const def = stageDefs[stage] as StageDef<unknown, unknown>;
         return [createWorker(stageSpec(def, this.queues, this.context), deps, opts)];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RecordChange } from './change.js';
 
 /** The record's schema version: bumped on any breaking change (CONTRACT.md). */
 export const SCHEMA_VERSION = 1 as const;
@@ -94,6 +95,10 @@ export const PressRecord = z
     exchanges: z.array(Exchange),
     figures: z.array(Figure),
     pipeline: Pipeline,
+    /** Other records that are the same remarks (mirrors, copies), the canonical one first. */
+    sameAs: z.array(z.string().min(1)).optional(),
+    /** What changed since the previous version of this record; absent on a first version. */
+    changes: RecordChange.optional(),
   })
   .superRefine((rec, ctx) => {
     const check = (path: (string | number)[], item: { start: number; end: number; text: string }) => {

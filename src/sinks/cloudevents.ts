@@ -1,8 +1,12 @@
 import { sha256 } from '../ids.js';
+import type { RecordChange } from '../schemas/change.js';
 import type { PressRecord } from '../schemas/record.js';
 
 /** The CloudEvents `type` of a published record version. */
 export const RECORD_PUBLISHED = 'eu.pressline.record.published';
+
+/** The CloudEvents `type` of what changed in a record since its previous version. */
+export const RECORD_CHANGED = 'eu.pressline.record.changed';
 
 /** A CloudEvents 1.0 event in structured JSON mode, carrying one record as `data`. */
 export interface RecordEvent {
@@ -46,5 +50,45 @@ export function toCloudEvent(record: PressRecord): RecordEvent {
     datacontenttype: 'application/json',
     recordversion: record.version,
     data: record,
+  };
+}
+
+/** The `data` of a `record.changed` event: which record and versions, where, and what changed. */
+export interface ChangeData {
+  id: string;
+  version: string;
+  url: string | null;
+  title: string | null;
+  changes: RecordChange;
+}
+
+/** A `record.changed` CloudEvent: same attributes as the published one, its own id and type. */
+export interface ChangeEvent extends Omit<RecordEvent, 'type' | 'data'> {
+  type: typeof RECORD_CHANGED;
+  /** Extension attribute: whether the change is significant (a figure changed, a question removed). */
+  significant: boolean;
+  data: ChangeData;
+}
+
+/** The event id of one version's change: stable across retries, distinct from its published event. */
+export const changeEventIdFor = (record: Pick<PressRecord, 'id' | 'version'>): string =>
+  `msg_${sha256(`changed\u0000${record.id}\u0000${record.version}`).slice(0, 32)}`;
+
+/** The `record.changed` event of a record that has `changes`; null for a first version. */
+export function toChangeEvent(record: PressRecord): ChangeEvent | null {
+  if (!record.changes) return null;
+  const { type: _t, data: _d, ...attrs } = toCloudEvent(record);
+  return {
+    ...attrs,
+    type: RECORD_CHANGED,
+    id: changeEventIdFor(record),
+    significant: record.changes.significant,
+    data: {
+      id: record.id,
+      version: record.version,
+      url: record.source.url,
+      title: record.meta.title,
+      changes: record.changes,
+    },
   };
 }

@@ -18,6 +18,8 @@ export interface Migration {
  *   carries its speaker (from its segment) and the record's date and site, so questions
  *   about figures are one plain query.
  * - `current_records`, `current_segments`, `current_figures`: the same, latest versions only.
+ * - `record_changes`: what changed in a version since the previous one (`significant`, `reasons`, the change).
+ * - `record_links`: records that are the same remarks, one row each way.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -116,6 +118,31 @@ CREATE VIEW current_segments AS
   SELECT s.* FROM segments s JOIN record_latest l ON l.id = s.record_id AND l.version = s.version;
 CREATE VIEW current_figures AS
   SELECT f.* FROM figures f JOIN record_latest l ON l.id = f.record_id AND l.version = f.version;
+`,
+  },
+  {
+    id: 2,
+    name: 'record_changes and record_links',
+    sql: `
+CREATE TABLE record_changes (
+  id text NOT NULL,
+  version text NOT NULL,
+  previous_version text NOT NULL,
+  significant boolean NOT NULL,
+  reasons text[] NOT NULL DEFAULT '{}',
+  change jsonb NOT NULL,
+  PRIMARY KEY (id, version),
+  FOREIGN KEY (id, version) REFERENCES records (id, version) ON DELETE CASCADE
+);
+CREATE INDEX record_changes_significant_idx ON record_changes (significant) WHERE significant;
+
+CREATE TABLE record_links (
+  id text NOT NULL,
+  same_as text NOT NULL,
+  at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (id, same_as)
+);
+CREATE INDEX record_links_same_as_idx ON record_links (same_as);
 `,
   },
 ];

@@ -21,7 +21,7 @@ export interface PostgresOptions {
 
 /**
  * One statement stores a batch: the records (versions already there are skipped), their
- * segments and figures, the latest pointer (moved only to a version fetched later than the
+ * segments and figures, its change and links (when it has them), the latest pointer (moved only to a version fetched later than the
  * one it points to) and a history row for each move. `$1` is a JSON array of records.
  */
 const UPSERT = `
@@ -61,6 +61,17 @@ WITH input AS (
   LEFT JOIN LATERAL (
     SELECT s AS seg FROM jsonb_array_elements(f.rec->'segments') s WHERE s->>'id' = g.fig->>'segment' LIMIT 1
   ) sg ON true
+), chg AS (
+  INSERT INTO record_changes (id, version, previous_version, significant, reasons, change)
+  SELECT f.rec->>'id', f.rec->>'version', f.rec->'changes'->>'from', (f.rec->'changes'->>'significant')::boolean,
+         ARRAY(SELECT jsonb_array_elements_text(f.rec->'changes'->'reasons')), f.rec->'changes'
+  FROM fresh f WHERE f.rec ? 'changes'
+), lnk AS (
+  INSERT INTO record_links (id, same_as)
+  SELECT DISTINCT pair.a, pair.b FROM fresh f
+  CROSS JOIN LATERAL jsonb_array_elements_text(COALESCE(f.rec->'sameAs', '[]'::jsonb)) AS o(other)
+  CROSS JOIN LATERAL (VALUES (f.rec->>'id', o.other), (o.other, f.rec->>'id')) AS pair(a, b)
+  ON CONFLICT DO NOTHING
 ), newest AS (
   SELECT DISTINCT ON (rec->>'id') rec->>'id' AS id, rec->>'version' AS version,
          (rec->'source'->>'fetchedAt')::timestamptz AS fetched_at

@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { Agent, request } from 'undici';
 import { PermanentError, TransientError } from '../errors.js';
 import type { PressRecord } from '../schemas/record.js';
-import { eventIdFor, toCloudEvent } from './cloudevents.js';
+import { changeEventIdFor, eventIdFor, toChangeEvent, toCloudEvent } from './cloudevents.js';
 import type { DeliveryLedger } from './ledger.js';
 import { signatureHeaders, type WebhookSecret } from './standard-webhooks.js';
 import type { DeliveryOutcome, Sink } from './types.js';
@@ -47,10 +47,18 @@ export class WebhookSink implements Sink {
     this.now = opts.now ?? (() => new Date());
   }
 
+  /** POSTs the record's `record.published` event, then its `record.changed` event when it has changes. */
   async deliver(record: PressRecord): Promise<DeliveryOutcome> {
-    const msgId = eventIdFor(record);
+    const published = await this.send(eventIdFor(record), () => toCloudEvent(record));
+    const change = toChangeEvent(record);
+    const changed = change ? await this.send(changeEventIdFor(record), () => change) : 'duplicate';
+    return published === 'written' || changed === 'written' ? 'written' : 'duplicate';
+  }
+
+  /** POSTs one event unless the ledger says it went already. */
+  private async send(msgId: string, event: () => object): Promise<DeliveryOutcome> {
     if (await this.opts.ledger?.has(msgId)) return 'duplicate';
-    await this.post(msgId, JSON.stringify(toCloudEvent(record)));
+    await this.post(msgId, JSON.stringify(event()));
     await this.opts.ledger?.add(msgId);
     return 'written';
   }

@@ -5,11 +5,13 @@ import { DocStatus } from './doc-status.js';
 import { RedisFetchIndex } from './fetch-index.js';
 import { RedisHostLimiter } from './host-limiter.js';
 import { keyspace, type Keyspace } from './keys.js';
+import { RedisLinkIndex } from './link-index.js';
 import { ListingValidators } from './listing-cache.js';
 import { RecheckStore } from './recheck-store.js';
 import { SeenStore } from './seen-store.js';
 import { RedisLedger } from './sink-ledger.js';
 import { SourceHealthStore } from './source-health.js';
+import { VersionStore } from './version-store.js';
 
 /** Every piece of Redis state of one pipeline, each on its key of the one keyspace. */
 export interface Stores {
@@ -32,6 +34,10 @@ export interface Stores {
   archiveLock(sink: string): RedisArchiveLock;
   /** Per-host politeness shared by every fetch worker. */
   hostLimiter: RedisHostLimiter;
+  /** The last two versions of each record, for its diff. */
+  versions: VersionStore;
+  /** The near-duplicate index (MinHash + LSH) that links copies of the same remarks. */
+  links: RedisLinkIndex;
 }
 
 /** Opens every store on one Redis connection (the App does this once). */
@@ -47,6 +53,8 @@ export function openStores(redis: Redis, config: Config): Stores {
     sources: new SourceHealthStore(redis, keys.source),
     ledger: (sink) => new RedisLedger(redis, keys.sent(sink)),
     archiveLock: (sink) => new RedisArchiveLock(redis, keys.lock(sink)),
+    versions: new VersionStore(redis, keys.versions),
+    links: new RedisLinkIndex(redis, keys),
     hostLimiter: new RedisHostLimiter(redis, keys.host, {
       minIntervalMs: config.fetchMinIntervalMs,
       concurrency: config.fetchHostConcurrency,

@@ -34,6 +34,12 @@ export function keyspace(config: Pick<Config, 'queuePrefix'>) {
     recheckMeta: (source: string) => key('recheck-meta', source),
     /** Per-host politeness state shared by every fetch worker (RedisHostLimiter). */
     host: (host: string, part: string) => key('host', host, part),
+    /** Hash per record: its last two versions, gzipped (VersionStore). */
+    versions: (id: string) => key('versions', id),
+    /** Hash: record id → its site and MinHash signature (RedisLinkIndex). */
+    minhash: key('minhash'),
+    /** Set per LSH bucket: the ids whose signature falls in it (RedisLinkIndex). */
+    lsh: (bucket: string) => key('lsh', bucket),
     /** A pattern matching every key above. */
     all: key('*'),
   };

@@ -5,6 +5,7 @@ import type { DocStatus } from '../store/doc-status.js';
 import { deliverQueue } from '../queues/names.js';
 import type { Queues } from '../queues/queues.js';
 import type { Sink } from '../sinks/types.js';
+import { annotate, type AnnotateDeps } from '../stages/annotate.js';
 import { publish } from '../stages/publish.js';
 import { stamp, type StageContext, type StageDef } from '../stages/registry.js';
 import type { Logger } from '../logger.js';
@@ -40,15 +41,20 @@ export function stageSpec<I, O>(
 }
 
 /** Publish: one delivery job per sink and record version, so sinks fail and retry independently. */
-export function publishSpec(queues: Queues, status: DocStatus): WorkerSpec<PublishJob> {
+export function publishSpec(
+  queues: Queues,
+  status: DocStatus,
+  annotateDeps?: AnnotateDeps,
+): WorkerSpec<PublishJob> {
   return {
     queue: 'publish',
     stage: 'publish',
     input: PublishJob,
     docIdOf,
     async handle(input) {
-      const { record } = input;
-      const deliveries = publish(input, queues.sinks);
+      // Each sink gets the record with what changed since its previous version, and its copies.
+      const record = annotateDeps ? await annotate(input.record, annotateDeps) : input.record;
+      const deliveries = publish({ record }, queues.sinks);
       await status.expectSinks(record.id, queues.sinks);
       for (const d of deliveries) {
         const job = await queues

@@ -121,11 +121,16 @@ describe('fan-out to every sink', () => {
     expect(
       (await db.pool.query('SELECT version FROM record_latest WHERE id = $1', [v2.id])).rows[0].version,
     ).toBe(v2.version);
-    expect(receiver.accepted).toHaveLength(7);
+    // 7 versions published, and the second version of one record also sent as what changed.
+    expect(receiver.accepted).toHaveLength(8);
     const events = receiver.accepted.map((r) =>
-      verifyWebhook<{ id: string; data: PressRecord }>(r.body, r.headers, secret),
+      verifyWebhook<{ type: string; id: string; data: PressRecord }>(r.body, r.headers, secret),
     );
-    expect(new Set(events.map((e) => `${e.data.id} ${e.data.version}`)).size).toBe(7);
+    const published = events.filter((e) => e.type === 'eu.pressline.record.published');
+    expect(new Set(published.map((e) => `${e.data.id} ${e.data.version}`)).size).toBe(7);
+    expect(events.filter((e) => e.type === 'eu.pressline.record.changed').map((e) => e.data.id)).toEqual([
+      v2.id,
+    ]);
     expect(await jsonlLines(p)).toHaveLength(7);
     for (const r of records)
       expect((await p.app.status.get(r.id))?.stages['deliver-pg']?.state).toBe('completed');

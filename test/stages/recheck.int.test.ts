@@ -71,11 +71,17 @@ describe('re-checking what was seen', () => {
     expect(versions[1]!.text).toContain('6 billion euros');
     const pg = await db.pool.query<{ version: string }>('SELECT version FROM records WHERE id = $1', [docId]);
     expect(pg.rows.map((r) => r.version).sort()).toEqual(versions.map((v) => v.version).sort());
-    const hooked = hook.accepted.map((r) => JSON.parse(r.body) as { data: { id: string; version: string } });
-    expect(hooked.filter((e) => e.data.id === docId).map((e) => e.data.version)).toEqual(
+    const hooked = hook.accepted.map(
+      (r) => JSON.parse(r.body) as { type: string; data: { id: string; version: string } },
+    );
+    const published = hooked.filter((e) => e.type === 'eu.pressline.record.published');
+    expect(published.filter((e) => e.data.id === docId).map((e) => e.data.version)).toEqual(
       versions.map((v) => v.version),
     );
-    expect(hook.accepted).toHaveLength(docs.length + 1);
+    // The new version also says what changed (docs/versions-and-mirrors.md).
+    const changed = hooked.filter((e) => e.type === 'eu.pressline.record.changed');
+    expect(changed.map((e) => [e.data.id, e.data.version])).toEqual([[docId, versions[1]!.version]]);
+    expect(hook.accepted).toHaveLength(docs.length + 2);
 
     // Every document was asked for once, conditionally; only the edited one was not a 304.
     const asked = documentRequests(mark);

@@ -4,6 +4,7 @@ import { param, sendHtml, viewContext, type DashboardContext, type Handler } fro
 import { latestRecord } from '../record.js';
 import { documentLive, documentPage, type DocumentView } from '../views/document.js';
 import { layout } from '../views/layout.js';
+import { copiesOf, versionsOf } from '../versions.js';
 
 async function load(
   ctx: DashboardContext,
@@ -29,7 +30,10 @@ async function load(
 /** GET /doc?id= — one document: its status per stage, its record with segments and figures marked. */
 export const documentPageRoute: Handler = async (ctx, req, res) => {
   const view = await load(ctx, req, res, true);
-  if (view) sendHtml(res, documentPage(viewContext(ctx, req, res), view));
+  if (!view) return;
+  view.versions = await versionsOf(ctx.app, view.doc.docId);
+  view.copies = await copiesOf(ctx.app, view.doc.docId);
+  sendHtml(res, documentPage(viewContext(ctx, req, res), view));
 };
 
 /** GET /fragments/doc?id= — the live part of the document page. */

@@ -4,6 +4,9 @@ import type { PressRecord } from '../../schemas/record.js';
 import { actionForm, layout, type ViewContext } from './layout.js';
 import { ago, docBadge, duration, reason, stageBadge } from './format.js';
 import { recordText } from './record-text.js';
+import { changesCard, copiesCard } from './changes.js';
+import type { Copy } from '../../links/index.js';
+import type { VersionsView } from '../versions.js';
 
 /** What the document page shows: the status, and the latest record when one was made. */
 export interface DocumentView {
@@ -13,6 +16,10 @@ export interface DocumentView {
   recordReady?: boolean;
   /** The stages in pipeline order, then the sinks' delivery queues. */
   columns: readonly string[];
+  /** The last two versions and their change, when there are two. */
+  versions?: VersionsView | null;
+  /** Other records that are the same remarks. */
+  copies?: readonly Copy[];
 }
 
 function stagesCard(ctx: ViewContext, v: DocumentView): SafeHtml {
@@ -83,15 +90,25 @@ export function documentPage(ctx: ViewContext, v: DocumentView): SafeHtml {
     ctx,
     title,
     markup`<h1>${title}</h1><p class="muted"><code>${v.doc.docId}</code></p>
-<div data-live="/fragments/doc?id=${encodeURIComponent(v.doc.docId)}${v.record ? '' : '&record=0'}">${documentLive(ctx, v)}</div>${recordCard(v.record)}`,
+<div data-live="/fragments/doc?id=${encodeURIComponent(v.doc.docId)}${v.record ? '' : '&record=0'}">${documentLive(ctx, v)}</div>${changesCard(v.versions ?? null)}${copiesCard(v.copies ?? [])}${recordCard(v.record)}`,
   );
 }
 
 /** The search results page. */
-export function searchPage(ctx: ViewContext, query: string, table: SafeHtml, count: number): SafeHtml {
+export function searchPage(
+  ctx: ViewContext,
+  query: string,
+  table: SafeHtml,
+  count: number,
+  opts: { folded?: number; significant?: boolean } = {},
+): SafeHtml {
+  const q = encodeURIComponent(query);
+  const filter = opts.significant
+    ? markup`<a href="/search?q=${q}">all changes</a>`
+    : markup`<a href="/search?q=${q}&amp;significant=1" id="significant-filter">significant changes only</a>`;
   return layout(
     { ...ctx, search: query },
     `Search: ${query}`,
-    markup`<h1>Search <span class="muted">“${query}”</span></h1><section class="card" id="results"><h2>${count} document${count === 1 ? '' : 's'}</h2>${table}</section>`,
+    markup`<h1>Search <span class="muted">“${query}”</span></h1><section class="card" id="results"><h2>${count} document${count === 1 ? '' : 's'}${opts.significant ? ' with a significant change' : ''} <span class="muted">${opts.folded ? `(${opts.folded} cop${opts.folded === 1 ? 'y' : 'ies'} of listed remarks folded) ` : ''}${filter}</span></h2>${table}</section>`,
   );
 }

@@ -74,6 +74,7 @@ dl.meta dt{color:var(--muted)}dl.meta dd{margin:0;word-break:break-word}
 .seg.remarks{border-color:#7986cb}.seg.question{border-color:#ffb300}.seg.answer{border-color:#43a047}.seg.moderator{border-color:#90a4ae}
 .gap{white-space:pre-wrap;color:var(--muted);margin:8px 0}
 mark.fig{background:#fff3bf;border-bottom:2px solid #f0b400;padding:0 1px;border-radius:2px}
+.side{display:grid;grid-template-columns:1fr 1fr;gap:16px}.side p.changed,.side p.added,.side p.removed{border-left:3px solid #f0b400;padding-left:8px}.side p.typo{border-left-color:#ccc}.side p.added{background:#ebfbee}.side p.removed{background:#fff5f5}ins.add{background:#d3f9d8;text-decoration:none}del.rm{background:#ffe3e3}
 .legend span{margin-right:12px;font-size:12px}
 pre.json{max-height:480px;overflow:auto;background:#f3f4f7;padding:10px;border-radius:6px;font-size:12px}
 .empty{color:var(--muted);padding:6px 0}

@@ -1,0 +1,50 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Redis } from 'ioredis';
+import type { VersionHistory } from '../changes/history.js';
+import { PressRecord } from '../schemas/record.js';
+
+/**
+ * The last two versions of each record, gzipped, in one Redis hash per id (`current`,
+ * `previous`, and `v:<version>` for each): what the publish worker diffs a new version against.
+ * Redis because every publish worker has it, whichever archives are configured.
+ */
+export class VersionStore implements VersionHistory {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keyOf: (id: string) => string,
+  ) {}
+
+  async previousOf(record: PressRecord): Promise<PressRecord | null> {
+    const key = this.keyOf(record.id);
+    const [current, previous] = await this.redis.hmget(key, 'current', 'previous');
+    // The newest already: a retry or a re-publish; compare with the one before it, as the first time.
+    if (current === record.version) return previous ? this.read(key, previous) : null;
+    const before = current ? await this.read(key, current) : null;
+    const multi = this.redis.multi();
+    multi.hset(key, 'current', record.version, `v:${record.version}`, gzipSync(JSON.stringify(record)));
+    if (current) multi.hset(key, 'previous', current);
+    else multi.hdel(key, 'previous');
+    if (previous && previous !== record.version) multi.hdel(key, `v:${previous}`);
+    await multi.exec();
+    return before;
+  }
+
+  private async read(key: string, version: string): Promise<PressRecord | null> {
+    const buf = await this.redis.hgetBuffer(key, `v:${version}`);
+    if (!buf) return null;
+    const parsed = PressRecord.safeParse(JSON.parse(gunzipSync(buf).toString('utf8')));
+    return parsed.success ? parsed.data : null;
+  }
+
+  /** The stored versions of a record, newest first (for the dashboard's side-by-side view). */
+  async versions(id: string): Promise<PressRecord[]> {
+    const key = this.keyOf(id);
+    const [current, previous] = await this.redis.hmget(key, 'current', 'previous');
+    const out: PressRecord[] = [];
+    for (const v of [current, previous]) {
+      const r = v ? await this.read(key, v) : null;
+      if (r) out.push(r);
+    }
+    return out;
+  }
+}
