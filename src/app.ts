@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './store/connection.js';
 import type { Config } from './config.js';
 import { memoryClient } from './fetch/index.js';
 import type { EnqueueOutcome, Input } from './inputs.js';
@@ -48,7 +48,7 @@ export class App {
   private constructor(
     readonly config: Config,
     readonly log: Logger,
-    readonly connection: Redis,
+    readonly connection: RedisClient,
     readonly stores: Stores,
     readonly queues: Queues,
     readonly sinks: Sink[],
@@ -58,8 +58,8 @@ export class App {
 
   /** Connects to Redis (failing in one clear line when none answers), opens every store and queue. */
   static async connect(config: Config, log: Logger): Promise<App> {
-    await assertRedis(config.redisUrl);
-    const connection = createRedis(config.redisUrl);
+    await assertRedis(config);
+    const connection = createRedis(config);
     connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     const stores = openStores(connection, config);
     const sinks = createSinks(config, log, { ledger: stores.ledger });

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 import { z } from 'zod';
 import type { Keyspace } from './keys.js';
 
@@ -52,7 +52,7 @@ return out`;
  */
 export class DocStatus {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Pick<Keyspace, 'doc' | 'docs' | 'docsFailed'>,
   ) {}
 
