@@ -9,11 +9,13 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === '' ? undefined : v));
-/** `host:port,host:port` (spaces allowed around commas), as a list. */
+/** `host:port,host:port` (spaces allowed around commas), as a list; a list given in code as it is. */
 const hostPorts = z
-  .string()
+  .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) => (v?.trim() ? v.split(',').map((s) => s.trim()) : undefined))
+  .transform((v) =>
+    Array.isArray(v) ? v : v?.trim() ? v.split(',').map((s) => s.trim()) : undefined,
+  )
   .pipe(
     z
       .array(z.string().regex(/^[^\s:,]+:\d{1,5}$/, 'expected host:port, comma-separated (e.g. s1:26379,s2:26379)'))

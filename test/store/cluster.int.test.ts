@@ -28,8 +28,8 @@ async function ownerOf(nodes: Endpoint[], key: string): Promise<Endpoint> {
   const r = new Redis(nodes[0]!);
   try {
     const slot = Number(await r.cluster('KEYSLOT', key));
-    const ranges = (await r.cluster('SLOTS')) as [number, number, [string, number]][];
-    const [, , [host, port]] = ranges.find(([from, to]) => slot >= from && slot <= to)!;
+    const range = (await r.cluster('SLOTS')).find(([from, to]) => slot >= from && slot <= to);
+    const [host, port] = range![2]!;
     return nodes.find((n) => n.port === port) ?? { host, port };
   } finally {
     r.disconnect();
