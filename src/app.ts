@@ -69,7 +69,8 @@ export class App {
       sinks.map((s) => s.name),
     );
     // BullMQ re-emits the connection's errors on every queue; the connection's handler above logs them.
-    for (const q of queues.all()) q.on('error', (err) => log.debug({ err: err.message, queue: q.name }, 'queue error'));
+    for (const q of queues.all())
+      q.on('error', (err) => log.debug({ err: err.message, queue: q.name }, 'queue error'));
     const raw = rawStore(config);
     // One client (and keep-alive agent) per process; politeness and the fetch index live in
     // Redis, so they hold across every worker process.

@@ -13,12 +13,14 @@ const optionalString = z
 const hostPorts = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) =>
-    Array.isArray(v) ? v : v?.trim() ? v.split(',').map((s) => s.trim()) : undefined,
-  )
+  .transform((v) => (Array.isArray(v) ? v : v?.trim() ? v.split(',').map((s) => s.trim()) : undefined))
   .pipe(
     z
-      .array(z.string().regex(/^[^\s:,]+:\d{1,5}$/, 'expected host:port, comma-separated (e.g. s1:26379,s2:26379)'))
+      .array(
+        z
+          .string()
+          .regex(/^[^\s:,]+:\d{1,5}$/, 'expected host:port, comma-separated (e.g. s1:26379,s2:26379)'),
+      )
       .optional(),
   );
 

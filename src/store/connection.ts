@@ -108,7 +108,11 @@ export async function assertRedis(settings: RedisSettings, timeoutMs = 2000): Pr
     retryStrategy: () => null,
   };
   const probe: RedisClient = settings.redisSentinels
-    ? new Redis({ ...sentinelOptions(settings, once), sentinelRetryStrategy: () => null, failoverDetector: false })
+    ? new Redis({
+        ...sentinelOptions(settings, once),
+        sentinelRetryStrategy: () => null,
+        failoverDetector: false,
+      })
     : settings.redisCluster
       ? clusterClient(settings, once, { clusterRetryStrategy: () => null, lazyConnect: true })
       : new Redis(settings.redisUrl, once);

@@ -51,13 +51,13 @@ export async function testPipeline(overrides: Partial<Config> = {}): Promise<Tes
     runtime: rt,
     async cleanup() {
       await app.close();
-      // Every node of a cluster; `{prefix*` matches the one-slot keys and a cluster's `{prefix:group}` ones.
+      // Every node of a cluster; `{prefix[:}]*` matches the one-slot keys and a cluster's `{prefix:group}` ones.
       const redis = createRedis(config);
       await redis.ping(); // a cluster knows its nodes once connected
       for (const node of redis instanceof Cluster ? redis.nodes('master') : [redis]) {
         let cursor = '0';
         do {
-          const [next, keys] = await node.scan(cursor, 'MATCH', `{${config.queuePrefix}*`, 'COUNT', 1000);
+          const [next, keys] = await node.scan(cursor, 'MATCH', `{${config.queuePrefix}[:}]*`, 'COUNT', 1000);
           cursor = next;
           // One DEL per key: on a cluster, keys of different slots cannot go in one command.
           await Promise.all(keys.map((k) => node.del(k)));

@@ -1,11 +1,8 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { spawnSync } from 'node:child_process';
 import { Redis } from 'ioredis';
-import { answers } from './services.js';
+import { startCluster, startSentinel, until, type Endpoint } from './redis-servers.mjs';
+
+export type { Endpoint };
 
 /**
  * Redis Cluster and Sentinel for the integration tests. `.ci/run` starts both and exports
@@ -24,59 +21,11 @@ export const redisServerMissing: string | null =
 /** Skipped outside CI only: CI must run the cluster and Sentinel tests. */
 export const skipTopology = redisServerMissing !== null && !process.env.CI;
 
-export interface Endpoint {
-  host: string;
-  port: number;
-}
-
 const endpoints = (list: string): Endpoint[] =>
   list.split(',').map((hp) => {
     const [host, port] = hp.trim().split(':') as [string, string];
     return { host, port: Number(port) };
   });
-
-/** A TCP port nobody listens on now (and, for cluster nodes, its bus port +10000 too). */
-async function freePort(alsoBus = false): Promise<number> {
-  for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const srv = createServer();
-      srv.once('error', reject);
-      srv.listen(0, '127.0.0.1', () => {
-        const { port: p } = srv.address() as { port: number };
-        srv.close(() => resolve(p));
-      });
-    });
-    if (!alsoBus || (port + 10000 < 65536 && !(await answers('127.0.0.1', port + 10000)))) return port;
-  }
-}
-
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
-
-/** Servers this test process started, stopped by `stop()`. */
-class Processes {
-  readonly children: ChildProcess[] = [];
-  constructor(readonly dir: string) {}
-
-  async start(port: number, args: string[], sentinelConf?: string): Promise<void> {
-    const argv = sentinelConf
-      ? [sentinelConf, '--sentinel', '--port', String(port)]
-      : ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', this.dir];
-    const child = spawn('redis-server', [...argv, ...args], { stdio: 'ignore' });
-    this.children.push(child);
-    await until(`redis-server on ${port}`, () => answers('127.0.0.1', port));
-  }
-
-  async stop(): Promise<void> {
-    for (const c of this.children) if (c.exitCode === null) c.kill('SIGKILL');
-    await rm(this.dir, { recursive: true, force: true });
-  }
-}
 
 export interface ClusterForTests {
   /** The masters. */
@@ -88,34 +37,7 @@ export interface ClusterForTests {
 export async function clusterForTests(): Promise<ClusterForTests> {
   if (process.env.REDIS_TEST_CLUSTER)
     return { nodes: endpoints(process.env.REDIS_TEST_CLUSTER), stop: async () => {} };
-  const procs = new Processes(await mkdtemp(join(tmpdir(), 'pressline-cluster-')));
-  const ports = [await freePort(true), await freePort(true), await freePort(true)];
-  for (const port of ports)
-    await procs.start(port, [
-      '--cluster-enabled',
-      'yes',
-      '--cluster-config-file',
-      join(procs.dir, `nodes-${port}.conf`),
-      '--cluster-node-timeout',
-      '2000',
-    ]);
-  const created = spawnSync(
-    'redis-cli',
-    ['--cluster', 'create', ...ports.map((p) => `127.0.0.1:${p}`), '--cluster-replicas', '0', '--cluster-yes'],
-    { encoding: 'utf8' },
-  );
-  if (created.status !== 0) throw new Error(`redis-cli --cluster create failed: ${created.stdout}${created.stderr}`);
-  for (const port of ports)
-    await until(`cluster state ok on ${port}`, async () => {
-      const r = new Redis(port, '127.0.0.1', { lazyConnect: true });
-      try {
-        await r.connect();
-        return String(await r.cluster('INFO')).includes('cluster_state:ok');
-      } finally {
-        r.disconnect();
-      }
-    });
-  return { nodes: ports.map((port) => ({ host: '127.0.0.1', port })), stop: () => procs.stop() };
+  return startCluster();
 }
 
 export interface SentinelForTests {
@@ -128,37 +50,13 @@ export interface SentinelForTests {
 
 /** A primary, one replica and three Sentinels: REDIS_TEST_SENTINELS', or started here. */
 export async function sentinelForTests(): Promise<SentinelForTests> {
-  let sentinels: string[];
-  let name = process.env.REDIS_TEST_SENTINEL_NAME ?? 'pressline-test';
-  let stop = async () => {};
-  if (process.env.REDIS_TEST_SENTINELS) {
-    sentinels = process.env.REDIS_TEST_SENTINELS.split(',');
-  } else {
-    name = 'pressline-test';
-    const procs = new Processes(await mkdtemp(join(tmpdir(), 'pressline-sentinel-')));
-    const [primary, replica] = [await freePort(), await freePort()];
-    await procs.start(primary, []);
-    await procs.start(replica, ['--replicaof', '127.0.0.1', String(primary)]);
-    sentinels = [];
-    for (let i = 0; i < 3; i += 1) {
-      const port = await freePort();
-      const conf = join(procs.dir, `sentinel-${port}.conf`);
-      await writeFile(
-        conf,
-        [
-          `dir ${procs.dir}`,
-          `sentinel monitor ${name} 127.0.0.1 ${primary} 2`,
-          `sentinel down-after-milliseconds ${name} 1000`,
-          `sentinel failover-timeout ${name} 5000`,
-          `sentinel parallel-syncs ${name} 1`,
-          '',
-        ].join('\n'),
-      );
-      await procs.start(port, [], conf);
-      sentinels.push(`127.0.0.1:${port}`);
-    }
-    stop = () => procs.stop();
-  }
+  const { sentinels, name, stop } = process.env.REDIS_TEST_SENTINELS
+    ? {
+        sentinels: process.env.REDIS_TEST_SENTINELS.split(','),
+        name: process.env.REDIS_TEST_SENTINEL_NAME ?? 'mymaster',
+        stop: async () => {},
+      }
+    : await startSentinel();
   const primary = async (): Promise<Endpoint> => {
     const s = new Redis(endpoints(sentinels[0]!)[0]!);
     try {
@@ -200,7 +98,7 @@ export async function keysByNode(nodes: Endpoint[], prefix: string): Promise<Map
     const found: string[] = [];
     let cursor = '0';
     do {
-      const [next, keys] = await r.scan(cursor, 'MATCH', `{${prefix}*`, 'COUNT', 1000);
+      const [next, keys] = await r.scan(cursor, 'MATCH', `{${prefix}[:}]*`, 'COUNT', 1000);
       cursor = next;
       found.push(...keys);
     } while (cursor !== '0');

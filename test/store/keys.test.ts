@@ -24,7 +24,8 @@ describe('the keyspace on one Redis (REDIS_CLUSTER off)', () => {
   const keys = keyspace({ queuePrefix: 'pressline' });
 
   it("puts every key of Pressline's own and every queue under one hash tag: the keys of earlier versions, unchanged", () => {
-    for (const queue of QUEUE_STAGES) expect(bullPrefix({ queuePrefix: 'pressline' }, queue)).toBe('{pressline}');
+    for (const queue of QUEUE_STAGES)
+      expect(bullPrefix({ queuePrefix: 'pressline' }, queue)).toBe('{pressline}');
     for (const key of every(keys)) expect(key.startsWith('{pressline}:pl:')).toBe(true);
     expect(keys.doc('eeas:a')).toBe('{pressline}:pl:doc:eeas:a');
     expect(keys.host('www.ecb.europa.eu', 'next')).toBe('{pressline}:pl:host:www.ecb.europa.eu:next');
