@@ -69,9 +69,9 @@ function sentinelOptions(settings: RedisSettings, base: RedisOptions): RedisOpti
     }),
     name: settings.redisSentinelName,
     enableTLSForSentinelMode: options.tls !== undefined,
-    // Sentinels announce a failover on +switch-master: reconnect to the new primary at once.
-    failoverDetector: true,
-    // A primary demoted to replica refuses writes: reconnect (through the Sentinels) and resend.
+    // A lost primary is found again through the Sentinels on reconnect; a primary demoted to
+    // replica refuses writes: reconnect and resend. (ioredis's failoverDetector is left off: its
+    // Sentinel connections outlive quit(), so a command would never exit.)
     reconnectOnError: (err) => (err.message.startsWith('READONLY') ? 2 : false),
   };
 }
@@ -108,11 +108,7 @@ export async function assertRedis(settings: RedisSettings, timeoutMs = 2000): Pr
     retryStrategy: () => null,
   };
   const probe: RedisClient = settings.redisSentinels
-    ? new Redis({
-        ...sentinelOptions(settings, once),
-        sentinelRetryStrategy: () => null,
-        failoverDetector: false,
-      })
+    ? new Redis({ ...sentinelOptions(settings, once), sentinelRetryStrategy: () => null })
     : settings.redisCluster
       ? clusterClient(settings, once, { clusterRetryStrategy: () => null, lazyConnect: true })
       : new Redis(settings.redisUrl, once);
