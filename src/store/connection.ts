@@ -38,8 +38,9 @@ function parseRedisUrl(value: string): { nodes: Endpoint[]; options: RedisOption
     username: first.username ? decodeURIComponent(first.username) : undefined,
     password: first.password ? decodeURIComponent(first.password) : undefined,
     db: Number.isInteger(db) ? db : 0,
-    // rediss:// is TLS, verified against the host named in the URL.
-    tls: first.protocol === 'rediss:' ? { servername: first.hostname } : undefined,
+    // rediss:// is TLS, each certificate checked against the host connected to (a cluster's
+    // nodes, the primary the Sentinels name).
+    tls: first.protocol === 'rediss:' ? {} : undefined,
   };
   return { nodes: urls.map((u) => ({ host: u.hostname, port: Number(u.port || 6379) })), options };
 }
@@ -69,6 +70,7 @@ function sentinelOptions(settings: RedisSettings, base: RedisOptions): RedisOpti
     }),
     name: settings.redisSentinelName,
     enableTLSForSentinelMode: options.tls !== undefined,
+    sentinelTLS: options.tls,
     // A lost primary is found again through the Sentinels on reconnect; a primary demoted to
     // replica refuses writes: reconnect and resend. (ioredis's failoverDetector is left off: its
     // Sentinel connections outlive quit(), so a command would never exit.)
