@@ -9,7 +9,7 @@ import { enqueueFetch } from './queues/producer.js';
 import { Queues } from './queues/queues.js';
 import { createSinks } from './sinks/index.js';
 import type { Sink } from './sinks/types.js';
-import { loadSources } from './sources/load.js';
+import { loadSources, privateAccessOf } from './sources/load.js';
 import { STAGES, type Stage } from './stages/names.js';
 import { stageDefs, type StageContext, type StageDef } from './stages/registry.js';
 import { assertRedis, createRedis } from './store/connection.js';
@@ -75,7 +75,13 @@ export class App {
     // One client (and keep-alive agent) per process; politeness and the fetch index live in
     // Redis, so they hold across every worker process.
     const client = memoryClient(config).withLimiter(stores.hostLimiter);
-    const fetch = { raw, client, index: stores.fetched, now: () => new Date() };
+    const fetch = {
+      raw,
+      client,
+      index: stores.fetched,
+      now: () => new Date(),
+      sourceAllowsPrivate: privateAccessOf(config),
+    };
     const context = (l: Logger): StageContext => ({ log: l, fetch });
     return new App(config, log, connection, stores, queues, sinks, raw, context);
   }

@@ -5,6 +5,11 @@ const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
   .transform((v) => (typeof v === 'boolean' ? v : ['true', '1', 'yes'].includes(v)));
 const int = (min = 0) => z.coerce.number().int().min(min);
+/** A list in one variable: items separated by commas or spaces; empty when unset. */
+const list = z
+  .union([z.array(z.string()), z.string()])
+  .optional()
+  .transform((v) => (typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : (v ?? [])));
 const optionalString = z
   .string()
   .optional()
@@ -97,6 +102,12 @@ const settings = {
     10 * 1024 * 1024,
     'Largest body accepted (after decompression).',
   ],
+  inputMaxBytes: [
+    'INPUT_MAX_BYTES',
+    int(1),
+    10 * 1024 * 1024,
+    'Largest input accepted: a local file (`process`, `ingest`, the inbox) or a fetched body; a larger one fails for good (ERR_INPUT_TOO_LARGE).',
+  ],
   fetchMaxRedirects: ['FETCH_MAX_REDIRECTS', int(0), 5, 'Redirects followed before a fetch fails.'],
   fetchMinIntervalMs: [
     'FETCH_MIN_INTERVAL_MS',
@@ -185,6 +196,18 @@ const settings = {
     '127.0.0.1',
     'Dashboard bind address; anything but loopback needs a token or basic auth.',
   ],
+  dashboardAllowedHosts: [
+    'DASHBOARD_ALLOWED_HOSTS',
+    list,
+    undefined,
+    'Host names the dashboard answers to besides loopback names and IP addresses (comma-separated, `name` or `name:port`); any other Host is refused (DNS rebinding).',
+  ],
+  dashboardTrustProxy: [
+    'DASHBOARD_TRUST_PROXY',
+    bool,
+    false,
+    'The dashboard is behind a reverse proxy: trust its X-Forwarded-Proto (the auth cookie is then Secure over https).',
+  ],
   dashboardPort: ['DASHBOARD_PORT', int(0), 3000, 'Dashboard port.'],
   dashboardToken: [
     'DASHBOARD_TOKEN',
@@ -219,6 +242,10 @@ export type Config = { -readonly [K in keyof Settings]: z.output<Settings[K][1]>
 /** The settings as rows (variable, default, meaning), for `pressline config` and docs/configuration.md. */
 export const settingsTable = (): { key: string; env: string; default: unknown; doc: string }[] =>
   Object.entries(settings).map(([key, [env, , dflt, doc]]) => ({ key, env, default: dflt, doc }));
+
+/** The default of one setting (for library callers that pass no configuration). */
+export const defaultOf = <K extends keyof Config>(key: K): Config[K] =>
+  (settings[key][1] as z.ZodType).parse(settings[key][2]) as Config[K];
 
 /**
  * Parses the configuration once: `options` > `env` > defaults. Throws a ConfigError that

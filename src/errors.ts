@@ -1,9 +1,12 @@
 import type { z } from 'zod';
+import { redact, redactDeep } from './redact.js';
 
 /**
  * The one error model. Every failure has a stable `code` that callers, logs and the
  * dashboard match on, and says whether retrying can help (`retryable`). The generic
- * worker turns a non-retryable error into BullMQ's `UnrecoverableError`.
+ * worker turns a non-retryable error into BullMQ's `UnrecoverableError`. Every URL in the
+ * message and details is redacted ({@link redact}) before the stack is taken, so no
+ * credential reaches a log, a job's failed reason or the dashboard.
  */
 export class PresslineError extends Error {
   readonly code: string;
@@ -16,11 +19,11 @@ export class PresslineError extends Error {
     message: string,
     opts: { retryable?: boolean; cause?: unknown; details?: Record<string, unknown> } = {},
   ) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    super(redact(message), opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = new.target.name;
     this.code = code;
     this.retryable = opts.retryable ?? false;
-    this.details = opts.details ?? {};
+    this.details = redactDeep(opts.details ?? {});
   }
 }
 
@@ -53,6 +56,17 @@ export class PermanentError extends PresslineError {
     opts: { cause?: unknown; details?: Record<string, unknown> } = {},
   ) {
     super(code, message, { ...opts, retryable: false });
+  }
+}
+
+/** An input over INPUT_MAX_BYTES: refused for good, before it is read whole. */
+export class InputTooLargeError extends PermanentError {
+  constructor(what: string, bytes: number, maxBytes: number) {
+    super(
+      'ERR_INPUT_TOO_LARGE',
+      `${what}: ${bytes} bytes, more than INPUT_MAX_BYTES (${maxBytes}); not processed. Raise INPUT_MAX_BYTES to accept it.`,
+      { details: { bytes, maxBytes } },
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { basename, extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import type { Site } from './schemas/record.js';
 
 export const sha256 = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
@@ -24,22 +24,52 @@ export function siteOf(url: string | null): Site {
   return 'generic';
 }
 
+/** Decodes each run of well-formed percent-escapes; a malformed one (`%E0%A4%A`) stays as it is. */
+export function safeDecode(text: string): string {
+  return text.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      // A run may hold a valid prefix and a broken tail: decode escape by escape where it can.
+      return run.replace(/%[0-9a-f]{2}/gi, (e) => {
+        try {
+          return decodeURIComponent(e);
+        } catch {
+          return e;
+        }
+      });
+    }
+  });
+}
+
 /**
- * The record id: stable for one source document across fetches and versions.
- * A Press Corner reference maps to `ec-presscorner:speech_26_1765`; other URLs to
- * `site:` and their last path segment (or host and path); a local file to `file:` and its name.
+ * The record id: stable for one source document across fetches and versions, and never the
+ * id of another document. A Press Corner reference maps to `ec-presscorner:speech_26_1765`;
+ * a page of a known site to `site:` and its full path (`eeas:eeas/remarks_en`, query and
+ * trailing slash dropped, percent-escapes decoded where well-formed); any other URL to
+ * `generic:` with its host and path; a local file to `file:`, its name and a key of its
+ * absolute path (`file:report-1a2b3c4d`), so files of one name in two folders differ.
+ * Never throws: a string that is not a URL becomes a `generic:` id of itself.
  */
 export function docIdFor(target: { url: string | null; path: string | null; site?: Site }): string {
   if (target.url) {
-    const url = new URL(target.url);
+    let url: URL;
+    try {
+      url = new URL(target.url);
+    } catch {
+      return `generic:${target.url.trim()}`;
+    }
     const site = target.site ?? siteOf(target.url);
     const ref = url.searchParams.get('reference');
     if (site === 'ec-presscorner' && ref) return `${site}:${pressCornerKey(ref)}`;
-    const last = url.pathname.split('/').filter(Boolean).pop() ?? '';
-    if (site !== 'generic' && last) return `${site}:${decodeURIComponent(last)}`;
+    const path = url.pathname.replace(/^\/+|\/+$/g, '');
+    if (site !== 'generic' && path) return `${site}:${safeDecode(path)}`;
     return `generic:${url.hostname}${url.pathname.replace(/\/$/, '')}`;
   }
-  if (target.path) return `file:${basename(target.path, extname(target.path))}`;
+  if (target.path) {
+    const abs = resolve(target.path);
+    return `file:${basename(abs, extname(abs))}-${sha256(abs).slice(0, 8)}`;
+  }
   throw new Error('a document needs a url or a path');
 }
 

@@ -1,7 +1,15 @@
 import type { Command } from 'commander';
 import { loadConfig, settingsTable } from '../config.js';
+import { redact } from '../redact.js';
 
-const SECRET = /password|secret|token|url/i;
+const SECRET = /password|secret|token/i;
+
+/** How a setting's value is printed: secrets as `(set)`, URLs redacted, lists comma-separated. */
+function shown(env: string, value: unknown): string {
+  if (value === undefined || (Array.isArray(value) && value.length === 0)) return '(unset)';
+  if (SECRET.test(env)) return '(set)';
+  return redact(Array.isArray(value) ? value.join(',') : String(value));
+}
 
 export function register(program: Command): void {
   program
@@ -10,15 +18,9 @@ export function register(program: Command): void {
     .addHelpText('after', '\nExample:\n  $ REDIS_URL=redis://cache:6379 pressline config')
     .action(() => {
       const config = loadConfig() as Record<string, unknown>;
-      for (const row of settingsTable()) {
-        const value = config[row.key];
-        const shown =
-          value === undefined
-            ? '(unset)'
-            : SECRET.test(row.env) && row.env !== 'REDIS_URL'
-              ? '(set)'
-              : String(value);
-        process.stdout.write(`${row.env.padEnd(24)} ${shown.padEnd(40)} ${row.doc}\n`);
-      }
+      for (const row of settingsTable())
+        process.stdout.write(
+          `${row.env.padEnd(24)} ${shown(row.env, config[row.key]).padEnd(40)} ${row.doc}\n`,
+        );
     });
 }

@@ -9,11 +9,12 @@ export function register(program: Command): void {
     .command('process')
     .description('run every stage in this process, without Redis, and print one record per input')
     .argument('<inputs...>', 'transcript files (HTML or text), folders, or http(s) URLs')
+    .option('--id <id>', 'the record id of the one input given (instead of one made from its path or URL)')
     .option('--jsonl', 'print one record per line (JSON Lines) instead of indented JSON')
     .addHelpText('after', '\nExample:\n  $ pressline process examples/eeas-press-remarks.html --jsonl')
-    .action(async (args: string[], opts: { jsonl?: boolean }) => {
+    .action(async (args: string[], opts: { jsonl?: boolean; id?: string }) => {
       const rt = loadRuntime();
-      const inputs = await resolveInputs(args);
+      const inputs = await resolveInputs(args, { maxBytes: rt.config.inputMaxBytes, id: opts.id });
       const context = localStageContext(rt.config);
       let failed = 0;
       for (const input of inputs) {

@@ -4,6 +4,7 @@ import { App } from '../app.js';
 import { watchInbox } from '../inbox.js';
 import { resolveInputs, type Input } from '../inputs.js';
 import { awaitDocuments } from '../store/await-docs.js';
+import { assertSafeBind } from '../dashboard/security.js';
 import { startDashboard } from '../dashboard/server.js';
 import { prepareSinks } from '../sinks/index.js';
 import { loadSources } from '../sources/load.js';
@@ -25,10 +26,15 @@ export function register(program: Command): void {
     .action(async (opts: { ingest?: string[] }) => {
       const rt = loadRuntime();
       const { config, log } = rt;
+      // Refused before anything starts: a refusal must end the process, not leave workers headless.
+      assertSafeBind(config);
       await prepareSinks(config, log);
       const app = await App.connect(config, log);
       app.startWorkers();
-      const dashboard = await startDashboard(app);
+      const dashboard = await startDashboard(app).catch(async (err: unknown) => {
+        await app.close();
+        throw err;
+      });
       const stopDiscovery = config.discovery
         ? await startDiscovery({
             queue: app.queues.get('discover'),
@@ -38,14 +44,14 @@ export function register(program: Command): void {
           })
         : async () => {};
       const enqueue = (input: Input) => app.enqueue(input);
-      const stopInbox = watchInbox(config.inboxDir, enqueue, log);
+      const stopInbox = watchInbox(config.inboxDir, enqueue, log, { maxBytes: config.inputMaxBytes });
       const archive = resolve(join(config.dataDir, 'archive'));
       log.info({ dashboard: dashboard.url, inbox: resolve(config.inboxDir), archive }, 'pressline started');
       process.stderr.write(
         `Pressline is running. Dashboard: ${dashboard.url} · inbox: ${resolve(config.inboxDir)} · archive: ${archive}\n`,
       );
       if (opts.ingest?.length) {
-        const inputs = await resolveInputs(opts.ingest);
+        const inputs = await resolveInputs(opts.ingest, { maxBytes: config.inputMaxBytes });
         const queued: string[] = [];
         for (const input of inputs) if ((await enqueue(input)) !== 'unchanged') queued.push(input.job.docId);
         if (queued.length < inputs.length)

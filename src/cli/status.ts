@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { App } from '../app.js';
 import { formatSinkHealth, sinkHealth } from '../queues/delivery-health.js';
+import { redact } from '../redact.js';
 import { loadRuntime } from './runtime.js';
 
 const STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;
@@ -31,7 +32,7 @@ export function register(program: Command): void {
           );
         process.stdout.write(
           `\nsinks\n${formatSinkHealth(await sinkHealth(app.queues.all()))
-            .map((l) => `  ${l}\n`)
+            .map((l) => `  ${redact(l)}\n`)
             .join('')}`,
         );
       } finally {

@@ -6,6 +6,7 @@ import type { DocState } from '../store/doc-status.js';
 import { deliverQueue } from '../queues/names.js';
 import { loadSources } from '../sources/load.js';
 import type { SourceHealth } from '../store/source-health.js';
+import { redactDeep } from '../redact.js';
 
 /** The job states the dashboard counts for every queue. */
 export const JOB_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;
@@ -151,7 +152,7 @@ export async function sinkCards(
   );
 }
 
-/** Everything the pipeline page shows, gathered in one pass. */
+/** Everything the pipeline page shows, gathered in one pass, redacted. */
 export async function overview(app: App, opts: { recent?: number; failed?: number } = {}): Promise<Overview> {
   const now = Date.now();
   const queues = await Promise.all(app.queues.all().map((q) => queueStats(q, app.connection, now)));
@@ -162,7 +163,8 @@ export async function overview(app: App, opts: { recent?: number; failed?: numbe
     app.status.failed(opts.failed ?? 25),
     app.status.failedCount(),
   ]);
-  return { at: new Date(now).toISOString(), queues, sources, sinks, recent, failed, failedTotal };
+  // Errors, labels and sink reasons may hold a URL with credentials: none is shown as it was.
+  return redactDeep({ at: new Date(now).toISOString(), queues, sources, sinks, recent, failed, failedTotal });
 }
 
 const cache = new WeakMap<App, { at: number; value: Promise<Overview> }>();

@@ -14,7 +14,14 @@ import { metricsRoute } from './routes/metrics.js';
 import { overviewJsonRoute } from './routes/overview-json.js';
 import { pipelineFragmentRoute, pipelinePageRoute } from './routes/pipeline-page.js';
 import { searchPageRoute } from './routes/search-page.js';
-import { assertSafeBind, authenticate, csrfGuard, newSecret, securityHeaders } from './security.js';
+import {
+  assertSafeBind,
+  authenticate,
+  csrfGuard,
+  hostGuard,
+  newSecret,
+  securityHeaders,
+} from './security.js';
 import { layout } from './views/layout.js';
 
 export interface DashboardOptions {
@@ -41,9 +48,11 @@ export function createDashboard(app: App): express.Express {
   const on = (h: Handler) => (req: Request, res: Response) => h(ctx, req, res);
   const server = express();
   server.disable('x-powered-by');
+  if (config.dashboardTrustProxy) server.set('trust proxy', true);
   server.use(securityHeaders);
   server.get('/healthz', on(healthzRoute));
   server.get('/readyz', on(readyzRoute));
+  server.use(hostGuard(config.dashboardAllowedHosts));
   server.use(authenticate(config));
   if (ctx.readOnly) {
     server.post('/actions/*action', (_req: Request, res: Response) => {
@@ -51,7 +60,7 @@ export function createDashboard(app: App): express.Express {
     });
   }
   server.use(express.urlencoded({ extended: false, limit: '16kb' }));
-  server.use(csrfGuard(ctx.csrf));
+  server.use(csrfGuard(ctx.csrf, config.dashboardAllowedHosts));
   server.get('/', on(pipelinePageRoute));
   server.get('/fragments/pipeline', on(pipelineFragmentRoute));
   server.get('/doc', on(documentPageRoute));

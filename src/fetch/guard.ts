@@ -28,14 +28,48 @@ for (const [net, prefix] of [
 ] as const)
   blocked.addSubnet(net, prefix, 'ipv6');
 
-/** Whether `ip` is private, loopback, link-local or otherwise not a public address. */
+/** An IPv6 address as its eight 16-bit groups (an embedded dotted IPv4 tail included). */
+function hextets(ip: string): number[] {
+  let text = ip.toLowerCase();
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = '', tail] = text.split('::');
+  const part = (s: string | undefined) => (s ? s.split(':').map((h) => parseInt(h, 16)) : []);
+  const left = part(head);
+  const right = part(tail);
+  return tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill(0), ...right];
+}
+
+const ipv4Of = (hi: number, lo: number): string => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+
+/**
+ * The IPv4 address an IPv6 address stands for, where it carries one: IPv4-mapped
+ * (`::ffff:0:0/96`), NAT64 (`64:ff9b::/96`) and 6to4 (`2002::/16`, the address in bits 16–48).
+ */
+function embeddedIpv4(h: number[]): string | null {
+  const zeros = (n: number) => h.slice(0, n).every((x) => x === 0);
+  if (zeros(5) && h[5] === 0xffff) return ipv4Of(h[6]!, h[7]!);
+  if (h[0] === 0x64 && h[1] === 0xff9b && h.slice(2, 6).every((x) => x === 0)) return ipv4Of(h[6]!, h[7]!);
+  if (h[0] === 0x2002) return ipv4Of(h[1]!, h[2]!);
+  return null;
+}
+
+/**
+ * Whether `ip` is private, loopback, link-local or otherwise not a public address. An IPv6
+ * address that carries an IPv4 one (mapped, NAT64, 6to4) is judged by that IPv4 address;
+ * IPv4-compatible addresses (`::/96`, deprecated and never routed) are refused whole.
+ */
 export function isPrivateAddress(ip: string): boolean {
   const family = isIP(ip);
   if (family === 4) return blocked.check(ip, 'ipv4');
   if (family === 6) {
-    // IPv4-mapped (::ffff:127.0.0.1) and IPv4-compatible forms are judged by their IPv4 address.
-    const mapped = /^::(?:ffff:)?(\d+\.\d+\.\d+\.\d+)$/i.exec(ip);
-    if (mapped?.[1]) return blocked.check(mapped[1], 'ipv4');
+    const h = hextets(ip);
+    const v4 = embeddedIpv4(h);
+    if (v4) return blocked.check(v4, 'ipv4');
+    if (h.slice(0, 6).every((x) => x === 0)) return true;
     return blocked.check(ip, 'ipv6');
   }
   return true;

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import { fetchResponses } from '../metrics.js';
 import { bodyError, readBody, tooLarge } from './body.js';
 import { checkLiteralHost, guardedLookup, systemResolver, type Resolver } from './guard.js';
-import { MemoryHostLimiter, type HostLimiter } from './limiter.js';
+import { MemoryHostLimiter, type HostLimiter, type Permit } from './limiter.js';
 import { productToken, Robots, RobotsCache } from './robots.js';
 
 /** How the client behaves; every field comes from a setting in src/config.ts. */
@@ -34,7 +34,7 @@ export interface HttpOptions {
 }
 
 export interface GetOptions {
-  /** This source may reach private addresses. */
+  /** This source may reach private addresses (FETCH_ALLOW_PRIVATE=true lets every request). */
   allowPrivate?: boolean;
   /** Validators of the copy we hold: the server may answer 304 Not Modified. */
   etag?: string | null;
@@ -82,6 +82,28 @@ export const backoffMs = (n: number, baseMs: number): number => {
   const cap = baseMs * 2 ** (n - 1);
   return Math.round(cap / 2 + Math.random() * (cap / 2));
 };
+
+const DEFAULT_ACCEPT =
+  'text/html,application/xhtml+xml,application/json;q=0.9,application/xml;q=0.9,*/*;q=0.5';
+
+/** The error an HTTP status means: 429 and 5xx are retried (honouring Retry-After), others not. */
+function statusError(status: number, url: string, after: number | null): PresslineError {
+  if (status === 429 || status >= 500)
+    return new TransientError(
+      'ERR_FETCH_STATUS',
+      `GET ${url} answered ${status}${after !== null ? ` (Retry-After ${after} ms)` : ''}`,
+      { details: { status, url, ...(after !== null ? { retryAfterMs: after } : {}) } },
+    );
+  const why =
+    status === 404 || status === 410
+      ? 'the page does not exist'
+      : status === 401 || status === 403
+        ? 'access is refused'
+        : 'the request was refused';
+  return new PermanentError('ERR_FETCH_STATUS', `GET ${url} answered ${status}: ${why}; not retried`, {
+    details: { status, url },
+  });
+}
 
 function requestError(err: unknown, url: string): PresslineError {
   let e: unknown = err;
@@ -163,128 +185,24 @@ export class HttpClient {
     }
   }
 
+  /** One GET with its redirects followed by hand, each hop checked again (scheme, address, robots). */
   private async once(url: string, o: GetOptions, obeyRobots: boolean): Promise<HttpResponse> {
-    const allowPrivate = o.allowPrivate ?? this.opts.allowPrivate;
+    const allowPrivate = this.opts.allowPrivate || Boolean(o.allowPrivate);
     let current = url;
     for (let hop = 0; hop <= this.opts.maxRedirects; hop++) {
       const u = new URL(current);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:')
-        throw new PermanentError('ERR_FETCH_SCHEME', `GET ${current}: only http and https URLs are fetched`);
-      checkLiteralHost(u, allowPrivate);
-      if (obeyRobots && this.opts.respectRobots) {
-        const robots = await this.robots
-          .get(`${allowPrivate ? 'open' : 'strict'} ${u.origin}`, (key) => this.loadRobots(key))
-          .catch((err: unknown) => {
-            const e = err instanceof PresslineError ? err : requestError(err, `${u.origin}/robots.txt`);
-            if (e.code === 'ERR_FETCH_PRIVATE_ADDRESS') throw e;
-            const Cls = e.retryable ? TransientError : PermanentError;
-            throw new Cls(
-              e.code,
-              `GET ${current} failed: ${u.origin} is unreachable (robots.txt: ${e.message})`,
-              { cause: e, details: e.details },
-            );
-          });
-        if (!robots.isAllowed(productToken(this.opts.userAgent), u.pathname + u.search))
-          throw new PermanentError(
-            'ERR_FETCH_ROBOTS',
-            `GET ${current}: disallowed by ${u.origin}/robots.txt for ${productToken(this.opts.userAgent)}`,
-            {
-              details: { url: current },
-            },
-          );
-      }
+      await this.checkHop(u, current, allowPrivate, obeyRobots);
       const permit = await this.limiter.acquire(u.host);
       try {
-        let res: Dispatcher.ResponseData;
-        try {
-          res = await request(current, {
-            method: 'GET',
-            dispatcher: allowPrivate ? this.open : this.strict,
-            headers: {
-              'user-agent': this.opts.userAgent,
-              accept:
-                o.accept ??
-                'text/html,application/xhtml+xml,application/json;q=0.9,application/xml;q=0.9,*/*;q=0.5',
-              'accept-encoding': 'gzip, deflate, br',
-              ...(o.etag ? { 'if-none-match': o.etag } : {}),
-              ...(o.lastModified ? { 'if-modified-since': o.lastModified } : {}),
-            },
-            signal: AbortSignal.timeout(this.opts.totalTimeoutMs),
-          });
-        } catch (err) {
-          throw requestError(err, current);
-        } finally {
-          // Headers back (or a failure): the request has reached the server, if it ever will.
-          await permit.sent();
-        }
-        const status = res.statusCode;
-        fetchResponses.inc({ host: u.host, status: String(status) });
+        const res = await this.send(current, o, allowPrivate, permit);
+        fetchResponses.inc({ host: u.host, status: String(res.statusCode) });
         const location = header(res.headers, 'location');
-        if (status >= 300 && status < 400 && status !== 304 && location) {
+        if (res.statusCode >= 300 && res.statusCode < 400 && res.statusCode !== 304 && location) {
           await res.body.dump();
           current = new URL(location, current).toString();
           continue;
         }
-        const meta = {
-          url,
-          finalUrl: current,
-          etag: header(res.headers, 'etag'),
-          lastModified: header(res.headers, 'last-modified'),
-        };
-        if (status === 304) {
-          await res.body.dump();
-          return {
-            ...meta,
-            status,
-            notModified: true,
-            contentType: header(res.headers, 'content-type') ?? '',
-            bytes: Buffer.alloc(0),
-          };
-        }
-        if (status === 429 || status >= 500) {
-          await res.body.dump().catch(() => {});
-          const after = retryAfterMs(header(res.headers, 'retry-after'));
-          throw new TransientError(
-            'ERR_FETCH_STATUS',
-            `GET ${current} answered ${status}${after !== null ? ` (Retry-After ${after} ms)` : ''}`,
-            {
-              details: { status, url: current, ...(after !== null ? { retryAfterMs: after } : {}) },
-            },
-          );
-        }
-        if (status >= 300) {
-          await res.body.dump().catch(() => {});
-          const why =
-            status === 404 || status === 410
-              ? 'the page does not exist'
-              : status === 401 || status === 403
-                ? 'access is refused'
-                : 'the request was refused';
-          throw new PermanentError(
-            'ERR_FETCH_STATUS',
-            `GET ${current} answered ${status}: ${why}; not retried`,
-            { details: { status, url: current } },
-          );
-        }
-        const length = Number(header(res.headers, 'content-length') ?? NaN);
-        const encoding = header(res.headers, 'content-encoding') ?? '';
-        if (!encoding && length > this.opts.maxBytes) {
-          res.body.destroy();
-          throw tooLarge(current, this.opts.maxBytes);
-        }
-        let bytes: Buffer;
-        try {
-          bytes = await readBody(res.body, encoding, this.opts.maxBytes, current);
-        } catch (err) {
-          throw bodyError(err, current);
-        }
-        return {
-          ...meta,
-          status,
-          notModified: false,
-          contentType: header(res.headers, 'content-type') ?? 'application/octet-stream',
-          bytes,
-        };
+        return await this.answer(res, url, current);
       } finally {
         await permit.release().catch(() => {});
       }
@@ -292,10 +210,101 @@ export class HttpClient {
     throw new PermanentError(
       'ERR_FETCH_REDIRECTS',
       `GET ${url}: more than ${this.opts.maxRedirects} redirects (FETCH_MAX_REDIRECTS); last was ${current}`,
-      {
-        details: { url, last: current },
-      },
+      { details: { url, last: current } },
     );
+  }
+
+  /** Refuses a hop before any request: another scheme, a literal private address, robots.txt. */
+  private async checkHop(u: URL, current: string, allowPrivate: boolean, obeyRobots: boolean): Promise<void> {
+    if (u.protocol !== 'http:' && u.protocol !== 'https:')
+      throw new PermanentError('ERR_FETCH_SCHEME', `GET ${current}: only http and https URLs are fetched`);
+    checkLiteralHost(u, allowPrivate);
+    if (!obeyRobots || !this.opts.respectRobots) return;
+    const robots = await this.robots
+      .get(`${allowPrivate ? 'open' : 'strict'} ${u.origin}`, (key) => this.loadRobots(key))
+      .catch((err: unknown) => {
+        const e = err instanceof PresslineError ? err : requestError(err, `${u.origin}/robots.txt`);
+        if (e.code === 'ERR_FETCH_PRIVATE_ADDRESS') throw e;
+        const Cls = e.retryable ? TransientError : PermanentError;
+        throw new Cls(
+          e.code,
+          `GET ${current} failed: ${u.origin} is unreachable (robots.txt: ${e.message})`,
+          {
+            cause: e,
+            details: e.details,
+          },
+        );
+      });
+    const agent = productToken(this.opts.userAgent);
+    if (!robots.isAllowed(agent, u.pathname + u.search))
+      throw new PermanentError(
+        'ERR_FETCH_ROBOTS',
+        `GET ${current}: disallowed by ${u.origin}/robots.txt for ${agent}`,
+        { details: { url: current } },
+      );
+  }
+
+  /** Sends the request through the agent of the address policy; the permit learns when it was sent. */
+  private async send(
+    current: string,
+    o: GetOptions,
+    allowPrivate: boolean,
+    permit: Permit,
+  ): Promise<Dispatcher.ResponseData> {
+    try {
+      return await request(current, {
+        method: 'GET',
+        dispatcher: allowPrivate ? this.open : this.strict,
+        headers: {
+          'user-agent': this.opts.userAgent,
+          accept: o.accept ?? DEFAULT_ACCEPT,
+          'accept-encoding': 'gzip, deflate, br',
+          ...(o.etag ? { 'if-none-match': o.etag } : {}),
+          ...(o.lastModified ? { 'if-modified-since': o.lastModified } : {}),
+        },
+        signal: AbortSignal.timeout(this.opts.totalTimeoutMs),
+      });
+    } catch (err) {
+      throw requestError(err, current);
+    } finally {
+      // Headers back (or a failure): the request has reached the server, if it ever will.
+      await permit.sent();
+    }
+  }
+
+  /** A final (non-redirect) answer → the response, or the error its status means. */
+  private async answer(res: Dispatcher.ResponseData, url: string, current: string): Promise<HttpResponse> {
+    const status = res.statusCode;
+    const meta = {
+      url,
+      finalUrl: current,
+      status,
+      etag: header(res.headers, 'etag'),
+      lastModified: header(res.headers, 'last-modified'),
+    };
+    if (status === 304) {
+      await res.body.dump();
+      const contentType = header(res.headers, 'content-type') ?? '';
+      return { ...meta, notModified: true, contentType, bytes: Buffer.alloc(0) };
+    }
+    if (status >= 300) {
+      await res.body.dump().catch(() => {});
+      throw statusError(status, current, retryAfterMs(header(res.headers, 'retry-after')));
+    }
+    const length = Number(header(res.headers, 'content-length') ?? NaN);
+    const encoding = header(res.headers, 'content-encoding') ?? '';
+    if (!encoding && length > this.opts.maxBytes) {
+      res.body.destroy();
+      throw tooLarge(current, this.opts.maxBytes);
+    }
+    let bytes: Buffer;
+    try {
+      bytes = await readBody(res.body, encoding, this.opts.maxBytes, current);
+    } catch (err) {
+      throw bodyError(err, current);
+    }
+    const contentType = header(res.headers, 'content-type') ?? 'application/octet-stream';
+    return { ...meta, notModified: false, contentType, bytes };
   }
 
   private async loadRobots(key: string): Promise<Robots> {

@@ -11,7 +11,8 @@ export function httpOptions(config: Config): HttpOptions {
     timeoutMs: config.fetchTimeoutMs,
     bodyTimeoutMs: config.fetchBodyTimeoutMs,
     totalTimeoutMs: config.fetchTotalTimeoutMs,
-    maxBytes: config.fetchMaxBytes,
+    // A fetched page is an input like a local file: INPUT_MAX_BYTES caps it too.
+    maxBytes: Math.min(config.fetchMaxBytes, config.inputMaxBytes),
     maxRedirects: config.fetchMaxRedirects,
     retries: config.fetchRetries,
     retryBaseMs: config.fetchRetryBaseMs,

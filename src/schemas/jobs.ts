@@ -17,8 +17,6 @@ export const FetchTarget = z.discriminatedUnion('kind', [
     site: Site.optional(),
     /** The discovery source that found it, for politeness settings and health. */
     source: z.string().optional(),
-    /** Fetch even where the host resolves to a private or loopback address (the source allows it). */
-    allowPrivate: z.boolean().optional(),
     /** The version discovery saw (lastmod, pubDate, hash): part of the job id, so a changed page is fetched again. */
     variant: z.string().optional(),
     /** Validators to send (conditional GET); by default those of the stored snapshot. */

@@ -9,6 +9,7 @@ import {
   parseSitemap,
 } from './parsers.js';
 import type { SourceConfig } from './schema.js';
+import { linearPattern } from './pattern.js';
 
 /** A listing page as the lister sees it: its text, or that it did not change (304) or is not there (404). */
 export interface ListingPage {
@@ -108,7 +109,7 @@ async function listEeas(
   // The sitemap's lastmod is each page's version: a listed page whose lastmod moves is
   // fetched again, and so is a page found before that has left the first listing pages.
   const versions = new Map<string, string>();
-  const keep = new RegExp(s.pathPattern, 'i');
+  const keep = linearPattern(s.pathPattern);
   const hints: DiscoveredItem[] = [];
   if (s.sitemapPath) {
     for (let page = 1; page <= s.sitemapPages; page++) {

@@ -46,3 +46,25 @@ export function sourceNamed(sources: readonly SourceConfig[], name: string): Sou
     );
   return s;
 }
+
+/**
+ * Whether the source called `name` may reach private addresses, from the configured sources
+ * (re-read at most every `maxAgeMs`, so an edited sources file takes effect without a restart).
+ * An unknown name may not.
+ */
+export function privateAccessOf(
+  config: Pick<Config, 'sourcesFile'>,
+  maxAgeMs = 30_000,
+): (name: string) => Promise<boolean> {
+  let cached: { at: number; sources: Promise<SourceConfig[]> } | null = null;
+  return async (name) => {
+    if (!cached || Date.now() - cached.at > maxAgeMs) {
+      const sources = loadSources(config);
+      cached = { at: Date.now(), sources };
+      sources.catch(() => {
+        cached = null;
+      });
+    }
+    return (await cached.sources).some((s) => s.name === name && s.allowPrivate);
+  };
+}

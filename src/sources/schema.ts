@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Site } from '../schemas/record.js';
+import { patternProblem } from './pattern.js';
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -13,16 +14,13 @@ export const Duration = z
     typeof v === 'number' ? v : Number(/^\d+/.exec(v)?.[0]) * (UNITS[/[a-z]+$/.exec(v)?.[0] ?? 'ms'] ?? 1),
   );
 
-const regex = z.string().refine((s) => {
-  try {
-    new RegExp(s, 'i');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
+/** A case-insensitive pattern, checked at load to run in linear time (see {@link linearPattern}). */
+const regex = z.string().superRefine((s, ctx) => {
+  const problem = patternProblem(s);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
-/** Which discovered items to keep: each a case-insensitive regular expression or a type name. */
+/** Which discovered items to keep: each a case-insensitive regular expression (RE2 syntax) or a type name. */
 export const Filters = z
   .object({
     /** Keep an item only when its URL or title matches one of these. */

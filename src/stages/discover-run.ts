@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { PermanentError } from '../errors.js';
+import { PermanentError, PresslineError } from '../errors.js';
 import type { HttpClient } from '../fetch/http.js';
 import type { EnqueueOutcome, Input } from '../inputs.js';
 import type { Logger } from '../logger.js';
+import type { DiscoveredItem } from '../sources/item.js';
 import { planDiscovery } from './discover.js';
 import type { SeenStore } from '../store/seen-store.js';
 import { listSource, type ListingPage } from '../sources/listers.js';
@@ -29,6 +30,10 @@ export interface DiscoveryResult {
   filtered: number;
   /** Listing pages answered 304. */
   notModified: number;
+  /** Items that could not be queued this run (they are tried again on the next one). */
+  skipped: number;
+  /** Why the first skipped item was skipped: `code: message (url)`. */
+  warning: string | null;
 }
 
 /**
@@ -74,28 +79,58 @@ export async function runDiscovery(
   const seen = await deps.seen.get([...new Set(items.map((i) => i.docId))]);
   const plan = planDiscovery(items, seen, source.filters);
   let queued = 0;
+  const skipped: { url: string; err: unknown }[] = [];
   for (const item of plan.toFetch) {
-    const outcome = await deps.enqueue({
-      label: `${source.name}: ${item.title ?? item.url}`,
-      variant: item.version ?? item.url,
-      job: {
-        docId: item.docId,
-        traceId: randomUUID(),
-        stages: {},
-        target: {
-          kind: 'url',
-          url: item.url,
-          site: item.site,
-          source: source.name,
-          ...(source.allowPrivate ? { allowPrivate: true } : {}),
-          ...(item.version ? { variant: item.version } : {}),
-        },
-      },
-    });
-    if (outcome === 'queued' || outcome === 'retried') queued++;
-    await deps.seen.mark(item.docId, item.version, deps.now());
+    try {
+      queued += await queueItem(source, item, deps);
+    } catch (err) {
+      // One bad item must not cost the source its other items; it is not marked seen, so the
+      // next run tries it again.
+      skipped.push({ url: item.url, err });
+      deps.log.warn({ source: source.name, url: item.url, err }, 'discovered item skipped');
+    }
   }
+  // Nothing could be queued at all: that is the source's or the queue's failure, not an item's.
+  if (skipped.length && skipped.length === plan.toFetch.length) throw skipped[0]!.err;
   await deps.listings?.putAll(pending);
   const found = new Set(items.filter((i) => !i.knownOnly).map((i) => i.docId)).size;
-  return { found, queued, unchanged: plan.unchanged, filtered: plan.filtered, notModified };
+  const first = skipped[0];
+  const warning = first
+    ? `${first.err instanceof PresslineError ? first.err.code : 'ERR_UNEXPECTED'}: ${(first.err as Error).message.split('\n')[0]} (${first.url})`
+    : null;
+  return {
+    found,
+    queued,
+    unchanged: plan.unchanged,
+    filtered: plan.filtered,
+    notModified,
+    skipped: skipped.length,
+    warning,
+  };
+}
+
+/** Queues one discovered item and marks it seen; 1 when a fetch job was added. */
+async function queueItem(
+  source: SourceConfig,
+  item: DiscoveredItem,
+  deps: Pick<DiscoveryDeps, 'enqueue' | 'seen' | 'now'>,
+): Promise<number> {
+  const outcome = await deps.enqueue({
+    label: `${source.name}: ${item.title ?? item.url}`,
+    variant: item.version ?? item.url,
+    job: {
+      docId: item.docId,
+      traceId: randomUUID(),
+      stages: {},
+      target: {
+        kind: 'url',
+        url: item.url,
+        site: item.site,
+        source: source.name,
+        ...(item.version ? { variant: item.version } : {}),
+      },
+    },
+  });
+  await deps.seen.mark(item.docId, item.version, deps.now());
+  return outcome === 'queued' || outcome === 'retried' ? 1 : 0;
 }

@@ -1,4 +1,5 @@
 import type { DiscoveredItem } from '../sources/item.js';
+import { linearPattern } from '../sources/pattern.js';
 import type { Filters } from '../sources/schema.js';
 import type { SeenVersion } from '../store/seen-store.js';
 
@@ -12,7 +13,11 @@ export interface DiscoveryPlan {
 /** Whether an item passes a source's filters. */
 export function passes(item: DiscoveredItem, f: Filters): boolean {
   const hay = [item.url, item.title ?? ''];
-  const hit = (patterns: string[]) => patterns.some((p) => hay.some((h) => new RegExp(p, 'i').test(h)));
+  const hit = (patterns: string[]) =>
+    patterns.some((p) => {
+      const re = linearPattern(p);
+      return hay.some((h) => re.test(h));
+    });
   if (f.include.length && !hit(f.include)) return false;
   if (f.exclude.length && hit(f.exclude)) return false;
   if (f.types.length && item.type && !f.types.some((t) => t.toLowerCase() === item.type?.toLowerCase()))

@@ -1,4 +1,4 @@
-import { PermanentError } from '../errors.js';
+import { InputTooLargeError, PermanentError } from '../errors.js';
 import { decodeBody } from '../fetch/decode.js';
 import type { HttpClient } from '../fetch/http.js';
 import { siteOf } from '../ids.js';
@@ -14,6 +14,12 @@ export interface FetchDeps {
   index: FetchIndex;
   now: () => Date;
   log?: Logger;
+  /**
+   * Whether the discovery source of this name may reach private addresses, as its
+   * configuration says. Nothing in a job can widen that: job data may come from anywhere
+   * that can write to Redis. Unset: no source may.
+   */
+  sourceAllowsPrivate?: (source: string) => Promise<boolean>;
 }
 
 /**
@@ -31,14 +37,19 @@ export async function fetchDocument(job: FetchJob, deps: FetchDeps): Promise<Cle
   let validators = { etag: null as string | null, lastModified: null as string | null };
   const prev = await deps.index.get(job.docId);
   if (t.kind === 'inline') {
+    // Job data can come from anywhere that writes to Redis: the producer's cap is checked again.
+    const max = deps.client.opts.maxBytes;
+    const size = Math.floor((t.bodyBase64.length * 3) / 4);
+    if (size > max + 2) throw new InputTooLargeError(t.path ?? job.docId, size, max);
     bytes = Buffer.from(t.bodyBase64, 'base64');
+    if (bytes.length > max) throw new InputTooLargeError(t.path ?? job.docId, bytes.length, max);
     contentType = t.contentType;
     url = t.url;
     path = t.path;
   } else {
     const same = prev && prev.url === t.url;
     const res = await deps.client.get(t.url, {
-      allowPrivate: t.allowPrivate,
+      allowPrivate: Boolean(t.source && (await deps.sourceAllowsPrivate?.(t.source))),
       etag: t.etag ?? (same ? prev.etag : null),
       lastModified: t.lastModified ?? (same ? prev.lastModified : null),
       log: deps.log,

@@ -36,15 +36,8 @@ export interface StageExtra {
 
 const RECENT_KEEP = 10_000;
 
-/** KEYS[1] the index, KEYS[2] the prefix of document keys (same hash tag): each id with its label and title. */
-const SEARCH_FIELDS = `local out = {}
-for _, id in ipairs(redis.call('ZREVRANGE', KEYS[1], 0, -1)) do
-  local v = redis.call('HMGET', KEYS[2] .. id, 'label', 'title')
-  out[#out + 1] = id
-  out[#out + 1] = v[1] or ''
-  out[#out + 1] = v[2] or ''
-end
-return out`;
+/** Documents a search reads per step: one short ZREVRANGE and this many HMGETs in a pipeline. */
+const SEARCH_STEP = 200;
 
 /**
  * Per-document status in Redis, written by the workers and read by `ingest` and the
@@ -129,11 +122,20 @@ export class DocStatus {
   async search(query: string, limit = 50): Promise<DocState[]> {
     const q = query.trim().toLowerCase();
     if (!q) return [];
-    // One script call returns [id, label, title, …] newest first: no round trip per document.
-    const flat = (await this.redis.eval(SEARCH_FIELDS, 2, this.index, this.key(''))) as string[];
+    // Step by step, newest first, stopping at `limit` hits: every command is short, so Redis
+    // serves the queues between steps (a script over every document would block it whole).
     const hits: string[] = [];
-    for (let i = 0; i + 2 < flat.length && hits.length < limit; i += 3) {
-      if ([flat[i], flat[i + 1], flat[i + 2]].some((f) => f?.toLowerCase().includes(q))) hits.push(flat[i]!);
+    for (let start = 0; start < RECENT_KEEP && hits.length < limit; start += SEARCH_STEP) {
+      const ids = await this.redis.zrevrange(this.index, start, start + SEARCH_STEP - 1);
+      if (!ids.length) break;
+      const pipe = this.redis.pipeline();
+      for (const id of ids) pipe.hmget(this.key(id), 'label', 'title');
+      const rows = (await pipe.exec()) ?? [];
+      ids.forEach((id, i) => {
+        const [label, title] = (rows[i]?.[1] ?? []) as (string | null)[];
+        if (hits.length < limit && [id, label, title].some((f) => f?.toLowerCase().includes(q)))
+          hits.push(id);
+      });
     }
     return this.load(hits);
   }

@@ -15,6 +15,9 @@ export interface SourceHealth {
   nextTryAt?: string | null;
   /** Fetch jobs the last run queued. */
   queued?: number | null;
+  /** Items the last run could not queue, and why the first of them could not. */
+  skipped?: number;
+  lastWarning?: string | null;
 }
 
 /** How each discovery source last ran: one Redis hash per source. */
@@ -25,12 +28,18 @@ export class SourceHealthStore {
   ) {}
 
   /** Records a run that worked: the error is cleared. */
-  async recordOk(name: string, r: { found: number; queued: number }, at = new Date()): Promise<void> {
+  async recordOk(
+    name: string,
+    r: { found: number; queued: number; skipped?: number; warning?: string | null },
+    at = new Date(),
+  ): Promise<void> {
     await this.redis.hset(this.keyOf(name), {
       lastRunAt: at.toISOString(),
       lastOkAt: at.toISOString(),
       itemsFound: String(r.found),
       queued: String(r.queued),
+      skipped: String(r.skipped ?? 0),
+      lastWarning: r.warning ?? '',
       lastError: '',
       failures: '0',
       nextTryAt: '',
@@ -85,6 +94,8 @@ export class SourceHealthStore {
           failures: Number(h.failures ?? 0),
           nextTryAt: h.nextTryAt || null,
           queued: num(h.queued),
+          skipped: Number(h.skipped ?? 0),
+          lastWarning: h.lastWarning || null,
         };
       }),
     );

@@ -8,6 +8,7 @@ import { jobDuration, jobsFailed, jobsProcessed } from '../metrics.js';
 import type { DocStatus, StageExtra } from '../store/doc-status.js';
 import { bullPrefix } from '../store/keys.js';
 import { deliverBackoffStrategy } from '../queues/retry-policy.js';
+import { redact } from '../redact.js';
 
 /** One queue's work: the schema its jobs must match, and what to do with a parsed job. */
 export interface WorkerSpec<I> {
@@ -80,7 +81,12 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
       const retryable = isRetryable(err);
       const final = !retryable || attempt >= (job.opts.attempts ?? 1);
       const code = err instanceof PresslineError ? err.code : 'ERR_UNEXPECTED';
-      const message = (err as Error).message;
+      // BullMQ stores the message and stack as the job's failed reason: no credentials in them.
+      const message = redact((err as Error).message);
+      if (err instanceof Error && !(err instanceof PresslineError)) {
+        err.message = message;
+        if (err.stack) err.stack = redact(err.stack);
+      }
       jobsFailed.inc({ stage: spec.stage, code, final: String(final) });
       await deps.status?.stage(docId, spec.stage, {
         state: final ? 'failed' : 'retrying',

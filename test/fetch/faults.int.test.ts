@@ -7,13 +7,16 @@ const env = useFixtureSite();
 
 const allowed = (url: string): Input => {
   const input = urlInput(url);
-  if (input.job.target.kind === 'url') input.job.target.allowPrivate = true;
+  if (input.job.target.kind === 'url') input.job.target.source = 'fixture';
   return input;
 };
 
 describe('fetch faults through the real workers', () => {
   it('gives each fault its outcome: recoverable ones publish, the rest fail with a clear code, and none is lost', async () => {
-    const h = await env.start([]);
+    // The fixture site is on 127.0.0.1: its URLs name a source whose configuration allows that.
+    const h = await env.start([
+      { name: 'fixture', type: 'rss', url: `${env.site.url}/feed.xml`, allowPrivate: true, enabled: false },
+    ]);
     const cases: { path: string; input: Input; state: 'published' | 'failed'; code?: string }[] = [
       { path: '/fault/flaky', state: 'published' },
       { path: '/fault/429', state: 'published' },

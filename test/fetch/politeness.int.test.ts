@@ -53,6 +53,7 @@ describe('politeness under load', () => {
       DATA_DIR: dataDir,
       FETCH_MIN_INTERVAL_MS: String(INTERVAL_MS),
       FETCH_HOST_CONCURRENCY: '8',
+      FETCH_ALLOW_PRIVATE: 'true',
       LOG_LEVEL: 'info',
     };
     for (let i = 0; i < 2; i++) {
@@ -74,7 +75,7 @@ describe('politeness under load', () => {
             docId,
             traceId: randomUUID(),
             stages: {},
-            target: { kind: 'url', url, allowPrivate: true },
+            target: { kind: 'url', url },
           },
           opts: {
             jobId: jobIdFor('fetch', docId, url),

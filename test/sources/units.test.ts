@@ -129,7 +129,7 @@ describe('listing parsers', () => {
       'https://www.eeas.europa.eu/eeas/press-material_en',
     );
     expect(first).toMatchObject({
-      docId: 'eeas:fixture-hrvp-remarks-on-the-black-sea-conference_en',
+      docId: 'eeas:eeas/fixture-hrvp-remarks-on-the-black-sea-conference_en',
       url: 'https://www.eeas.europa.eu/eeas/fixture-hrvp-remarks-on-the-black-sea-conference_en',
       date: '2026-02-23',
       type: 'Remarks',

@@ -70,7 +70,7 @@ describe('discovery against the fixture site', () => {
     const third = await h.records();
     expect(third).toHaveLength(first.length + 1);
     const added = third.at(-1);
-    const docId = `eeas:${page.slug}`;
+    const docId = `eeas:eeas/${page.slug}`;
     expect(added?.id).toBe(docId);
     expect(added?.version).not.toBe(first.find((r) => r.id === docId)?.version);
     expect(added?.text).toContain('62 percent');
@@ -138,8 +138,8 @@ describe('discovery against the fixture site', () => {
     await h.idle();
     const ids = (await h.records()).map((r) => r.id).sort();
     expect(ids).toEqual([
-      'consilium:eurogroup-remarks-2026-03-09',
-      'ecb:ecb.is260305.en.html',
+      'consilium:council/press/eurogroup-remarks-2026-03-09',
+      'ecb:ecb/press/press_conference/ecb.is260305.en.html',
       'generic:127.0.0.1/news/minister-remarks',
     ]);
     // The feed and the sitemap give the page different versions, so both may ask for it; the

@@ -21,7 +21,7 @@ beforeAll(async () => {
   site = await startFixtureSite();
   dir = await mkdtemp(join(tmpdir(), 'pressline-fetch-'));
   deps = {
-    client: testClient(),
+    client: testClient({ allowPrivate: true }),
     raw: new FileRawStore(dir),
     index: new MemoryFetchIndex(),
     now: () => new Date('2026-03-10T12:00:00Z'),
@@ -36,7 +36,7 @@ const jobFor = (url: string, site: 'ec-presscorner' | 'eeas'): FetchJob => ({
   docId: docIdFor({ url, path: null, site }),
   traceId: randomUUID(),
   stages: {},
-  target: { kind: 'url', url, site, allowPrivate: true },
+  target: { kind: 'url', url, site },
 });
 
 describe('the fetch stage', () => {
@@ -62,7 +62,7 @@ describe('the fetch stage', () => {
     expect(await fetchDocument(jobFor(url, 'eeas'), deps)).toBeNull();
     expect(site.requests(`/eeas/${page?.slug}`).map((l) => l.status)).toEqual([200, 304]);
     // The server forgets validators (no ETag match): same bytes, still nothing new.
-    const entry = await deps.index.get(`eeas:${page?.slug}`);
+    const entry = await deps.index.get(`eeas:eeas/${page?.slug}`);
     if (entry) await deps.index.put({ ...entry, etag: null, lastModified: null });
     expect(await fetchDocument(jobFor(url, 'eeas'), deps)).toBeNull();
   });

@@ -1,5 +1,6 @@
 import { markup, type SafeHtml } from '../html.js';
 import type { DocState, StageState } from '../../store/doc-status.js';
+import { redact } from '../../redact.js';
 
 /** `812 ms`, `3.4 s`, `2 min 5 s`. */
 export function duration(ms: number | undefined | null): string {
@@ -58,7 +59,7 @@ export const stageBadge = (state: StageState['state']): SafeHtml =>
 
 /** Why a stage failed, in a person's terms: the HTTP status, the schema paths and messages, or the message. */
 export function reason(s: StageState): SafeHtml {
-  const message = s.error ?? 'no message recorded';
+  const message = redact(s.error ?? 'no message recorded');
   const http = /\banswered (\d{3})\b/.exec(message)?.[1];
   const issues = message
     .split('\n')

@@ -26,13 +26,21 @@ ${JOB_STATES.map((s) => num(q.counts[s], s === 'failed' ? 'failed-count' : ''))}
   )}</tbody></table></section>`;
 }
 
+/** A source's last error, else the items its last run skipped and why, else "none". */
+function sourceProblem(s: Overview['sources'][number]): SafeHtml {
+  if (s.lastError) return markup`<span class="badge bad">error</span> ${s.lastError}`;
+  if (s.skipped)
+    return markup`<span class="badge wait">${s.skipped} item${s.skipped === 1 ? '' : 's'} skipped</span> ${s.lastWarning ?? ''}`;
+  return markup`<span class="muted">none</span>`;
+}
+
 function sourcesCard(o: Overview): SafeHtml {
   return markup`<section class="card" id="sources"><h2>Sources</h2>
 ${
   o.sources.length
     ? markup`<table><thead><tr><th>Source</th><th>Last discovery</th><th class="num">Items found</th><th>Last error</th></tr></thead><tbody>${o.sources.map(
         (s) =>
-          markup`<tr><td>${s.name}${s.enabled ? '' : markup` <span class="badge wait">off</span>`}</td><td>${ago(s.lastRunAt)}</td><td class="num">${s.itemsFound ?? '–'}</td><td>${s.lastError ? markup`<span class="badge bad">error</span> ${s.lastError}` : markup`<span class="muted">none</span>`}</td></tr>`,
+          markup`<tr><td>${s.name}${s.enabled ? '' : markup` <span class="badge wait">off</span>`}</td><td>${ago(s.lastRunAt)}</td><td class="num">${s.itemsFound ?? '–'}</td><td>${sourceProblem(s)}</td></tr>`,
       )}</tbody></table>`
     : markup`<div class="empty">No discovery source has run yet.</div>`
 }</section>`;
