@@ -1,6 +1,7 @@
 import { Cluster, Redis, type ClusterOptions, type RedisOptions } from 'ioredis';
 import type { Config } from '../config.js';
 import { ConfigError, RedisUnavailableError } from '../errors.js';
+import { redact } from '../redact.js';
 
 /** One Redis, a Sentinel-managed primary, or a Redis Cluster: what every store and queue takes. */
 export type RedisClient = Redis | Cluster;
@@ -44,9 +45,6 @@ function parseRedisUrl(value: string): { nodes: Endpoint[]; options: RedisOption
   };
   return { nodes: urls.map((u) => ({ host: u.hostname, port: Number(u.port || 6379) })), options };
 }
-
-/** A URL without its password, for messages. */
-const redact = (url: string): string => url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
 
 /** Where this configuration connects, in words (for errors and logs), without secrets. */
 export function describeRedis(settings: RedisSettings): string {
