@@ -62,7 +62,7 @@ export class App {
     const connection = createRedis(config);
     connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     const stores = openStores(connection, config);
-    const sinks = createSinks(config, log, { ledger: stores.ledger });
+    const sinks = createSinks(config, log, { ledger: stores.ledger, lock: stores.archiveLock });
     const queues = new Queues(
       connection,
       config,
@@ -80,6 +80,7 @@ export class App {
       client,
       index: stores.fetched,
       now: () => new Date(),
+      versionFound: (source: string) => stores.sources.versionFound(source),
       sourceAllowsPrivate: privateAccessOf(config),
     };
     const context = (l: Logger): StageContext => ({ log: l, fetch });
@@ -123,6 +124,7 @@ export class App {
           client: this.context(this.log).fetch.client,
           seen: this.stores.seen,
           listings: this.stores.listings,
+          recheck: this.stores.recheck,
           health: this.stores.sources,
           queue: this.queues.get('discover'),
           enqueue: (i) => this.enqueue(i),
@@ -132,7 +134,7 @@ export class App {
         return [createWorker(spec, { ...deps, status: null }, { concurrency: 2, ...opts })];
       }
       case 'deliver':
-        return this.sinks.map((sink) => createWorker(deliverSpec(sink, this.status), deps, opts));
+        return this.sinks.map((sink) => createWorker(deliverSpec(sink), deps, opts));
       case 'publish':
         return [createWorker(publishSpec(this.queues, this.status), deps, opts)];
       default: {

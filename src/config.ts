@@ -88,6 +88,18 @@ const settings = {
   backoffMs: ['JOB_BACKOFF_MS', int(0), 2000, 'First retry delay; doubles on each try (exponential).'],
   keepCompleted: ['KEEP_COMPLETED', int(0), 1000, 'Completed jobs kept per queue (older ones are removed).'],
   keepFailed: ['KEEP_FAILED', int(0), 5000, 'Failed jobs kept per queue, for inspection and retry.'],
+  lockDurationMs: [
+    'LOCK_DURATION_MS',
+    int(1000),
+    12000,
+    "A job's lock, renewed every half of it while its worker lives; must outlast the longest stretch a stage blocks its process.",
+  ],
+  stalledIntervalMs: [
+    'STALLED_INTERVAL_MS',
+    int(1000),
+    3000,
+    'How often workers look for jobs whose lock expired (their worker died) and queue them again.',
+  ],
   userAgent: [
     'USER_AGENT',
     z.string().min(1),

@@ -88,8 +88,13 @@ export class RedisUnavailableError extends PresslineError {
   }
 }
 
-/** Whether an error is worth retrying: Pressline errors say so; unknown errors are retried. */
-export const isRetryable = (err: unknown): boolean => !(err instanceof PresslineError) || err.retryable;
+/**
+ * Whether an error is worth retrying: Pressline errors say so; a `RangeError` (a stack overflow,
+ * an invalid array length or string size: the input's shape, which a retry does not change) is
+ * not; other unknown errors are retried.
+ */
+export const isRetryable = (err: unknown): boolean =>
+  err instanceof PresslineError ? err.retryable : !(err instanceof RangeError);
 
 /** Parses `data` with `schema`, or throws a ValidationError naming `what` and each bad path. */
 export function parseOrThrow<S extends z.ZodType>(

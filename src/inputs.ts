@@ -12,6 +12,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.json': 'application/json',
   '.vtt': 'text/vtt; charset=utf-8',
+  '.pdf': 'application/pdf',
 };
 
 /** A job for a document, with the key that tells this version of it apart (for the job id). */

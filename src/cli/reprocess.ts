@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { App } from '../app.js';
 import { ConfigError, PermanentError } from '../errors.js';
-import { decodeBody } from '../fetch/decode.js';
+import { bodyText } from '../extract/bytes.js';
 import { jobIdFor } from '../ids.js';
 import type { CleanJob } from '../schemas/jobs.js';
 import type { FetchEntry } from '../store/fetch-index.js';
@@ -22,6 +22,7 @@ export async function cleanJobFromSnapshot(
       'ERR_RAW_MISSING',
       `${entry.docId}: raw snapshot ${entry.rawSha256} is not in the raw store`,
     );
+  const read = await bodyText(bytes, entry.contentType, entry.url ?? entry.path);
   return {
     docId: entry.docId,
     traceId,
@@ -31,10 +32,10 @@ export async function cleanJobFromSnapshot(
       path: entry.path,
       site: entry.site,
       fetchedAt: entry.fetchedAt,
-      contentType: entry.contentType,
+      contentType: read.contentType,
       rawSha256: entry.rawSha256,
     },
-    body: decodeBody(bytes, entry.contentType),
+    body: read.body,
   };
 }
 

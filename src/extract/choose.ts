@@ -2,6 +2,7 @@ import { siteOf } from '../ids.js';
 import type { Site } from '../schemas/record.js';
 import { extractGenericHtml } from './generic-html.js';
 import type { ExtractInput, Extracted } from './types.js';
+import { checkSize } from './limits.js';
 import { extractPlainText } from './plain-text.js';
 import { extractPressCorner } from './sites/ec-presscorner.js';
 import { extractWithSelectors } from './sites/html-site.js';
@@ -38,8 +39,11 @@ export function chooseExtractor(
   if (urlSite === 'ec-presscorner' || (looksJson(body, contentType) && /docuLanguageResource/.test(body))) {
     return { site: 'ec-presscorner', extractor: 'ec-presscorner', ...extractPressCorner(body) };
   }
-  if (!looksHtml(body, contentType))
+  if (/\bpdf\b/i.test(contentType) || !looksHtml(body, contentType)) {
+    checkSize('text', body.length);
     return { site: urlSite ?? 'generic', extractor: 'plain-text', ...extractPlainText(body) };
+  }
+  checkSize('html', body.length);
 
   const site = urlSite ?? siteOfMarkup(body);
   if (site && site !== 'generic' && site in DEFAULT_SELECTORS) {

@@ -1,7 +1,8 @@
 import { loadHtml } from './html/load.js';
+import { checkSize, linesLength } from './limits.js';
 import { findDates } from './meta/dates.js';
 import { analyzeLines, type Analyzed, type Hints } from './text/analyze.js';
-import { blockLines, stripNoise } from './html/blocks.js';
+import { blockLines, stripLinkBlocks, stripNoise } from './html/blocks.js';
 import { mainContent } from './html/main-content.js';
 import { contains, elements, textOf } from './html/dom.js';
 import type { Document, Element } from 'domhandler';
@@ -44,6 +45,7 @@ export function analyzePage(
   facts: ReturnType<typeof pageFacts>,
   hints: Hints = {},
 ): Analyzed {
+  checkSize('text', linesLength(lines));
   const title = hints.title ?? facts.h1;
   const withTitle =
     title && !lines.slice(0, 8).some((l) => l.includes(title)) ? [title, '', ...lines] : lines;
@@ -79,5 +81,6 @@ export function extractGenericHtml(html: string): Analyzed {
       break;
     }
   }
+  stripLinkBlocks(node, found.stats);
   return analyzePage(blockLines(node), facts);
 }

@@ -53,6 +53,21 @@ const validUtf8 = (bytes: Uint8Array): boolean => {
   }
 };
 
+/** UTF-16 text of a Latin script has a NUL in every other byte. */
+const looksUtf16 = (bytes: Uint8Array): boolean => {
+  const n = Math.min(bytes.length, 4096);
+  let nul = 0;
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) nul++;
+  return n > 0 && nul / n > 0.2;
+};
+
+const replacementShare = (text: string): number => {
+  const n = Math.min(text.length, 65536);
+  let bad = 0;
+  for (let i = 0; i < n; i++) if (text.charCodeAt(i) === 0xfffd) bad++;
+  return n ? bad / n : 0;
+};
+
 const hasNonAscii = (bytes: Uint8Array): boolean => bytes.some((b) => b > 0x7f);
 
 /**
@@ -74,10 +89,15 @@ export function detectAndDecode(bytes: Uint8Array, contentType: string): Decoded
   for (const [charset, from] of declared) {
     if (!charset) continue;
     if (charset === 'utf-8' && !utf8ok) continue;
+    // a UTF-16 declaration over bytes without the NULs of UTF-16 text is wrong: detect instead
+    if (charset.startsWith('utf-16') && !looksUtf16(bytes)) continue;
     if (charset !== 'utf-8' && charset.startsWith('utf-16') === false && utf8ok && hasNonAscii(bytes)) {
       return { text: new TextDecoder('utf-8').decode(bytes), charset: 'utf-8', from: 'sniffed' };
     }
-    return { text: decodeAs(charset, bytes), charset, from };
+    const text = decodeAs(charset, bytes);
+    // a declared charset that cannot read the bytes (many U+FFFD) is wrong too
+    if (replacementShare(text) > 0.01) continue;
+    return { text, charset, from };
   }
   if (utf8ok)
     return {

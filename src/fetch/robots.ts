@@ -1,71 +1,43 @@
-/** One group of a robots.txt: the agents it names and its rules, in file order. */
-interface Group {
-  agents: string[];
-  rules: { allow: boolean; pattern: string }[];
-}
+import robotsParserModule from 'robots-parser';
 
-/** A parsed robots.txt (RFC 9309): answers whether a path may be fetched by an agent. */
+/** What robots-parser returns (its typings describe an ES default export; the package is CommonJS). */
+interface Parsed {
+  isAllowed(url: string, ua?: string): boolean | undefined;
+}
+const robotsParser = robotsParserModule as unknown as (url: string, text: string) => Parsed;
+
+/** robots-parser judges URLs of the origin its robots.txt came from; rules hold per origin, so one stands in for all. */
+const ORIGIN = 'https://robots.invalid';
+
+/**
+ * A parsed robots.txt (RFC 9309), read by `robots-parser`: agent groups, `Allow` and
+ * `Disallow` with `*` and `$`, the longest match winning and `Allow` winning a tie. Its matcher
+ * (Google's) takes time proportional to pattern × path, whatever the patterns: a hostile
+ * robots.txt cannot make it backtrack.
+ */
 export class Robots {
-  private constructor(private readonly groups: Group[]) {}
+  private constructor(private readonly parsed: Parsed | null) {}
 
   /** Everything allowed (no robots.txt, or a 4xx for it). */
   static allowAll(): Robots {
-    return new Robots([]);
+    return new Robots(null);
   }
 
   /** Nothing allowed (robots.txt unreachable with a 5xx: the RFC says assume a full disallow). */
   static disallowAll(): Robots {
-    return new Robots([{ agents: ['*'], rules: [{ allow: false, pattern: '/' }] }]);
+    return Robots.parse('User-agent: *\nDisallow: /\n');
   }
 
   static parse(text: string): Robots {
-    const groups: Group[] = [];
-    let current: Group | null = null;
-    let lastWasAgent = false;
-    for (const raw of text.split(/\r?\n/)) {
-      const line = raw.replace(/#.*/, '').trim();
-      const m = /^([A-Za-z-]+)\s*:\s*(.*)$/.exec(line);
-      if (!m?.[1]) continue;
-      const field = m[1].toLowerCase();
-      const value = (m[2] ?? '').trim();
-      if (field === 'user-agent') {
-        if (!current || !lastWasAgent) groups.push((current = { agents: [], rules: [] }));
-        current.agents.push(value.toLowerCase());
-        lastWasAgent = true;
-      } else if ((field === 'allow' || field === 'disallow') && current) {
-        lastWasAgent = false;
-        // An empty Disallow allows everything: no rule.
-        if (value) current.rules.push({ allow: field === 'allow', pattern: value });
-      } else lastWasAgent = false;
-    }
-    return new Robots(groups);
+    return new Robots(robotsParser(`${ORIGIN}/robots.txt`, text));
   }
 
   /** Whether `pathAndQuery` may be fetched by the agent whose product token is `agent`. */
   isAllowed(agent: string, pathAndQuery: string): boolean {
-    const token = agent.toLowerCase();
-    const own = this.groups.filter((g) => g.agents.some((a) => a !== '*' && token.startsWith(a)));
-    const groups = own.length ? own : this.groups.filter((g) => g.agents.includes('*'));
-    let best: { allow: boolean; length: number } | null = null;
-    for (const rule of groups.flatMap((g) => g.rules)) {
-      if (!matches(rule.pattern, pathAndQuery)) continue;
-      const length = rule.pattern.length;
-      // Longest match wins; on a tie, Allow wins.
-      if (!best || length > best.length || (length === best.length && rule.allow))
-        best = { allow: rule.allow, length };
-    }
-    return best?.allow ?? true;
+    if (!this.parsed) return true;
+    const path = pathAndQuery.startsWith('/') ? pathAndQuery : `/${pathAndQuery}`;
+    return this.parsed.isAllowed(`${ORIGIN}${path}`, agent) ?? true;
   }
-}
-
-function matches(pattern: string, path: string): boolean {
-  const anchored = pattern.endsWith('$');
-  const body = anchored ? pattern.slice(0, -1) : pattern;
-  const re = body
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${re}${anchored ? '$' : ''}`).test(path);
 }
 
 /** The product token of a User-Agent (`Pressline/0.1 (+https://…)` → `pressline`). */

@@ -172,12 +172,23 @@ function scaleAt(tokens: Token[], j: number, hasCurrency: boolean): [number, num
   return null;
 }
 
-/**
- * Reads an amount at token `i`: `€400 million`, `EUR €25 billion`, `6.7 billion euros`,
- * `$5bn`, `2.5 per cent`, `25 basis points`, `-0.30%`, `two per cent`, `5 milliards d'euros`.
- * `inRange` allows the number to follow a dash (the second end of `5-6 million`).
- */
-export function readAmount(tokens: Token[], i: number, inRange = false): Amount | null {
+/** A number read at its token: value, where it ends, and what its digits say. */
+interface NumberRead {
+  value: number;
+  end: number;
+  start: number;
+  digits: boolean;
+  lone: boolean;
+  yearLike: boolean;
+  /** A scale already applied (a number word with its scale, a glued `bn`), or 1. */
+  scale: number;
+  /** The scale was applied by the word reader (it is not to be applied again). */
+  scaled: boolean;
+  mustHaveUnit: boolean;
+}
+
+/** Currency signs or codes before a number (`EUR €25`): the currency and where the number starts. */
+function leadingCurrency(tokens: Token[], i: number): [string | null, number] {
   let j = i;
   let currency: string | null = null;
   for (let n = 0; n < 2; n++) {
@@ -186,124 +197,155 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
     currency = c[0];
     j = c[1];
   }
-  const numAt = j;
-  const t = at(tokens, j);
-  if (!t || (currency && t.para)) return null;
-  let value: number;
-  let digits = false;
-  let lone = false;
-  let scale = 1;
-  let yearLike = false;
-  let start = i;
-  let mustHaveUnit = false;
-  if (t.kind === 'num') {
-    // `+0.3%`: a plus sign is kept for percentages only (else it starts a phone number)
-    const plus = at(tokens, j - 1);
-    const signed = !currency && plus?.text === '+' && glued(tokens, j) && (j - 1 === 0 || plus.space);
-    // `EUR1bn`: a currency code may be glued to its amount
-    const afterCode = currency !== null && plus?.kind === 'word';
-    if ((!signed && !afterCode && gluedToCode(tokens, j, inRange)) || ordinalSuffixEnd(tokens, j))
-      return null;
-    if (signed && !/^\d{1,3}(?:[.,]\d+)?$/.test(t.text)) return null;
-    if (signed) mustHaveUnit = true;
-    // `3 000 soldats`: groups of three digits after a plain space
-    const before = at(tokens, j - 1);
-    if (
-      before &&
-      before.kind === 'num' &&
-      /^\d{1,3}$/.test(before.text) &&
-      GROUP.test(t.text) &&
-      isSpaceGroup(tokens, j)
-    )
-      return null;
-    let raw = t.text;
-    while (
-      /^\d{1,3}(?: \d{3})*$/.test(raw) &&
-      isSpaceGroup(tokens, j + 1) &&
-      GROUP.test(tokens[j + 1]!.text)
-    ) {
-      raw += ` ${tokens[j + 1]!.text}`;
-      j++;
-    }
-    const v = parseDigits(raw, t.lang);
-    if (v === null || !Number.isFinite(v)) return null;
-    if (/^\d{7,}$/.test(t.text) && !currency) return null; // phone numbers and references
-    value = v;
-    digits = true;
-    yearLike = /^(?:19|20)\d\d$/.test(raw);
-    j++;
-    const sign = at(tokens, numAt - 1);
-    if (
-      !currency &&
-      sign &&
-      (sign.text === '-' || sign.text === '\u2212') &&
-      glued(tokens, numAt) &&
-      !inRange
-    ) {
-      const before = at(tokens, numAt - 2);
-      if (sign.space || !before) {
-        value = -value;
-        start = numAt - 1;
-      }
-    }
-    const suffix = at(tokens, j);
-    if (suffix && suffix.kind === 'word' && glued(tokens, j)) {
-      const sc = scaleAt(tokens, j, true);
-      if (sc) {
-        scale = sc[0];
-        j = sc[1];
-      } else if (
-        !PERCENT_WORDS.has(suffix.low) &&
-        !CURRENCY_WORDS.has(suffix.low) &&
-        !CURRENCY_CODES.has(suffix.text)
-      )
-        return null; // 4G, 10x, 6pm
-    }
-  } else if (t.kind === 'word') {
-    const w = readWordNumber(tokens, j);
-    if (!w) return null;
-    value = w.value;
-    lone = w.lone;
-    if (w.scaled) scale = -w.scale; // already applied
-    j = w.end;
-  } else return null;
+  return [currency, j];
+}
 
+/** Digits at token `j` (`3 000`, `-0.30`, `+0.3`, `5bn`), or null where they are no amount (`4G`, a phone number). */
+function readDigitsAt(
+  tokens: Token[],
+  i: number,
+  j: number,
+  currency: string | null,
+  inRange: boolean,
+): NumberRead | null {
+  const numAt = j;
+  const t = tokens[j]!;
+  // `+0.3%`: a plus sign is kept for percentages only (else it starts a phone number)
+  const plus = at(tokens, j - 1);
+  const signed = !currency && plus?.text === '+' && glued(tokens, j) && (j - 1 === 0 || plus.space);
+  // `EUR1bn`: a currency code may be glued to its amount
+  const afterCode = currency !== null && plus?.kind === 'word';
+  if ((!signed && !afterCode && gluedToCode(tokens, j, inRange)) || ordinalSuffixEnd(tokens, j)) return null;
+  if (signed && !/^\d{1,3}(?:[.,]\d+)?$/.test(t.text)) return null;
+  // `3 000 soldats`: groups of three digits after a plain space
+  const before = at(tokens, j - 1);
+  if (
+    before &&
+    before.kind === 'num' &&
+    /^\d{1,3}$/.test(before.text) &&
+    GROUP.test(t.text) &&
+    isSpaceGroup(tokens, j)
+  )
+    return null;
+  let raw = t.text;
+  while (/^\d{1,3}(?: \d{3})*$/.test(raw) && isSpaceGroup(tokens, j + 1) && GROUP.test(tokens[j + 1]!.text)) {
+    raw += ` ${tokens[j + 1]!.text}`;
+    j++;
+  }
+  const v = parseDigits(raw, t.lang);
+  if (v === null || !Number.isFinite(v)) return null;
+  if (/^\d{7,}$/.test(t.text) && !currency) return null; // phone numbers and references
+  const read: NumberRead = {
+    value: v,
+    end: j + 1,
+    start: i,
+    digits: true,
+    lone: false,
+    yearLike: /^(?:19|20)\d\d$/.test(raw),
+    scale: 1,
+    scaled: false,
+    mustHaveUnit: signed,
+  };
+  const sign = at(tokens, numAt - 1);
+  if (
+    !currency &&
+    sign &&
+    (sign.text === '-' || sign.text === '\u2212') &&
+    glued(tokens, numAt) &&
+    !inRange
+  ) {
+    if (sign.space || !at(tokens, numAt - 2)) {
+      read.value = -read.value;
+      read.start = numAt - 1;
+    }
+  }
+  const suffix = at(tokens, read.end);
+  if (suffix && suffix.kind === 'word' && glued(tokens, read.end)) {
+    const sc = scaleAt(tokens, read.end, true);
+    if (sc) [read.scale, read.end] = sc;
+    else if (
+      !PERCENT_WORDS.has(suffix.low) &&
+      !CURRENCY_WORDS.has(suffix.low) &&
+      !CURRENCY_CODES.has(suffix.text)
+    )
+      return null; // 4G, 10x, 6pm
+  }
+  return read;
+}
+
+/** A number written in words at token `j` ("two", "one hundred", "five million"). */
+function readWordsAt(tokens: Token[], i: number, j: number): NumberRead | null {
+  const w = readWordNumber(tokens, j);
+  if (!w) return null;
+  return {
+    value: w.value,
+    end: w.end,
+    start: i,
+    digits: false,
+    lone: w.lone,
+    yearLike: false,
+    scale: w.scaled ? w.scale : 1,
+    scaled: w.scaled,
+    mustHaveUnit: false,
+  };
+}
+
+/** A scale word after the number (`million`, `€30 more million`, `5-billion`, `billion-euro`): scale, end, currency. */
+function scaleAfter(
+  tokens: Token[],
+  j: number,
+  currency: string | null,
+): [number, number, string | null] | null {
+  let k = j;
+  if (MORE.has(at(tokens, k)?.low ?? '') && scaleAt(tokens, k + 1, currency !== null)) k++;
+  // `€5-billion`, `a 5-billion-euro fund`: a dash glued on both sides
+  if (gluedDash(tokens, k) && (scaleAt(tokens, k + 1, true) || COMPOUND_SCALE.test(at(tokens, k + 1)!.low)))
+    k++;
+  const sc = scaleAt(tokens, k, currency !== null);
+  if (sc) return [sc[0], sc[1], currency];
+  const compound = COMPOUND_SCALE.exec(at(tokens, k)?.low ?? '');
+  // `a 5 billion-euro package`
+  if (compound && !currency) return [SCALES.get(compound[1]!)!, k + 1, CURRENCY_WORDS.get(compound[2]!)!];
+  return null;
+}
+
+/** A currency or a percent unit after the amount (`6.7 billion euros`, `2-percent`): [currency, unit, end]. */
+function unitAfter(tokens: Token[], j: number): [string | null, string | null, number] {
+  const c = currencyAfter(tokens, j);
+  if (c && !at(tokens, j)!.para) return [c[0], null, c[1]];
+  // `a 2-percent rise`, `a 25-basis-point cut`
+  const p = percentAfter(tokens, j) ?? (gluedDash(tokens, j) ? percentAfter(tokens, j + 1) : null);
+  return p ? [null, p[0], p[1]] : [null, null, j];
+}
+
+/**
+ * Reads an amount at token `i`: `€400 million`, `EUR €25 billion`, `6.7 billion euros`,
+ * `$5bn`, `2.5 per cent`, `25 basis points`, `-0.30%`, `two per cent`, `5 milliards d'euros`.
+ * `inRange` allows the number to follow a dash (the second end of `5-6 million`).
+ */
+export function readAmount(tokens: Token[], i: number, inRange = false): Amount | null {
+  const lead = leadingCurrency(tokens, i);
+  const numAt = lead[1];
+  let currency = lead[0];
+  const t = at(tokens, numAt);
+  if (!t || (currency && t.para)) return null;
+  const n =
+    t.kind === 'num'
+      ? readDigitsAt(tokens, i, numAt, currency, inRange)
+      : t.kind === 'word'
+        ? readWordsAt(tokens, i, numAt)
+        : null;
+  if (!n) return null;
+  let { value, scale, end: j } = n;
   if (scale === 1) {
-    let k = j;
-    if (MORE.has(at(tokens, k)?.low ?? '') && scaleAt(tokens, k + 1, currency !== null)) k++;
-    // `€5-billion`, `a 5-billion-euro fund`: a dash glued on both sides
-    if (gluedDash(tokens, k) && (scaleAt(tokens, k + 1, true) || COMPOUND_SCALE.test(at(tokens, k + 1)!.low)))
-      k++;
-    const sc = scaleAt(tokens, k, currency !== null);
-    const compound = COMPOUND_SCALE.exec(at(tokens, k)?.low ?? '');
-    if (sc) {
-      scale = sc[0];
-      j = sc[1];
-    } else if (compound && !currency) {
-      // `a 5 billion-euro package`
-      scale = SCALES.get(compound[1]!)!;
-      currency = CURRENCY_WORDS.get(compound[2]!)!;
-      j = k + 1;
-    }
+    const sc = scaleAfter(tokens, j, currency);
+    if (sc) [scale, j, currency] = sc;
   }
-  if (scale > 0) value *= scale;
-  else scale = -scale;
+  if (!n.scaled) value *= scale;
   let unit: string | null = null;
-  if (!currency) {
-    const c = currencyAfter(tokens, j);
-    if (c && !at(tokens, j)!.para) {
-      currency = c[0];
-      j = c[1];
-    } else {
-      // `a 2-percent rise`, `a 25-basis-point cut`
-      const p = percentAfter(tokens, j) ?? (gluedDash(tokens, j) ? percentAfter(tokens, j + 1) : null);
-      if (p) {
-        unit = p[0];
-        j = p[1];
-      }
-    }
-  }
-  if (mustHaveUnit && !unit) return null;
+  if (!currency) [currency, unit, j] = unitAfter(tokens, j);
+  if (n.mustHaveUnit && !unit) return null;
+  const { start, digits, yearLike, lone } = n;
   return { start, end: j, numAt, value, scale, currency, unit, digits, yearLike, lone };
 }
 

@@ -66,6 +66,35 @@ function approxBefore(tokens: Token[], i: number, floor: number): [Approx, numbe
 const isCopula = (t: Token | undefined): boolean =>
   t !== undefined && t.kind === 'word' && (COPULAS.has(t.low) || t.low === "c'est" || t.low === "we're");
 
+/** Words before a number that make it a part of the count just before (`including 9`). */
+const PART_OF = new Set([
+  'including',
+  'incl',
+  'notamment',
+  'dont',
+  'darunter',
+  'davon',
+  'inclusi',
+  'incluidos',
+  'incluidas',
+  'inclusive',
+]);
+const AND_OR = new Set(['and', 'but', 'so', 'et', 'mais', 'und', 'aber', 'e', 'ma', 'y', 'pero']);
+/** Who a bare number after a copula counts: `we are 27`, `nous sommes 27`, `wir sind 27`. */
+const PEOPLE_PRONOUNS = new Set([
+  'we',
+  'they',
+  'nous',
+  'ils',
+  'elles',
+  'wir',
+  'sie',
+  'noi',
+  'loro',
+  'nosotros',
+  'ellos',
+]);
+
 /** Decides whether an amount with neither currency nor unit counts something, and what. */
 function countItem(
   tokens: Token[],
@@ -157,9 +186,18 @@ function countItem(
   if (next?.low === 'of' && isWord(tokens, a.end + 1, OF_PEOPLE))
     return { ok: true, item: null, end: a.end + 2 };
   if (allOf || vote) return { ok: true, item: null, end: a.end };
-  // `we are 27.`, `c'est 41,`
-  if (isCopula(prev) && (!next || next.kind === 'sym') && a.value < 1e5 && !a.yearLike)
+  // `only 10 of 27 came`: a part of a whole written as a number
+  if (next?.low === 'of' && at(tokens, a.end + 1)?.kind === 'num' && a.scale === 1 && a.value < 1e5)
     return { ok: true, item: null, end: a.end };
+  // `64 meetings, including 9 in Luxembourg`: a part of the count just before, its noun unsaid
+  if (prev && PART_OF.has(prev.low) && a.scale === 1 && a.value < 1e5 && !a.yearLike)
+    return { ok: true, item: null, end: a.end };
+  // `we are 27.`, `c'est 41,`, `we are 27 and …`
+  const ends =
+    !next ||
+    next.kind === 'sym' ||
+    (AND_OR.has(next.low) && PEOPLE_PRONOUNS.has(at(tokens, a.start - 2)?.low ?? ''));
+  if (isCopula(prev) && ends && a.value < 1e5 && !a.yearLike) return { ok: true, item: null, end: a.end };
   // `2 million` with no noun after it
   if (a.scale > 1 && prev?.text !== ':') return { ok: true, item: null, end: a.end, bare: true };
   return no;

@@ -1,4 +1,5 @@
 import type { Speaker } from '../schemas/record.js';
+import { isBareName } from '../extract/meta/speakers.js';
 import { cutAtCues, type Piece } from './cues.js';
 import { readMarker, type Marker } from './markers.js';
 import { paragraphs, sub } from './spans.js';
@@ -14,29 +15,61 @@ const FULL_NAME =
   /^\p{Lu}\p{Ll}+(?:\s+(?:(?:de|da|di|van|von|der|den|du|le|la)\s+)*\p{Lu}[\p{Ll}'’-]+){1,2}$/u;
 const ROLE_WORD =
   /\b(?:president|vice[- ]president|minister|secretary|commissioner|high representative|hr\/vp|hrvp|chancellor|spokes(?:person|man|woman)|governor|director|ambassador|moderator|journalist|reporter|interviewer|speaker|chair|mr|mrs|ms|madam|président|präsident|ministre)\b/i;
-const BYLINE_AFTER = /\s*[-–—]?\s*\(?(?:Journalist(?:e|in)?|Question|Reporter)\s*\(([^)]{1,80})\)\)?\.?$/;
+/** A label of a journalist's name and outlet: "Lena Holm, Radio Nord", "Lena Holm (ARD)". */
+const NAME_OUTLET =
+  /^\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2}\s*(?:,\s*|\()(?:the\s+)?[\p{Lu}\d][\p{L}\d&.'’-]*(?:\s+(?:[\p{Lu}\d&][\p{L}\d&.'’-]*|of|de|di|du|der|die|la|le))*\)?$/u;
+const BYLINE_AFTER =
+  /(?<!\s)\s*(?:[-–—]\s*)?\(?(?:Journalist(?:e|in)?|Question|Reporter)\s*\(([^)]{1,80})\)\)?\.?$/;
 /** How every `BYLINE_AFTER` match ends: a cheap test before the costly one. */
 const BYLINE_END = /\)\.?$/;
 const ASKED_DE = /^([„“"][^„“"]{3,}\?[“”"])\s*,?\s*(?:fragt|fragte|wollte)\b[^.]{0,60}\.?$/;
+/** A journalist's line after the question that names nobody: `Journalist`, `Reporter`, `Question`. */
+const BARE_BYLINE =
+  /^(?:Journalist(?:e|in)?|Reporter(?:in)?|Question|Frage|Pregunta|Domanda|Giornalista|Periodista)\s*\.?$/i;
+const ENDS_Q = /\?["”’»)\]]*$/;
+/** How an answer opens (the paragraph is no part of the question before it). */
+const REPLIES = /^(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|first of all)\b/i;
 
 /**
- * Questions marked after the fact: a `Journalist (Outlet)` line after the question (or at its
- * end), and German reported questions (`„…?“, fragt ein Journalist`).
+ * The first paragraph of the question that ends just before `k`: the paragraphs before it that
+ * also ask ("…? / And second, …?") belong to the same journalist's turn.
+ */
+function questionStart(items: Item[], k: number): number {
+  let j = k;
+  while (j > 0) {
+    const before = items[j - 1]!;
+    if (before.m.type !== 'none' || before.p.cue || before.p.text.length > 400) break;
+    if (!ENDS_Q.test(before.p.text) || REPLIES.test(before.p.text)) break;
+    j--;
+  }
+  return j;
+}
+
+/** Marks the question that ends at paragraph `k` (and goes back to its first paragraph). */
+function markQuestionEndingAt(items: Item[], k: number, speaker: string | null): void {
+  const j = questionStart(items, k);
+  items[j]!.m = { type: 'question', speaker, skip: 0 };
+}
+
+/**
+ * Questions marked after the fact: a `Journalist (Outlet)` or bare `Journalist` line after the
+ * question (or at its end), and German reported questions (`„…?“, fragt ein Journalist`).
  */
 function markQuestionsAfter(items: Item[]): void {
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
     if (it.m.type !== 'none') continue;
     const b = BYLINE_END.test(it.p.text) ? BYLINE_AFTER.exec(it.p.text) : null;
-    if (b && b.index === 0 && k > 0 && items[k - 1]!.m.type === 'none') {
-      items[k - 1]!.m = { type: 'question', speaker: b[1]!, skip: 0 };
+    const bare = !b && it.p.text.length < 14 && BARE_BYLINE.test(it.p.text);
+    if ((bare || b?.index === 0) && k > 0 && items[k - 1]!.m.type === 'none') {
+      markQuestionEndingAt(items, k - 1, b ? b[1]! : null);
       it.m = { type: 'heading', speaker: null, skip: it.p.text.length };
       it.p = { ...it.p, cue: undefined };
       continue;
     }
     if (b && b.index > 0) {
       it.p = { ...sub(it.p, 0, b.index), cue: undefined };
-      it.m = { type: 'question', speaker: b[1]!, skip: 0 };
+      markQuestionEndingAt(items, k, b[1]!);
       continue;
     }
     const d = ASKED_DE.exec(it.p.text);
@@ -62,6 +95,93 @@ function carryLoneMarkers(items: Item[]): void {
   }
 }
 
+/** A paragraph that is only a person's name, perhaps with a role after a comma: "Anna Berg", "Jan Roe, ex-president". */
+const NAME_LINE = /^([^,.?!:;]{4,60})(?:,\s*[^.?!:;]{2,60})?$/u;
+
+/**
+ * Names alone on their line ("Anna Berg" / "Wages are rising …") label the next paragraph when
+ * they are speakers: an official already known, a name that comes back, a name after a question,
+ * or a name before a question (the journalist who asks).
+ */
+function carryNameLabels(items: Item[], speakers: readonly Speaker[]): Set<Item> {
+  const carried = new Set<Item>();
+  const count = new Map<string, number>();
+  for (const i of items) if (i.m.type === 'none') count.set(i.p.text, (count.get(i.p.text) ?? 0) + 1);
+  for (let k = items.length - 2; k >= 0; k--) {
+    const it = items[k]!;
+    const next = items[k + 1]!;
+    if (it.m.type !== 'none' || it.p.cue || next.m.type !== 'none' || next.p.cue) continue;
+    const m = it.p.text.length <= 120 ? NAME_LINE.exec(it.p.text) : null;
+    if (!m || !isBareName(m[1]!) || m[1]!.split(/\s+/).length > 4) continue;
+    const surname = m[1]!.split(/\s+/).pop()!;
+    const before = items
+      .slice(0, k)
+      .reverse()
+      .find((i) => i.m.type !== 'heading');
+    const speaks =
+      speakers.some((s) => s.name.split(' ').pop() === surname) ||
+      (count.get(it.p.text) ?? 0) >= 2 ||
+      before?.m.type === 'question' ||
+      (before !== undefined && ENDS_Q.test(before.p.text)) ||
+      ENDS_Q.test(next.p.text);
+    if (!speaks) continue;
+    const label = readMarker(`${it.p.text}: ${next.p.text}`);
+    if (label.type !== 'label') continue;
+    next.m = { ...label, skip: 0 };
+    carried.add(next);
+    items.splice(k, 1);
+  }
+  return carried;
+}
+
+/** A name with its initials in brackets, as an interview's intro says who is who: "Anna Berg (AB)". */
+const NAMED_INITIALS =
+  /(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|da|di|van|von|der|den|du|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3})\s*\((\p{Lu}{1,3})\)/gu;
+const initialsOf = (name: string) =>
+  name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w.charAt(0))
+    .join('');
+
+/**
+ * Initials as labels (`AB:`, `M:`) stand for the names the intro gives them ("Anna Berg (AB)")
+ * or for a known speaker with those initials.
+ */
+function nameInitials(items: Item[], text: string, speakers: readonly Speaker[]): void {
+  const names = new Map<string, string>();
+  for (const s of speakers) if (s.name.includes(' ')) names.set(initialsOf(s.name), s.name);
+  for (const m of text.slice(0, 2000).matchAll(NAMED_INITIALS)) names.set(m[2]!, m[1]!);
+  if (!names.size) return;
+  for (const i of items) {
+    if (i.m.type !== 'label' && i.m.type !== 'answer' && i.m.type !== 'question') continue;
+    // "R:" reads as "Réponse" and "Q:" as a question, unless the intro names someone so
+    const written =
+      i.m.type === 'label' ? i.m.label! : i.p.text.slice(0, i.m.skip).replace(/[\s.:)\-–—]+$/, '');
+    const name = /^\p{Lu}{1,3}$/u.test(written) ? names.get(written) : undefined;
+    if (name) i.m = { type: 'label', label: name, speaker: name, skip: i.m.skip };
+  }
+}
+
+/** A journalist's introduction with a quote, glued after capture junk: `… 12 views Jane Roe, TV9 : "…"`. */
+const GLUED_INTRO =
+  /\s(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2},\s*[\p{Lu}\d][\p{L}\d&.'’-]*(?:\s+[\p{Lu}\d][\p{L}\d&.'’-]*){0,3}\s?:\s*["“„«])/u;
+
+/** Cuts a paragraph without a marker where a journalist's quoted introduction starts after junk. */
+function cutGluedIntros(items: Item[]): void {
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    if (it.m.type !== 'none' || it.p.cue || !it.p.text.includes(':')) continue;
+    const g = GLUED_INTRO.exec(it.p.text);
+    if (!g || g.index === 0) continue;
+    const rest = sub(it.p, g.index, it.p.text.length);
+    const m = readMarker(rest.text);
+    if (m.type !== 'label') continue;
+    items.splice(k, 1, { p: sub(it.p, 0, g.index), m: it.m }, { p: rest, m });
+    k++;
+  }
+}
+
 /**
  * The paragraphs of a clean text, cut at cues, with their markers read: questions marked after
  * the fact, markers alone on their line carried to the next paragraph, and mixed-case labels
@@ -72,15 +192,17 @@ export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
     .flatMap(cutAtCues)
     .map((p) => ({ p, m: readMarker(p.text) }));
 
+  cutGluedIntros(items);
   markQuestionsAfter(items);
   carryLoneMarkers(items);
+  const named = carryNameLabels(items, speakers);
 
   // a mixed-case label ("Dana:", "Middle East:") counts only in a dialogue, with a role word,
   // for an official already named, for a full name answering a question, or for a name the
   // text uses elsewhere
   const labelled = items.filter((i) => i.m.type === 'label').length;
   items.forEach((i, k) => {
-    if (i.m.type !== 'label' || i.m.label === i.m.label!.toUpperCase()) return;
+    if (i.m.type !== 'label' || i.m.label === i.m.label!.toUpperCase() || named.has(i)) return;
     const label = i.m.label!;
     const surname = label
       .replace(/\s*[,(].*$/, '')
@@ -89,9 +211,12 @@ export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
     const known = speakers.some((s) => s.name.split(' ').pop() === surname);
     const single = !/[\s,(]/.test(label);
     const answersQuestion = items[k - 1]?.m.type === 'question' && FULL_NAME.test(label);
-    if (labelled >= 3 || known || ROLE_WORD.test(label) || answersQuestion) return;
+    // "Lena Holm, Radio Nord: … ?": a journalist who gives name and outlet, then asks
+    const asks = i.p.text.includes('?') && (NAME_OUTLET.test(label) || items[k + 1]?.m.type === 'label');
+    if (labelled >= 3 || known || ROLE_WORD.test(label) || answersQuestion || asks) return;
     if (single && text.split(surname).length > 2) return;
     i.m = { type: 'none', speaker: null, skip: 0 };
   });
+  nameInitials(items, text, speakers);
   return items;
 }

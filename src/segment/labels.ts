@@ -27,38 +27,56 @@ export function classifyLabels(
   turns: { label: string; text: string; afterQuestion?: boolean; handover?: boolean }[],
   known: Speaker[],
 ): Map<string, LabelRole> {
-  const stats = new Map<string, { n: number; q: number; answers: number; handovers: number }>();
+  // "Caren Miosga:" then "Miosga:" is one voice: counted by surname
+  const stats = new Map<
+    string,
+    { n: number; q: number; answers: number; handovers: number; labels: Set<string> }
+  >();
   for (const t of turns) {
-    const s = stats.get(t.label) ?? { n: 0, q: 0, answers: 0, handovers: 0 };
+    const key = last(t.label);
+    const s = stats.get(key) ?? { n: 0, q: 0, answers: 0, handovers: 0, labels: new Set<string>() };
     s.n++;
+    s.labels.add(t.label);
     if (t.afterQuestion) s.answers++;
     if (t.handover) s.handovers++;
     if (/\?/.test(t.text)) s.q++;
-    stats.set(t.label, s);
+    stats.set(key, s);
   }
   const knownLast = new Set(known.map((k) => last(k.name)));
-  const out = new Map<string, LabelRole>();
+  const role = new Map<string, LabelRole>();
   const sure = new Set<string>();
-  for (const [label, s] of stats) {
-    if (MODERATOR.test(label)) out.set(label, 'moderator');
-    else if (JOURNALIST.test(label)) out.set(label, 'journalist');
+  const byName = new Set<string>();
+  for (const [key, s] of stats) {
+    const label = [...s.labels][0]!;
+    const labels = [...s.labels];
+    if (labels.some((l) => MODERATOR.test(l))) role.set(key, 'moderator');
+    else if (labels.some((l) => JOURNALIST.test(l))) role.set(key, 'journalist');
     // a voice that gives the floor several times and never answers chairs the conference
-    else if (s.handovers >= 2 && !s.answers) out.set(label, 'moderator');
-    else if (OFFICIAL.test(label) || knownLast.has(last(label))) out.set(label, 'official');
-    else {
-      out.set(label, s.q / s.n >= 0.5 ? 'journalist' : 'official');
+    else if (s.handovers >= 2 && !s.answers) role.set(key, 'moderator');
+    else if (labels.some((l) => OFFICIAL.test(l))) role.set(key, 'official');
+    else if (knownLast.has(last(label))) {
+      role.set(key, 'official');
+      byName.add(key);
+    } else {
+      role.set(key, s.q / s.n >= 0.5 ? 'journalist' : 'official');
       continue;
     }
-    sure.add(label);
+    sure.add(key);
   }
+  const asks = (k: string) => stats.get(k)!.q / stats.get(k)!.n;
+  const keys = [...stats.keys()];
   // a dialogue between one known official and one other voice: the other voice asks
-  const labels = [...stats.keys()];
-  if (labels.length === 2) {
-    const [a, b] = labels as [string, string];
-    if (sure.has(a) && out.get(a) === 'official' && !sure.has(b) && !stats.get(b)!.answers)
-      out.set(b, 'journalist');
-    if (sure.has(b) && out.get(b) === 'official' && !sure.has(a) && !stats.get(a)!.answers)
-      out.set(a, 'journalist');
+  if (keys.length === 2) {
+    const [a, b] = keys as [string, string];
+    if (sure.has(a) && role.get(a) === 'official' && !sure.has(b) && !stats.get(b)!.answers)
+      role.set(b, 'journalist');
+    if (sure.has(b) && role.get(b) === 'official' && !sure.has(a) && !stats.get(a)!.answers)
+      role.set(a, 'journalist');
   }
+  // nobody asks, yet a voice known only by name keeps asking while another answers: the interviewer
+  if (![...role.values()].includes('journalist') && keys.some((k) => asks(k) < 0.5))
+    for (const k of byName) if (asks(k) >= 0.5 && stats.get(k)!.n >= 2) role.set(k, 'journalist');
+  const out = new Map<string, LabelRole>();
+  for (const [key, s] of stats) for (const l of s.labels) out.set(l, role.get(key)!);
   return out;
 }

@@ -2,7 +2,7 @@ import { CITIES } from '../extract/meta/cities.js';
 
 /** What the start of a turn says about it. */
 export interface Marker {
-  type: 'question' | 'answer' | 'label' | 'soundbite' | 'heading' | 'none';
+  type: 'question' | 'answer' | 'label' | 'soundbite' | 'heading' | 'shot' | 'none';
   /** The journalist or official the marker names, if any. */
   speaker: string | null;
   /** Offset (in the span) where the turn's words start, after the marker. */
@@ -31,6 +31,15 @@ const QUESTION = new RegExp(
 );
 const QUESTION_LABELLED =
   /^(?:(?:Unidentified|Unknown|Another|Female|Male|Foreign)\s+)?(?:Journalist(?:e|in)?|Reporter|Press|Questioner|Interviewer|Audience|Participant|Journaliste)(?:\s+\d{1,2})?\s*(?:\(([^)]{1,80})\)|\[([^\]]{1,80})\])?\s*:\s*/i;
+/** A cue of a video script that reports the questions: `Reporters ask: "…?"`, `Journalist asks:`. */
+const ASK_CUE =
+  /^(?:(?:Reporters?|Journalists?|Press|Media)\s+asks?|Question\s+from\s+(?:reporters|journalists|the\s+press))\s*[:,-]\s*/i;
+/**
+ * A camera line of a shot list: `W/S minister leaves car *CUTAWAY*`, `2. M/S delegates`,
+ * `Close-up of the flags`, `Various of delegates`. It is no one's turn.
+ */
+const SHOT =
+  /^(?:\d{1,3}[.)]\s*)?(?:(?:[WMLE]\/S|C\/U|[WM]CU|ECU|WS|MS|LS|CU|VS|(?:Wide|Medium|Long|Close)\s+shots?|Close[- ]ups?|Various\s+(?:of|shots?)|Aerials?(?:\s+(?:shots?|views?))?\s+of|Pan\s+(?:from|to|left|right|across)|Zoom\s+(?:in|out)|Tilt\s+(?:up|down)|Cutaway|Upsound)\b(?![^.?!]*[.?!]\s+\p{Lu})[^?]{0,200}|[^?]{0,200}\*(?:CUTAWAY|UPSOUND|NATSOT|NAT\s?SOUND)\*[^?]{0,40})$/u;
 const ANSWER =
   /^(?:A|A(?:NSWER|nswer)|R(?:ÉPONSE|éponse)|A(?:NTWORT|ntwort)|Respuesta|Risposta|Antwoord|R(?=\s*(?:[.:]\s*)?[-–—:]))\s*(?:[.:)\-–—](?:\s*[-–—](?=\s))?)\s*/;
 const RESPONSE_HEADING = /^Response\s+to\s+(?:a\s+)?questions?\s+(?=on\b|about\b|regarding\b)/i;
@@ -38,6 +47,9 @@ const SOUNDBITE = /^(?:SOUNDBITE|Soundbite|SOT)\b[^:]{0,240}?(?:saying(?:\s+that
 const SOUND_NAME =
   /(?:\bby\s+|\)\s*|,\s*)(\p{Lu}[\p{L}'’.-]+(?:\s+(?:von\s+|der\s+|de\s+|van\s+)*\p{Lu}[\p{L}'’.-]+){0,3})/u;
 
+/** A label that names a role and nobody: "The President of the Republic:", "Minister for Finance:". */
+const ROLE_LABEL =
+  /^((?:The\s+)?(?:President|Vice[- ]President|Prime\s+Minister|Chancellor|Minister|Commissioner|Spokesperson|High\s+Representative|Secretary[- ]General)(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}-]*){0,3})?)\s*:\s+(?=\S)/u;
 const NAME_TOKEN = "(?:\\p{Lu}[\\p{L}'’./-]*|von|van|der|den|de|di|da|du|la|le|\\d+)";
 const LABEL = new RegExp(
   `^((?:${NAME_TOKEN})(?:\\s+${NAME_TOKEN}){0,5}(?:\\s*,\\s*[^:,]{1,60}){0,3}(?:\\s*\\([^)]{1,40}\\))?)\\s*:\\s+(?=\\S)`,
@@ -83,8 +95,11 @@ export function readMarker(s: string): Marker {
   m = QUESTION.exec(s);
   const q = m && questionMarker(m, s);
   if (q) return q;
+  m = ASK_CUE.exec(s);
+  if (m && m[0].length < s.length) return { type: 'question', speaker: null, skip: m[0].length };
   m = ANSWER.exec(s);
   if (m && m[0].length < s.length) return { type: 'answer', speaker: null, skip: m[0].length };
+  if (s.length < 260 && SHOT.test(s)) return { type: 'shot', speaker: null, skip: 0 };
   m = RESPONSE_HEADING.exec(s);
   if (m) return { type: 'question', speaker: null, skip: m[0].length };
   m = SOUNDBITE.exec(s);
@@ -92,6 +107,8 @@ export function readMarker(s: string): Marker {
     const n = SOUND_NAME.exec(m[0].replace(/\((?:in|en)\s+\w+\)/gi, ''));
     return { type: 'soundbite', speaker: n ? n[1]!.trim() : null, skip: m[0].length };
   }
+  m = ROLE_LABEL.exec(s);
+  if (m) return { type: 'label', speaker: m[1]!.trim(), skip: m[0].length, label: m[1]!.trim() };
   m = LABEL.exec(s);
   if (m) {
     const label = m[1]!.trim();

@@ -43,4 +43,19 @@ export function addressee(question: string): string | null {
   return cleanName(m[1] ?? m[2]!);
 }
 
+/** The one known speaker whose role is the role a label names ("The President of the Republic" → the President). */
+export function roleHolder(label: string, known: readonly Speaker[]): string | null {
+  const role = /\b(president|minister|chancellor|commissioner|spokesperson|representative|secretary)\b/i.exec(
+    label,
+  )?.[1];
+  if (!role) return null;
+  const holders = known.filter(
+    (k) =>
+      k.role &&
+      new RegExp(`\\b${role}\\b`, 'i').test(k.role) &&
+      !/vice/i.test(k.role) === !/vice/i.test(label),
+  );
+  return holders.length === 1 ? holders[0]!.name : null;
+}
+
 export { addSpeaker };

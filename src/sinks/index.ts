@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Config } from '../config.js';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { ArchiveLock } from './archive-lock.js';
 import { JsonlSink } from './jsonl.js';
 import type { DeliveryLedger } from './ledger.js';
 import { PostgresSink } from './postgres.js';
@@ -54,17 +55,22 @@ export async function prepareSinks(config: Config, log: Logger): Promise<void> {
 
 /**
  * Builds the sinks this configuration turns on. With a `ledger`, the webhook sink remembers what
- * it delivered there, so a version published again is never POSTed twice.
+ * it delivered there, so a version published again is never POSTed twice; with a `lock`, the
+ * JSON Lines archive is appended to by one process at a time, so it holds with many processes.
  */
 export function createSinks(
   config: Config,
   log: Logger,
-  deps: { ledger?: (sink: string) => DeliveryLedger } = {},
+  deps: { ledger?: (sink: string) => DeliveryLedger; lock?: (sink: string) => ArchiveLock } = {},
 ): Sink[] {
   return sinkNames(config).map((name): Sink => {
     switch (name) {
       case 'jsonl':
-        return new JsonlSink({ dir: join(config.dataDir, 'archive'), fsync: config.jsonlFsync });
+        return new JsonlSink({
+          dir: join(config.dataDir, 'archive'),
+          fsync: config.jsonlFsync,
+          ...(deps.lock ? { lock: deps.lock(name) } : {}),
+        });
       case 'pg':
         return new PostgresSink({ connectionString: config.databaseUrl!, log });
       case 'webhook':

@@ -1,6 +1,7 @@
-import { mkdir, open, readdir, readFile, stat, truncate } from 'node:fs/promises';
+import { mkdir, open, readdir, stat, truncate } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { PressRecord } from '../schemas/record.js';
+import { processLock, type ArchiveLock } from './archive-lock.js';
 import { GroupCommit } from './group-commit.js';
 import type { DeliveryOutcome, Sink } from './types.js';
 
@@ -8,30 +9,41 @@ export interface JsonlOptions {
   dir: string;
   /** `always`: fsync after each append, so an acknowledged record survives a crash. */
   fsync: 'always' | 'never';
+  /**
+   * Held while the archive's tail is read and appended to. With several worker processes on
+   * one archive it must be shared by them all (the App gives a Redis lock). @defaultValue processLock
+   */
+  lock?: ArchiveLock;
   now?: () => Date;
 }
 
 const KEY = /^\{"schemaVersion":\d+,"id":("(?:[^"\\]|\\.)*"),"version":"([0-9a-f]{64})"/;
 
 /**
- * The JSON Lines archive: one file per UTC day (`YYYY-MM-DD.jsonl`). Each record is one
- * line written by a single O_APPEND write; a torn tail left by a crash is cut before the
- * next append, so readers never meet a partial line once writing resumes. A record whose
- * (id, version) is already in the archive is not written again. Deliveries that arrive
- * while a write runs go together in the next one (group commit: one write, one fsync).
+ * The JSON Lines archive: one file per UTC day (`YYYY-MM-DD.jsonl`), each record one line
+ * written by a single O_APPEND write. The files are the single truth of what is archived:
+ * a record whose (id, version) is in any file is not written again, whichever process
+ * wrote it. Each append runs under the archive lock and first reads what other processes
+ * appended since this one last looked (the bytes past its offset in each file), so a
+ * delivery retried after a process was killed between its append and its job's completion
+ * finds the line and writes nothing. A torn tail left by a crash is cut before the next
+ * append. Deliveries that arrive while a write runs go together in the next one (group
+ * commit: one lock, one write, one fsync).
  */
 export class JsonlSink implements Sink {
   readonly name = 'jsonl';
-  private seen: Set<string> | null = null;
+  private readonly seen = new Set<string>();
+  /** Per file: how many bytes of whole lines this process has read into `seen`. */
+  private readonly offsets = new Map<string, number>();
   private readonly now: () => Date;
-  // Appends are serialised within the process (one write at a time), and concurrent
-  // deliveries share a write and its fsync; BullMQ's job ids serialise one (id, version) across processes.
+  private readonly lock: ArchiveLock;
   private readonly group = new GroupCommit<PressRecord, DeliveryOutcome>((records) =>
     this.appendMany(records),
   );
 
   constructor(private readonly opts: JsonlOptions) {
     this.now = opts.now ?? (() => new Date());
+    this.lock = opts.lock ?? processLock;
   }
 
   /** The file today's records go to. */
@@ -49,43 +61,59 @@ export class JsonlSink implements Sink {
   }
 
   private async appendMany(records: readonly PressRecord[]): Promise<DeliveryOutcome[]> {
-    const seen = await this.index();
-    const fresh = new Set<string>();
-    const lines: string[] = [];
-    const outcomes = records.map((record): DeliveryOutcome => {
-      const key = `${record.id}\u0000${record.version}`;
-      if (seen.has(key) || fresh.has(key)) return 'duplicate';
-      fresh.add(key);
-      lines.push(`${JSON.stringify(record)}\n`);
-      return 'written';
+    await mkdir(this.opts.dir, { recursive: true });
+    // Most of the archive is read outside the lock; under it only what was appended since.
+    await this.catchUp();
+    return this.lock.run(async (fence) => {
+      await this.catchUp();
+      const fresh = new Set<string>();
+      const lines: string[] = [];
+      const outcomes = records.map((record): DeliveryOutcome => {
+        const key = `${record.id}\u0000${record.version}`;
+        if (this.seen.has(key) || fresh.has(key)) return 'duplicate';
+        fresh.add(key);
+        lines.push(`${JSON.stringify(record)}\n`);
+        return 'written';
+      });
+      if (lines.length === 0) return outcomes;
+      const file = this.fileFor(this.now());
+      await repairTail(file);
+      await fence();
+      const fh = await open(file, 'a');
+      try {
+        await fh.write(lines.join(''));
+        if (this.opts.fsync === 'always') await fh.sync();
+      } finally {
+        await fh.close();
+      }
+      for (const key of fresh) this.seen.add(key);
+      return outcomes;
     });
-    if (lines.length === 0) return outcomes;
-    const file = this.fileFor(this.now());
-    await repairTail(file);
-    const fh = await open(file, 'a');
-    try {
-      await fh.write(lines.join(''));
-      if (this.opts.fsync === 'always') await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    for (const key of fresh) seen.add(key);
-    return outcomes;
   }
 
-  /** The (id, version) pairs already archived, read once from every file. */
-  private async index(): Promise<Set<string>> {
-    if (this.seen) return this.seen;
-    await mkdir(this.opts.dir, { recursive: true });
-    const seen = new Set<string>();
-    for (const name of (await readdir(this.opts.dir)).filter((n) => n.endsWith('.jsonl')).sort()) {
-      for (const line of (await readFile(join(this.opts.dir, name), 'utf8')).split('\n')) {
-        const m = KEY.exec(line);
-        if (m?.[1] && m[2]) seen.add(`${JSON.parse(m[1]) as string}\u0000${m[2]}`);
+  /** Reads into `seen` the whole lines of every file past this process's offset in it. */
+  private async catchUp(): Promise<void> {
+    const names = (await readdir(this.opts.dir)).filter((n) => n.endsWith('.jsonl')).sort();
+    for (const name of names) {
+      const file = join(this.opts.dir, name);
+      const size = (await stat(file)).size;
+      let from = this.offsets.get(name) ?? 0;
+      if (size < from) from = 0; // replaced by hand: read it again (the set ignores repeats)
+      if (size === from) continue;
+      const fh = await open(file, 'r');
+      try {
+        const buf = Buffer.alloc(size - from);
+        const { bytesRead } = await fh.read(buf, 0, buf.length, from);
+        const end = buf.subarray(0, bytesRead).lastIndexOf(0x0a) + 1;
+        for (const line of buf.subarray(0, end).toString('utf8').split('\n')) {
+          const m = KEY.exec(line);
+          if (m?.[1] && m[2]) this.seen.add(`${JSON.parse(m[1]) as string}\u0000${m[2]}`);
+        }
+        this.offsets.set(name, from + end);
+      } finally {
+        await fh.close();
       }
     }
-    this.seen = seen;
-    return seen;
   }
 
   async check(): Promise<void> {

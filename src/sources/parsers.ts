@@ -1,4 +1,4 @@
-import { load } from 'cheerio';
+import { load } from 'cheerio/slim';
 import { z } from 'zod';
 import { parseOrThrow, PermanentError } from '../errors.js';
 import { docIdFor, sha256, siteOf } from '../ids.js';

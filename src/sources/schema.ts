@@ -47,6 +47,16 @@ const common = {
   maxPages: z.number().int().positive().default(3),
   /** How far back a scheduled run of a date-searched source looks. @defaultValue 7 */
   lookbackDays: z.number().int().positive().default(7),
+  /**
+   * Documents first seen within this many days are asked for again (conditionally), so an
+   * edit becomes a new version; 0 turns re-checks off. The sources file may set it for every
+   * source at its top level. @defaultValue 14
+   */
+  recheckDays: z.number().int().min(0).default(14),
+  /** A document is re-checked at most this often. @defaultValue 6h */
+  recheckEvery: Duration.default(6 * 3_600_000),
+  /** Documents re-checked per scheduled run at most, the longest unchecked first. @defaultValue 25 */
+  recheckBatch: z.number().int().positive().default(25),
 };
 
 const url = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
@@ -120,22 +130,38 @@ export const SourceConfig = z.discriminatedUnion('type', [
 export type SourceConfig = z.infer<typeof SourceConfig>;
 export type FeedSource = Extract<SourceConfig, { type: 'rss' | 'consilium' | 'ecb' }>;
 
-/** The sources file: `{ sources: [...] }`, names unique. */
-export const SourcesFile = z
-  .object({ sources: z.array(SourceConfig) })
-  .strict()
-  .superRefine((f, ctx) => {
-    const seen = new Set<string>();
-    f.sources.forEach((s, i) => {
-      if (seen.has(s.name))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sources', i, 'name'],
-          message: `duplicate source name "${s.name}"`,
-        });
-      seen.add(s.name);
-    });
-  });
+/** A top-level `recheckDays` is every source's default; a source's own value wins. */
+function inheritRecheckDays(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object' || !('recheckDays' in raw)) return raw;
+  const file = raw as { recheckDays: unknown; sources?: unknown };
+  if (!Array.isArray(file.sources)) return raw;
+  return {
+    ...file,
+    sources: file.sources.map((s: unknown) =>
+      s && typeof s === 'object' && !('recheckDays' in s) ? { ...s, recheckDays: file.recheckDays } : s,
+    ),
+  };
+}
+
+/** The sources file: `{ recheckDays?, sources: [...] }`, names unique. */
+export const SourcesFile = z.preprocess(
+  inheritRecheckDays,
+  z
+    .object({ recheckDays: z.number().int().min(0).optional(), sources: z.array(SourceConfig) })
+    .strict()
+    .superRefine((f, ctx) => {
+      const seen = new Set<string>();
+      f.sources.forEach((s, i) => {
+        if (seen.has(s.name))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['sources', i, 'name'],
+            message: `duplicate source name "${s.name}"`,
+          });
+        seen.add(s.name);
+      });
+    }),
+);
 export type SourcesFile = z.infer<typeof SourcesFile>;
 
 /** The built-in sources when no SOURCES_FILE is set: the Press Corner and EEAS on, Council and ECB off. */

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { PermanentError, PresslineError } from '../errors.js';
 import type { HttpClient } from '../fetch/http.js';
 import type { EnqueueOutcome, Input } from '../inputs.js';
 import type { Logger } from '../logger.js';
 import type { DiscoveredItem } from '../sources/item.js';
-import { planDiscovery } from './discover.js';
+import { fetchInput, planDiscovery } from './discover.js';
+import { recheckSeen, type RecheckDeps } from './recheck.js';
 import type { SeenStore } from '../store/seen-store.js';
 import { listSource, type ListingPage } from '../sources/listers.js';
 import type { ListingValidators, Validators } from '../store/listing-cache.js';
@@ -16,6 +16,8 @@ export interface DiscoveryDeps {
   seen: Pick<SeenStore, 'get' | 'mark'>;
   /** Validators of listing pages; null asks unconditionally (a backfill). */
   listings: Pick<ListingValidators, 'get' | 'putAll'> | null;
+  /** What the source re-checks; absent or null re-checks nothing (a backfill). */
+  recheck?: RecheckDeps['recheck'];
   /** Queues a fetch job (the queue's producer, in a worker). */
   enqueue(input: Input): Promise<EnqueueOutcome>;
   now: () => Date;
@@ -30,6 +32,8 @@ export interface DiscoveryResult {
   filtered: number;
   /** Listing pages answered 304. */
   notModified: number;
+  /** Documents seen before, within the source's `recheckDays`, asked for again (conditionally). */
+  rechecked: number;
   /** Items that could not be queued this run (they are tried again on the next one). */
   skipped: number;
   /** Why the first skipped item was skipped: `code: message (url)`. */
@@ -80,9 +84,11 @@ export async function runDiscovery(
   const plan = planDiscovery(items, seen, source.filters);
   let queued = 0;
   const skipped: { url: string; err: unknown }[] = [];
+  const marked: DiscoveredItem[] = [];
   for (const item of plan.toFetch) {
     try {
       queued += await queueItem(source, item, deps);
+      marked.push(item);
     } catch (err) {
       // One bad item must not cost the source its other items; it is not marked seen, so the
       // next run tries it again.
@@ -92,6 +98,7 @@ export async function runDiscovery(
   }
   // Nothing could be queued at all: that is the source's or the queue's failure, not an item's.
   if (skipped.length && skipped.length === plan.toFetch.length) throw skipped[0]!.err;
+  const rechecked = await recheckSeen(source, deps, marked);
   await deps.listings?.putAll(pending);
   const found = new Set(items.filter((i) => !i.knownOnly).map((i) => i.docId)).size;
   const first = skipped[0];
@@ -104,6 +111,7 @@ export async function runDiscovery(
     unchanged: plan.unchanged,
     filtered: plan.filtered,
     notModified,
+    rechecked,
     skipped: skipped.length,
     warning,
   };
@@ -115,22 +123,7 @@ async function queueItem(
   item: DiscoveredItem,
   deps: Pick<DiscoveryDeps, 'enqueue' | 'seen' | 'now'>,
 ): Promise<number> {
-  const outcome = await deps.enqueue({
-    label: `${source.name}: ${item.title ?? item.url}`,
-    variant: item.version ?? item.url,
-    job: {
-      docId: item.docId,
-      traceId: randomUUID(),
-      stages: {},
-      target: {
-        kind: 'url',
-        url: item.url,
-        site: item.site,
-        source: source.name,
-        ...(item.version ? { variant: item.version } : {}),
-      },
-    },
-  });
+  const outcome = await deps.enqueue(fetchInput(source, item, item.version ?? item.url, item.version));
   await deps.seen.mark(item.docId, item.version, deps.now());
   return outcome === 'queued' || outcome === 'retried' ? 1 : 0;
 }

@@ -1,6 +1,8 @@
+import { randomUUID } from 'node:crypto';
+import type { Input } from '../inputs.js';
 import type { DiscoveredItem } from '../sources/item.js';
 import { linearPattern } from '../sources/pattern.js';
-import type { Filters } from '../sources/schema.js';
+import type { Filters, SourceConfig } from '../sources/schema.js';
 import type { SeenVersion } from '../store/seen-store.js';
 
 export interface DiscoveryPlan {
@@ -61,4 +63,32 @@ export function planDiscovery(
     else toFetch.push(item);
   }
   return { toFetch, unchanged, filtered };
+}
+
+/**
+ * The fetch job of a discovered item. `variant` makes its job id (a listing version, the URL,
+ * or a re-check's time); `version` is the version the job says it carries, when there is one.
+ */
+export function fetchInput(
+  source: Pick<SourceConfig, 'name'>,
+  item: Pick<DiscoveredItem, 'docId' | 'url' | 'site' | 'title'>,
+  variant: string,
+  version: string | null,
+): Input {
+  return {
+    label: `${source.name}: ${item.title ?? item.url}`,
+    variant,
+    job: {
+      docId: item.docId,
+      traceId: randomUUID(),
+      stages: {},
+      target: {
+        kind: 'url',
+        url: item.url,
+        site: item.site,
+        source: source.name,
+        ...(version ? { variant: version } : {}),
+      },
+    },
+  };
 }

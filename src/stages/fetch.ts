@@ -1,5 +1,5 @@
 import { InputTooLargeError, PermanentError } from '../errors.js';
-import { decodeBody } from '../fetch/decode.js';
+import { bodyText } from '../extract/bytes.js';
 import type { HttpClient } from '../fetch/http.js';
 import { siteOf } from '../ids.js';
 import type { Logger } from '../logger.js';
@@ -14,6 +14,8 @@ export interface FetchDeps {
   index: FetchIndex;
   now: () => Date;
   log?: Logger;
+  /** Told when a source's document, fetched before, comes back with other bytes (the dashboard's "versions found"). */
+  versionFound?: (source: string) => Promise<void>;
   /**
    * Whether the discovery source of this name may reach private addresses, as its
    * configuration says. Nothing in a job can widen that: job data may come from anywhere
@@ -69,6 +71,8 @@ export async function fetchDocument(job: FetchJob, deps: FetchDeps): Promise<Cle
     validators = { etag: res.etag, lastModified: res.lastModified };
   }
   const site = t.site ?? siteOf(url);
+  // binary bodies are refused before anything is stored; a PDF is read to its text layer
+  const read = await bodyText(bytes, contentType, url ?? path);
   const rawSha256 = await deps.raw.put(bytes);
   const unchanged = t.kind === 'url' && prev?.rawSha256 === rawSha256;
   await deps.index.put({
@@ -86,11 +90,12 @@ export async function fetchDocument(job: FetchJob, deps: FetchDeps): Promise<Cle
     deps.log?.info({ url, rawSha256 }, 'same bytes as the stored snapshot: nothing new');
     return null;
   }
+  if (t.kind === 'url' && t.source && prev) await deps.versionFound?.(t.source);
   return {
     docId: job.docId,
     traceId: job.traceId,
     stages: job.stages,
-    source: { url, path, site, fetchedAt, contentType, rawSha256 },
-    body: decodeBody(bytes, contentType),
+    source: { url, path, site, fetchedAt, contentType: read.contentType, rawSha256 },
+    body: read.body,
   };
 }

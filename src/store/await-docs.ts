@@ -20,13 +20,20 @@ export async function awaitDocuments(
   const states = new Map<string, DocState | null>();
   const started = Date.now();
   let lastChange = started;
+  const done = (s: DocState | null | undefined) => s?.state === 'published' || s?.state === 'failed';
   for (;;) {
-    let published = 0;
-    let failed = 0;
-    for (const docId of docIds) {
-      const s = await status.get(docId);
+    // A document seen published or failed is not asked for again: its status may be trimmed
+    // later (only the newest documents keep one), and the answer stands.
+    const open = docIds.filter((docId) => !done(states.get(docId)));
+    const fresh = await Promise.all(open.map((docId) => status.get(docId)));
+    open.forEach((docId, i) => {
+      const s = fresh[i] ?? null;
       if (s?.updatedAt !== states.get(docId)?.updatedAt) lastChange = Date.now();
       states.set(docId, s);
+    });
+    let published = 0;
+    let failed = 0;
+    for (const s of states.values()) {
       if (s?.state === 'published') published++;
       if (s?.state === 'failed') failed++;
     }

@@ -93,7 +93,11 @@ function clusterClient(settings: RedisSettings, base: RedisOptions, extra: Clust
  * REDIS_SENTINELS, else one Redis at REDIS_URL.
  */
 export function createRedis(settings: RedisSettings): RedisClient {
-  const base: RedisOptions = { maxRetriesPerRequest: null, enableReadyCheck: true };
+  const base: RedisOptions = {
+    maxRetriesPerRequest: null,
+    enableReadyCheck: true,
+    enableAutoPipelining: true,
+  };
   if (settings.redisSentinels) return new Redis(sentinelOptions(settings, base));
   if (settings.redisCluster) return clusterClient(settings, base);
   return new Redis(settings.redisUrl, { ...base, lazyConnect: false });

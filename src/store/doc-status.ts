@@ -1,6 +1,7 @@
 import type { RedisClient } from './connection.js';
 import { z } from 'zod';
 import type { Keyspace } from './keys.js';
+import { RECENT_KEEP, StatusWriter, type WriteMode } from './status-writes.js';
 
 export const StageState = z.object({
   state: z.enum(['active', 'completed', 'retrying', 'failed']),
@@ -32,22 +33,34 @@ export type DocState = z.infer<typeof DocState>;
 export interface StageExtra {
   title?: string;
   unchanged?: boolean;
+  /** The sink this stage delivered the record to. */
+  delivered?: string;
 }
-
-const RECENT_KEEP = 10_000;
 
 /** Documents a search reads per step: one short ZREVRANGE and this many HMGETs in a pipeline. */
 const SEARCH_STEP = 200;
 
 /**
  * Per-document status in Redis, written by the workers and read by `ingest` and the
- * dashboard. One hash per document plus a sorted set of documents by last update.
+ * dashboard. One hash per document plus a sorted set of documents by last update; each
+ * write is one script call (one round trip), and only the newest {@link RECENT_KEEP}
+ * documents (and every failed one) are kept.
  */
 export class DocStatus {
+  private readonly writer: StatusWriter;
+
   constructor(
     private readonly redis: RedisClient,
     private readonly keys: Pick<Keyspace, 'doc' | 'docs' | 'docsFailed'>,
-  ) {}
+    /** How many documents keep their status (every failed one is kept besides). @defaultValue 10000 */
+    keep = RECENT_KEEP,
+  ) {
+    this.writer = new StatusWriter(
+      redis,
+      { index: keys.docs, failed: keys.docsFailed, docPrefix: keys.doc('') },
+      keep,
+    );
+  }
 
   private key(docId: string): string {
     return this.keys.doc(docId);
@@ -62,37 +75,42 @@ export class DocStatus {
     return this.keys.docsFailed;
   }
 
-  private async touch(docId: string, fields: Record<string, string>): Promise<void> {
-    const now = new Date();
-    await this.redis
-      .multi()
-      .hset(this.key(docId), { ...fields, updatedAt: now.toISOString() })
-      .hsetnx(this.key(docId), 'createdAt', now.toISOString())
-      .hsetnx(this.key(docId), 'docId', docId)
-      .zadd(this.index, now.getTime(), docId)
-      .zremrangebyrank(this.index, 0, -RECENT_KEEP - 1)
-      .exec();
+  /** One write: `fields` set, `drop` deleted; resolves true when a delivery made the document published. */
+  private write(
+    docId: string,
+    mode: WriteMode,
+    fields: Record<string, string>,
+    opts: { drop?: readonly string[]; delivered?: string } = {},
+  ): Promise<boolean> {
+    return this.writer.write({ docId, mode, fields, ...opts });
   }
 
   /** A document (re)enters the pipeline: its earlier stage states are cleared. */
   async queued(docId: string, info: { traceId: string; label: string }): Promise<void> {
-    await this.redis.multi().del(this.key(docId)).zrem(this.failedIndex, docId).exec();
-    await this.touch(docId, { state: 'queued', traceId: info.traceId, label: info.label });
+    await this.write(docId, 'reset', { state: 'queued', traceId: info.traceId, label: info.label });
   }
 
   /**
    * Records a stage's state. `extra.unchanged`: the stage let nothing through because the
    * source has not changed (a 304), so the archived record stands and the document is done.
+   * `extra.delivered`: the stage delivered to that sink (counted once; the last sink marks
+   * the document published).
    */
   async stage(docId: string, stage: string, s: StageState, extra: StageExtra = {}): Promise<void> {
     const fields: Record<string, string> = { [`stage:${stage}`]: JSON.stringify(s) };
-    if (s.state === 'failed') fields.state = 'failed';
-    else if (s.state === 'active') fields.state = 'processing';
-    else if (s.state === 'completed' && extra.unchanged) fields.state = 'published';
+    let mode: WriteMode = 'keep';
+    if (s.state === 'failed') {
+      fields.state = 'failed';
+      mode = 'failed';
+    } else if (s.state === 'active') {
+      fields.state = 'processing';
+      mode = 'clear';
+    } else if (s.state === 'completed' && extra.unchanged) {
+      fields.state = 'published';
+      mode = 'clear';
+    } else if (s.state === 'completed') mode = 'progress';
     if (extra.title) fields.title = extra.title;
-    await this.touch(docId, fields);
-    if (s.state === 'failed') await this.redis.zadd(this.failedIndex, Date.now(), docId);
-    else if (s.state === 'active') await this.redis.zrem(this.failedIndex, docId);
+    await this.write(docId, mode, fields, extra.delivered ? { delivered: extra.delivered } : {});
   }
 
   /**
@@ -101,8 +119,7 @@ export class DocStatus {
    */
   async retrying(docId: string, stage: string, jobId: string): Promise<void> {
     const s: StageState = { state: 'retrying', at: new Date().toISOString(), jobId };
-    await this.touch(docId, { [`stage:${stage}`]: JSON.stringify(s), state: 'queued' });
-    await this.redis.zrem(this.failedIndex, docId);
+    await this.write(docId, 'clear', { [`stage:${stage}`]: JSON.stringify(s), state: 'queued' });
   }
 
   /** Failed documents, most recently failed first. */
@@ -150,24 +167,16 @@ export class DocStatus {
       .map(toDocState);
   }
 
-  /** Publish fanned out to these sinks; the document is published once each has delivered. */
+  /** Publish fans out to these sinks; the document is published once each has delivered. */
   async expectSinks(docId: string, sinks: readonly string[]): Promise<void> {
-    await this.redis.hdel(this.key(docId), 'delivered', ...sinks.map((s) => `done:${s}`));
-    await this.touch(docId, { sinks: JSON.stringify(sinks) });
-    if (sinks.length === 0) await this.touch(docId, { state: 'published' });
+    const fields: Record<string, string> = { sinks: JSON.stringify(sinks) };
+    if (sinks.length === 0) fields.state = 'published';
+    await this.write(docId, 'keep', fields, { drop: ['delivered', ...sinks.map((s) => `done:${s}`)] });
   }
 
   /** One sink delivered; marks the document published when it was the last. */
   async delivered(docId: string, sink: string): Promise<boolean> {
-    const key = this.key(docId);
-    if ((await this.redis.hsetnx(key, `done:${sink}`, '1')) === 0) return false;
-    const count = await this.redis.hincrby(key, 'delivered', 1);
-    const sinks = JSON.parse((await this.redis.hget(key, 'sinks')) ?? '[]') as string[];
-    if (count >= sinks.length) {
-      await this.touch(docId, { state: 'published' });
-      return true;
-    }
-    return false;
+    return this.write(docId, 'keep', {}, { delivered: sink });
   }
 
   async get(docId: string): Promise<DocState | null> {

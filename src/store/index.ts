@@ -1,10 +1,12 @@
 import type { RedisClient } from './connection.js';
 import type { Config } from '../config.js';
+import { RedisArchiveLock } from './archive-lock.js';
 import { DocStatus } from './doc-status.js';
 import { RedisFetchIndex } from './fetch-index.js';
 import { RedisHostLimiter } from './host-limiter.js';
 import { keyspace, type Keyspace } from './keys.js';
 import { ListingValidators } from './listing-cache.js';
+import { RecheckStore } from './recheck-store.js';
 import { SeenStore } from './seen-store.js';
 import { RedisLedger } from './sink-ledger.js';
 import { SourceHealthStore } from './source-health.js';
@@ -18,12 +20,16 @@ export interface Stores {
   seen: SeenStore;
   /** What the fetch stage last stored for each record. */
   fetched: RedisFetchIndex;
+  /** What each discovery source re-checks. */
+  recheck: RecheckStore;
   /** Listing pages' validators. */
   listings: ListingValidators;
   /** How each discovery source last ran. */
   sources: SourceHealthStore;
   /** What a sink without storage of its own (the webhook) has delivered. */
   ledger(sink: string): RedisLedger;
+  /** The lock every process holds while it appends to a file archive (JSON Lines). */
+  archiveLock(sink: string): RedisArchiveLock;
   /** Per-host politeness shared by every fetch worker. */
   hostLimiter: RedisHostLimiter;
 }
@@ -36,9 +42,11 @@ export function openStores(redis: RedisClient, config: Config): Stores {
     status: new DocStatus(redis, keys),
     seen: new SeenStore(redis, keys.seen),
     fetched: new RedisFetchIndex(redis, keys.fetched),
+    recheck: new RecheckStore(redis, keys),
     listings: new ListingValidators(redis, keys.listing),
     sources: new SourceHealthStore(redis, keys.source),
     ledger: (sink) => new RedisLedger(redis, keys.sent(sink)),
+    archiveLock: (sink) => new RedisArchiveLock(redis, keys.lock(sink)),
     hostLimiter: new RedisHostLimiter(redis, keys.host, {
       minIntervalMs: config.fetchMinIntervalMs,
       concurrency: config.fetchHostConcurrency,

@@ -19,7 +19,8 @@ export const bullPrefix = (config: KeyConfig, queue: string): string => hashTag(
 /**
  * Every Redis key of Pressline's own, named once: `<tag>:pl:<name>:…`, where the tag is the
  * group's (see {@link hashTag}). A key's group is its first name unless it is written together
- * with others (a document's hash and the status indexes share `status`). One `SCAN MATCH`
+ * with others in one MULTI or script (a document's hash and the status indexes share `status`,
+ * a source's re-check set and its details share `recheck`). One `SCAN MATCH`
  * of {@link Keyspace.all} finds them all.
  */
 export function keyspace(config: KeyConfig) {
@@ -29,6 +30,7 @@ export function keyspace(config: KeyConfig) {
       [hashTag(config, group), 'pl', ...parts].join(':');
   const key = (name: string, ...rest: string[]) => tagged(name)(name, ...rest);
   const status = tagged('status');
+  const recheck = tagged('recheck');
   return {
     /** Hash per document: its state, each stage's state, its sinks (DocStatus). */
     doc: (docId: string) => status('doc', docId),
@@ -46,6 +48,12 @@ export function keyspace(config: KeyConfig) {
     source: (name: string) => key('source', name),
     /** Prefix of what a sink without storage of its own delivered (RedisLedger). */
     sent: (sink: string) => key('sent', sink),
+    /** String: the token of the process appending to a file archive now (RedisArchiveLock). */
+    lock: (sink: string) => key('lock', sink),
+    /** Sorted set per discovery source: documents to re-check → when last checked (RecheckStore). */
+    recheck: (source: string) => recheck('recheck', source),
+    /** Hash per discovery source: document → where it is and when it was first seen (RecheckStore). */
+    recheckMeta: (source: string) => recheck('recheck-meta', source),
     /** Per-host politeness state shared by every fetch worker (RedisHostLimiter). */
     host: (host: string, part: string) => key('host', host, part),
     /** A pattern matching every key above. */

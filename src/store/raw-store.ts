@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile, access } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { sha256 } from '../ids.js';
 
 /** Where raw fetched bytes are kept, once each, by sha256: any record can be derived again. */
 export interface RawStore {
-  /** Stores `bytes` (a no-op when already there) and returns their sha256. */
+  /** Stores `bytes` (the same file again when already there) and returns their sha256. */
   put(bytes: Uint8Array): Promise<string>;
   /** The bytes stored under `sha`, or null. */
   get(sha: string): Promise<Buffer | null>;
@@ -13,6 +13,9 @@ export interface RawStore {
 
 /** A RawStore on disk: `<dir>/ab/abcdef….raw`, written atomically (temp file, then rename). */
 export class FileRawStore implements RawStore {
+  /** The shard folders made so far: one mkdir per folder per process, not per document. */
+  private readonly made = new Set<string>();
+
   constructor(private readonly dir: string) {}
 
   private pathOf(sha: string): string {
@@ -22,13 +25,13 @@ export class FileRawStore implements RawStore {
   async put(bytes: Uint8Array): Promise<string> {
     const sha = sha256(bytes);
     const path = this.pathOf(sha);
-    try {
-      await access(path);
-      return sha;
-    } catch {
-      // not stored yet
+    // No check for a stored copy first: the name is the content, so writing the same bytes
+    // again replaces the file with an identical one, and new bytes (the usual case) save a stat.
+    const folder = dirname(path);
+    if (!this.made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      this.made.add(folder);
     }
-    await mkdir(dirname(path), { recursive: true });
     // Unique per call: two jobs storing the same bytes at once must not share a temp file.
     const tmp = `${path}.${randomUUID()}.tmp`;
     await writeFile(tmp, bytes);

@@ -15,6 +15,10 @@ export interface SourceHealth {
   nextTryAt?: string | null;
   /** Fetch jobs the last run queued. */
   queued?: number | null;
+  /** Documents seen before that discovery asked for again, since the first run. */
+  rechecks?: number;
+  /** Documents fetched before that came back changed (a new version), since the first run. */
+  versionsFound?: number;
   /** Items the last run could not queue, and why the first of them could not. */
   skipped?: number;
   lastWarning?: string | null;
@@ -30,9 +34,10 @@ export class SourceHealthStore {
   /** Records a run that worked: the error is cleared. */
   async recordOk(
     name: string,
-    r: { found: number; queued: number; skipped?: number; warning?: string | null },
+    r: { found: number; queued: number; rechecked?: number; skipped?: number; warning?: string | null },
     at = new Date(),
   ): Promise<void> {
+    if (r.rechecked) await this.redis.hincrby(this.keyOf(name), 'rechecks', r.rechecked);
     await this.redis.hset(this.keyOf(name), {
       lastRunAt: at.toISOString(),
       lastOkAt: at.toISOString(),
@@ -44,6 +49,11 @@ export class SourceHealthStore {
       failures: '0',
       nextTryAt: '',
     });
+  }
+
+  /** Counts a new version of a document the source had given before. */
+  async versionFound(name: string): Promise<void> {
+    await this.redis.hincrby(this.keyOf(name), 'versionsFound', 1);
   }
 
   /** Records a failed run; returns how many have failed in a row and when to try again. */
@@ -94,6 +104,8 @@ export class SourceHealthStore {
           failures: Number(h.failures ?? 0),
           nextTryAt: h.nextTryAt || null,
           queued: num(h.queued),
+          rechecks: Number(h.rechecks ?? 0),
+          versionsFound: Number(h.versionsFound ?? 0),
           skipped: Number(h.skipped ?? 0),
           lastWarning: h.lastWarning || null,
         };

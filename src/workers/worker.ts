@@ -10,6 +10,9 @@ import { bullPrefix } from '../store/keys.js';
 import { deliverBackoffStrategy } from '../queues/retry-policy.js';
 import { redact } from '../redact.js';
 
+/** How long a job runs before its status shows it active (faster jobs write their status once, at the end). */
+export const ACTIVE_AFTER_MS = 1000;
+
 /** One queue's work: the schema its jobs must match, and what to do with a parsed job. */
 export interface WorkerSpec<I> {
   /** The queue this worker consumes. */
@@ -32,9 +35,9 @@ export interface WorkerDeps {
 
 export interface WorkerOptions {
   concurrency?: number;
-  /** How long a job's lock lasts; a job whose worker died is taken up again after it. @defaultValue 30000 */
+  /** How long a job's lock lasts; a job whose worker died is taken up again after it. @defaultValue LOCK_DURATION_MS */
   lockDurationMs?: number;
-  /** How often locks of stalled jobs are checked. @defaultValue 30000 */
+  /** How often locks of stalled jobs are checked. @defaultValue STALLED_INTERVAL_MS */
   stalledIntervalMs?: number;
 }
 
@@ -53,12 +56,15 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
     const log = deps.log.child({ stage: spec.stage, jobId: job.id, docId, traceId });
     const attempt = job.attemptsMade + 1;
     const started = performance.now();
-    await deps.status?.stage(docId, spec.stage, {
-      state: 'active',
-      at: new Date().toISOString(),
-      attempts: attempt,
-      jobId: job.id,
-    });
+    const at = new Date().toISOString();
+    // One status write per job, at its end; a job still running after ACTIVE_AFTER_MS (a slow
+    // fetch, an archive that is down) shows as active meanwhile. The write is ordered before the
+    // final one on the same connection, so it never overwrites the outcome.
+    const activeTimer = setTimeout(() => {
+      deps.status
+        ?.stage(docId, spec.stage, { state: 'active', at, attempts: attempt, jobId: job.id })
+        .catch((err: unknown) => log.warn({ err }, 'status write failed'));
+    }, ACTIVE_AFTER_MS);
     try {
       const input = parseOrThrow(
         spec.input,
@@ -67,6 +73,7 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
         `queue ${spec.queue}, job ${job.id}`,
       );
       const extra = (await spec.handle(input, job, log)) ?? {};
+      clearTimeout(activeTimer);
       const ms = performance.now() - started;
       jobsProcessed.inc({ stage: spec.stage });
       jobDuration.observe({ stage: spec.stage }, ms / 1000);
@@ -76,8 +83,9 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
         { state: 'completed', at: new Date().toISOString(), ms, attempts: attempt, jobId: job.id },
         extra,
       );
-      log.info({ ms: Math.round(ms), attempt }, 'stage completed');
+      log.debug({ ms: Math.round(ms), attempt }, 'stage completed');
     } catch (err) {
+      clearTimeout(activeTimer);
       const retryable = isRetryable(err);
       const final = !retryable || attempt >= (job.opts.attempts ?? 1);
       const code = err instanceof PresslineError ? err.code : 'ERR_UNEXPECTED';
@@ -109,8 +117,8 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
     connection: deps.connection,
     prefix: bullPrefix(deps.config, spec.queue),
     concurrency: opts.concurrency ?? deps.config.concurrency,
-    lockDuration: opts.lockDurationMs ?? 30_000,
-    stalledInterval: opts.stalledIntervalMs ?? 30_000,
+    lockDuration: opts.lockDurationMs ?? deps.config.lockDurationMs,
+    stalledInterval: opts.stalledIntervalMs ?? deps.config.stalledIntervalMs,
     settings: { backoffStrategy: deliverBackoffStrategy(deps.config) },
     autorun: true,
   });

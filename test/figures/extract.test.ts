@@ -298,3 +298,33 @@ describe('extractFigures', () => {
     expect(all[0]!.segment).toBeNull();
   });
 });
+
+describe('counts whose noun is said elsewhere', () => {
+  const counts = (text: string) => extractFigures(text, []).map((f) => [f.kind, f.value]);
+  it.each([
+    ['we are 27 and', 'In this Council we are 19 and we decide together.', [['count', 19]]],
+    ['nous sommes N et', 'Nous sommes 12 et nous voulons avancer.', [['count', 12]]],
+    [
+      'N of M',
+      'Only 8 of 19 ministers came to the dinner.',
+      [
+        ['count', 8],
+        ['count', 19],
+      ],
+    ],
+    [
+      'including N',
+      'We opened 41 offices, including 6 in the south.',
+      [
+        ['count', 41],
+        ['count', 6],
+      ],
+    ],
+  ])('reads %s', (_what, text, want) => {
+    expect(counts(text)).toEqual(want);
+  });
+
+  it('does not count a number after "and" in a list of clauses', () => {
+    expect(counts('It was 2 and then it was over.')).toEqual([]);
+  });
+});

@@ -38,9 +38,9 @@ function sourcesCard(o: Overview): SafeHtml {
   return markup`<section class="card" id="sources"><h2>Sources</h2>
 ${
   o.sources.length
-    ? markup`<table><thead><tr><th>Source</th><th>Last discovery</th><th class="num">Items found</th><th>Last error</th></tr></thead><tbody>${o.sources.map(
+    ? markup`<table><thead><tr><th>Source</th><th>Last discovery</th><th class="num">Items found</th><th class="num" title="documents seen before, asked for again">Rechecks</th><th class="num" title="re-fetched documents that had changed">Versions found</th><th>Last error</th></tr></thead><tbody>${o.sources.map(
         (s) =>
-          markup`<tr><td>${s.name}${s.enabled ? '' : markup` <span class="badge wait">off</span>`}</td><td>${ago(s.lastRunAt)}</td><td class="num">${s.itemsFound ?? '–'}</td><td>${sourceProblem(s)}</td></tr>`,
+          markup`<tr><td>${s.name}${s.enabled ? '' : markup` <span class="badge wait">off</span>`}</td><td>${ago(s.lastRunAt)}</td><td class="num">${s.itemsFound ?? '–'}</td><td class="num">${s.rechecks ?? 0}</td><td class="num">${s.versionsFound ?? 0}</td><td>${sourceProblem(s)}</td></tr>`,
       )}</tbody></table>`
     : markup`<div class="empty">No discovery source has run yet.</div>`
 }</section>`;

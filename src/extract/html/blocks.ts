@@ -1,11 +1,6 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
-import { firstMatch, remove, textOf } from './dom.js';
-
-const BLOCK = new Set(
-  'address article aside blockquote br dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td th thead tr ul'.split(
-    ' ',
-  ),
-);
+import { BLOCK, firstMatch, kids, remove, textOf, walk } from './dom.js';
+import { measure, type Stat } from './main-content.js';
 
 const NOISE_TAGS = new Set([
   'script',
@@ -26,33 +21,71 @@ const NOISE_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
 export const NOISE_CLASS =
   /cookie|consent|gdpr|share|social|breadcrumb|newsletter|related|skip-link|language-selector|lang-select|visually-hidden|sr-only|donat/i;
 
-const isNoise = (el: Element): boolean =>
-  NOISE_TAGS.has(el.name) ||
-  NOISE_ROLES.has(el.attribs.role ?? '') ||
-  el.attribs['aria-hidden'] === 'true' ||
-  el.attribs.hidden !== undefined ||
-  NOISE_CLASS.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
+/**
+ * Class or id names of reader comments and reactions, as whole words of a name (`comments`,
+ * `comment-list`, `reader-comments`, `comment-respond`, `disqus_thread`), never `commentary`.
+ */
+export const COMMENT_CLASS = /(?:^|[\s_-])(?:comments?|respond|disqus|reactions?)(?:$|[\s_-])/i;
 
-const children = (n: AnyNode): AnyNode[] => (n as unknown as { children?: AnyNode[] }).children ?? [];
+const isNoise = (el: Element): boolean => {
+  if (
+    NOISE_TAGS.has(el.name) ||
+    NOISE_ROLES.has(el.attribs.role ?? '') ||
+    el.attribs['aria-hidden'] === 'true' ||
+    el.attribs.hidden !== undefined
+  )
+    return true;
+  const names = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+  return NOISE_CLASS.test(names) || COMMENT_CLASS.test(names);
+};
 
-function collectNoise(n: AnyNode, pageChrome: boolean, doomed: Element[]): void {
-  for (const c of children(n)) {
-    if (c.type !== 'tag' && c.type !== 'script' && c.type !== 'style') continue;
+/** The noise elements under a node, outermost only (their insides go with them). */
+function collectNoise(root: AnyNode, pageChrome: boolean): Element[] {
+  const doomed: Element[] = [];
+  walk(root, (c) => {
+    if (c.type !== 'tag' && c.type !== 'script' && c.type !== 'style') return false;
     const el = c as Element;
     const chrome =
       pageChrome &&
       (el.name === 'footer' ||
         el.name === 'aside' ||
         (el.name === 'header' && (el.parent as Element | null)?.name === 'body'));
-    if (chrome || isNoise(el)) doomed.push(el);
-    else collectNoise(c, pageChrome, doomed);
-  }
+    if (!chrome && !isNoise(el)) return true;
+    doomed.push(el);
+    return false;
+  });
+  return doomed;
 }
 
 /** Removes the page furniture that is never part of a transcript: scripts, menus, banners, share bars, forms, related lists. */
 export function stripNoise(root: ParentNode, pageChrome = false): void {
+  for (const el of collectNoise(root, pageChrome)) remove(el);
+}
+
+const LIST_LIKE = new Set(['div', 'p', 'ul', 'ol', 'section', 'span', 'small']);
+
+/**
+ * Removes blocks that are mostly links and hold two or more of them: tag lists, share bars,
+ * breadcrumbs, "related" lists that carry no telling class name. A paragraph of the
+ * transcript with a link in it has far more text than link text. `stats` may be the ones
+ * `mainContent` measured (the tree has not changed since).
+ */
+export function stripLinkBlocks(root: ParentNode, stats: Map<Element, Stat> = measure(root)): void {
   const doomed: Element[] = [];
-  collectNoise(root, pageChrome, doomed);
+  walk(root, (n) => {
+    if (n.type !== 'tag') return false;
+    const el = n as Element;
+    const st = stats.get(el);
+    if (!st || !LIST_LIKE.has(el.name) || st.text === 0 || st.links / st.text < 0.6) return true;
+    let anchors = 0;
+    walk(el, (x) => {
+      if (x.type === 'tag' && (x as Element).name === 'a') anchors++;
+      return anchors < 2;
+    });
+    if (anchors < 2) return true;
+    doomed.push(el);
+    return false;
+  });
   for (const el of doomed) remove(el);
 }
 
@@ -70,23 +103,39 @@ function flush(st: LineState): void {
 
 const BLANK_AFTER = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'li']);
 
-function gatherLines(node: AnyNode, st: LineState): void {
-  if (node.type === 'text') {
-    st.cur += (node as unknown as { data: string }).data;
-    return;
-  }
-  if (node.type === 'root') {
-    for (const c of children(node)) gatherLines(c, st);
-    return;
-  }
-  if (node.type !== 'tag') return; // scripts and styles hold no text to keep
-  const el = node as Element;
-  const block = BLOCK.has(el.name);
-  if (block) flush(st);
-  for (const c of el.children) gatherLines(c, st);
-  if (block) {
-    flush(st);
-    if (BLANK_AFTER.has(el.name)) st.lines.push('');
+const HEADING = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * Gathers lines without recursion: a block element's end is a marker on the same stack as the
+ * nodes. A heading is one line whatever it holds ("Joint press point<br>by A and B" is one title).
+ */
+function gatherLines(root: AnyNode, st: LineState): void {
+  const stack: (AnyNode | { end: Element })[] = [root];
+  let inHeading = 0;
+  while (stack.length) {
+    const item = stack.pop()!;
+    if ('end' in item) {
+      if (HEADING.has(item.end.name)) inHeading--;
+      flush(st);
+      if (BLANK_AFTER.has(item.end.name)) st.lines.push('');
+      continue;
+    }
+    const node = item;
+    if (node.type === 'text') {
+      st.cur += (node as unknown as { data: string }).data;
+      continue;
+    }
+    if (node.type !== 'tag' && node.type !== 'root') continue; // scripts and styles hold no text to keep
+    if (node.type === 'tag' && BLOCK.has((node as Element).name)) {
+      if (inHeading) st.cur += ' ';
+      else {
+        flush(st);
+        stack.push({ end: node as Element });
+        if (HEADING.has((node as Element).name)) inHeading++;
+      }
+    }
+    const cs = kids(node);
+    for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i]!);
   }
 }
 

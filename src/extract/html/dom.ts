@@ -1,33 +1,53 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { compile, selectOne } from 'css-select';
 
-const kids = (n: AnyNode): AnyNode[] => (n as unknown as { children?: AnyNode[] }).children ?? [];
+/** Elements that break a line: paragraphs, headings, list items, cells, line breaks. */
+export const BLOCK = new Set(
+  'address article aside blockquote br dd details div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody td th thead tr ul'.split(
+    ' ',
+  ),
+);
 
-function collectElements(n: AnyNode, out: Element[]): void {
-  for (const c of kids(n)) {
-    if (c.type === 'tag' || c.type === 'script' || c.type === 'style') {
-      out.push(c as Element);
-      collectElements(c, out);
-    }
+/** A node's children (none for text). */
+export const kids = (n: AnyNode): AnyNode[] => (n as unknown as { children?: AnyNode[] }).children ?? [];
+
+const isElement = (n: AnyNode): boolean => n.type === 'tag' || n.type === 'script' || n.type === 'style';
+
+/**
+ * Visits the nodes under `root` in document order without recursion (a page's depth never
+ * reaches the call stack); `visit` returns false to skip a node's children.
+ */
+export function walk(root: AnyNode, visit: (n: AnyNode) => boolean | void): void {
+  const stack: AnyNode[] = [...kids(root)].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (visit(n) === false) continue;
+    const cs = kids(n);
+    for (let i = cs.length - 1; i >= 0; i--) stack.push(cs[i]!);
   }
 }
 
 /** Every element under a node, in document order (one pass, no CSS selector engine). */
 export function elements(root: ParentNode): Element[] {
   const out: Element[] = [];
-  collectElements(root, out);
+  walk(root, (n) => {
+    if (!isElement(n)) return false;
+    out.push(n as Element);
+  });
   return out;
-}
-
-function collectText(x: AnyNode, parts: string[]): void {
-  if (x.type === 'text') parts.push((x as unknown as { data: string }).data);
-  else if (x.type === 'tag') for (const c of kids(x)) collectText(c, parts);
 }
 
 /** The text of a node, whitespace folded. */
 export function textOf(n: AnyNode): string {
+  if (n.type === 'text') return (n as unknown as { data: string }).data.replace(/\s+/g, ' ').trim();
+  if (n.type !== 'tag') return '';
   const parts: string[] = [];
-  collectText(n, parts);
+  walk(n, (x) => {
+    if (x.type === 'text') parts.push((x as unknown as { data: string }).data);
+    else if (x.type !== 'tag') return false;
+    // "Joint press point<br>by A and B" reads with a space, not "pointby"
+    else if (BLOCK.has((x as Element).name)) parts.push(' ');
+  });
   return parts.join('').replace(/\s+/g, ' ').trim();
 }
 

@@ -7,7 +7,7 @@ const NEVER_TEXT = new Set(['script', 'style', 'svg', 'noscript', 'template', 'i
 const WITH_CHROME = new Set([...NEVER_TEXT, 'footer', 'aside']);
 
 /**
- * Parses HTML (see `parseHtml`: htmlparser2's tree rules, a regular-expression tokenizer) into
+ * Parses HTML with htmlparser2 (see `parseHtml`) into
  * a domhandler document without comments, scripts, styles, SVG, iframes and `<nav>` menus —
  * and, for the generic extractor, footers and asides — which never hold a transcript.
  */

@@ -1,4 +1,5 @@
-import type { AnyNode, Element, ParentNode } from 'domhandler';
+import type { Element, ParentNode } from 'domhandler';
+import { walk } from './dom.js';
 
 const CANDIDATE = new Set(['article', 'main', 'section', 'div', 'td']);
 const SCORED = new Set(['p', 'pre', 'blockquote', 'li', 'td', 'div']);
@@ -40,21 +41,29 @@ function tally(s: string, into: Stat): void {
   into.commas += commas;
 }
 
-/** One pass over the tree: text length, link text length and commas of every element. */
-function measure(root: AnyNode, stats: Map<Element, Stat>): Stat {
-  const own: Stat = { text: 0, links: 0, commas: 0 };
-  const kids = (root as unknown as { children?: AnyNode[] }).children ?? [];
-  for (const c of kids) {
-    if (c.type === 'text') tally((c as unknown as { data: string }).data, own);
-    else if (c.type === 'tag') {
-      const s = measure(c, stats);
-      own.text += s.text;
-      own.commas += s.commas;
-      own.links += (c as Element).name === 'a' ? s.text : s.links;
+/** One pass over the tree (children before parents, no recursion): text length, link text length and commas of every element. */
+export function measure(root: ParentNode): Map<Element, Stat> {
+  const stats = new Map<Element, Stat>();
+  const order: Element[] = [];
+  walk(root, (n) => {
+    if (n.type !== 'tag') return false;
+    order.push(n as Element);
+  });
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i]!;
+    const own: Stat = { text: 0, links: 0, commas: 0 };
+    for (const c of el.children) {
+      if (c.type === 'text') tally(c.data, own);
+      else if (c.type === 'tag') {
+        const s = stats.get(c)!;
+        own.text += s.text;
+        own.commas += s.commas;
+        own.links += c.name === 'a' ? s.text : s.links;
+      }
     }
+    stats.set(el, own);
   }
-  if (root.type === 'tag') stats.set(root as Element, own);
-  return own;
+  return stats;
 }
 
 /**
@@ -64,8 +73,7 @@ function measure(root: AnyNode, stats: Map<Element, Stat>): Stat {
  * are mostly links). Returns null when no element holds enough text.
  */
 export function mainContent(root: ParentNode): { node: Element; stats: Map<Element, Stat> } | null {
-  const stats = new Map<Element, Stat>();
-  measure(root, stats);
+  const stats = measure(root);
   const scores = new Map<Element, number>();
   for (const [el, st] of stats) {
     if (!SCORED.has(el.name) || st.text < 25) continue;

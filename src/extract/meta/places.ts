@@ -28,8 +28,12 @@ export function placeInHeaderLine(line: string): string | null {
   // the city must stand as a field of the line: alone, or beside commas, dashes, colons or a date
   const before = line.slice(0, m.index);
   const after = line.slice(m.index + m[1]!.length);
-  const okBefore = /(?:^|[,:;|•\-–(]|\s{2,})\s*$/.test(before) || /^\s*$/.test(before);
-  const okAfter = /^\s*(?:$|[,:;|\-–)]|\s{2,}|am Main\b)/.test(after);
+  // (linear: the regex form `(?:^|[,:;|•\-–(]|\s{2,})\s*$` backtracked cubically over long spaces)
+  const trimmed = before.trimEnd();
+  const okBefore = !trimmed || before.length - trimmed.length >= 2 || /[,:;|•\-–(]$/.test(trimmed);
+  const okAfter = /^\s*(?:$|[,:;|\-–)]|\s{2,}|am Main\b|\((?:town|city|ville|stadt|ciudad|città)\))/i.test(
+    after,
+  );
   return okBefore && okAfter ? m[1]! : null;
 }
 
@@ -38,15 +42,20 @@ const PHRASE = new RegExp(
   `(?:\\b(?:in|at|à|en|from her headquarters in|from his headquarters in)\\s+|,\\s*)(${CITY_RE})(?![\\p{L}])`,
   'u',
 );
+/** Words before "in City" that place a reporter or an office there, not the remarks. */
+const POSTED =
+  /\b(?:correspondent|corresponsal|correspondant|korrespondent(?:in)?|corrispondente|bureau|office|büro|oficina|ufficio)\b[^.;]{0,40}$/i;
+
 export function placeInPhrase(s: string): string | null {
   if (!mayNameCity(s)) return null;
   const m = PHRASE.exec(s);
+  if (m && POSTED.test(s.slice(Math.max(0, m.index - 60), m.index))) return null;
   return m ? m[1]! : null;
 }
 
 /** The city a speaker says they are in, in the opening of their remarks ("good to see you here in Luxembourg"). */
 const SPEECH = new RegExp(
-  `(?:\\bhere\\s+in|\\bto\\s+be\\s+(?:back\\s+)?(?:here\\s+)?in|\\bwelcome(?:\\s+(?:you|us))?(?:\\s+back)?\\s+(?:here\\s+)?to|\\bte\\s+zijn\\s+in|\\bhier\\s+in|\\bici\\s*,?\\s+à|\\bêtre\\s+(?:ici\\s+)?à)\\s+(${CITY_RE})(?![\\p{L}])`,
+  `(?:\\bhere,?\\s+in|\\bto\\s+be\\s+(?:back\\s+)?(?:here\\s+)?in|\\bwelcome(?:\\s+(?:you|us))?(?:\\s+back)?\\s+(?:here\\s+)?to|\\bte\\s+zijn\\s+in|\\bhier\\s+in|\\bici\\s*,?\\s+à|\\bêtre\\s+(?:ici\\s+)?à)\\s+(${CITY_RE})(?![\\p{L}])`,
   'iu',
 );
 /** Words every `SPEECH` match holds, as whole words: a cheap test first ("where" and "there" do not count). */

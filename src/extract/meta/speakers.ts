@@ -1,4 +1,5 @@
 import type { Speaker } from '../../schemas/record.js';
+import { CITIES } from './cities.js';
 
 const UP = '\\p{Lu}';
 const TOKEN = `${UP}[\\p{L}'’\\-]*\\.?`;
@@ -13,10 +14,15 @@ const ROLE =
   'Managing\\s+Director|Chief\\s+Spokesperson|Spokesperson|Spokesman|Spokeswoman|Governor|Chair(?:man|woman)?|Ambassador|' +
   '(?:EU-)?(?:Handels|Wirtschafts|Außen|Finanz)?kommissar(?:in)?|(?:EU-)?Außenbeauftragte[rn]?|Kommissionspräsidentin|Präsident(?:in)?|' +
   '[Hh]aut\\s+[Rr]eprésentant(?:\\s*/\\s*[Vv]ice[- ][Pp]résidente?)?|[Pp]résidente?|[Cc]ommissaire|Premier\\s+ministre|[Mm]inistre|' +
-  'Alt[oa]\\s+R(?:appresentante|epresentante)|President[ea]|Commissari[oa]|Comisari[oa]|Ministr[oa])';
+  'Alt[oa]\\s+R(?:appresentante|epresentante)|President[ea]|Commissari[oa]|Comisari[oa]|Ministr[oa]|' +
+  // compounds ("Kommissionspräsident", "EU-Kommissionschef") and the roles as lower-case words in running text
+  '[\\p{Lu}][\\p{L}-]*(?:präsident|kommissar|minister|kanzler|chef)(?:in)?|president[ea]|ministr[oa]|commissari[oa]|comisari[oa]|' +
+  'portavoz|porte-parole|représentant(?:e)?|negociador(?:a)?|négociat(?:eur|rice)|negoziatore|canciller|cancelliere|chancelière?)';
 const INST =
   "(?:the\\s+|la\\s+|l[’']|)(?:European\\s+(?:Parliament|Commission|Council|Central\\s+Bank|Union|External\\s+Action\\s+Service)|ECB|EC|EP|ESM|Eurogroup|IMF|Commission|Council|Union|United\\s+States|" +
-  'Commission\\s+européenne|Conseil\\s+européen|Parlement\\s+européen|Europäischen\\s+(?:Kommission|Zentralbank))';
+  'Commission\\s+européenne|Conseil\\s+européen|Parlement\\s+européen|Europäischen\\s+(?:Kommission|Zentralbank)|' +
+  'Eurogroupe|Eurogruppe|Eurogruppo|Eurogrupo|BCE|EZB|UE|EU|Consejo\\s+Europeo|Parlamento\\s+[Ee]uropeo|Comisión\\s+Europea|' +
+  'Commissione\\s+[Ee]uropea|Europaparlament|Europaparlaments)';
 
 const STOP = new Set(
   (
@@ -25,7 +31,7 @@ const STOP = new Set(
     'Q&A Q A Transcript Opening Closing Joint Informal Video Link Check Good Thank Thanks Dear Mr Ms Mrs Frau Herr This That ' +
     'It He She We They I You Today Yesterday Tonight Greek Brexit Live News Update Updates Latest Monetary Policy Interview ' +
     'Press-Conference Extracts Speakers Arrival Title Cutaway Member Members Candidate States Says Said Also Then First ' +
-    'Blog Website Team Office Service Newsletter Video Audio Photos'
+    'Blog Website Team Office Service Newsletter Video Audio Photos Speaks Spoke Addresses Talks'
   ).split(' '),
 );
 
@@ -76,14 +82,25 @@ const normRole = (r: string) =>
 
 /** A word every role pattern match holds, in the patterns' own case (they are case-sensitive). */
 const ROLE_HINT =
-  /Representative|HR|President|räsident|résident|Commissioner|Minister|inistr|ommissari|omisari|appresentante|epresentante|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|eprésentant|ommissaire|Member|candidate/;
-const SAYS_HINT = /\b(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\b/;
+  /Representative|HR|President|resident|räsident|résident|Commissioner|Minister|inist|ommissari|omisari|appresentante|epresentante|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|eprésentant|ommissaire|Member|candidate|kanzler|chef|portavoz|porte-parole|égociat|egociador|egoziatore|anciller|ancelliere|hancelière?/;
+const SAYS =
+  'says|said|explains|repeats|adds|tells|told|warns|hopes|urges|dijo|dice|afirmó|declaró|a\\s+déclaré|a\\s+dit|déclare|sagte|sagt|erklärte|ha\\s+detto|ha\\s+dichiarato|dichiara';
+const SAYS_HINT = new RegExp(`(?:^|[^\\p{L}])(?:${SAYS})(?![\\p{L}])`, 'u');
 
 /** A name's own role right after it ("…, Vice-President of the ECB"): sticky, tried where the name ends. */
 const OWN_ROLE_AFTER = new RegExp(
   `\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${ROLE}|Member\\s+of|candidate)`,
   'uy',
 );
+
+const LABEL_AT = new RegExp(
+  `^(${NAME})(?:\\s+(?:at|[Ss]peaks|[Ss]poke|[Aa]ddresses|[Tt]alks)\\b|\\s*:)`,
+  'gu',
+);
+const BY_NAME = new RegExp(`\\bby\\s+(${NAME})`, 'gu');
+/** Words before a "by X" that make X the one who asks or writes. */
+const ASKED_BY =
+  /\b(?:interview(?:ed)?|conducted|moderated|hosted|chaired|questions?|asked|written|reported|posted|photos?|video)\b[^.;]*$/i;
 
 /** `ownRole`: the role comes before the name, so a name followed by a role of its own is not this role's. */
 const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp; ownRole?: boolean }[] = [
@@ -110,23 +127,78 @@ const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp; ownRol
     hint: ROLE_HINT,
   },
   // "Remarks by Jeroen Dijsselbloem following", "SOUNDBITE by Margrethe Vestager"
-  { re: new RegExp(`\\bby\\s+(${NAME})`, 'gu'), name: 1, hint: /\bby\s/ },
+  { re: BY_NAME, name: 1, hint: /\bby\s/ },
   // "Barnier says", "Pierre Moscovici repeats"
   {
-    re: new RegExp(
-      `(?:^|[.:;!?]\\s+)(${NAME})\\s+(?:says|said|explains|repeats|adds|tells|told|warns|hopes|urges)\\b`,
-      'gu',
-    ),
+    re: new RegExp(`(?:^|[.:;!?]\\s+)(${NAME})\\s*,?\\s+(?:${SAYS})(?![\\p{L}])`, 'gu'),
     name: 1,
     hint: SAYS_HINT,
   },
-  // "Klaus Regling at Eurogroup press conference", "Kaja Kallas: “…”"
-  { re: new RegExp(`^(${NAME})(?:\\s+at\\b|\\s*:)`, 'gu'), name: 1 },
+  // "Klaus Regling at Eurogroup press conference", "Kaja Kallas: “…”", "Anna Berg Speaks at …"
+  { re: LABEL_AT, name: 1 },
+  // "Speaking as President of the Eurogroup, Anna Berg …", "Anna Berg, who spoke as President …"
+  {
+    re: new RegExp(`\\bas\\s+(?:the\\s+)?(${ROLE})\\b(?:\\s+(?:of|for)\\s+${INST})?\\s*,\\s+(${NAME})`, 'gu'),
+    role: 1,
+    name: 2,
+    hint: /\bas\s/,
+  },
+  {
+    re: new RegExp(`(${NAME}),?\\s+who\\s+\\p{Ll}+\\s+as\\s+(?:the\\s+)?(${ROLE})\\b`, 'gu'),
+    name: 1,
+    role: 2,
+    hint: /\bwho\s/,
+  },
+  // "An Interview with Anna Berg", "Entretien avec Anna Berg" (an outlet is not a speaker)
+  {
+    re: new RegExp(
+      `\\b(?:[Ii]nterview|[Ee]ntretien|[Ii]ntervista|[Ee]ntrevista|[Cc]onversation|[Gg]espräch)\\s+(?:with|avec|mit|con)\\s+(${NAME})`,
+      'gu',
+    ),
+    name: 1,
+    hint: /\b(?:with|avec|mit|con)\s/,
+  },
+  // "Anna Berg’s remarks at …", "Anna Berg's speech"
+  {
+    re: new RegExp(`^(${NAME})[’']s\\s+(?:remarks|speech|statement|address|interview|press)`, 'gu'),
+    name: 1,
+    hint: /[’']s\s/,
+  },
+  // "Joint statement of Anna Berg and Eva Lind", "… by Anna Berg and President Eva Lind": the second name
+  {
+    re: new RegExp(
+      `\\b(?:by|of|with|between)\\s+${NAME}\\s+(?:and|et|und|e|y)\\s+(?:${ROLE}\\s+)?(${NAME})`,
+      'gu',
+    ),
+    name: 1,
+    hint: /\s(?:and|et|und|e|y)\s/,
+  },
+  {
+    re: new RegExp(
+      `\\b(?:[Ss]tatement|[Dd]eclaration|[Rr]emarks|[Cc]onference|[Pp]oint)\\s+of\\s+(${NAME})`,
+      'gu',
+    ),
+    name: 1,
+    hint: /\sof\s/,
+  },
   // "Press Conference, Michel Barnier" (a title ending with the name)
   { re: new RegExp(`[,–—-]\\s+(${NAME})\\s*$`, 'gu'), name: 1 },
   // "Transcript of Klaus Regling’s opening remarks"
   { re: new RegExp(`\\bof\\s+(${NAME})[’']s\\b`, 'gu'), name: 1, hint: /[’']s\b/ },
 ];
+
+/** Words of outlets' names: "Interview with France Inter" names no person. */
+const OUTLET_WORD =
+  /\b(?:Zeitung|Times|Post|Journal|News|Radio|TV|Télévision|Television|Inter|Figaro|Spiegel|Zeit|Monde|País|Corriere|Stampa|Repubblica|Gazette|Tribune|Herald|Daily|Euronews|Bild|Welt|Handelsblatt|Reuters|Bloomberg|AFP|ANSA|EFE|Politico|Guardian|Telegraph|Magazine|Madame|Presse|Agence|Agency|Channel|Deutschlandfunk|ARD|ZDF|RTL|BBC|CNN|Sky|Kurier|Standard|Tagesspiegel|Libération|Echos|Soir|Sole)\b/u;
+const CITY_NAMES = new Set(CITIES);
+const INSTITUTION_TAIL =
+  /\s(?:Parlamento|Parlement|Parlament|Ue|UE|EU|Unión|Union|Unione|Commissione?|Comisión|Consejo|Conseil|Consiglio|Europa|Eurogrupo|Eurogruppo|Eurogroupe|Estados?|Gobierno|Governo|Gouvernement)$/u;
+
+/** Whether a cleaned name can be a person's: not an institution after a particle ("del Parlamento"), a city or an outlet. */
+function isPersonName(n: string): boolean {
+  if (CITY_NAMES.has(n) || OUTLET_WORD.test(n)) return false;
+  return /^\p{Lu}/u.test(n) || !INSTITUTION_TAIL.test(n);
+}
 
 /** Adds a speaker, merging names that share a surname (keeping the longer name and any role). */
 export function addSpeaker(list: Speaker[], name: string, role: string | null): void {
@@ -150,8 +222,12 @@ export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
         OWN_ROLE_AFTER.lastIndex = m.index + m[0].length;
         if (OWN_ROLE_AFTER.test(s)) continue;
       }
+      // "Caren Miosga: Herr Juncker, haben Sie …?": a label whose words ask is the interviewer's
+      if (re === LABEL_AT && s.includes('?', m.index + m[0].length)) continue;
+      // "Interview … conducted by X", "questions by X": the interviewer, not a speaker
+      if (re === BY_NAME && ASKED_BY.test(s.slice(Math.max(0, m.index - 80), m.index))) continue;
       const n = cleanName(m[name]!);
-      if (!n) continue;
+      if (!n || !isPersonName(n)) continue;
       const words = n.split(' ');
       // a single word is a name only after a role, or when it is clearly a surname ("Barnier says")
       if (
@@ -174,3 +250,27 @@ export function isBareName(s: string): boolean {
 
 export const NAME_SOURCE = NAME;
 export const ROLE_SOURCE = ROLE;
+
+/** A person's name in running text: two or three capitalised words, particles between. */
+const RUNNING_NAME =
+  /\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:\s+(?:(?:von|van|der|den|de|di|da|du|dos|del|la|le)\s+)*\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?){1,2}/gu;
+const NOT_PERSON_WORD =
+  /^(?:Banco|Banca|Banque|Bank|Zentralbank|Europäische[nr]?|Europea|Europeo|Européen(?:ne)?|European|Europe|Europa|Union|Unión|Commission|Kommission|Comisión|Commissione|Parlament\p{L}*|Parlamento|Parlement|Consejo|Conseil|Consiglio|Rat|Council|Central|Centrale|Staaten|States|Nations|Fondo|Fonds|Fund|Grippe|Krise|Crisis|Am|Im|Der|Die|Das|El|La|Le|Les|Il|Lo|Los|Las|The|En|In)$/u;
+
+/**
+ * The person a text is about when no rule named a speaker: the name in the title or lead whose
+ * surname the text repeats most (at least twice), not an institution, a city or an outlet.
+ */
+export function protagonist(lines: string[], text: string): string | null {
+  let best: string | null = null;
+  let bestCount = 1;
+  for (const line of lines)
+    for (const m of line.matchAll(RUNNING_NAME)) {
+      const words = m[0].split(/\s+/);
+      if (words.some((w) => NOT_PERSON_WORD.test(w) || STOP.has(w)) || !isPersonName(m[0])) continue;
+      const surname = words[words.length - 1]!;
+      const count = text.split(surname).length - 1;
+      if (count > bestCount) [best, bestCount] = [m[0], count];
+    }
+  return best;
+}

@@ -1,4 +1,5 @@
 import { loadHtml } from '../html/load.js';
+import { checkSize, linesLength } from '../limits.js';
 import { z } from 'zod';
 import { PermanentError } from '../../errors.js';
 import type { Speaker } from '../../schemas/record.js';
@@ -67,7 +68,9 @@ export function extractPressCorner(body: string): Analyzed {
       'ERR_EMPTY_DOCUMENT',
       `Press Corner document ${doc.refCd ?? '(no refCd)'} has no docuLanguageResource.htmlContent`,
     );
+  checkSize('html', res.htmlContent.length);
   const lines = blockLines(loadHtml(res.htmlContent));
+  checkSize('text', linesLength(lines));
   const speakers = (doc.commissionerResource ?? []).map(commissioner).filter((s): s is Speaker => s !== null);
   const lang = res.language?.slice(0, 2).toLowerCase();
   return analyzeLines(res.title ? [res.title, '', ...lines] : lines, {

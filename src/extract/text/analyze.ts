@@ -2,12 +2,13 @@ import type { Meta, Speaker } from '../../schemas/record.js';
 import { findDates, leadDate } from '../meta/dates.js';
 import { detectLanguage } from '../meta/language.js';
 import { placeInHeaderLine, placeInPhrase, placeInSpeech, CITY_RE } from '../meta/places.js';
-import { addSpeaker, findSpeakers, isBareName } from '../meta/speakers.js';
+import { addSpeaker, findSpeakers, isBareName, protagonist } from '../meta/speakers.js';
 import { findEvent } from '../meta/event.js';
 import { DELIVERY, PHONE, VIDEO_LINK, isBoilerplate, isStop } from './boilerplate.js';
 import { isCaptionStyle, joinCaptionLines } from './captions.js';
 import { isBodyStart, isTitleLike } from './header.js';
 import { normalizeLine, splitGlued } from './normalize.js';
+import { chooseTitle } from './title.js';
 
 /** What a structured source already knows, which wins over what the text suggests. */
 export interface Hints {
@@ -52,10 +53,47 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
     if (v === undefined) cache.set(l, (v = isTitleLike(l)));
     return v;
   };
+  const { lines, cad, videoUrl } = readLines(rawLines);
+  dropPressContacts(lines, titleLike);
+  const all = lines.filter((l) => l && !l.startsWith('\u0000')).join('\n');
+  const docLang = hints.language ?? detectLanguage(all) ?? hints.defaultLanguage ?? 'en';
+  const split = splitHeader(lines, docLang, titleLike, warnings);
+  const header = split.header;
+  let body = split.body;
+
+  const title = hints.title || chooseTitle(header, docLang, titleLike);
+  // a title repeated inside the body (mirrors print it twice or thrice)
+  if (title) body = body.filter((b) => b !== title);
+  // the lead: a first paragraph that narrates rather than speaks
+  const lead =
+    body[0] && !FIRST_PERSON.test(body[0]) && !SPOKEN_LABEL.test(body[0]) && !/^Q\b/.test(body[0])
+      ? body[0]
+      : null;
+  const date = hints.date || findDate(header.slice(Math.max(0, header.findIndex(titleLike))), title, lead);
+  const place = hints.place || findPlace(header, body, lead, title);
+  const speakers = findAllSpeakers(hints.speakers ?? [], title, header, lead, body);
+  const text = body.join('\n\n');
+  if (!text) warnings.push('no spoken text found after cleaning');
+  return {
+    text,
+    meta: {
+      title: title || null,
+      date,
+      place,
+      speakers,
+      event: findEvent(title ?? '') ?? (lead ? findEvent(lead) : null),
+      language: docLang,
+      videoUrl: hints.videoUrl ?? videoUrl,
+      checkAgainstDelivery: hints.checkAgainstDelivery ?? cad,
+    },
+    warnings,
+  };
+}
+
+/** Lines normalised and unglued, with delivery notes, video links and boilerplate taken out (markers left for notes and stops). */
+function readLines(rawLines: string[]): { lines: string[]; cad: boolean; videoUrl: string | null } {
   let cad = false;
   let videoUrl: string | null = null;
-
-  // 1. normalise, unglue, and take out delivery notes, video links and boilerplate
   const lines: string[] = [];
   for (const raw of rawLines) {
     for (let piece of splitGlued(normalizeLine(raw))) {
@@ -67,15 +105,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
       const d = DELIVERY_HINT.test(piece) ? DELIVERY.exec(piece) : null;
       if (d) {
         cad = true;
-        const before = piece.slice(0, d.index).trim();
-        // the same note in several languages on one line: "Check against delivery - Seul le texte prononcé fait foi"
-        let after = piece.slice(d.index + d[0].length);
-        for (let m = MORE_DELIVERY.exec(after); m; m = MORE_DELIVERY.exec(after))
-          after = after.slice(m[0].length);
-        after = after.replace(/^\s*[-–—|/•]\s*$/, '').trim();
-        if (before) lines.push(before);
-        lines.push('\u0000CAD');
-        if (after) lines.push(...splitDateline(after));
+        lines.push(...deliveryNote(piece, d));
         continue;
       }
       const v = VIDEO_LINK.exec(piece);
@@ -93,7 +123,25 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
     if (lines[lines.length - 1] === '\u0000STOP') break;
   }
   while (lines.length && lines[lines.length - 1]!.startsWith('\u0000STOP')) lines.pop();
-  // press contacts: phone lines and the name/role lines just above them
+  return { lines, cad, videoUrl };
+}
+
+/** A line with a delivery note: the words before it, a marker for the note, and a dateline glued after it. */
+function deliveryNote(piece: string, d: RegExpExecArray): string[] {
+  const out: string[] = [];
+  const before = piece.slice(0, d.index).trim();
+  // the same note in several languages on one line: "Check against delivery - Seul le texte prononcé fait foi"
+  let after = piece.slice(d.index + d[0].length);
+  for (let m = MORE_DELIVERY.exec(after); m; m = MORE_DELIVERY.exec(after)) after = after.slice(m[0].length);
+  after = after.replace(/^\s*[-–—|/•]\s*$/, '').trim();
+  if (before) out.push(before);
+  out.push('\u0000CAD');
+  if (after) out.push(...splitDateline(after));
+  return out;
+}
+
+/** Press contacts: phone lines and the name/role lines just above them, emptied in place. */
+function dropPressContacts(lines: string[], titleLike: (l: string) => boolean): void {
   for (let i = 0; i < lines.length; i++) {
     if (!PHONE.test(lines[i]!) || lines[i]!.split(/\s+/).length > 14) continue;
     lines[i] = '';
@@ -104,11 +152,15 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
       else break;
     }
   }
+}
 
-  const all = lines.filter((l) => l && !l.startsWith('\u0000')).join('\n');
-  const docLang = hints.language ?? detectLanguage(all) ?? hints.defaultLanguage ?? 'en';
-
-  // 2. header (title, datelines, bylines) vs body
+/** The page header (title, datelines, bylines) and the body (the spoken text and its lead). */
+function splitHeader(
+  lines: string[],
+  docLang: string,
+  titleLike: (l: string) => boolean,
+  warnings: string[],
+): { header: string[]; body: string[] } {
   let bodyStart = lines.length;
   let titleFound = false;
   let afterCad = false;
@@ -143,66 +195,72 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   if (isCaptionStyle(body)) body = joinCaptionLines(body);
   body = body.filter(Boolean);
   if (body.length) body[0] = stripMirrorDateline(body[0]!);
+  return { header, body };
+}
 
-  // 3. title: the first title-like header line, preferring the document's language; a line that
-  // ends with another header line is that line with a site prefix ("Press Releases Foreign …")
-  // a section name of two words ("Press material") is a title only when no longer candidate follows
-  const titleLines = header.filter(titleLike);
-  const specific = titleLines.filter((c) => c.split(/\s+/).length > 2);
-  const candidates = specific.length ? specific : titleLines;
-  let title: string | null = null;
-  const inLang = candidates.filter((c) => {
-    const l = detectLanguage(c, 2);
-    return !l || l === docLang;
-  });
-  const pick = (inLang[0] ?? candidates[0]) || null;
-  if (pick) {
-    const shorter = header.find((h) => h !== pick && h.length >= 15 && pick.endsWith(h));
-    title = stripSiteSuffix(shorter ?? pick);
-  }
-  if (hints.title) title = hints.title;
-  const firstTitleIdx = header.findIndex(titleLike);
-  // a title repeated inside the body (mirrors print it twice or thrice)
-  if (title) body = body.filter((b) => b !== title);
+/**
+ * A site's publication stamp rather than the date of the remarks: "Tuesday 3 June 2025 | 10:42",
+ * "03/06/2025 | Press release".
+ */
+const STAMP =
+  /\|\s*(?:\d{1,2}[:.]\d{2}\b|press release|communiqué|news|actualités|nachrichten|noticias|notizie)/i;
 
-  // 4. lead: a first paragraph that narrates rather than speaks
-  const lead =
-    body[0] && !FIRST_PERSON.test(body[0]) && !SPOKEN_LABEL.test(body[0]) && !/^Q\b/.test(body[0])
-      ? body[0]
-      : null;
-
-  // 5. date: a dateline after the title, else "on <date>" in the lead, else a date in the title
-  let date: string | null = null;
-  let stamped: string | null = null; // a byline's date: when the page went up, the last resort
-  for (const h of header.slice(Math.max(0, firstTitleIdx))) {
+/** The date of the remarks: a dateline after the title, else "on <date>" in the lead, else a date in the title, else a stamp. */
+function findDate(header: string[], title: string | null, lead: string | null): string | null {
+  let stamped: string | null = null; // when the page went up: the last resort
+  for (const h of header) {
     if (h === title) continue;
     const d = findDates(h)[0];
-    if (d && BYLINE.test(h)) stamped ??= d.iso;
-    else if (d) {
-      date = d.iso;
-      break;
-    }
+    if (d && (BYLINE.test(h) || STAMP.test(h))) stamped ??= d.iso;
+    else if (d) return d.iso;
   }
-  date ??= lead ? leadDate(lead) : null;
-  if (!date && title) date = findDates(title)[0]?.iso ?? null;
-  date ??= stamped;
-  if (hints.date) date = hints.date;
+  const fromLead = lead ? leadDate(lead) : null;
+  if (fromLead) return fromLead;
+  return (title ? findDates(title)[0]?.iso : null) ?? stamped;
+}
 
-  // 6. place: a header field, an early short line, the lead, the title, then the opening of the speech
-  let place: string | null = null;
-  for (const h of header)
-    if ((place = placeInHeaderLine(h.replace(/^(?:lieu|location|place)\s*:\s*/i, '')))) break;
-  if (!place)
-    for (const b of body.slice(0, 3))
-      if (b.split(/\s+/).length <= 15 && (place = placeInHeaderLine(b))) break;
-  if (!place && lead) place = placeInPhrase(lead.replace(LEAD_CITY, ''));
-  if (!place && title) place = placeInPhrase(title);
-  if (!place) for (const b of body.slice(lead ? 1 : 0, 4)) if ((place = placeInSpeech(b))) break;
-  if (hints.place) place = hints.place;
+/** The place: a header field, an early short line, the lead, the title, then the opening of the speech. */
+function findPlace(
+  header: string[],
+  body: string[],
+  lead: string | null,
+  title: string | null,
+): string | null {
+  for (const h of header) {
+    const p = placeInHeaderLine(h.replace(/^(?:lieu|location|place)\s*:\s*/i, ''));
+    if (p) return p;
+  }
+  for (const b of body.slice(0, 3)) {
+    const p = b.split(/\s+/).length <= 15 ? placeInHeaderLine(b) : null;
+    if (p) return p;
+  }
+  const p =
+    (lead ? placeInPhrase(lead.replace(LEAD_CITY, '')) : null) ?? (title ? placeInPhrase(title) : null);
+  if (p) return p;
+  for (const b of body.slice(lead ? 1 : 0, 8)) {
+    const q = placeInSpeech(b);
+    if (q) return q;
+  }
+  return null;
+}
 
-  // 7. speakers: named with a role in the title, the header, the lead and soundbite lines
+/** Who answers in a shot list: "Anna Berg, Minister of Finance, saying (in Swedish): …". */
+const SHOT_SPEAKER =
+  /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}),\s[^,:]{2,80},\s+(?:saying|says)\b/u;
+
+/**
+ * The officials who speak: named with a role in the title, the header, the lead and soundbite
+ * lines, a signature at the end; failing all, the person the title and lead are about.
+ */
+function findAllSpeakers(
+  given: Speaker[],
+  title: string | null,
+  header: string[],
+  lead: string | null,
+  body: string[],
+): Speaker[] {
   const speakers: Speaker[] = [];
-  for (const s of hints.speakers ?? []) addSpeaker(speakers, s.name, s.role);
+  for (const s of given) addSpeaker(speakers, s.name, s.role);
   if (title) {
     findSpeakers(title, speakers);
     if (isBareName(title)) addSpeaker(speakers, title, null);
@@ -210,24 +268,19 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   for (const h of header) if (!BYLINE.test(h)) findSpeakers(h, speakers);
   if (lead) findSpeakers(lead.slice(0, 400), speakers);
   for (const b of body.slice(0, 3)) if (b !== lead && b.split(/\s+/).length <= 15) findSpeakers(b, speakers);
-  for (const b of body) if (/^(?:soundbite|sot)\b/i.test(b)) findSpeakers(b.split(/saying|:/i)[0]!, speakers);
-
-  const text = body.join('\n\n');
-  if (!text) warnings.push('no spoken text found after cleaning');
-  return {
-    text,
-    meta: {
-      title: title || null,
-      date,
-      place,
-      speakers,
-      event: findEvent(title ?? '') ?? (lead ? findEvent(lead) : null),
-      language: docLang,
-      videoUrl: hints.videoUrl ?? videoUrl,
-      checkAgainstDelivery: hints.checkAgainstDelivery ?? cad,
-    },
-    warnings,
-  };
+  for (const b of body) {
+    if (/^(?:soundbite|sot)\b/i.test(b)) findSpeakers(b.split(/saying|:/i)[0]!, speakers);
+    const shot = SHOT_SPEAKER.exec(b);
+    if (shot) addSpeaker(speakers, shot[1]!, null);
+  }
+  const signature = body[body.length - 1];
+  if (body.length >= 3 && signature && signature.split(/\s+/).length <= 4 && isBareName(signature))
+    addSpeaker(speakers, signature, null);
+  if (!speakers.length) {
+    const who = protagonist([title ?? '', lead ?? body[0] ?? ''], body.join('\n'));
+    if (who) addSpeaker(speakers, who, null);
+  }
+  return speakers;
 }
 
 const startsWithDateline = (l: string) =>
@@ -236,7 +289,7 @@ const startsWithDateline = (l: string) =>
 const LEAD_CITY = new RegExp(`^(?:${CITY_RE})\\s*[:–—-]`, 'iu');
 const GLUED_DATELINE = new RegExp(`^((?:${CITY_RE})[^,]{0,20},\\s*[^.]{0,40}?\\d{4})\\s+(?=\\p{Lu})`, 'u');
 const MIRROR_DATELINE = new RegExp(
-  `^(?:${CITY_RE})(?:,\\s*[\\p{Lu}\\s]+)?\\s*(?:\\(\\w+\\))?\\s*[:–—-]\\s+(?=\\p{Lu})`,
+  `^(?:${CITY_RE})(?:,[\\p{Lu}\\s]+|\\s*)(?:\\(\\w+\\)\\s*)?[:–—-]\\s+(?=\\p{Lu})`,
   'u',
 );
 
@@ -254,25 +307,22 @@ const endsWithDigit = (l: string) => {
   return c >= 48 && c <= 57;
 };
 
+/** A capture tool's stamp glued before the text: "date 2022-01 Von …". */
+const CAPTURE_STAMP = /^(?:date|datum|fecha|data)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)/i;
+
 function cleanBodyLine(l: string): string {
   let t = stripBullet(l)
     .replace(/^\d{1,2}:\d{2}(?::\d{2})?(?=\p{L})/u, '')
     .replace(/^\d{2}:\d{2}:\d{2}\s+(?=\S)/, '');
   // a time code at the end (tested only on lines that end with a digit: the pattern is unanchored)
   if (endsWithDigit(t)) t = t.replace(/\s+\d{2}:\d{2}:\d{2}$/, '');
-  return t.replace(/^jump to the transcript of the questions and answers\s*/i, '').trim();
+  return t
+    .replace(/^jump to the transcript of the questions and answers\s*/i, '')
+    .replace(CAPTURE_STAMP, '')
+    .trim();
 }
 
 /** A news site's own dateline ("BRUSSELS: …") before the first paragraph: not where the remarks were given. */
 function stripMirrorDateline(l: string): string {
   return l.replace(MIRROR_DATELINE, (m) => (m === m.toUpperCase() ? '' : m));
 }
-
-const stripSiteSuffix = (t: string) =>
-  t
-    .replace(
-      /\s+[|–—-]\s+(?:EEAS(?: Website)?|European External Action Service|European Commission|Consilium|European Council|Council of the (?:EU|European Union)|Eurogroup|European Central Bank|ECB|European Parliament|(?:EU )?Delegation (?:of the European Union )?to [\p{L} .'-]{2,60})\s*$/iu,
-      '',
-    )
-    .replace(/^(?:Press [Rr]eleases?|PRESS RELEASES?)\s+(?=\p{Lu})/u, '')
-    .trim();

@@ -27,6 +27,14 @@ const DROP_LINE: RegExp[] = [
   /\bar fáil i ngaeilge\b/i,
   /käännöstä ei ole saatavilla/i,
   /^(?:this page|cette page|diese seite|deze pagina)\b.{0,80}\b(?:not available|pas disponible|nicht verfügbar|niet beschikbaar)/i,
+  // geo-blocks and language notices: "This content is not available in your region", "Other available languages: none"
+  /^(?:this|the)\s+(?:content|video|programme|program|page|article)\s+is\s+(?:not|no longer)\s+available\b.{0,60}$/i,
+  /^(?:other\s+)?(?:available\s+)?languages?\s*:\s*(?:none|[\p{L}, ]{0,80})$/iu,
+  // a share bar written in lower case: "facebook twitter linkedin email"
+  /^(?:(?:facebook|twitter|x|linkedin|email|e-mail|mail|whatsapp|telegram|reddit|pinterest|print|messenger|copy link|share|bluesky|mastodon)\s*[|·•]?\s*){2,}$/i,
+  // a breadcrumb: "Home > Press > Statements", or one that ends at the site's "top page"
+  /^(?:[^>›»]{1,40}\s[>›»]\s){2,}[^>›»]{1,80}$/,
+  /^.{0,120}\btop page$/i,
   /^press releases?$/i,
   /^(?:follow us(?: on\b.{0,40})?|(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter.{0,40})$/i,
   /^(?:we use cookies|this (?:site|website) uses cookies)\b.{0,240}$/i,
@@ -125,4 +133,4 @@ export const isStop = anyOf(STOP_LINE);
 
 /** Words that make a line read as a title. */
 export const TITLE_WORD =
-  /\b(?:remarks?|statement|speech|press|conference|interview|doorstep|briefing|readout|declaration|address|transcript|q&a|remarques|observations|déclaration|discours|allocution|conférence|rede|erklärung|pressekonferenz|dichiarazione|intervento|comparecencia|opmerkingen|toespraak|verklaring|persconferentie|live)\b/i;
+  /\b(?:remarks?|statement|speech|press|conference|interview|doorstep|briefing|readout|declaration|address|transcript|q&a|remarques|observations|déclaration|discours|allocution|conférence|rede|erklärung|pressekonferenz|dichiarazione|intervento|comparecencia|entretien|intervista|entrevista|gespräch|opmerkingen|toespraak|verklaring|persconferentie|live)\b/i;

@@ -21,7 +21,9 @@ export const TURN_START =
 export function isTitleLike(line: string): boolean {
   const n = words(line);
   if (n < 2 || line.length > 350 || line.length < 8) return false;
-  if (startsWithDate(line) || ROLE_LINE.test(line) || SPEAKER_LINE.test(line)) return false;
+  if (startsWithDate(line) || ROLE_LINE.test(line)) return false;
+  // "Anna Berg, Minister of Finance" is a byline; with a quote after it, a headline
+  if (SPEAKER_LINE.test(line) && !/\s:\s*\S|["“«„]/.test(line)) return false;
   if (SENTENCE_BREAK.test(line)) return false;
   if (/\.$/.test(line) && !/\b\p{Lu}\.$/u.test(line)) return false;
   if (/:$/.test(line)) return false;
@@ -49,7 +51,7 @@ export function isBodyStart(
   titleFound: boolean,
   titleLike: (line: string) => boolean = isTitleLike,
 ): boolean {
-  const line = raw.replace(/^\d{1,2}:\d{2}:\d{2}\s+/, '').replace(/\s+\d{1,2}:\d{2}:\d{2}$/, '');
+  const line = raw.replace(/^\d{1,2}:\d{2}:\d{2}\s+/, '').replace(/(?<!\s)\s+\d{1,2}:\d{2}:\d{2}$/, '');
   if (OPENING.test(line) || /^(?:SOUNDBITE|Soundbite|SOT)\b/.test(line)) return true;
   if (/^(?:Q\s*[.:)\-–]\s*\S|Q\s{2,}\S|Question\s*:|Journalist\s*:|Frage\s*:)/.test(line)) return true;
   if (titleLike(line) && (!titleFound || !/[.!?]["”]?$/.test(line))) return false;

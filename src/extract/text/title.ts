@@ -1,0 +1,74 @@
+import { detectLanguage } from '../meta/language.js';
+import { TITLE_WORD } from './boilerplate.js';
+
+/** Letters of scripts other than Latin: a menu in another script is no title of a Latin-script text. */
+const OTHER_SCRIPT = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]/gu;
+const LATIN = /\p{Script=Latin}/gu;
+const otherScript = (s: string) => (s.match(OTHER_SCRIPT)?.length ?? 0) > (s.match(LATIN)?.length ?? 0);
+
+/** Site furniture that reads like a title: "Official website of …", "Trending searches: …". */
+const CHROME_TITLE =
+  /^(?:(?:the\s+)?official\s+(?:web\s?site|site|portal|page)\b|(?:trending|popular|recent|top)\s+(?:searches|search|topics|stories)\b|(?:most\s+(?:read|viewed|popular))\b)/i;
+
+/**
+ * A navigation menu on one line: eight words or more, no punctuation at all, half of them or
+ * more capitalised ("Home Media Explainers Research & Publications …", "Page d’accueil Médias …").
+ */
+function isMenu(line: string): boolean {
+  if (/[,.:;!?"“”„«»()]/.test(line)) return false;
+  const words = line.split(/\s+/);
+  if (words.length < 8 || TITLE_WORD.test(line)) return false;
+  return words.filter((w) => /^[\p{Lu}€&]/u.test(w)).length * 2 >= words.length;
+}
+
+/** A header line that looks like a title but is the site's: menus, site furniture, a company line in capitals. */
+const isChrome = (l: string) =>
+  isMenu(l) || CHROME_TITLE.test(l) || (l === l.toUpperCase() && /\p{Lu}{2}/u.test(l) && !TITLE_WORD.test(l));
+
+/** A second header line that finishes a wrapped title: "by the President and the Prime Minister". */
+const WRAPPED_BY = /^by\s+\S.{0,120}$/;
+
+/**
+ * The document's title among the header lines: a line that reads as a title, in the document's
+ * language and script, that is not the site's own furniture (menus, "Official website of …"); a title wrapped onto a `by …` line is joined back, and site names around it are dropped.
+ */
+export function chooseTitle(
+  header: string[],
+  docLang: string,
+  titleLike: (l: string) => boolean,
+): string | null {
+  const plausible = header.filter((l) => titleLike(l) && !otherScript(l) && !WRAPPED_BY.test(l));
+  const titleLines = plausible.some((l) => !isChrome(l)) ? plausible.filter((l) => !isChrome(l)) : plausible;
+  const specific = titleLines.filter((c) => c.split(/\s+/).length > 2);
+  const candidates = specific.length ? specific : titleLines;
+  const inLang = candidates.filter((c) => {
+    const l = detectLanguage(c, 2);
+    return !l || l === docLang;
+  });
+  const ranked = [...inLang, ...candidates.filter((c) => !inLang.includes(c))];
+  const pick = ranked[0];
+  if (!pick) return null;
+  // a line that ends with another header line is that line with a site prefix ("Press Releases Foreign …")
+  const title = header.find((h) => h !== pick && h.length >= 15 && pick.endsWith(h)) ?? pick;
+  const next = header[header.indexOf(title) + 1];
+  const whole = next && WRAPPED_BY.test(next) && !/[.!?]$/.test(title) ? `${title} ${next}` : title;
+  return stripSiteName(whole) || null;
+}
+
+const SITE_SUFFIX =
+  /\s+[|–—-]\s+(?:EEAS(?: Website)?|European External Action Service|European Commission|Consilium|European Council|Council of the (?:EU|European Union)|Eurogroup|European Central Bank|ECB|European Parliament|(?:EU )?Delegation (?:of the European Union )?to [\p{L} .'-]{2,60})\s*$/iu;
+/** "Title - Sitename Skip to content": a site's name and its skip link glued after the title. */
+const SKIP_LINK = /(?:\s+[|–—-]\s+[^|–—]{2,60}?)?\s+Skip to (?:main )?content\s*$/i;
+/** "SITE: Title": a site's name in capitals before the title. */
+const SITE_PREFIX = /^[\p{Lu}\d][\p{Lu}\d.&-]{1,24}:\s+(?=\p{Lu})/u;
+
+/** "(video)" after a title: what the page holds, not part of the title. */
+const MEDIA_TAG = /\s*[([](?:vid[eé]o|audio|photos?|live|podcast)[)\]]\s*$/i;
+
+/** A title without the site's name glued before or after it. */
+export function stripSiteName(t: string): string {
+  let s = t.replace(SKIP_LINK, '').replace(SITE_SUFFIX, '').replace(MEDIA_TAG, '');
+  const prefix = SITE_PREFIX.exec(s);
+  if (prefix && TITLE_WORD.test(s.slice(prefix[0].length))) s = s.slice(prefix[0].length);
+  return s.replace(/^(?:Press [Rr]eleases?|PRESS RELEASES?)\s+(?=\p{Lu})/u, '').trim();
+}

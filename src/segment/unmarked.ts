@@ -1,0 +1,109 @@
+import { ADDRESSED, isQuestionTurn, type Draft, type Turns } from './context.js';
+import { addSpeaker } from './names.js';
+import { sub, type Span } from './spans.js';
+import { isHandover } from './turns.js';
+
+const FIRST_PERSON = /\b(?:I|I'm|I’m|we|We|our|Our|my|me|us|je|nous|ich|wir|ik|wij)\b/;
+const NARRATES =
+  /\b(?:said|says|highlighted|tells|told|spoke|stated|interview|held|took place|taken place|sagte|erklärt|a déclaré|a prononcé)\b/i;
+const STARTS_ASKING =
+  /^(?:you|do you|are you|have you|how|what|why|when|where|which|who|is|can|could|would|will|should|did|does)\b/i;
+/** A journalist introduced before the question: "The FT’s Peter Spiegel goes first." */
+const INTRO =
+  /^((?:The\s+)?[\p{Lu}][\p{L}’'.]*(?:\s+[\p{Lu}][\p{L}’'.]*){0,4})\s+(?:goes first|asks|is next|follows|has the next question)\s*[.:]\s+/u;
+/** How the second paragraph of a question opens: "And second, …", "My other question …". */
+const CONTINUES =
+  /^(?:and\b|also\b|(?:my |a |the )?(?:second|third|last|other|another|follow-up)\b|secondly|thirdly|finally\b|if I may\b|one more\b)/i;
+/** How an answer opens. */
+const REPLIES = /^(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|first of all)\b/i;
+/** A short question back to the journalist: "Which minister?", "Sorry?", "Welcher Minister?". */
+const COUNTER_QUESTION =
+  /^(?:which|what|who|whom|sorry|pardon|excuse me|you mean|meaning|quel(?:le)?s?|lequel|laquelle|pardon|welche[rsnm]?|wer|wie bitte|cuál(?:es)?|quién|qué|quale|quali|chi|scusi)\b[^?.!]{0,40}\?$/i;
+/** Words of a paragraph that asks the speaker something. */
+const ASKS = /\b(?:you|your|vous|votre|Sie|Ihnen|Ihre?|question|frage)\b/i;
+
+/**
+ * A question without a question mark yet goes on when one of the next two paragraphs,
+ * unmarked, asks the speaker ("You said … / So my question is: …?").
+ */
+function asksLater(t: Turns, q: Draft, k: number): boolean {
+  if (REPLIES.test(t.items[k]!.p.text) || t.slice(q).includes('?')) return false;
+  for (const next of t.items.slice(k + 1, k + 3)) {
+    if (next.m.type !== 'none' || next.p.cue || REPLIES.test(next.p.text)) return false;
+    if (isQuestionTurn(next.p.text) && next.p.text.length < 400 && ASKS.test(next.p.text)) return true;
+  }
+  return false;
+}
+
+/** A paragraph a cue inside it placed (asked, handed over, answered); false when it has no cue. */
+function cuedTurn(t: Turns, k: number, body: Span): boolean {
+  const p = t.items[k]!.p;
+  if (p.cue === 'asked' || (isQuestionTurn(body.text) && t.cues.interview)) {
+    const intro = INTRO.exec(body.text);
+    if (intro && intro[0].length < body.text.length) {
+      t.push('question', intro[1]!.trim(), sub(body, intro[0].length, body.text.length));
+      t.sawQuestion = true;
+      return true;
+    }
+  }
+  if (p.cue === 'asked') {
+    t.push('question', null, body);
+    t.sawQuestion = true;
+  } else if (p.cue === 'handover') {
+    if (p.to) addSpeaker(t.speakers, p.to, null);
+    t.floor = p.to ?? t.floor;
+    t.push('moderator', null, body);
+  } else if (p.cue === 'answer') t.answer(body, p.to);
+  else if (isHandover(body.text)) t.push('moderator', null, body);
+  else return false;
+  return true;
+}
+
+/** After a question: the question goes on (a follow-up in the next paragraph), or the answer starts. */
+function afterQuestion(t: Turns, k: number, body: Span): void {
+  const { cues } = t;
+  const isQ = isQuestionTurn(body.text);
+  // "Which minister?": the official asks back, which opens the answer
+  if (COUNTER_QUESTION.test(body.text) && body.text.split(/\s+/).length <= 5) return t.answer(body);
+  if (isQ && body.text.length < 400 && (cues.interview || cues.marked) && !REPLIES.test(body.text))
+    t.extend(body);
+  else if (cues.marked && CONTINUES.test(body.text) && body.text.includes('?') && body.text.length < 700)
+    t.extend(body);
+  else if (cues.marked && asksLater(t, t.last!, k)) t.extend(body);
+  else t.answer(body);
+}
+
+/** Whether an unmarked paragraph asks: in an interview, after a moderator's invitation, or answered next by an official. */
+function asksHere(t: Turns, k: number, body: Span): boolean {
+  const { cues, last, items } = t;
+  const isQ = isQuestionTurn(body.text);
+  // a moderator who has just opened the questions (not one who announces the statements)
+  const said = last?.kind === 'moderator' ? t.slice(last) : '';
+  const invited =
+    last?.kind === 'moderator' && (t.sawQuestion || (/question/i.test(said) && isHandover(said)));
+  if (invited && body.text.includes('?') && body.text.length < 1200) return true;
+  const lastAsks =
+    k === items.length - 1 &&
+    last?.kind === 'answer' &&
+    STARTS_ASKING.test(body.text) &&
+    !/[.!?"”]$/.test(body.text);
+  if ((cues.interview || (t.qaHeading && cues.explicitQ === 0)) && (isQ || lastAsks)) return true;
+  // an unmarked paragraph that asks the official who answers it next (a label, an "A."): a journalist's
+  const next = items[k + 1]?.m;
+  const answeredNext =
+    (next?.type === 'label' && cues.roles.get(next.label!) === 'official' && ADDRESSED.test(body.text)) ||
+    next?.type === 'answer';
+  return isQ && answeredNext;
+}
+
+/** Builds the turn of a paragraph without a marker: cues inside it, then the turn before it, decide. */
+export function unmarkedTurn(t: Turns, k: number, body: Span): void {
+  if (cuedTurn(t, k, body)) return;
+  const { last } = t;
+  if (last?.kind === 'question') return afterQuestion(t, k, body);
+  if (asksHere(t, k, body)) return t.ask(null, body);
+  if (last && (last.kind === 'answer' || last.kind === 'remarks')) return t.extend(body);
+  if (!last && !FIRST_PERSON.test(body.text) && NARRATES.test(body.text)) return t.push('other', null, body);
+  if (last?.kind === 'other' && t.cues.interview) return t.push('other', null, body);
+  t.push(t.sawQuestion ? 'answer' : 'remarks', t.floor ?? t.fallback, body);
+}

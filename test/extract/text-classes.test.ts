@@ -1,0 +1,254 @@
+import { describe, expect, it } from 'vitest';
+import { extractPlainText } from '../../src/extract/plain-text.js';
+
+const lines = (...l: string[]) => extractPlainText(l.join('\n'));
+
+describe('capture junk around the text', () => {
+  it('drops a capture tool’s "date YYYY-MM" stamp glued before the first paragraph', () => {
+    const r = lines(
+      'date 2023-05 Der Minister sprach lange über die Reform, die im Herbst kommen soll, und ihre Kosten.',
+    );
+    expect(r.text).toBe(
+      'Der Minister sprach lange über die Reform, die im Herbst kommen soll, und ihre Kosten.',
+    );
+  });
+});
+
+describe('who speaks, from the lead', () => {
+  it('does not list the interviewer the lead names after "conducted by" or "interviewed by"', () => {
+    const r = lines(
+      'Interview with Radio Nord',
+      '',
+      'Interview with Oskar Lindqvist, Minister of Fisheries, conducted by Lena Holm on 3 May 2024.',
+      '',
+      'Minister, will the quotas be cut? I ask because the fleet is worried about it.',
+    );
+    expect(r.meta.speakers.map((s) => s.name)).toEqual(['Oskar Lindqvist']);
+  });
+});
+
+describe('the title among site chrome', () => {
+  const speech =
+    'Good morning. The ministers agreed today on a new plan for the ports of the north and the south.';
+  it.each([
+    [
+      'a menu with & and €uro tokens',
+      'Start Markets Research & Data Banking Supervision The €uro Careers Contact Us',
+    ],
+    [
+      'a menu in lower and upper case',
+      'Accueil Actualités Recherche et données Politique monétaire Marchés et paiements Emplois',
+    ],
+    ['a lower-case share bar', 'facebook twitter linkedin email whatsapp'],
+    ['a menu in another script', 'Главная Новости Пресс-центр Документы Контакты'],
+    ['a language field', 'Other available languages: none'],
+    ['a breadcrumb ending at the top page', 'Ministry of Ports > Press room > top page'],
+    ['a geo-block notice', 'This video is not available in your region'],
+    ['the site’s own name', 'Official website of the Ministry of Ports'],
+  ])('skips %s', (_what, chrome) => {
+    const r = lines(chrome, '', 'Press remarks by Minister Oskar Lindqvist on the ports plan', '', speech);
+    expect(r.meta.title).toBe('Press remarks by Minister Oskar Lindqvist on the ports plan');
+    expect(r.text).toBe(speech);
+  });
+
+  it.each([
+    ['PORTNEWS: Press remarks by Minister Oskar Lindqvist on the ports plan'],
+    ['Press remarks by Minister Oskar Lindqvist on the ports plan - Port News Skip to content'],
+    ['Press remarks by Minister Oskar Lindqvist on the ports plan (video)'],
+  ])('takes the site’s name off "%s"', (line) => {
+    expect(lines(line, '', speech).meta.title).toBe(
+      'Press remarks by Minister Oskar Lindqvist on the ports plan',
+    );
+  });
+
+  it('joins a title wrapped onto a line that starts with "by"', () => {
+    const r = lines(
+      'Joint press conference on the ports plan',
+      'by Minister Oskar Lindqvist and Commissioner Eva Lind',
+      '',
+      speech,
+    );
+    expect(r.meta.title).toBe(
+      'Joint press conference on the ports plan by Minister Oskar Lindqvist and Commissioner Eva Lind',
+    );
+  });
+
+  it('takes a title in another language’s word for interview', () => {
+    const r = lines(
+      'Entretien avec Radio Nord',
+      '',
+      'Madame la ministre, les ports vont-ils fermer cet hiver, comme on le dit à Paris ?',
+    );
+    expect(r.meta.title).toBe('Entretien avec Radio Nord');
+  });
+});
+
+describe('where the remarks were given', () => {
+  const title = 'Press remarks by Minister Oskar Lindqvist after the meeting';
+  it('reads "here, in City" in the speech, also beyond the first paragraphs', () => {
+    const r = lines(
+      title,
+      '',
+      'Good afternoon.',
+      '',
+      'We had a long day.',
+      '',
+      'The ministers discussed the ports.',
+      '',
+      'They also discussed the fleet.',
+      '',
+      'I am glad that we could meet here, in Tallinn, for the first time.',
+    );
+    expect(r.meta.place).toBe('Tallinn');
+  });
+
+  it('reads a "Lieu:" field with the kind of place and the country after the city', () => {
+    const r = lines(
+      title,
+      'Lieu: Lyon (town), France',
+      '',
+      'Good afternoon. We met today to agree on the ports plan.',
+    );
+    expect(r.meta.place).toBe('Lyon');
+  });
+
+  it('knows the capitals by the names other languages give them', () => {
+    const r = lines(
+      'Conférence de presse du ministre Oskar Lindqvist',
+      'Varsovie, le 3 mai 2024',
+      '',
+      'Bonjour. Nous avons parlé des ports et de la flotte.',
+    );
+    expect(r.meta.place).toBe('Varsovie');
+  });
+
+  it('does not take the city of a correspondent in the lead for the place of the remarks', () => {
+    const r = lines(
+      'Entrevista con el ministro Oskar Lindqvist',
+      '',
+      'En una entrevista con la corresponsal de la radio en Berlín, el ministro Oskar Lindqvist habló de los puertos.',
+      '',
+      '¿Van a cerrar los puertos este invierno, como se dice en el norte del país?',
+    );
+    expect(r.meta.place).toBeNull();
+  });
+
+  it('does not list a city at the end of a dateline as a speaker', () => {
+    const r = lines(
+      'Joint news conference after the ports summit',
+      'June 4, 2024, St Petersburg',
+      '',
+      'Good afternoon. The summit has just ended.',
+    );
+    expect(r.meta.place).toBe('St Petersburg');
+    expect(r.meta.speakers).toEqual([]);
+  });
+});
+
+describe('who speaks, from titles and leads without a role word', () => {
+  const speech = '',
+    body =
+      'Good morning. We agreed today on the ports plan, and I am glad that Oskar Lindqvist could join us.';
+  const names = (...l: string[]) => lines(...l).meta.speakers.map((s) => s.name);
+  it.each([
+    ['Oskar Lindqvist’s remarks at the ports summit'],
+    ['An Interview with Oskar Lindqvist'],
+    ['Oskar Lindqvist Speaks at the Ports Summit'],
+  ])('names the speaker of "%s"', (title) => {
+    expect(names(title, speech, body)).toContain('Oskar Lindqvist');
+  });
+
+  it('names both speakers of a joint statement', () => {
+    expect(
+      names('Joint statement of Oskar Lindqvist and Eva Lind on the ports plan', '', body).sort(),
+    ).toEqual(['Eva Lind', 'Oskar Lindqvist']);
+  });
+
+  it('does not take the outlet of "Interview with <outlet>" for a speaker', () => {
+    expect(names('Interview with Radio Nord', '', body)).not.toContain('Radio Nord');
+  });
+
+  it.each([
+    [
+      'a compound role',
+      'Kommissionspräsident Oskar Lindqvist hat am Montag die Häfen besucht und mit den Arbeitern gesprochen.',
+    ],
+    [
+      'a lower-case role in running text',
+      'Su presidente Oskar Lindqvist hace balance de un año difícil para los puertos del norte.',
+    ],
+    [
+      'a role after "as"',
+      'Speaking as President of the Eurogroup, Oskar Lindqvist told reporters that the ports plan is ready.',
+    ],
+    [
+      'a verb of saying in another language',
+      'Oskar Lindqvist a déclaré lundi que le plan pour les ports était prêt et financé.',
+    ],
+  ])('names the speaker a lead gives with %s', (_what, lead) => {
+    expect(
+      names('Ports plan agreed', '', lead, '', 'We have done it. The plan is ready, and the money is there.'),
+    ).toContain('Oskar Lindqvist');
+  });
+
+  it('names the person a lead is about when nothing else names a speaker', () => {
+    const r = names(
+      'Ports plan agreed',
+      '',
+      'Am Ende findet Oskar Lindqvist noch ein paar deutsche Worte für die Hafenarbeiter.',
+      '',
+      '„Wir haben es geschafft“, sagt Lindqvist. Der Plan sei fertig, sagt Lindqvist.',
+    );
+    expect(r).toEqual(['Oskar Lindqvist']);
+  });
+
+  it('names the speaker of a shot list line with a time code, and a signature under a speech', () => {
+    expect(
+      names(
+        'Ports plan: video news release',
+        '',
+        '00:00:11 Oskar Lindqvist, head of the ports agency, saying (in Swedish): “The plan is ready.”',
+      ),
+    ).toContain('Oskar Lindqvist');
+    expect(
+      names(
+        'Statement on the ports plan',
+        '',
+        'Dear friends,',
+        '',
+        'the plan is ready.',
+        '',
+        'Thank you.',
+        '',
+        'Eva Lind',
+      ),
+    ).toContain('Eva Lind');
+  });
+});
+
+describe('the date of the remarks, not of the page', () => {
+  it.each([['Tuesday 3 June 2025 | 10:42'], ['03/06/2025 | Press release']])(
+    'prefers the date the lead gives to a mirror’s stamp "%s"',
+    (stamp) => {
+      const r = lines(
+        'Press remarks by Minister Oskar Lindqvist on the ports plan',
+        stamp,
+        '',
+        'Minister Oskar Lindqvist spoke to the press on 28 May 2025 after the meeting of the ports council.',
+        '',
+        'Good afternoon. We agreed on the plan.',
+      );
+      expect(r.meta.date).toBe('2025-05-28');
+    },
+  );
+
+  it('still takes the stamp when nothing else dates the remarks', () => {
+    const r = lines(
+      'Press remarks by Minister Oskar Lindqvist',
+      'Tuesday 3 June 2025 | 10:42',
+      '',
+      'Good afternoon. We agreed on the plan.',
+    );
+    expect(r.meta.date).toBe('2025-06-03');
+  });
+});
