@@ -53,7 +53,7 @@ async function seed() {
     (q) =>
       new Worker(q.name, async () => {}, {
         connection: new Redis(redisUrl, { maxRetriesPerRequest: null }),
-        prefix: bullPrefix(rt.config),
+        prefix: bullPrefix(rt.config, q.name),
         concurrency: 50,
       }),
   );

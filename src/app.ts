@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Worker } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './store/connection.js';
 import type { Config } from './config.js';
 import { memoryClient } from './fetch/index.js';
 import type { EnqueueOutcome, Input } from './inputs.js';
@@ -54,7 +54,7 @@ export class App {
   private constructor(
     readonly config: Config,
     readonly log: Logger,
-    readonly connection: Redis,
+    readonly connection: RedisClient,
     readonly stores: Stores,
     readonly queues: Queues,
     readonly sinks: Sink[],
@@ -64,8 +64,8 @@ export class App {
 
   /** Connects to Redis (failing in one clear line when none answers), opens every store and queue. */
   static async connect(config: Config, log: Logger): Promise<App> {
-    await assertRedis(config.redisUrl);
-    const connection = createRedis(config.redisUrl);
+    await assertRedis(config);
+    const connection = createRedis(config);
     connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     const stores = openStores(connection, config);
     const sinks = createSinks(config, log, { ledger: stores.ledger, lock: stores.archiveLock });
@@ -74,6 +74,9 @@ export class App {
       config,
       sinks.map((s) => s.name),
     );
+    // BullMQ re-emits the connection's errors on every queue; the connection's handler above logs them.
+    for (const q of queues.all())
+      q.on('error', (err) => log.debug({ err: err.message, queue: q.name }, 'queue error'));
     const raw = rawStore(config);
     // One client (and keep-alive agent) per process; politeness and the fetch index live in
     // Redis, so they hold across every worker process.

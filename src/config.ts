@@ -14,6 +14,20 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === '' ? undefined : v));
+/** `host:port,host:port` (spaces allowed around commas), as a list; a list given in code as it is. */
+const hostPorts = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (Array.isArray(v) ? v : v?.trim() ? v.split(',').map((s) => s.trim()) : undefined))
+  .pipe(
+    z
+      .array(
+        z
+          .string()
+          .regex(/^[^\s:,]+:\d{1,5}$/, 'expected host:port, comma-separated (e.g. s1:26379,s2:26379)'),
+      )
+      .optional(),
+  );
 
 /**
  * Every setting: its environment variable, schema, default and meaning. This table is the
@@ -32,6 +46,24 @@ const settings = {
     z.string().regex(/^[\w.-]+$/),
     'pressline',
     'Prefix of every Redis key; wrapped in {…} as a Redis Cluster hash tag.',
+  ],
+  redisCluster: [
+    'REDIS_CLUSTER',
+    bool,
+    false,
+    'REDIS_URL names Redis Cluster nodes (any one, or several comma-separated); each queue and store gets a hash tag of its own.',
+  ],
+  redisSentinels: [
+    'REDIS_SENTINELS',
+    hostPorts,
+    undefined,
+    'Sentinels (`host:port,…`) that name the Redis primary; REDIS_URL then gives only password, database and TLS.',
+  ],
+  redisSentinelName: [
+    'REDIS_SENTINEL_NAME',
+    z.string().min(1),
+    'mymaster',
+    'The name the Sentinels monitor the primary under.',
   ],
   dataDir: [
     'DATA_DIR',

@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import { sinkHealth as deliveryTrouble } from '../queues/delivery-health.js';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/connection.js';
 import type { App } from '../app.js';
 import type { DocState } from '../store/doc-status.js';
 import { deliverQueue } from '../queues/names.js';
@@ -77,7 +77,7 @@ return out`;
  * Counts, per-minute throughput and latency of one queue. Reads only the finished sets'
  * scores (finish times) and two fields of the latest 200 jobs (one script call), never the payloads.
  */
-export async function queueStats(queue: Queue, client: Redis, now = Date.now()): Promise<QueueStats> {
+export async function queueStats(queue: Queue, client: RedisClient, now = Date.now()): Promise<QueueStats> {
   const since = now - WINDOW_MINUTES * 60_000;
   // One round trip: a ZCOUNT per minute and state, [start, end), oldest minute first.
   const pipe = client.pipeline();

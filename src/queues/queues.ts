@@ -1,5 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/connection.js';
 import type { Config } from '../config.js';
 import { deliverJobOptions } from './retry-policy.js';
 import { DOCUMENT_STAGES, QUEUE_STAGES } from '../stages/names.js';
@@ -21,7 +21,7 @@ export class Queues {
   readonly byName = new Map<string, Queue>();
 
   constructor(
-    readonly connection: Redis,
+    readonly connection: RedisClient,
     readonly config: Config,
     readonly sinks: readonly string[],
   ) {
@@ -30,7 +30,7 @@ export class Queues {
         name,
         new Queue(name, {
           connection,
-          prefix: bullPrefix(config),
+          prefix: bullPrefix(config, name),
           defaultJobOptions: defaultJobOptions(config),
         }),
       );
@@ -41,7 +41,7 @@ export class Queues {
         name,
         new Queue(name, {
           connection,
-          prefix: bullPrefix(config),
+          prefix: bullPrefix(config, name),
           defaultJobOptions: deliverJobOptions(config),
         }),
       );

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 import { TransientError } from '../errors.js';
 import type { ArchiveLock } from '../sinks/archive-lock.js';
 
@@ -24,7 +24,7 @@ export class RedisArchiveLock implements ArchiveLock {
   private readonly waitMs: number;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly key: string,
     opts: RedisArchiveLockOptions = {},
   ) {

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 import { z } from 'zod';
 import type { Keyspace } from './keys.js';
 import { RECENT_KEEP, StatusWriter, type WriteMode } from './status-writes.js';
@@ -50,7 +50,7 @@ export class DocStatus {
   private readonly writer: StatusWriter;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Pick<Keyspace, 'doc' | 'docs' | 'docsFailed'>,
     /** How many documents keep their status (every failed one is kept besides). @defaultValue 10000 */
     keep = RECENT_KEEP,

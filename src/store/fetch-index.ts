@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 import { z } from 'zod';
 import { Site } from '../schemas/record.js';
 
@@ -42,7 +42,7 @@ export class MemoryFetchIndex implements FetchIndex {
 /** One Redis hash (`keys.fetched`), field = record id, value = the entry as JSON. */
 export class RedisFetchIndex implements FetchIndex {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly key: string,
   ) {}
 

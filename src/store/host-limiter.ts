@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 import { permit, type HostLimiter, type LimiterOptions, type Permit } from '../fetch/limiter.js';
 
 // Grants a permit on Redis's clock, so it holds across processes and hosts.
@@ -41,7 +41,7 @@ return 0
  */
 export class RedisHostLimiter implements HostLimiter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keyOf: (host: string, part: string) => string,
     private readonly opts: LimiterOptions & { leaseMs: number; pendingMs: number },
   ) {}

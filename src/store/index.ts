@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 import type { Config } from '../config.js';
 import { RedisArchiveLock } from './archive-lock.js';
 import { DocStatus } from './doc-status.js';
@@ -41,7 +41,7 @@ export interface Stores {
 }
 
 /** Opens every store on one Redis connection (the App does this once). */
-export function openStores(redis: Redis, config: Config): Stores {
+export function openStores(redis: RedisClient, config: Config): Stores {
   const keys = keyspace(config);
   return {
     keys,

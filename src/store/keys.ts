@@ -1,21 +1,43 @@
 import type { Config } from '../config.js';
 
-/** The BullMQ prefix: the configured one wrapped in `{…}`, a Redis Cluster hash tag, so all keys share a slot. */
-export const bullPrefix = (config: Pick<Config, 'queuePrefix'>): string => `{${config.queuePrefix}}`;
+/** The settings the key names follow (REDIS_CLUSTER off when not given). */
+type KeyConfig = Pick<Config, 'queuePrefix'> & Partial<Pick<Config, 'redisCluster'>>;
 
 /**
- * Every Redis key of Pressline's own, named once: all under the queues' hash tag and `pl`,
- * so one pipeline's state lives in one slot and one `SCAN MATCH {prefix}:pl:*` finds it.
+ * The Redis Cluster hash tag of a group of keys (one queue, or one store). On one Redis (or
+ * Sentinel) every group shares the pipeline's tag `{prefix}`: the keys written before
+ * REDIS_CLUSTER existed, unchanged. With REDIS_CLUSTER each group has its own tag
+ * `{prefix:group}`, so a cluster spreads the queues and stores over its nodes. Every Lua
+ * script and MULTI touches the keys of one group only (BullMQ's of one queue; ours of one store).
  */
-export function keyspace(config: Pick<Config, 'queuePrefix'>) {
-  const key = (...parts: string[]) => [bullPrefix(config), 'pl', ...parts].join(':');
+export const hashTag = (config: KeyConfig, group: string): string =>
+  config.redisCluster ? `{${config.queuePrefix}:${group}}` : `{${config.queuePrefix}}`;
+
+/** The BullMQ prefix of one queue: its keys are `<prefix>:<queue>:<type>`, all under one hash tag. */
+export const bullPrefix = (config: KeyConfig, queue: string): string => hashTag(config, queue);
+
+/**
+ * Every Redis key of Pressline's own, named once: `<tag>:pl:<name>:…`, where the tag is the
+ * group's (see {@link hashTag}). A key's group is its first name unless it is written together
+ * with others in one MULTI or script (a document's hash and the status indexes share `status`,
+ * a source's re-check set and its details share `recheck`). One `SCAN MATCH`
+ * of {@link Keyspace.all} finds them all.
+ */
+export function keyspace(config: KeyConfig) {
+  const tagged =
+    (group: string) =>
+    (...parts: string[]) =>
+      [hashTag(config, group), 'pl', ...parts].join(':');
+  const key = (name: string, ...rest: string[]) => tagged(name)(name, ...rest);
+  const status = tagged('status');
+  const recheck = tagged('recheck');
   return {
     /** Hash per document: its state, each stage's state, its sinks (DocStatus). */
-    doc: (docId: string) => key('doc', docId),
+    doc: (docId: string) => status('doc', docId),
     /** Sorted set: documents by last update. */
-    docs: key('docs'),
+    docs: status('docs'),
     /** Sorted set: documents whose last stage outcome was a final failure. */
-    docsFailed: key('docs-failed'),
+    docsFailed: status('docs-failed'),
     /** Hash: every item discovery queued → its version (SeenStore). */
     seen: key('seen'),
     /** Hash: record id → its latest raw snapshot and validators (RedisFetchIndex). */
@@ -29,9 +51,9 @@ export function keyspace(config: Pick<Config, 'queuePrefix'>) {
     /** String: the token of the process appending to a file archive now (RedisArchiveLock). */
     lock: (sink: string) => key('lock', sink),
     /** Sorted set per discovery source: documents to re-check → when last checked (RecheckStore). */
-    recheck: (source: string) => key('recheck', source),
+    recheck: (source: string) => recheck('recheck', source),
     /** Hash per discovery source: document → where it is and when it was first seen (RecheckStore). */
-    recheckMeta: (source: string) => key('recheck-meta', source),
+    recheckMeta: (source: string) => recheck('recheck-meta', source),
     /** Per-host politeness state shared by every fetch worker (RedisHostLimiter). */
     host: (host: string, part: string) => key('host', host, part),
     /** Hash per record: its last two versions, gzipped (VersionStore). */
@@ -41,7 +63,7 @@ export function keyspace(config: Pick<Config, 'queuePrefix'>) {
     /** Set per LSH bucket: the ids whose signature falls in it (RedisLinkIndex). */
     lsh: (bucket: string) => key('lsh', bucket),
     /** A pattern matching every key above. */
-    all: key('*'),
+    all: config.redisCluster ? `{${config.queuePrefix}:*}:pl:*` : `${hashTag(config, '')}:pl:*`,
   };
 }
 

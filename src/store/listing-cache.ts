@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 
 export interface Validators {
   etag: string | null;
@@ -8,7 +8,7 @@ export interface Validators {
 /** The validators of each listing page (URL → ETag/Last-Modified), so an unchanged listing costs one 304. */
 export class ListingValidators {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly key: string,
   ) {}
 

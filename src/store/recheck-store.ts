@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 import type { Site } from '../schemas/record.js';
 import type { Keyspace } from './keys.js';
 
@@ -19,7 +19,7 @@ export interface RecheckItem {
  */
 export class RecheckStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: Pick<Keyspace, 'recheck' | 'recheckMeta'>,
   ) {}
 

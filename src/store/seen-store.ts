@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 
 /** An item as the seen-store knows it: its last version (null when the listing gives none). */
 export interface SeenVersion {
@@ -13,7 +13,7 @@ export interface SeenVersion {
  */
 export class SeenStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly key: string,
   ) {}
 

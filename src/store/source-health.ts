@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 
 /** What the dashboard shows of one discovery source. */
 export interface SourceHealth {
@@ -27,7 +27,7 @@ export interface SourceHealth {
 /** How each discovery source last ran: one Redis hash per source. */
 export class SourceHealthStore {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keyOf: (source: string) => string,
   ) {}
 

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 
 /** Documents whose status is kept (failed ones are kept until retried or ingested again). */
 export const RECENT_KEEP = 10_000;
@@ -78,7 +78,7 @@ if extra > 0 then
 end
 return out`;
 
-type WithScript = Redis & { plStatusWriteMany(...args: (string | number)[]): Promise<number[]> };
+type WithScript = RedisClient & { plStatusWriteMany(...args: (string | number)[]): Promise<number[]> };
 
 interface Pending {
   write: StatusWrite;
@@ -98,7 +98,7 @@ export class StatusWriter {
   private flushing: Promise<void> | null = null;
 
   constructor(
-    redis: Redis,
+    redis: RedisClient,
     private readonly keys: { index: string; failed: string; docPrefix: string },
     private readonly keep = RECENT_KEEP,
   ) {

@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/connection.js';
 import type { z } from 'zod';
 import type { Config } from '../config.js';
 import { isRetryable, parseOrThrow, PresslineError } from '../errors.js';
@@ -27,7 +27,7 @@ export interface WorkerSpec<I> {
 
 export interface WorkerDeps {
   config: Config;
-  connection: Redis;
+  connection: RedisClient;
   /** Where each job's stage state goes; null for jobs about no document (discovery). */
   status: Pick<DocStatus, 'stage'> | null;
   log: Logger;
@@ -118,7 +118,7 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
   };
   const worker = new Worker(spec.queue, processor, {
     connection: deps.connection,
-    prefix: bullPrefix(deps.config),
+    prefix: bullPrefix(deps.config, spec.queue),
     concurrency: opts.concurrency ?? deps.config.concurrency,
     lockDuration: opts.lockDurationMs ?? deps.config.lockDurationMs,
     stalledInterval: opts.stalledIntervalMs ?? deps.config.stalledIntervalMs,

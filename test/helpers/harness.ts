@@ -16,11 +16,33 @@ export interface Harness {
   app: App;
   config: Config;
   dir: string;
-  records(): Promise<
-    { id: string; version: string; text: string; source: { site: string; url: string | null } }[]
-  >;
+  records(): Promise<ArchivedRecord[]>;
   idle(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
+}
+
+/** An archived record, as the JSON Lines archive holds it (the fields tests look at). */
+export interface ArchivedRecord {
+  id: string;
+  version: string;
+  text: string;
+  source: { site: string; url: string | null };
+}
+
+/** Every record in the JSON Lines archive under `dataDir`, in file order, duplicates included. */
+export async function archiveRecords(dataDir: string): Promise<ArchivedRecord[]> {
+  const archive = join(dataDir, 'archive');
+  let files: string[];
+  try {
+    files = (await readdir(archive)).filter((f) => f.endsWith('.jsonl')).sort();
+  } catch {
+    return [];
+  }
+  const lines = (await Promise.all(files.map((f) => readFile(join(archive, f), 'utf8'))))
+    .join('')
+    .split('\n')
+    .filter(Boolean);
+  return lines.map((l) => JSON.parse(l) as ArchivedRecord);
 }
 
 export async function startHarness(sources: unknown[], options: Partial<Config> = {}): Promise<Harness> {
@@ -45,24 +67,11 @@ export async function startHarness(sources: unknown[], options: Partial<Config> 
   });
   const { app, config } = p;
   app.startWorkers(undefined, { concurrency: 4 });
-  const archive = join(config.dataDir, 'archive');
   return {
     app,
     config,
     dir,
-    async records() {
-      let files: string[];
-      try {
-        files = (await readdir(archive)).filter((f) => f.endsWith('.jsonl')).sort();
-      } catch {
-        return [];
-      }
-      const lines = (await Promise.all(files.map((f) => readFile(join(archive, f), 'utf8'))))
-        .join('')
-        .split('\n')
-        .filter(Boolean);
-      return lines.map((l) => JSON.parse(l));
-    },
+    records: () => archiveRecords(config.dataDir),
     async idle(timeoutMs = 20_000) {
       const until = Date.now() + timeoutMs;
       let quiet = 0;

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
+import { Cluster } from 'ioredis';
 import { App } from '../../src/app.js';
 import { loadRuntime, type Runtime } from '../../src/cli/runtime.js';
 import type { Config } from '../../src/config.js';
+import { createRedis } from '../../src/store/connection.js';
 import { redisForTests } from './services.js';
 
 export interface TestPipeline {
@@ -50,13 +51,18 @@ export async function testPipeline(overrides: Partial<Config> = {}): Promise<Tes
     runtime: rt,
     async cleanup() {
       await app.close();
-      const redis = new Redis(redisUrl);
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `{${config.queuePrefix}}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length) await redis.del(...keys);
-      } while (cursor !== '0');
+      // Every node of a cluster; `{prefix[:}]*` matches the one-slot keys and a cluster's `{prefix:group}` ones.
+      const redis = createRedis(config);
+      await redis.ping(); // a cluster knows its nodes once connected
+      for (const node of redis instanceof Cluster ? redis.nodes('master') : [redis]) {
+        let cursor = '0';
+        do {
+          const [next, keys] = await node.scan(cursor, 'MATCH', `{${config.queuePrefix}[:}]*`, 'COUNT', 1000);
+          cursor = next;
+          // One DEL per key: on a cluster, keys of different slots cannot go in one command.
+          await Promise.all(keys.map((k) => node.del(k)));
+        } while (cursor !== '0');
+      }
       await redis.quit();
       await rm(dataDir, { recursive: true, force: true });
     },
