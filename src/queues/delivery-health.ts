@@ -1,5 +1,5 @@
 import type { Job, Queue } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../store/connection.js';
 import { sinkOfQueue } from './names.js';
 
 /** One sink's delivery trouble, as `pressline status` and the dashboard show it. */
@@ -21,7 +21,7 @@ export interface SinkHealth {
 const dueAt = (score: string | number): number => Math.floor(Number(score) / 0x1000);
 
 /** When the delayed job `jobId` of `queue` is due, or null when it is not delayed. */
-export async function nextTryOf(redis: Redis, queue: Queue, jobId: string): Promise<Date | null> {
+export async function nextTryOf(redis: RedisClient, queue: Queue, jobId: string): Promise<Date | null> {
   const score = await redis.zscore(queue.keys.delayed!, jobId);
   return score === null ? null : new Date(dueAt(score));
 }
@@ -30,7 +30,7 @@ export async function nextTryOf(redis: Redis, queue: Queue, jobId: string): Prom
  * Each sink's failures, read from its `deliver-<sink>` queue: how many deliveries failed
  * for good, how many wait to be retried, and the most recent error of either.
  */
-export async function sinkHealth(queues: readonly Queue[], redis?: Redis): Promise<SinkHealth[]> {
+export async function sinkHealth(queues: readonly Queue[], redis?: RedisClient): Promise<SinkHealth[]> {
   return Promise.all(
     queues
       .flatMap((q) => {

@@ -20,7 +20,8 @@ export const bullPrefix = (config: KeyConfig, queue: string): string => hashTag(
  * Every Redis key of Pressline's own, named once: `<tag>:pl:<name>:…`, where the tag is the
  * group's (see {@link hashTag}). A key's group is its first name unless it is written together
  * with others in one MULTI or script (a document's hash and the status indexes share `status`,
- * a source's re-check set and its details share `recheck`). One `SCAN MATCH`
+ * a source's re-check set and its details share `recheck`, the MinHash signatures and the LSH
+ * buckets share `links`). One `SCAN MATCH`
  * of {@link Keyspace.all} finds them all.
  */
 export function keyspace(config: KeyConfig) {
@@ -31,6 +32,7 @@ export function keyspace(config: KeyConfig) {
   const key = (name: string, ...rest: string[]) => tagged(name)(name, ...rest);
   const status = tagged('status');
   const recheck = tagged('recheck');
+  const links = tagged('links');
   return {
     /** Hash per document: its state, each stage's state, its sinks (DocStatus). */
     doc: (docId: string) => status('doc', docId),
@@ -59,9 +61,9 @@ export function keyspace(config: KeyConfig) {
     /** Hash per record: its last two versions, gzipped (VersionStore). */
     versions: (id: string) => key('versions', id),
     /** Hash: record id → its site and MinHash signature (RedisLinkIndex). */
-    minhash: key('minhash'),
+    minhash: links('minhash'),
     /** Set per LSH bucket: the ids whose signature falls in it (RedisLinkIndex). */
-    lsh: (bucket: string) => key('lsh', bucket),
+    lsh: (bucket: string) => links('lsh', bucket),
     /** A pattern matching every key above. */
     all: config.redisCluster ? `{${config.queuePrefix}:*}:pl:*` : `${hashTag(config, '')}:pl:*`,
   };

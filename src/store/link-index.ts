@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 import {
   bucketsOf,
   decodeSignature,
@@ -15,7 +15,7 @@ import { Site } from '../schemas/record.js';
  */
 export class RedisLinkIndex implements LinkIndex {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keys: { minhash: string; lsh: (bucket: string) => string },
   ) {}
 

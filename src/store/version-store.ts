@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from './connection.js';
 import type { VersionHistory } from '../changes/history.js';
 import { PressRecord } from '../schemas/record.js';
 
@@ -10,7 +10,7 @@ import { PressRecord } from '../schemas/record.js';
  */
 export class VersionStore implements VersionHistory {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     private readonly keyOf: (id: string) => string,
   ) {}
 
