@@ -1,4 +1,4 @@
-import type { FigureChange, RecordChange } from '../schemas/change.js';
+import type { FigureChange, MetaChange, RecordChange } from '../schemas/change.js';
 import type { PressRecord } from '../schemas/record.js';
 import { diffExchanges } from './exchanges.js';
 import { diffFigures } from './figures.js';
@@ -39,6 +39,7 @@ export function diffRecords(before: Versioned, after: Versioned): RecordChange |
   const figures = diffFigures(before.figures, after.figures);
   const exchanges = diffExchanges(before, after);
   const reasons = reasonsOf({ figures, exchanges });
+  const meta = diffMeta(before.meta, after.meta);
   return {
     from: before.version,
     significant: reasons.length > 0,
@@ -46,6 +47,15 @@ export function diffRecords(before: Versioned, after: Versioned): RecordChange |
     text: diffText(before.text, after.text),
     figures,
     exchanges,
-    meta: diffMeta(before.meta, after.meta),
+    meta,
+    warning: identityWarning(meta),
   };
+}
+
+/** A new version whose title or date changed may be another document under the same id. */
+function identityWarning(meta: readonly MetaChange[]): string | null {
+  const fields = meta.filter((m) => m.field === 'title' || m.field === 'date').map((m) => m.field);
+  return fields.length
+    ? `the ${fields.join(' and the ')} changed: check that this is a new version of the same document, not another one under its id`
+    : null;
 }

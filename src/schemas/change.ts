@@ -64,5 +64,10 @@ export const RecordChange = z.object({
   figures: z.array(FigureChange),
   exchanges: z.array(ExchangeChange),
   meta: z.array(MetaChange),
+  /**
+   * Set when the new version changes the title or the date: it may be another document under
+   * the same id (a collision), not an edit. Shown on the dashboard's document page.
+   */
+  warning: z.string().nullable().optional(),
 });
 export type RecordChange = z.infer<typeof RecordChange>;

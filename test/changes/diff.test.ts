@@ -153,6 +153,14 @@ describe('diffRecords', () => {
       { field: 'title', before: 'Press remarks on the new investment facility', after: 'A new title' },
       { field: 'date', before: '2025-03-12', after: '2025-03-13' },
     ]);
+    expect(change.warning).toMatch(/^the title and the date changed: check that this is a new version/);
+  });
+
+  it('warns of a possible id collision only when the title or the date changes', () => {
+    const after = record([opening, second, question, { ...answer, text: `${answer.text} Thank you.` }]);
+    expect(diffRecords(before, after)!.warning).toBeNull();
+    const dated = diffRecords(before, { ...after, meta: { ...after.meta, date: '2024-01-01' } })!;
+    expect(dated.warning).toMatch(/^the date changed/);
   });
 
   it('matches figures by position and item: removing one figure does not shift the others into changes', () => {

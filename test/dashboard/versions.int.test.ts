@@ -53,6 +53,8 @@ describe('the dashboard shows versions side by side and other copies', () => {
     const html = await get(`/doc?id=${encodeURIComponent(docId)}`);
     expect(html).toContain('id="changes"');
     expect(html).toContain('id="significant"');
+    // same title and date: an edit, not another document under the id
+    expect(html).not.toContain('id="identity-warning"');
     expect(html).toContain('figure changed: &quot;€1.5 billion&quot; → &quot;€1.2 billion&quot;');
     expect(html).toContain('<del class="rm">€1.5</del>');
     expect(html).toContain('<ins class="add">€1.2</ins>');

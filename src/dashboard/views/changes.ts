@@ -37,6 +37,7 @@ export function changesCard(v: VersionsView | null): SafeHtml {
     ? markup`<span class="badge bad" id="significant">significant</span>`
     : markup`<span class="badge ok">minor</span>`;
   return markup`<section class="card" id="changes"><h2>Changes since version <code>${change.from.slice(0, 12)}</code> ${badge}</h2>
+${change.warning ? markup`<p class="warning" id="identity-warning">⚠ ${change.warning}</p>` : ''}
 ${change.reasons.length ? markup`<ul class="reasons">${change.reasons.map((r) => markup`<li>${r}</li>`)}</ul>` : ''}
 ${change.meta.length ? markup`<p class="muted">Metadata: ${change.meta.map((m, i) => markup`${i ? '; ' : ''}${m.field} ${JSON.stringify(m.before)} → ${JSON.stringify(m.after)}`)}</p>` : ''}
 ${change.exchanges.length ? markup`<p class="muted">Q&amp;A: ${change.exchanges.map((e, i) => markup`${i ? '; ' : ''}question ${e.op}: “${e.before ?? e.after}”`)}</p>` : ''}
