@@ -46,6 +46,8 @@ export const Segment = z.object({
   kind: SegmentKind,
   speaker: z.string().nullable(),
   ...span,
+  /** On a question: the journalist its label names, split into name and outlet (either may be null). */
+  journalist: z.object({ name: z.string().nullable(), outlet: z.string().nullable() }).optional(),
 });
 export type Segment = z.infer<typeof Segment>;
 

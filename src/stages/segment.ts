@@ -1,8 +1,13 @@
 import type { FiguresJob, SegmentJob } from '../schemas/jobs.js';
 import { segmentTranscript } from '../segment/index.js';
+import { journalistOf } from '../segment/journalist.js';
 
-/** Segment stage: clean text → remarks, questions and answers, with exchanges; adds the officials the turns name to `meta.speakers`. Pure. */
+/** Segment stage: clean text → remarks, questions and answers, with exchanges; adds the officials the turns name to `meta.speakers`, and to each question the journalist its label names. Pure. */
 export function segment(job: SegmentJob): FiguresJob {
   const { segments, exchanges, speakers } = segmentTranscript(job.text, job.meta);
-  return { ...job, meta: { ...job.meta, speakers }, segments, exchanges };
+  const withJournalists = segments.map((s) => {
+    const journalist = s.kind === 'question' ? journalistOf(s.speaker) : null;
+    return journalist ? { ...s, journalist } : s;
+  });
+  return { ...job, meta: { ...job.meta, speakers }, segments: withJournalists, exchanges };
 }
