@@ -227,7 +227,14 @@ export function findFigures(tokens: Token[]): Found[] {
   let floor = 0; // first token not yet used by a figure
   for (let i = 0; i < tokens.length; i++) {
     if (i < floor) continue;
-    const f = tryAt(tokens, i, floor);
+    const prior = out[out.length - 1];
+    // `1.2 million rounds of ammunition, and we want to reach two million`: the noun is left unsaid
+    const elided =
+      prior?.kind === 'count' &&
+      prior.item !== null &&
+      i - prior.end <= ELLIPSIS_WINDOW &&
+      !parasBetween(tokens, prior.end, i);
+    const f = tryAt(tokens, i, floor, elided);
     if (!f) continue;
     const last = out[out.length - 1];
     const near =
@@ -307,7 +314,7 @@ function mayStart(t: Token): boolean {
   );
 }
 
-function tryAt(tokens: Token[], i: number, floor: number): Found | null {
+function tryAt(tokens: Token[], i: number, floor: number, elided = false): Found | null {
   const t = tokens[i]!;
   if (!mayStart(t)) return null;
   if (t.kind === 'word' && (t.low === 'la' || t.low === 'die' || t.low === 'de')) {
@@ -366,7 +373,10 @@ function tryAt(tokens: Token[], i: number, floor: number): Found | null {
   if (a.currency) kind = 'money';
   else if (a.unit) kind = 'percent';
   else {
-    const c = countItem(tokens, a);
+    let c = countItem(tokens, a);
+    // a large amount in words after a count of something, in the same stretch: more of the same
+    if (!c.ok && elided && !a.digits && a.scale >= 1e6 && at(tokens, a.end)?.kind !== 'sym')
+      c = { ok: true, item: null, end: a.end };
     if (!c.ok) return null;
     kind = 'count';
     // `2.500 refugees` in an English paragraph: a count is whole, so the dot groups thousands

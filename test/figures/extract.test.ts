@@ -324,6 +324,14 @@ describe('counts whose noun is said elsewhere', () => {
         ['count', 6],
       ],
     ],
+    [
+      'a large amount in words after a count of something',
+      'We sent 1.5 million doses of vaccine and we aim for three million by spring.',
+      [
+        ['count', 1.5e6],
+        ['count', 3e6],
+      ],
+    ],
   ])('reads %s', (_what, text, want) => {
     expect(counts(text)).toEqual(want);
   });
