@@ -32,3 +32,17 @@ export function journalistOf(label: string | null): Journalist | null {
   if (PERSON.test(text) && !OUTLET_WORD.test(text)) return { name: text, outlet: null };
   return { name: null, outlet: text };
 }
+
+/**
+ * The journalist of a question segment: its `speaker`, or, when the label written before the
+ * turn says more (`Laura Schmidt, Reuters:` where `speaker` kept `Laura Schmidt`), that label.
+ * `before` is the text between the previous segment and this one, where the label stands.
+ */
+export function journalistOfQuestion(speaker: string | null, before: string): Journalist | null {
+  if (speaker) {
+    const label = (before.split('\n').pop() ?? '').trim().replace(/(?<!\s)\s*[:：–-]$/, '');
+    const rest = label.startsWith(speaker) ? label.slice(speaker.length) : '';
+    if (/^\s*(?:,|\()/.test(rest)) return journalistOf(label);
+  }
+  return journalistOf(speaker);
+}
