@@ -1,28 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DocStatus } from '../../src/store/doc-status.js';
 import { keyspace } from '../../src/store/keys.js';
-import { redisForTests } from '../helpers/services.js';
+import { useRedisKeyspace } from '../helpers/store.js';
 
 describe('document status in Redis', () => {
-  let redis: Redis;
-  const keys = keyspace({ queuePrefix: `test-${randomUUID()}` });
+  const t = useRedisKeyspace();
+  const { keys } = t;
   const at = () => new Date().toISOString();
 
-  beforeAll(async () => {
-    redis = new Redis(await redisForTests());
-  });
-  afterAll(async () => {
-    const found = await redis.keys(keys.all);
-    if (found.length) await redis.del(...found);
-    await redis.quit();
-  });
-
   it('applies many writes made at once in the order they were made, in one script call', async () => {
-    const status = new DocStatus(redis, keys);
+    const status = new DocStatus(t.redis(), keys);
     const ids = Array.from({ length: 40 }, (_, i) => `file:batch-${i}`);
-    const before = Number(/total_commands_processed:(\d+)/.exec(await redis.info('stats'))![1]);
+    const before = Number(/total_commands_processed:(\d+)/.exec(await t.redis().info('stats'))![1]);
     await Promise.all(
       ids.flatMap((id) => [
         status.queued(id, { traceId: `t-${id}`, label: id }),
@@ -30,7 +20,7 @@ describe('document status in Redis', () => {
         status.stage(id, 'clean', { state: 'completed', at: at() }, { title: `Title ${id}` }),
       ]),
     );
-    const after = Number(/total_commands_processed:(\d+)/.exec(await redis.info('stats'))![1]);
+    const after = Number(/total_commands_processed:(\d+)/.exec(await t.redis().info('stats'))![1]);
     for (const id of ids) {
       const doc = await status.get(id);
       expect(doc).toMatchObject({ docId: id, state: 'processing', title: `Title ${id}`, label: id });
@@ -42,7 +32,7 @@ describe('document status in Redis', () => {
   });
 
   it('publishes a document once the last of its sinks has delivered, counting each sink once', async () => {
-    const status = new DocStatus(redis, keys);
+    const status = new DocStatus(t.redis(), keys);
     const id = 'file:two-sinks';
     await status.queued(id, { traceId: 't', label: id });
     await status.expectSinks(id, ['jsonl', 'pg']);
@@ -57,7 +47,7 @@ describe('document status in Redis', () => {
 
   it('keeps the status of the newest documents and of every failed one, and deletes the rest', async () => {
     const own = keyspace({ queuePrefix: `test-${randomUUID()}` });
-    const status = new DocStatus(redis, own, 3);
+    const status = new DocStatus(t.redis(), own, 3);
     await status.stage('file:old-failed', 'clean', { state: 'failed', at: at(), code: 'ERR_X' });
     for (let i = 0; i < 6; i++) {
       await status.queued(`file:n${i}`, { traceId: 't', label: `n${i}` });
@@ -68,8 +58,8 @@ describe('document status in Redis', () => {
     expect(await status.get('file:n2')).toBeNull();
     expect((await status.get('file:old-failed'))?.state).toBe('failed');
     expect((await status.failed()).map((d) => d.docId)).toEqual(['file:old-failed']);
-    const left = await redis.keys(own.doc('*'));
+    const left = await t.redis().keys(own.doc('*'));
     expect(left.length).toBe(4);
-    await redis.del(...(await redis.keys(own.all)));
+    await t.redis().del(...(await t.redis().keys(own.all)));
   });
 });

@@ -1,25 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { keyspace } from '../../src/store/keys.js';
+import { describe, expect, it } from 'vitest';
 import { SourceHealthStore } from '../../src/store/source-health.js';
-import { redisForTests } from '../helpers/services.js';
+import { useRedisKeyspace } from '../helpers/store.js';
 
 describe('source health in Redis', () => {
-  let redis: Redis;
-  const keys = keyspace({ queuePrefix: `test-${randomUUID()}` });
-
-  beforeAll(async () => {
-    redis = new Redis(await redisForTests());
-  });
-  afterAll(async () => {
-    const found = await redis.keys(keys.all);
-    if (found.length) await redis.del(...found);
-    await redis.quit();
-  });
+  const t = useRedisKeyspace();
+  const { keys } = t;
 
   it('counts failures in a row, says when to try again, and clears both once a run works', async () => {
-    const store = new SourceHealthStore(redis, keys.source);
+    const store = new SourceHealthStore(t.redis(), keys.source);
     const at = new Date('2026-03-01T10:00:00Z');
     await store.recordFailure('ecb', 'ERR_FETCH_NETWORK: down', () => 30_000, at);
     const second = await store.recordFailure('ecb', 'ERR_FETCH_NETWORK: down', (n) => n * 30_000, at);
@@ -34,7 +22,7 @@ describe('source health in Redis', () => {
   });
 
   it('shows a sources file that cannot be read as one row saying why', async () => {
-    const store = new SourceHealthStore(redis, keys.source);
+    const store = new SourceHealthStore(t.redis(), keys.source);
     const rows = await store.all(async () => {
       throw new Error('SOURCES_FILE=/nope.yaml: cannot read it');
     });
