@@ -74,7 +74,11 @@ export async function linkRecord(
   record: { id: string; site: Site; text: string },
 ): Promise<Linked> {
   const signature = signatureOf(record.text);
-  const copies = confirm(record.id, signature, await index.link({ id: record.id, site: record.site, signature }));
+  const copies = confirm(
+    record.id,
+    signature,
+    await index.link({ id: record.id, site: record.site, signature }),
+  );
   const group = canonicalOrder([{ id: record.id, site: record.site }, ...copies]);
   return { copies, sameAs: group.map((c) => c.id).filter((id) => id !== record.id), canonical: group[0]!.id };
 }

@@ -77,7 +77,10 @@ function eachWordHash(text: string, each: (h: number) => void): void {
 /** One shingle's hash from its words' hashes (order matters). */
 const shingleHash = (a: number, b: number, c: number, d: number): number =>
   fmix(
-    (Math.imul(a, 0x9e3779b1) + Math.imul(b, 0x85ebca77) + Math.imul(c, 0xc2b2ae3d) + Math.imul(d, 0x27d4eb2f)) |
+    (Math.imul(a, 0x9e3779b1) +
+      Math.imul(b, 0x85ebca77) +
+      Math.imul(c, 0xc2b2ae3d) +
+      Math.imul(d, 0x27d4eb2f)) |
       0,
   );
 

@@ -47,7 +47,11 @@ describe('the Redis link index (real Redis)', () => {
       sent.push(command.name);
       return send(command);
     };
-    const linked = await linkRecord(index, { id: 'generic:b', site: 'generic', text: mirrorOf(first!.text, 5) });
+    const linked = await linkRecord(index, {
+      id: 'generic:b',
+      site: 'generic',
+      text: mirrorOf(first!.text, 5),
+    });
     client.sendCommand = send;
     await client.quit();
     expect(linked.sameAs).toEqual(['eeas:a']);
