@@ -4,7 +4,8 @@
 //    (bench/links-pairs.mjs: mirrors with chrome, 10% of sentences dropped and 3% typos must
 //    link; remarks by the same speaker on the same topic must not), with the memory index and
 //    with the Redis index.
-// 2. The signature's parts per record: words and shingles, then the whole signature.
+// 2. The signature per record: the folding alone, the whole signature, and scheme 1's
+//    (bench/links-scheme1.mjs) in the same run.
 // 3. Linking new records into the REAL Redis index (RedisLinkIndex) filled with 1,000, 10,000
 //    and LINKS_BENCH_N (default 100,000) records: per link, the signature and the Redis round
 //    trip (lookup + confirm + put), median and p99, and the Redis memory per record. The index is
@@ -16,7 +17,10 @@ import { spawnSync } from 'node:child_process';
 import { Redis } from 'ioredis';
 import { buildPairs, mirrorOf, random } from './links-pairs.mjs';
 import { startRedis } from '../test/helpers/redis-servers.mjs';
-import { confirm, linkRecord, MemoryLinkIndex, shingles, signatureOf } from '../dist/links/index.js';
+import { scheme1Signature } from './links-scheme1.mjs';
+import { confirm, linkRecord, MemoryLinkIndex, signatureOf } from '../dist/links/index.js';
+import { foldForLinking } from '../dist/links/minhash.js';
+import { foldTypography } from '../dist/changes/typography.js';
 import { keyspace } from '../dist/store/keys.js';
 import { RedisLinkIndex } from '../dist/store/link-index.js';
 
@@ -33,7 +37,8 @@ console.log(own ? `Redis: own redis-server at ${url}` : `Redis: ${url}, key pref
 
 const ms = (t0) => performance.now() - t0;
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
-const stats = (xs) => `median ${quantile(xs, 0.5).toFixed(3)} ms, p99 ${quantile(xs, 0.99).toFixed(3)} ms`;
+const stats = (xs) =>
+  `median ${quantile(xs, 0.5).toFixed(3)} ms, p99 ${quantile(xs, 0.99).toFixed(3)} ms, mean ${(xs.reduce((a, b) => a + b, 0) / xs.length).toFixed(3)} ms`;
 
 try {
   // 1. Precision and recall.
@@ -66,17 +71,25 @@ try {
       Array.from({ length: 15 }, () => vocab[Math.floor(rnd() * vocab.length)]).join(' '),
     ).join('. ') + '.';
 
-  // 2. The signature's parts, on the probes' kind of text (a made-up text, then a mirror of it).
-  const sample = Array.from({ length: 200 }, (_, i) => (i % 2 ? mirrorOf(madeUp(), i) : madeUp()));
+  // 2. The signature, on the pairs' remarks and mirrors (about 270 words each).
+  const sample = docs.map((d) => d.text);
   for (const t of sample) signatureOf(t);
   const partTimes = (f) =>
-    sample.map((t) => {
-      const t0 = performance.now();
-      f(t);
-      return ms(t0);
-    });
-  console.log(`words and shingle hashes (shingles): ${stats(partTimes(shingles))} per record`);
-  console.log(`whole signature (signatureOf): ${stats(partTimes(signatureOf))} per record`);
+    Array.from({ length: 10 }, () => sample)
+      .flat()
+      .map((t) => {
+        const t0 = performance.now();
+        f(t);
+        return ms(t0);
+      });
+  for (let round = 0; round < 2; round++) {
+    console.log(`signature, round ${round + 1}, per record of ~270 words:`);
+    console.log(`  folding (NFKD, lower case, accents) ${stats(partTimes(foldForLinking))}`);
+    console.log(`  whole signature (signatureOf)       ${stats(partTimes(signatureOf))}`);
+    console.log(
+      `  scheme 1 (128 permutations)         ${stats(partTimes((t) => scheme1Signature(t, foldTypography)))}`,
+    );
+  }
 
   // 3. Linking into the Redis index at each size.
   const index = indexFor('cost');

@@ -38,7 +38,7 @@ function isWordCode(c: number): boolean {
  * The text as it is compared: compatibility forms decomposed (`ﬁ` → `fi`), accents removed,
  * lower case. Quotes, dashes and spaces separate words whatever their typography.
  */
-function foldForLinking(text: string): string {
+export function foldForLinking(text: string): string {
   const s = text.normalize('NFKD').toLowerCase();
   return nonAscii.test(s) ? s.replace(/\p{M}+/gu, '') : s;
 }
