@@ -8,7 +8,8 @@
 //    (bench/links-scheme1.mjs) in the same run.
 // 3. Linking new records into the REAL Redis index (RedisLinkIndex) filled with 1,000, 10,000
 //    and LINKS_BENCH_N (default 100,000) records: per link, the signature and the Redis round
-//    trip (lookup + confirm + put), median and p99, and the Redis memory per record. The index is
+//    trip (lookup + confirm + put), median and p99, in LINKS_BENCH_ROUNDS rounds (default 3) of
+//    LINKS_BENCH_PROBES links (default 300), and the Redis memory per record. The index is
 //    bulk-loaded (pipelined) between sizes. A redis-server of the bench's own on a free port;
 //    REDIS_URL with a fresh key prefix when redis-server is not installed.
 //   npm run bench -- links
@@ -27,6 +28,7 @@ import { RedisLinkIndex } from '../dist/store/link-index.js';
 const N = Number(process.env.LINKS_BENCH_N ?? 100_000);
 const SIZES = [1000, 10_000, N].filter((n, i, all) => n <= N && all.indexOf(n) === i);
 const PROBES = Number(process.env.LINKS_BENCH_PROBES ?? 300);
+const ROUNDS = Number(process.env.LINKS_BENCH_ROUNDS ?? 3);
 
 const own = spawnSync('redis-server', ['--version']).status === 0 ? await startRedis() : null;
 const url = own ? `redis://127.0.0.1:${own.port}` : (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -103,45 +105,46 @@ try {
       if (batch.length === 5000 || size + 1 === target) await index.load(batch.splice(0));
     }
     const fillS = ms(t0) / 1000;
-    const sigTimes = [];
-    const linkTimes = [];
-    const lookupTimes = [];
-    const pingTimes = [];
-    let found = 0;
-    let candidates = 0;
-    // Half the probes are new remarks, half a mirror of the one before (10% of sentences dropped, 3% typos).
-    let previous = '';
-    for (let i = 0; i < PROBES; i++) {
-      const text = i % 2 ? mirrorOf(previous, 9000 + i, { chrome: false }) : madeUp();
-      previous = text;
-      const id = `probe:${serial++}`;
-      t0 = performance.now();
-      const signature = signatureOf(text);
-      sigTimes.push(ms(t0));
-      t0 = performance.now();
-      await redis.ping();
-      pingTimes.push(ms(t0));
-      t0 = performance.now();
-      await index.candidates(id, signature);
-      lookupTimes.push(ms(t0));
-      t0 = performance.now();
-      const seen = await index.link({ id, site: 'generic', signature });
-      const copies = confirm(id, signature, seen);
-      linkTimes.push(ms(t0));
-      candidates += seen.length;
-      if (i % 2 && copies.some((c) => c.id === `probe:${serial - 2}`)) found++;
-    }
-    size += PROBES;
     const mem = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
     console.log(
       `at ${target} records (filled in ${fillS.toFixed(1)} s; Redis ${(mem / 1e6).toFixed(0)} MB, ${Math.round(mem / size)} bytes per record):`,
     );
-    console.log(`  signature                         ${stats(sigTimes)}`);
-    console.log(`  Redis lookup + confirm + put      ${stats(linkTimes)}`);
-    console.log(`  (Redis lookup alone               ${stats(lookupTimes)};  a PING ${stats(pingTimes)})`);
-    console.log(
-      `  together                          ${stats(sigTimes.map((s, i) => s + linkTimes[i]))}; ${found}/${PROBES / 2} mirrors found their original, ${(candidates / PROBES).toFixed(2)} candidates per link`,
-    );
+    // Rounds, because a loaded machine stalls the bench and Redis now and then: each round's
+    // PING shows how much; the round with the lowest median link is the machine at its calmest.
+    for (let round = 1; round <= ROUNDS; round++) {
+      const sigTimes = [];
+      const linkTimes = [];
+      const pingTimes = [];
+      let found = 0;
+      let candidates = 0;
+      // Half the probes are new remarks, half a mirror of the one before (10% of sentences dropped, 3% typos).
+      let previous = '';
+      for (let i = 0; i < PROBES; i++) {
+        const text = i % 2 ? mirrorOf(previous, 9000 + serial, { chrome: false }) : madeUp();
+        previous = text;
+        const id = `probe:${serial++}`;
+        t0 = performance.now();
+        await redis.ping();
+        pingTimes.push(ms(t0));
+        t0 = performance.now();
+        const signature = signatureOf(text);
+        sigTimes.push(ms(t0));
+        t0 = performance.now();
+        const seen = await index.link({ id, site: 'generic', signature });
+        const copies = confirm(id, signature, seen);
+        linkTimes.push(ms(t0));
+        candidates += seen.length;
+        if (i % 2 && copies.some((c) => c.id === `probe:${serial - 2}`)) found++;
+      }
+      size += PROBES;
+      console.log(
+        `  round ${round}: ${found}/${PROBES / 2} mirrors found their original, ${(candidates / PROBES).toFixed(2)} candidates per link`,
+      );
+      console.log(`    signature                       ${stats(sigTimes)}`);
+      console.log(`    Redis lookup + confirm + put    ${stats(linkTimes)}`);
+      console.log(`    together                        ${stats(sigTimes.map((x, k) => x + linkTimes[k]))}`);
+      console.log(`    (a PING                         ${stats(pingTimes)})`);
+    }
   }
 } finally {
   if (own) {
