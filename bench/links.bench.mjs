@@ -119,6 +119,10 @@ try {
       let candidates = 0;
       // Half the probes are new remarks, half a mirror of the one before (10% of sentences dropped, 3% typos).
       let previous = '';
+      // CPU time, which waiting for the CPU does not inflate: Redis's inside the script
+      // (INFO commandstats, on the bench's own server) and this process's for the whole link.
+      if (own) await redis.config('RESETSTAT');
+      let nodeCpu = 0;
       for (let i = 0; i < PROBES; i++) {
         const text = i % 2 ? mirrorOf(previous, 9000 + serial, { chrome: false }) : madeUp();
         previous = text;
@@ -129,14 +133,20 @@ try {
         t0 = performance.now();
         const signature = signatureOf(text);
         sigTimes.push(ms(t0));
+        const cpu0 = process.cpuUsage();
         t0 = performance.now();
         const seen = await index.link({ id, site: 'generic', signature });
         const copies = confirm(id, signature, seen);
         linkTimes.push(ms(t0));
+        const cpu = process.cpuUsage(cpu0);
+        nodeCpu += (cpu.user + cpu.system) / 1000;
         candidates += seen.length;
         if (i % 2 && copies.some((c) => c.id === `probe:${serial - 2}`)) found++;
       }
       size += PROBES;
+      const script = /cmdstat_evalsha:calls=(\d+),usec=(\d+)/.exec(await redis.info('commandstats'));
+      const redisCpu =
+        own && script ? `${(Number(script[2]) / Number(script[1]) / 1000).toFixed(3)} ms` : 'n/a';
       console.log(
         `  round ${round}: ${found}/${PROBES / 2} mirrors found their original, ${(candidates / PROBES).toFixed(2)} candidates per link`,
       );
@@ -144,6 +154,9 @@ try {
       console.log(`    Redis lookup + confirm + put    ${stats(linkTimes)}`);
       console.log(`    together                        ${stats(sigTimes.map((x, k) => x + linkTimes[k]))}`);
       console.log(`    (a PING                         ${stats(pingTimes)})`);
+      console.log(
+        `    CPU per link: Redis (the script) ${redisCpu}, Node (signature excluded) ${(nodeCpu / PROBES).toFixed(3)} ms`,
+      );
     }
   }
 } finally {

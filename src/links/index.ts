@@ -8,7 +8,6 @@ export {
   decodeSignature,
   encodeSignature,
   SCHEME,
-  shingles,
   signatureOf,
   similarity,
 } from './minhash.js';

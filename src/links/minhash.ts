@@ -96,13 +96,6 @@ function eachShingle(text: string, each: (h: number) => void): void {
   if (n > 0 && n < SHINGLE) each(shingleHash(w[0]!, n > 1 ? w[1]! : 0, n > 2 ? w[2]! : 0, 0));
 }
 
-/** The hashes of a text's word shingles, without repeats (for measuring; linking uses {@link signatureOf}). */
-export function shingles(text: string): Uint32Array {
-  const out = new Set<number>();
-  eachShingle(text, (h) => out.add(h));
-  return Uint32Array.from(out);
-}
-
 /**
  * The signature of a text, by one-permutation hashing (Li, Owen and Zhang 2012) with optimal
  * densification (Shrivastava 2017): each shingle's hash picks one of BINS bins (its top 7 bits)
@@ -144,20 +137,22 @@ export function similarity(a: Uint16Array, b: Uint16Array): number {
   return same / BINS;
 }
 
-/** A signature as text: four hex digits per bin, for storage (and for its buckets, read from it). */
+/** A signature as text: four hex digits per bin (big-endian), for storage (and for its buckets, read from it). */
 export function encodeSignature(sig: Uint16Array): string {
-  let out = '';
-  for (let i = 0; i < BINS; i++) out += sig[i]!.toString(16).padStart(4, '0');
-  return out;
+  const buf = Buffer.from(sig.buffer.slice(sig.byteOffset, sig.byteOffset + sig.byteLength));
+  return (isLittleEndian ? buf.swap16() : buf).toString('hex');
 }
 
 /** A signature read back from {@link encodeSignature}; null when the text is not one. */
 export function decodeSignature(text: string): Uint16Array | null {
   if (text.length !== BINS * 4 || !/^[0-9a-f]+$/.test(text)) return null;
+  const buf = Buffer.from(text, 'hex');
   const out = new Uint16Array(BINS);
-  for (let i = 0; i < BINS; i++) out[i] = parseInt(text.slice(i * 4, i * 4 + 4), 16);
+  for (let i = 0; i < BINS; i++) out[i] = buf.readUInt16BE(i * 2);
   return out;
 }
+
+const isLittleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /**
  * The LSH buckets of a signature, one per band: `<scheme>.<band>:<the band's rows in hex>`, the
