@@ -119,8 +119,8 @@ try {
       let candidates = 0;
       // Half the probes are new remarks, half a mirror of the one before (10% of sentences dropped, 3% typos).
       let previous = '';
-      // CPU time, which waiting for the CPU does not inflate: Redis's inside the script
-      // (INFO commandstats, on the bench's own server) and this process's for the whole link.
+      // Time inside Redis per script call (INFO commandstats on the bench's own server: wall time,
+      // so a stalled Redis inflates it too) and this process's CPU time for the whole link.
       if (own) await redis.config('RESETSTAT');
       let nodeCpu = 0;
       for (let i = 0; i < PROBES; i++) {
@@ -155,7 +155,7 @@ try {
       console.log(`    together                        ${stats(sigTimes.map((x, k) => x + linkTimes[k]))}`);
       console.log(`    (a PING                         ${stats(pingTimes)})`);
       console.log(
-        `    CPU per link: Redis (the script) ${redisCpu}, Node (signature excluded) ${(nodeCpu / PROBES).toFixed(3)} ms`,
+        `    per link: inside Redis (the script) ${redisCpu}, Node CPU (signature excluded) ${(nodeCpu / PROBES).toFixed(3)} ms`,
       );
     }
   }
