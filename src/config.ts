@@ -100,6 +100,18 @@ const settings = {
     3000,
     'How often workers look for jobs whose lock expired (their worker died) and queue them again.',
   ],
+  stageThreads: [
+    'STAGE_THREADS',
+    int(0),
+    1,
+    'Worker threads per workers process that run the pure stages (clean, segment, figures) off its event loop; 0 runs them inline.',
+  ],
+  stageTimeLimitMs: [
+    'STAGE_TIME_LIMIT_MS',
+    int(1),
+    30000,
+    'Longest one pure stage may run on one document in a stage thread; past it the thread is stopped and the job fails for good (ERR_STAGE_TIME_LIMIT).',
+  ],
   userAgent: [
     'USER_AGENT',
     z.string().min(1),
