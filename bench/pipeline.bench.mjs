@@ -567,23 +567,33 @@ async function soak(redis, url) {
     const [child] = p.workers(1);
     const t0 = performance.now();
     console.log(
-      '| archived | workers RSS (MB) | Redis used_memory (MB) | of which the fetch index (MB) | docs/s since last row |',
+      '| archived | workers RSS (MB) | Redis used_memory (MB) | fetch index (MB) | link signatures (MB) | Redis keys | docs/s since last row |',
     );
-    console.log('| ---: | ---: | ---: | ---: | ---: |');
+    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     let next = step;
+    const heapAt = (process.env.PIPELINE_SOAK_HEAP_AT ?? '').split(',').filter(Boolean).map(Number);
     let lastT = t0;
     let lastN = 0;
     for (;;) {
       const done = await count();
       if (p.queued() < SOAK_N && p.queued() - done < backlog / 2)
         await p.enqueue(p.queued(), Math.min(SOAK_N, p.queued() + backlog / 2));
+      // PIPELINE_SOAK_HEAP_AT="20000,60000" with PIPELINE_BENCH_NODE_ARGS="--heapsnapshot-signal=SIGUSR2
+      // --diagnostic-dir=…": a heap snapshot of the workers at those counts, to diff what grows.
+      while (heapAt.length && done >= heapAt[0]) {
+        heapAt.shift();
+        child.kill('SIGUSR2');
+      }
       if (done >= next) {
         const now = performance.now();
         const mem = (await info(redis)).used_memory / 2 ** 20;
         // The fetch index holds one entry per distinct document by design (conditional GETs, reprocess).
         const index = ((await redis.memory('USAGE', p.app.stores.keys.fetched)) ?? 0) / 2 ** 20;
+        // So do the link index (a signature, and its id in 64 LSH bucket sets) and the versions kept for diffs.
+        const minhash = ((await redis.memory('USAGE', p.app.stores.keys.minhash)) ?? 0) / 2 ** 20;
+        const keys = await redis.dbsize();
         console.log(
-          `| ${next} | ${procStatus(child.pid, 'VmRSS').toFixed(0)} | ${mem.toFixed(1)} | ${index.toFixed(1)} | ${((done - lastN) / ((now - lastT) / 1000)).toFixed(0)} |`,
+          `| ${next} | ${procStatus(child.pid, 'VmRSS').toFixed(0)} | ${mem.toFixed(1)} | ${index.toFixed(1)} | ${minhash.toFixed(1)} | ${keys} | ${((done - lastN) / ((now - lastT) / 1000)).toFixed(0)} |`,
         );
         lastT = now;
         lastN = done;
