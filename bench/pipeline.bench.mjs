@@ -514,7 +514,12 @@ const VARIANTS = (process.env.PIPELINE_BENCH_VARIANTS ?? '')
   .split(';')
   .map((v) => v.trim())
   .filter(Boolean)
-  .map((v) => ({ label: v, env: Object.fromEntries(v.split(/\s+/).map((kv) => kv.split('='))) }));
+  .map((v) => ({
+    label: v,
+    env: Object.fromEntries(
+      v.split(/\s+/).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+    ),
+  }));
 if (!VARIANTS.length) VARIANTS.push({ label: 'pressline workers', env: {} });
 
 async function compare(redis, url) {

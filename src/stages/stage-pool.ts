@@ -90,8 +90,9 @@ export class StagePool {
       filename: threadFile(),
       minThreads: opts.threads,
       maxThreads: opts.threads,
-      // Tasks queue here rather than in BullMQ: concurrency already bounds how many there are.
-      maxQueue: 'auto',
+      // No limit on waiting tasks (piscina's 'auto' is threads², which would fail jobs): the
+      // workers' concurrency already bounds how many there are.
+      maxQueue: Infinity,
       idleTimeout: 60_000,
     });
   }

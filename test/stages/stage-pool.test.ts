@@ -62,6 +62,17 @@ describe('the stage threads', () => {
     expect(record).toEqual(JSON.parse(JSON.stringify(inline)));
   });
 
+  it('take many documents at once on one thread (they wait their turn, none is refused)', async () => {
+    const p = pool();
+    const { log } = collectingLogger();
+    const out = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => p.run('clean', cleanJob(remarks, `file:many-${i}`), 'test', log)),
+    );
+    expect(out.map((o) => (o as { docId: string }).docId)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `file:many-${i}`),
+    );
+  });
+
   it('check the job on arrival: a bad one fails without retry, naming each path', async () => {
     const { log } = collectingLogger();
     const bad = { ...cleanJob(remarks), docId: '', body: 42 };
