@@ -62,8 +62,8 @@ export function keyspace(config: KeyConfig) {
     versions: (id: string) => key('versions', id),
     /** Hash: record id → its site and MinHash signature (RedisLinkIndex). */
     minhash: links('minhash'),
-    /** Set per LSH bucket: the ids whose signature falls in it (RedisLinkIndex). */
-    lsh: (bucket: string) => links('lsh', bucket),
+    /** Hash per LSH band: bucket → the ids whose signature falls in it, newline-separated (RedisLinkIndex). */
+    lsh: (band: string) => links('lsh', band),
     /** A pattern matching every key above. */
     all: config.redisCluster ? `{${config.queuePrefix}:*}:pl:*` : `${hashTag(config, '')}:pl:*`,
   };
