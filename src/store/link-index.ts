@@ -1,149 +1,186 @@
 import type { RedisClient } from './connection.js';
 import {
+  BAND_DIGITS,
   bucketsOf,
   decodeSignature,
   encodeSignature,
+  SCHEME,
   type LinkEntry,
   type LinkIndex,
 } from '../links/index.js';
+import { legacyBucketsOf } from '../links/legacy.js';
 import { Site } from '../schemas/record.js';
 
 /**
- * The candidates of a set of buckets in one call. KEYS: the signatures hash, then each bucket's
- * band hash; ARGV: each bucket's field in it. Returns id, value, id, value… for every distinct
- * id in any of the buckets.
+ * One round trip for a link. Buckets are fields of hashes (`<scheme>.<band>:<first 3 hex
+ * digits>` → field: the other 5 → the records' numbers, space-separated): far fewer keys and
+ * bytes than a set per bucket. The script reads the numbers in the record's buckets (its own
+ * left out), their ids and stored values; then, when ARGV[2] holds a value, replaces the
+ * record's entry: out of its old buckets (named from its stored signature, as `bucketsOf`
+ * does), into the new ones (their values kept from the lookup, no second read), under its number (a new one from the counter for a new record).
+ * A stored value of another scheme is returned, for the caller to take it out of that scheme's
+ * buckets. KEYS: signatures hash, numbers hash, counter, then one bucket hash per band. ARGV:
+ * id, `site hex` or '', bucket key prefix, scheme, hex digits per band, digits in the key,
+ * then one field per band.
  */
-const CANDIDATES = `local seen, ids = {}, {}
-for i = 2, #KEYS do
-  local list = redis.call('HGET', KEYS[i], ARGV[i - 1])
-  if list then
-    for id in string.gmatch(list, '[^\\n]+') do
-      if not seen[id] then seen[id] = true; ids[#ids + 1] = id end
+const LINK = `
+local id, value, prefix, scheme = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+local width, split = tonumber(ARGV[5]), tonumber(ARGV[6])
+local old = redis.call('HGET', KEYS[1], id)
+local num, hex
+if old then num, hex = string.match(old, '^' .. scheme .. ' (%d+) %S+ (%x+)$') end
+local seen, nums, current = {}, {}, {}
+if num then seen[num] = true end
+for i = 4, #KEYS do
+  local v = redis.call('HGET', KEYS[i], ARGV[i + 3])
+  current[KEYS[i] .. ' ' .. ARGV[i + 3]] = v or ''
+  if v then
+    for n in string.gmatch(v, '%d+') do
+      if not seen[n] then seen[n] = true; nums[#nums + 1] = n end
     end
   end
 end
-if #ids == 0 then return {} end
-local values = redis.call('HMGET', KEYS[1], unpack(ids))
-local out = {}
-for i, id in ipairs(ids) do out[#out + 1] = id; out[#out + 1] = values[i] or '' end
-return out`;
+local ids, values = {}, {}
+for i = 1, #nums, 1000 do
+  local part = redis.call('HMGET', KEYS[2], unpack(nums, i, math.min(i + 999, #nums)))
+  for j = 1, #part do if part[j] then ids[#ids + 1] = part[j] end end
+end
+for i = 1, #ids, 1000 do
+  local part = redis.call('HMGET', KEYS[1], unpack(ids, i, math.min(i + 999, #ids)))
+  for j = 1, #part do values[#values + 1] = part[j] or '' end
+end
+local other = ''
+if value ~= '' then
+  if hex then
+    for b = 0, #hex / width - 1 do
+      local band = string.sub(hex, b * width + 1, (b + 1) * width)
+      local key, field = prefix .. scheme .. '.' .. b .. ':' .. string.sub(band, 1, split), string.sub(band, split + 1)
+      local v = redis.call('HGET', key, field)
+      if v then
+        local rest = {}
+        for n in string.gmatch(v, '%d+') do if n ~= num then rest[#rest + 1] = n end end
+        local now = table.concat(rest, ' ')
+        if now == '' then redis.call('HDEL', key, field) else redis.call('HSET', key, field, now) end
+        if current[key .. ' ' .. field] then current[key .. ' ' .. field] = now end
+      end
+    end
+  else
+    if old then other = old end
+    num = tostring(redis.call('INCR', KEYS[3]))
+    redis.call('HSET', KEYS[2], num, id)
+  end
+  for i = 4, #KEYS do
+    local field = ARGV[i + 3]
+    local v = current[KEYS[i] .. ' ' .. field]
+    if v == '' then
+      redis.call('HSET', KEYS[i], field, num)
+    elseif not string.find(' ' .. v .. ' ', ' ' .. num .. ' ', 1, true) then
+      redis.call('HSET', KEYS[i], field, v .. ' ' .. num)
+    end
+  end
+  redis.call('HSET', KEYS[1], id, scheme .. ' ' .. num .. ' ' .. value)
+end
+return {ids, values, other}
+`;
+
+type LinkReply = [string[], string[], string];
+type WithLink = RedisClient & { plLink(...args: (string | number)[]): Promise<LinkReply> };
+
+/** Hex digits of a bucket that name its hash; the rest name its field. */
+const KEY_DIGITS = 3;
 
 /**
- * Stores an entry in one call. KEYS: the signatures hash, then the band hash of each bucket to
- * leave, then of each bucket to join. ARGV: id, value, whether the id may have another entry
- * ('1': the caller gives its buckets to leave), how many buckets to leave, then the fields of
- * the buckets to leave and to join. Returns 0, writing nothing, when the id has another entry
- * and the caller did not say so (it then reads the old entry and calls again); 1 when stored.
- */
-const PUT = `local id, value, known, nOld = ARGV[1], ARGV[2], ARGV[3], tonumber(ARGV[4])
-local old = redis.call('HGET', KEYS[1], id)
-if old and old ~= value and known ~= '1' then return 0 end
-local nl = string.char(10)
-for i = 1, nOld do
-  local key, field = KEYS[1 + i], ARGV[4 + i]
-  local list = redis.call('HGET', key, field)
-  if list then
-    local kept = {}
-    for other in string.gmatch(list, '[^\\n]+') do if other ~= id then kept[#kept + 1] = other end end
-    if #kept == 0 then redis.call('HDEL', key, field) else redis.call('HSET', key, field, table.concat(kept, nl)) end
-  end
-end
-for i = 2 + nOld, #KEYS do
-  local key, field = KEYS[i], ARGV[3 + i]
-  local list = redis.call('HGET', key, field)
-  if not list then
-    redis.call('HSET', key, field, id)
-  elseif not string.find(nl .. list .. nl, nl .. id .. nl, 1, true) then
-    redis.call('HSET', key, field, list .. nl .. id)
-  end
-end
-redis.call('HSET', KEYS[1], id, value)
-return 1`;
-
-type WithScripts = RedisClient & {
-  plLinkCandidates(numKeys: number, ...args: string[]): Promise<string[]>;
-  plLinkPut(numKeys: number, ...args: (string | number)[]): Promise<number>;
-};
-
-/** A bucket (`<band>:<hash>`) as where it is kept: the band's hash, and the field in it. */
-const placeOf = (bucket: string): [band: string, field: string] => {
-  const at = bucket.indexOf(':');
-  return [bucket.slice(0, at), bucket.slice(at + 1)];
-};
-
-/**
- * The near-duplicate index in Redis: a hash of id → `site signature` (base64 MinHash), and one
- * hash per LSH band whose fields are that band's buckets, each holding the ids in it
- * (newline-separated). A bucket as a field rather than a key of its own keeps a record's 64
- * bucket entries at about 5 kB instead of 15 kB of Redis memory. A lookup is one script call
- * for the buckets and the candidates' signatures, whatever the number of records; storing an
- * entry is one more (two when a record's text changed and it leaves its old buckets).
+ * The near-duplicate index in Redis: a hash of id → `scheme number site signature`
+ * (src/links/minhash.ts), a hash of number → id, and the LSH buckets as fields of hashes.
+ * Linking a record is one round trip (a Lua script: the candidates' signatures, then the
+ * record's entry stored), whatever the number of records. Entries of another signature scheme
+ * are never candidates: `pressline reprocess --all` signs every record again
+ * (docs/versions-and-mirrors.md).
  */
 export class RedisLinkIndex implements LinkIndex {
-  private readonly redis: WithScripts;
+  private readonly redis: WithLink;
 
   constructor(
     redis: RedisClient,
-    private readonly keys: { minhash: string; lsh: (band: string) => string },
+    private readonly keys: {
+      minhash: string;
+      linkIds: string;
+      linkNext: string;
+      lsh: (bucket: string) => string;
+    },
   ) {
-    // Defined once per connection (sent by sha); the keys are passed, so they work on a cluster too.
-    if (!('plLinkCandidates' in redis)) {
-      redis.defineCommand('plLinkCandidates', { lua: CANDIDATES });
-      redis.defineCommand('plLinkPut', { lua: PUT });
-    }
-    this.redis = redis as WithScripts;
+    // Defined once per connection; ioredis sends it by sha (EVALSHA), the text only when Redis lacks it.
+    if (!('plLink' in redis)) redis.defineCommand('plLink', { lua: LINK });
+    this.redis = redis as WithLink;
   }
 
-  async candidates(buckets: readonly string[]): Promise<LinkEntry[]> {
-    if (buckets.length === 0) return [];
-    const places = buckets.map(placeOf);
-    const keys = [this.keys.minhash, ...places.map(([band]) => this.keys.lsh(band))];
-    const flat = await this.redis.plLinkCandidates(keys.length, ...keys, ...places.map(([, f]) => f));
-    const out: LinkEntry[] = [];
-    for (let i = 0; i + 1 < flat.length; i += 2) {
-      const e = parse(flat[i]!, flat[i + 1] || null);
-      if (e) out.push(e);
-    }
-    return out;
+  async candidates(id: string, signature: Uint16Array): Promise<LinkEntry[]> {
+    return this.entries(await this.send(this.redis, { id, site: 'generic', signature }, false));
+  }
+
+  async link(entry: LinkEntry): Promise<LinkEntry[]> {
+    const reply = await this.send(this.redis, entry, true);
+    await this.leaveLegacyBuckets(entry.id, reply[2]);
+    return this.entries(reply);
   }
 
   async get(id: string): Promise<LinkEntry | null> {
     return parse(id, await this.redis.hget(this.keys.minhash, id));
   }
 
-  async put(entry: LinkEntry, buckets: readonly string[]): Promise<void> {
-    const value = `${entry.site} ${encodeSignature(entry.signature)}`;
-    if ((await this.store(entry.id, value, buckets, null)) === 1) return;
-    // A new version of a record already indexed: it leaves its old buckets.
-    const old = await this.get(entry.id);
-    await this.store(entry.id, value, buckets, old ? bucketsOf(old.signature) : []);
+  /** Links many entries, pipelined in batches, without reading what they find (a bulk load: the bench). */
+  async load(entries: readonly LinkEntry[], batch = 500): Promise<void> {
+    for (let i = 0; i < entries.length; i += batch) {
+      const part = entries.slice(i, i + batch);
+      const pipe = this.redis.pipeline();
+      for (const e of part) void this.send(pipe as unknown as WithLink, e, true);
+      const replies = (await pipe.exec()) ?? [];
+      for (const [k, [err, reply]] of replies.entries()) {
+        if (err) throw err;
+        await this.leaveLegacyBuckets(part[k]!.id, (reply as LinkReply)[2]);
+      }
+    }
   }
 
-  private store(
-    id: string,
-    value: string,
-    buckets: readonly string[],
-    leave: readonly string[] | null,
-  ): Promise<number> {
-    const out = (leave ?? []).map(placeOf);
-    const into = buckets.map(placeOf);
-    const keys = [this.keys.minhash, ...[...out, ...into].map(([band]) => this.keys.lsh(band))];
-    return this.redis.plLinkPut(
-      keys.length,
-      ...keys,
-      id,
-      value,
-      leave ? '1' : '0',
-      out.length,
-      ...[...out, ...into].map(([, field]) => field),
+  private send(to: WithLink, entry: LinkEntry, store: boolean): Promise<LinkReply> {
+    const buckets = bucketsOf(entry.signature);
+    return to.plLink(
+      3 + buckets.length,
+      this.keys.minhash,
+      this.keys.linkIds,
+      this.keys.linkNext,
+      ...buckets.map((b) => this.keys.lsh(b.slice(0, b.length - BAND_DIGITS + KEY_DIGITS))),
+      entry.id,
+      store ? `${entry.site} ${encodeSignature(entry.signature)}` : '',
+      this.keys.lsh(''),
+      SCHEME,
+      BAND_DIGITS,
+      KEY_DIGITS,
+      ...buckets.map((b) => b.slice(b.length - BAND_DIGITS + KEY_DIGITS)),
     );
+  }
+
+  /** A record signed under scheme 1 before: out of that scheme's buckets (once per record). */
+  private async leaveLegacyBuckets(id: string, legacy: string): Promise<void> {
+    if (!legacy) return;
+    const pipe = this.redis.pipeline();
+    for (const b of legacyBucketsOf(legacy)) pipe.srem(this.keys.lsh(b), id);
+    await pipe.exec();
+  }
+
+  private entries([ids, values]: LinkReply): LinkEntry[] {
+    return ids.flatMap((id, i) => {
+      const e = parse(id, values[i] ?? null);
+      return e ? [e] : [];
+    });
   }
 }
 
+/** A stored entry (`scheme number site signature`), or null when there is none or it is of another scheme. */
 function parse(id: string, value: string | null): LinkEntry | null {
-  if (!value) return null;
-  const [site, sig] = value.split(' ');
-  const signature = sig ? decodeSignature(sig) : null;
+  const [scheme, , site, sig] = value?.split(' ') ?? [];
+  if (scheme !== String(SCHEME) || !sig) return null;
+  const signature = decodeSignature(sig);
   const s = Site.safeParse(site);
   return signature && s.success ? { id, site: s.data, signature } : null;
 }
