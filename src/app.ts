@@ -177,6 +177,7 @@ export class App {
             threads: this.config.stageThreads,
             timeLimitMs: this.config.stageTimeLimitMs,
             logLevel: this.config.logLevel,
+            limits: limitsOf(this.config),
           });
         return [createWorker(stageSpec(def, this.queues, this.context, this.pool), deps, opts)];
       }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { PermanentError, PresslineError } from '../errors.js';
 import type { Logger } from '../logger.js';
+import type { ExtractLimits } from '../extract/limits.js';
 
 /** The stages that can run in a thread: pure, CPU-bound, no I/O. */
 export const POOLED_STAGES = ['clean', 'segment', 'figures'] as const;
@@ -18,6 +19,8 @@ export interface StageTask {
   /** Where the job came from, for the validation message. */
   where: string;
   logLevel: string;
+  /** The clean stage's caps (HTML_MAX_CHARS, …), as the workers' configuration sets them. */
+  limits?: ExtractLimits;
   /** Written by the thread when it starts the task: 1 + ms since `epoch` (shared memory, so the pool sees it at once). */
   started: Int32Array;
   epoch: number;
@@ -71,6 +74,8 @@ export interface StagePoolOptions {
   /** Longest a task may run once started; its thread is then terminated. @defaultValue STAGE_TIME_LIMIT_MS */
   timeLimitMs: number;
   logLevel: string;
+  /** The clean stage's caps from the configuration. @defaultValue the defaults of `src/extract/limits.ts` */
+  limits?: ExtractLimits;
 }
 
 /**
@@ -115,7 +120,15 @@ export class StagePool {
     let result: StageTaskResult;
     try {
       result = await this.pool.run(
-        { stage, data, where, logLevel: this.opts.logLevel, started, epoch: this.epoch },
+        {
+          stage,
+          data,
+          where,
+          logLevel: this.opts.logLevel,
+          limits: this.opts.limits,
+          started,
+          epoch: this.epoch,
+        },
         { signal: abort.signal },
       );
     } catch (err) {

@@ -24,10 +24,12 @@ function serialise(err: unknown): ThreadError {
 // One logger per thread, writing into the current task's lines (a thread runs one task at a time).
 let lines: string[] = [];
 let log: Logger | null = null;
-const ctx = (level: string): StageContext => {
-  if (log?.level !== level) log = pino({ level, base: undefined }, { write: (l: string) => lines.push(l) });
+const ctx = (task: StageTask): StageContext => {
+  if (log?.level !== task.logLevel)
+    log = pino({ level: task.logLevel, base: undefined }, { write: (l: string) => lines.push(l) });
   return {
     log,
+    limits: task.limits,
     get fetch(): FetchDeps {
       throw new Error('a stage thread runs only pure stages; fetch runs on the main thread');
     },
@@ -42,7 +44,7 @@ export default function runStage(task: StageTask): StageTaskResult {
   try {
     const def = stageDefs[task.stage satisfies PooledStage] as StageDef<unknown, unknown>;
     const input = parseOrThrow(def.input, task.data, `${def.name} job`, task.where);
-    const result = def.run(input, ctx(task.logLevel)) as unknown;
+    const result = def.run(input, ctx(task)) as unknown;
     const output = parseOrThrow(def.output, result, `${def.name} output`, task.where);
     return { output, logs: lines };
   } catch (err) {

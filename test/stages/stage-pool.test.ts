@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PresslineError } from '../../src/errors.js';
+import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
 import { createLogger } from '../../src/logger.js';
 import { CleanJob } from '../../src/schemas/jobs.js';
 import { clean } from '../../src/stages/clean.js';
@@ -86,6 +87,20 @@ describe('the stage threads', () => {
     expect((err as Error).message).toMatch(/- body: /);
   });
 
+  it('apply the caps the configuration sets (TEXT_MAX_CHARS) in the thread too', async () => {
+    const { log } = collectingLogger();
+    const p = new StagePool({
+      threads: 1,
+      timeLimitMs: 30_000,
+      logLevel: 'debug',
+      limits: { ...DEFAULT_LIMITS, textMaxChars: 100 },
+    });
+    pools.push(p);
+    const err = await p.run('clean', cleanJob(remarks), 'test', log).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/TEXT_MAX_CHARS/);
+    expect(err).toMatchObject({ retryable: false });
+  });
+
   it('write what the stage logs through the job logger', async () => {
     const { log, lines } = collectingLogger();
     const job = log.child({ jobId: 'j1' });
@@ -104,13 +119,15 @@ describe('the stage threads', () => {
   });
 
   it('stop a document that runs past the time limit for good, and go on with the next', async () => {
-    const p = pool(300);
+    const p = pool(1500);
     const { log } = collectingLogger();
-    // A long text with a figure in every sentence: seconds of figures work, far past 300 ms.
+    // A long text with a figure in every sentence (past the clean stage's cap, so made here):
+    // many seconds of figures work, far past 1.5 s.
     let text = 'Remarks by Commissioner Ines Varga\n\nValletta, 4 May 2026\n\n';
-    for (let i = 0; text.length < 290_000; i++)
+    for (let i = 0; text.length < 900_000; i++)
       text += `Commissioner Varga: In ${i} ports €${i} million went up ${i % 50}% on 2024, and ${i * 3} more.\n\n`;
-    const segmented = segment(clean(CleanJob.parse(cleanJob(text))).output);
+    const cleaned = clean(CleanJob.parse(cleanJob(remarks))).output;
+    const segmented = { ...segment(cleaned), text, segments: [], exchanges: [] };
     const started = Date.now();
     const err = await p.run('figures', segmented, 'test', log).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'ERR_STAGE_TIME_LIMIT', retryable: false });
