@@ -37,6 +37,26 @@ export interface DocumentCues {
   roles: Map<string, LabelRole>;
 }
 
+/** Words of a chair who gives the floor to someone: "The next question comes from …", "Anna, please". */
+const GIVES_TO =
+  /\b(?:question|floor|parole|Frage|domanda|pregunta)\b[^.?!]{0,40}\b(?:from|to|comes|goes|est à|à|von|an|a|de)\b|\bplease\b|\bgo ahead\b/i;
+
+/** Whether a chair's turn just before a label gives the floor to the person the label names. */
+function calls(before: string, name: string): boolean {
+  const surname = name
+    .replace(/\s*[,(].*$/, '')
+    .trim()
+    .split(/\s+/)
+    .pop();
+  return (
+    !!surname &&
+    surname.length > 2 &&
+    before.length < 300 &&
+    GIVES_TO.test(before) &&
+    before.includes(surname)
+  );
+}
+
 function labelRoles(items: Item[], speakers: Speaker[]): Map<string, LabelRole> {
   return classifyLabels(
     items.flatMap((i, k) => {
@@ -46,7 +66,8 @@ function labelRoles(items: Item[], speakers: Speaker[]): Map<string, LabelRole> 
         !!before &&
         (before.m.type === 'question' || (before.m.type === 'none' && ENDS_Q.test(before.p.text)));
       const words = i.p.text.slice(i.m.skip);
-      return [{ label: i.m.label!, text: words, afterQuestion, handover: isHandover(words) }];
+      const called = !!before && calls(before.p.text.slice(before.m.skip), i.m.speaker ?? i.m.label!);
+      return [{ label: i.m.label!, text: words, afterQuestion, handover: isHandover(words), called }];
     }),
     speakers,
   );

@@ -24,21 +24,29 @@ const last = (s: string) =>
  * otherwise by how often the label's turns ask questions.
  */
 export function classifyLabels(
-  turns: { label: string; text: string; afterQuestion?: boolean; handover?: boolean }[],
+  turns: { label: string; text: string; afterQuestion?: boolean; handover?: boolean; called?: boolean }[],
   known: Speaker[],
 ): Map<string, LabelRole> {
   // "Caren Miosga:" then "Miosga:" is one voice: counted by surname
   const stats = new Map<
     string,
-    { n: number; q: number; answers: number; handovers: number; labels: Set<string> }
+    { n: number; q: number; answers: number; handovers: number; called: number; labels: Set<string> }
   >();
   for (const t of turns) {
     const key = last(t.label);
-    const s = stats.get(key) ?? { n: 0, q: 0, answers: 0, handovers: 0, labels: new Set<string>() };
+    const s = stats.get(key) ?? {
+      n: 0,
+      q: 0,
+      answers: 0,
+      handovers: 0,
+      called: 0,
+      labels: new Set<string>(),
+    };
     s.n++;
     s.labels.add(t.label);
     if (t.afterQuestion) s.answers++;
     if (t.handover) s.handovers++;
+    if (t.called) s.called++;
     if (/\?/.test(t.text)) s.q++;
     stats.set(key, s);
   }
@@ -53,6 +61,8 @@ export function classifyLabels(
     else if (labels.some((l) => JOURNALIST.test(l))) role.set(key, 'journalist');
     // a voice that gives the floor several times and never answers chairs the conference
     else if (s.handovers >= 2 && !s.answers) role.set(key, 'moderator');
+    // a voice the chair calls by name to ask, and that never answers a question, is a journalist's
+    else if (s.called && !s.answers && (!knownLast.has(key) || s.q * 2 >= s.n)) role.set(key, 'journalist');
     else if (labels.some((l) => OFFICIAL.test(l))) role.set(key, 'official');
     else if (knownLast.has(last(label))) {
       role.set(key, 'official');
