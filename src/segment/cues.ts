@@ -3,8 +3,11 @@ import { HANDOVER_TURN } from './turns.js';
 
 /** A piece of a paragraph cut at a sentence that changes the turn, with what the cut says. */
 export interface Piece extends Span {
-  /** `answer`: the piece opens an answer; `handover`: a moderator gives the floor; `asked`: the piece before an answer. */
-  cue?: 'answer' | 'handover' | 'asked';
+  /**
+   * `answer`: the piece opens an answer; `handover`: a moderator gives the floor; `asked`: the piece
+   * before an answer; `aside`: a report's narration around the turns it quotes.
+   */
+  cue?: 'answer' | 'handover' | 'asked' | 'aside';
   /** The official who takes the floor, from a hand-over ("This is a question for Olof"). */
   to?: string;
 }

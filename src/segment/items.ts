@@ -2,6 +2,7 @@ import type { Speaker } from '../schemas/record.js';
 import { isBareName } from '../extract/meta/speakers.js';
 import { cutAtCues, type Piece } from './cues.js';
 import { readMarker, type Marker } from './markers.js';
+import { cutReportedQuestions } from './reported.js';
 import { paragraphs, sub } from './spans.js';
 
 /** A paragraph (or a piece of one cut at a cue) with what its start says about the turn. */
@@ -194,6 +195,7 @@ export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
 
   cutGluedIntros(items);
   markQuestionsAfter(items);
+  cutReportedQuestions(items);
   carryLoneMarkers(items);
   const named = carryNameLabels(items, speakers);
 

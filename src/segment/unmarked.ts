@@ -54,6 +54,7 @@ function cuedTurn(t: Turns, k: number, body: Span): boolean {
     t.floor = p.to ?? t.floor;
     t.push('moderator', null, body);
   } else if (p.cue === 'answer') t.answer(body, p.to);
+  else if (p.cue === 'aside') t.push('other', null, body);
   else if (isHandover(body.text)) t.push('moderator', null, body);
   else return false;
   return true;

@@ -46,3 +46,54 @@ describe('a moderated conference', () => {
     expect(speakers.map((s) => s.name)).toEqual(['Ilse Vandamme']);
   });
 });
+
+describe('questions a news story reports, with the reply quoted after some narration', () => {
+  const reporter = meta({ speakers: [{ name: 'Oskar Lindqvist', role: 'Minister' }] });
+  it('reads a German quoted question, the asking clause and the reply framed by "sagt"', () => {
+    const text = doc(
+      'Lindqvist kam am Morgen ins Ministerium. Die Fischer hatten vor dem Tor demonstriert.',
+      '„Werden die Fangquoten im Herbst gesenkt?“, will eine Reporterin wissen. Lindqvist zögert kurz und blickt auf seine Notizen. Dann sagt er: „Nein, die Quoten bleiben, wie sie sind.“ Die Fischer applaudieren.',
+      'Wie lange das so bleibe? „Das entscheidet der Rat im Dezember“, erklärt der Minister. Ob er selbst noch Minister sein werde, will ein Kollege aus Bergen wissen? „Fragen Sie meine Partei“, sagt er lachend.',
+    );
+    expect(pairs(text, reporter)).toEqual([
+      ['„Werden die Fangquoten', '„Nein, die Quoten'],
+      ['Wie lange das', '„Das entscheidet der'],
+      ['Ob er selbst', '„Fragen Sie meine'],
+    ]);
+  });
+
+  it('reads French, English and Italian reports in « », “ ” and ‘ ’', () => {
+    const fr = doc(
+      'La ministre est arrivée à midi.',
+      '« Allez-vous augmenter les salaires des enseignants ? », demande un journaliste. La ministre consulte son dossier. Elle répond : « Oui, dès la rentrée prochaine. »',
+    );
+    expect(pairs(fr, reporter)).toEqual([['« Allez-vous augmenter', '« Oui, dès']]);
+    const en = doc(
+      'The minister left the summit early on Friday.',
+      '“Will you sign the deal next week?” a reporter asked. Lindqvist smiled and turned to the cameras. He replied: “Only if the fishermen are on board.” Then he walked to his car.',
+      '‘Isn’t it too late for that?’ another journalist asked. ‘It is never too late,’ he said.',
+    );
+    expect(pairs(en, reporter)).toEqual([
+      ['“Will you sign', '“Only if the'],
+      ['‘Isn’t it too', '‘It is never'],
+    ]);
+    const it_ = doc(
+      'Il ministro è arrivato a Roma in mattinata.',
+      '«Si dimetterà dopo il voto?», chiede un cronista. Il ministro sorride. Poi risponde: «No, resto al mio posto».',
+    );
+    expect(pairs(it_, reporter)).toEqual([['«Si dimetterà dopo', '«No, resto al']]);
+  });
+
+  it('leaves a question quoted in an official’s own answer, and a rhetorical question of a story, alone', () => {
+    const text = doc(
+      'Q. Did the ministers agree on the quotas?',
+      'A. People asked me: “Will you cut them?” I said: “Not this year.” That is still my answer.',
+    );
+    expect(questions(text, reporter)).toEqual(['Did the ministers']);
+    const story = doc(
+      'The minister opened the new port on Monday.',
+      'Will it bring the jobs the town was promised? Nobody in the harbour seems sure yet. “We hope so,” one docker said.',
+    );
+    expect(questions(story, reporter)).toEqual([]);
+  });
+});
