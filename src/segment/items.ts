@@ -2,6 +2,7 @@ import type { Speaker } from '../schemas/record.js';
 import { isBareName } from '../extract/meta/speakers.js';
 import { cutAtCues, type Piece } from './cues.js';
 import { readMarker, type Marker } from './markers.js';
+import { markQuotedInterview } from './quoted.js';
 import { cutReportedQuestions } from './reported.js';
 import { paragraphs, sub } from './spans.js';
 
@@ -196,6 +197,7 @@ export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
   cutGluedIntros(items);
   markQuestionsAfter(items);
   cutReportedQuestions(items);
+  markQuotedInterview(items, text);
   carryLoneMarkers(items);
   const named = carryNameLabels(items, speakers);
 

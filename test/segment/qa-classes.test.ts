@@ -97,3 +97,60 @@ describe('questions a news story reports, with the reply quoted after some narra
     expect(questions(story, reporter)).toEqual([]);
   });
 });
+
+describe('print interviews whose answers are whole paragraphs in quotation marks', () => {
+  const mayor_ = meta({ speakers: [{ name: 'Giulia Ferraro', role: 'Commissioner' }] });
+  it('pairs unquoted prompts with quoted answers, prompts glued before or after a quote included', () => {
+    const text = doc(
+      'La commissaria ci riceve nel suo ufficio di Bruxelles, tra scatoloni e dossier.',
+      'Partiamo dai treni. Le tratte regionali chiudono una dopo l’altra. Che cosa può fare l’Europa?',
+      '«Molto, se i governi ci lasciano lavorare. Abbiamo messo sul tavolo un piano per le linee minori».',
+      'Basterà?',
+      '«Non da solo. Servono anche i fondi nazionali».',
+      'Le regioni del Sud però si sentono dimenticate… «Le capisco. Per questo la metà dei fondi andrà a loro».',
+      'I sindacati minacciano lo sciopero.',
+      'Lo sciopero generale è fissato per maggio, a meno di un accordo?',
+      '«Un accordo ci sarà. Lo dico da mesi». E i pendolari del Nord? Anche loro',
+    );
+    expect(pairs(text, mayor_)).toEqual([
+      ['Partiamo dai treni.', '«Molto, se i'],
+      ['Basterà?', '«Non da solo.'],
+      ['Le regioni del', '«Le capisco. Per'],
+      ['I sindacati minacciano', '«Un accordo ci'],
+      ['E i pendolari', null],
+    ]);
+  });
+
+  it('reads the same shape in French « » and German „ “, the answer cut by the capture included', () => {
+    const fr = doc(
+      'Que ferez-vous pour les factures qui explosent ?',
+      '« Trois choses. D’abord, consommer moins. »',
+      'Et les autres pistes ?',
+      '« Acheter ensemble, comme pour les vaccins. Nous avons commencé',
+      'Et les prix ?',
+      '« C’est le plus dur pour les familles. »',
+    );
+    expect(pairs(fr, mayor_)).toEqual([
+      ['Que ferez-vous pour', '« Trois choses.'],
+      ['Et les autres', '« Acheter ensemble,'],
+      ['Et les prix', '« C’est le'],
+    ]);
+    const de = doc(
+      'Frau Ferraro, wie geht es den Bahnen? „Schlecht, aber besser als vor einem Jahr.“',
+      'Woran liegt das? „An den Investitionen, die endlich ankommen.“',
+    );
+    expect(pairs(de, mayor_)).toEqual([
+      ['Frau Ferraro, wie', '„Schlecht, aber besser'],
+      ['Woran liegt das?', '„An den Investitionen,'],
+    ]);
+  });
+
+  it('does not read a news story with one quoted paragraph as an interview', () => {
+    const text = doc(
+      'The commissioner visited the depot on Monday. Is the network ready for winter?',
+      '“We have done what we could.”',
+      'Workers were less sure. The union will meet on Friday.',
+    );
+    expect(questions(text, mayor_)).toEqual([]);
+  });
+});
