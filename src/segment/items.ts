@@ -86,6 +86,12 @@ function markQuestionsAfter(items: Item[]): void {
 const LONE = /^(?:Q|Question|QUESTION|Frage|FRAGE|A|Answer|ANSWER|Réponse|Antwort)\s*[.:]?$|^[^.?!]{2,80}:$/u;
 
 function carryLoneMarkers(items: Item[]): void {
+  // a label alone at the very end: the capture stops before that speaker's words
+  const end = items[items.length - 1];
+  if (end && end.m.type === 'none' && /^[^.?!]{2,80}:$/u.test(end.p.text)) {
+    const m = readMarker(`${end.p.text} …`);
+    if (m.type === 'label') end.m = { ...m, skip: end.p.text.length };
+  }
   for (let k = items.length - 2; k >= 0; k--) {
     const it = items[k]!;
     const next = items[k + 1]!;

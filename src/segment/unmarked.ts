@@ -6,8 +6,9 @@ import { isHandover } from './turns.js';
 const FIRST_PERSON = /\b(?:I|I'm|I’m|we|We|our|Our|my|me|us|je|nous|ich|wir|ik|wij)\b/;
 const NARRATES =
   /\b(?:said|says|highlighted|tells|told|spoke|stated|interview|held|took place|taken place|sagte|erklärt|a déclaré|a prononcé)\b/i;
+/** How a question opens, in the languages of the corpus: a question word, or a verb before its subject. */
 const STARTS_ASKING =
-  /^(?:you|do you|are you|have you|how|what|why|when|where|which|who|is|can|could|would|will|should|did|does)\b/i;
+  /^(?:¿|(?:you|do you|are you|have you|how|what|why|when|where|which|who|is|can|could|would|will|should|did|does|pourquoi|comment|quel(?:le)?s?|que|qu['’]|qui|où|quand|combien|est-ce|was|wie|warum|wieso|weshalb|welche[rsnm]?|wer|wann|wo|che|cosa|come|perché|quale|quali|chi|quando|dove|quanto|qué|cómo|por qué|cuál|cuándo|dónde|quién)\b|\p{L}+-(?:vous|il|elle|on|ils|elles|nous|tu)\b|\p{Lu}\p{Ll}+ Sie\b)/iu;
 /** A journalist introduced before the question: "The FT’s Peter Spiegel goes first." */
 const INTRO =
   /^((?:The\s+)?[\p{Lu}][\p{L}’'.]*(?:\s+[\p{Lu}][\p{L}’'.]*){0,4})\s+(?:goes first|asks|is next|follows|has the next question)\s*[.:]\s+/u;
@@ -88,7 +89,9 @@ function asksHere(t: Turns, k: number, body: Span): boolean {
     last?.kind === 'answer' &&
     STARTS_ASKING.test(body.text) &&
     !/[.!?"”]$/.test(body.text);
-  if ((cues.interview || (t.qaHeading && cues.explicitQ === 0)) && (isQ || lastAsks)) return true;
+  // a question the capture cuts off, after an answer of an interview or a Q&A
+  if (lastAsks && (cues.interview || cues.marked || t.qaHeading)) return true;
+  if ((cues.interview || (t.qaHeading && cues.explicitQ === 0)) && isQ) return true;
   // an unmarked paragraph that asks the official who answers it next (a label, an "A."): a journalist's
   const next = items[k + 1]?.m;
   const answeredNext =

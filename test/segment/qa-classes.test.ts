@@ -2,13 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { segmentTranscript } from '../../src/segment/index.js';
 import { doc, meta } from '../helpers/segment.js';
 
-/** Each segment as a reader checks it: kind, speaker and the first words. */
-const view = (text: string, m = meta()) =>
-  segmentTranscript(text, m).segments.map((s) => [
-    s.kind,
-    s.speaker,
-    s.text.split(/\s+/).slice(0, 3).join(' '),
-  ]);
 const questions = (text: string, m = meta()) =>
   segmentTranscript(text, m)
     .segments.filter((s) => s.kind === 'question')
@@ -152,5 +145,77 @@ describe('print interviews whose answers are whole paragraphs in quotation marks
       'Workers were less sure. The union will meet on Friday.',
     );
     expect(questions(text, mayor_)).toEqual([]);
+  });
+});
+
+describe('a capture that stops in the middle of a question', () => {
+  const official = meta({ speakers: [{ name: 'Marta Kovač', role: 'President' }] });
+  it('keeps a labelled interviewer’s unfinished last turn, and the turn before a label with nothing after it', () => {
+    const text = doc(
+      'Jonas Vogt: Frau Kovač, wie lange halten die Banken noch durch?',
+      'Marta Kovač: Lange genug. Die Reserven sind hoch.',
+      'Vogt: Und wenn die Zinsen weiter steigen, was passiert dann mit den',
+    );
+    expect(questions(text, official)).toEqual(['Frau Kovač, wie', 'Und wenn die']);
+    const cut = doc(
+      'Lena Berg: Is the euro safe?',
+      'Marta Kovač: It is.',
+      'Lena Berg: It was not so safe in the last crisis.',
+      'Marta Kovač:',
+    );
+    expect(questions(cut, official)).toEqual(['Is the euro', 'It was not']);
+  });
+
+  it('reads an unfinished last paragraph that opens like a question, in French, German, Italian and Spanish', () => {
+    for (const opening of [
+      'Avez-vous eu',
+      'Haben Sie damals',
+      'Che cosa pensa',
+      '¿Cree usted que',
+      'Pourquoi la',
+    ])
+      expect(
+        questions(
+          doc(
+            'Madame Figaro : Comment allez-vous après ces deux années ?',
+            'Marta Kovač : Bien, merci. Nous avons beaucoup travaillé.',
+            opening,
+          ),
+          official,
+        ),
+      ).toEqual(['Comment allez-vous après', opening.split(' ').slice(0, 3).join(' ')]);
+  });
+
+  it('does not take a closing sentence or a finished statement for a cut-off question', () => {
+    const text = doc('Q. Will the banks hold?', 'A. They will.', 'The press conference ended at noon.');
+    expect(questions(text, official)).toEqual(['Will the banks']);
+  });
+});
+
+describe('transcribers’ notes and interview cues in other languages', () => {
+  it('takes a label whose whole turn is a note in brackets for no turn at all', () => {
+    const text = doc(
+      'Moderator: Any questions for Christian?',
+      'Lili: [inaudible]',
+      'Christian: Sorry, we could not hear you.',
+      'Moderator: Lili, go ahead.',
+      'Lili: Has the letter to the regulator been sent?',
+      'Christian: It was sent on Friday.',
+    );
+    expect(questions(text, meta({ speakers: [] }))).toEqual(['Has the letter']);
+  });
+
+  it('reads an Italian interview introduced as a conversation with the journalist', () => {
+    const text = doc(
+      'La giornalista Anna Verdi ha parlato con la commissaria della campagna elettorale e delle riforme.',
+      'Si dice che i due anni passino in fretta. Ha avuto la stessa sensazione?',
+      'Sì, sono volati. Abbiamo fatto molte riforme.',
+      'E di quale è più orgogliosa?',
+      'Di quella del bilancio, senza dubbio.',
+    );
+    expect(pairs(text, meta({ speakers: [{ name: 'Giulia Ferraro', role: 'Commissioner' }] }))).toEqual([
+      ['Si dice che', 'Sì, sono volati.'],
+      ['E di quale', 'Di quella del'],
+    ]);
   });
 });
