@@ -54,6 +54,7 @@ function calls(before: string, name: string): boolean {
     !!surname &&
     surname.length > 2 &&
     before.length < 300 &&
+    !before.includes('?') &&
     GIVES_TO.test(before) &&
     before.includes(surname)
   );

@@ -27,6 +27,8 @@ const INLINE_MARKER = /^(?:(?:Q|A)[.:]\s|(?:Question|Answer|Frage|Antwort|Répon
 const CALLED =
   /^(?!(?:Hi|Hello|Good|Thank|Thanks|Yes|OK|Okay)\b)\p{Lu}[\p{L}'’&-]*(?:\s+(?:from\s+|of\s+)?\p{Lu}[\p{L}'’&-]*){0,3}(?:,\s*please)?[.!]$/u;
 const SECOND_PERSON = /\b(?:you|your)\b/i;
+/** A `NAME.-` label glued after the turn before it, as print interviews write them: `…baraque ?Jean-Claude JUNCKER.- Je…`. */
+const GLUED_DASH_LABEL = /(?<=[.?!…»”"])\s*(?=(?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}{2,}[\p{Lu}'’-]*\.-\s)/gu;
 
 /**
  * A moderator's words glued before a question ("Next question, please. Reuters. Hi, how …?"):
@@ -49,6 +51,9 @@ export function handoverThenQuestion(p: Span, starts = sentenceStarts(p.text)): 
  * ("Actually, David, …") after sentences addressed to the speaker.
  */
 export function cutAtCues(p: Span): Piece[] {
+  const dashed = [...p.text.matchAll(GLUED_DASH_LABEL)].map((m) => m.index).filter((a) => a > 0);
+  if (dashed.length)
+    return [0, ...dashed].flatMap((a, i) => cutAtCues(sub(p, a, dashed[i] ?? p.text.length)));
   const starts = sentenceStarts(p.text);
   const sentences = starts.map((a, i) => ({
     a,

@@ -223,7 +223,9 @@ export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
     const answersQuestion = items[k - 1]?.m.type === 'question' && FULL_NAME.test(label);
     // "Lena Holm, Radio Nord: … ?": a journalist who gives name and outlet, then asks
     const asks = i.p.text.includes('?') && (NAME_OUTLET.test(label) || items[k + 1]?.m.type === 'label');
-    if (labelled >= 3 || known || ROLE_WORD.test(label) || answersQuestion || asks) return;
+    // "Jean-Claude JUNCKER.-": a surname in capitals, or the print interview's ".-", is written as a label
+    const styled = /\.-$/.test(i.p.text.slice(0, i.m.skip).trimEnd()) || /\s\p{Lu}{3,}$/u.test(label);
+    if (labelled >= 3 || known || ROLE_WORD.test(label) || answersQuestion || asks || styled) return;
     if (single && text.split(surname).length > 2) return;
     i.m = { type: 'none', speaker: null, skip: 0 };
   });

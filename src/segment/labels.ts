@@ -61,9 +61,9 @@ export function classifyLabels(
     else if (labels.some((l) => JOURNALIST.test(l))) role.set(key, 'journalist');
     // a voice that gives the floor several times and never answers chairs the conference
     else if (s.handovers >= 2 && !s.answers) role.set(key, 'moderator');
+    else if (labels.some((l) => OFFICIAL.test(l))) role.set(key, 'official');
     // a voice the chair calls by name to ask, and that never answers a question, is a journalist's
     else if (s.called && !s.answers && (!knownLast.has(key) || s.q * 2 >= s.n)) role.set(key, 'journalist');
-    else if (labels.some((l) => OFFICIAL.test(l))) role.set(key, 'official');
     else if (knownLast.has(last(label))) {
       role.set(key, 'official');
       byName.add(key);

@@ -21,7 +21,7 @@ const NOTE =
 /** Not a journalist: `Question from the floor:`. */
 const FLOOR = /^(?:the\s+)?(?:floor|audience|room|press|media)$/i;
 const Q_WORD =
-  '(?:Q\\d{0,2}|Q(?:UESTION|uestion)S?(?:\\s+\\d{1,2})?|F(?:RAGE|rage)|Pregunta|Domanda|Vraag|N(?:EXT|ext)\\s+[Qq](?:UESTION|uestion))';
+  '(?:Q\\d{0,2}|Q(?:UESTION|uestion)S?(?:\\s+\\d{1,2})?|F(?:RAGE|rage)|P(?:REGUNTA|regunta)|D(?:OMANDA|omanda)|V(?:RAAG|raag)|[PD](?=\\s*(?::|\\.-)\\s)|N(?:EXT|ext)\\s+[Qq](?:UESTION|uestion))';
 /** `Question [Anna Berg, Reuters]:`, `Question (Reuters):`, `Question from Politico:`, `Q. (Reuters) Will …`, `Q. –`. */
 const QUESTION = new RegExp(
   `^${Q_WORD}\\s*(?:\\[([^\\]]{1,80})\\]|\\(([^)]{1,80})\\)|\\s(?:from|by)\\s+([^:?]{1,80}?)(?=\\s*:))?` +
@@ -41,7 +41,7 @@ const ASK_CUE =
 const SHOT =
   /^(?:\d{1,3}[.)]\s*)?(?:(?:[WMLE]\/S|C\/U|[WM]CU|ECU|WS|MS|LS|CU|VS|(?:Wide|Medium|Long|Close)\s+shots?|Close[- ]ups?|Various\s+(?:of|shots?)|Aerials?(?:\s+(?:shots?|views?))?\s+of|Pan\s+(?:from|to|left|right|across)|Zoom\s+(?:in|out)|Tilt\s+(?:up|down)|Cutaway|Upsound)\b(?![^.?!]*[.?!]\s+\p{Lu})[^?]{0,200}|[^?]{0,200}\*(?:CUTAWAY|UPSOUND|NATSOT|NAT\s?SOUND)\*[^?]{0,40})$/u;
 const ANSWER =
-  /^(?:A|A(?:NSWER|nswer)|R(?:ÉPONSE|éponse)|A(?:NTWORT|ntwort)|Respuesta|Risposta|Antwoord|R(?=\s*(?:[.:]\s*)?[-–—:]))\s*(?:[.:)\-–—](?:\s*[-–—](?=\s))?)\s*/;
+  /^(?:A|A(?:NSWER|nswer)|R(?:ÉPONSE|éponse)|A(?:NTWORT|ntwort)|R(?:ESPUESTA|espuesta)|R(?:ISPOSTA|isposta)|A(?:NTWOORD|ntwoord)|R(?=\s*(?:[.:]\s*)?[-–—:]))\s*(?:[.:)\-–—](?:\s*[-–—](?=\s))?)\s*/;
 const RESPONSE_HEADING = /^Response\s+to\s+(?:a\s+)?questions?\s+(?=on\b|about\b|regarding\b)/i;
 const SOUNDBITE = /^(?:SOUNDBITE|Soundbite|SOT)\b[^:]{0,240}?(?:saying(?:\s+that)?\s*:|:)\s*/;
 const SOUND_NAME =
@@ -52,7 +52,7 @@ const ROLE_LABEL =
   /^((?:The\s+)?(?:President|Vice[- ]President|Prime\s+Minister|Chancellor|Minister|Commissioner|Spokesperson|High\s+Representative|Secretary[- ]General)(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}-]*){0,3})?)\s*:\s+(?=\S)/u;
 const NAME_TOKEN = "(?:\\p{Lu}[\\p{L}'’./-]*|von|van|der|den|de|di|da|du|la|le|\\d+)";
 const LABEL = new RegExp(
-  `^((?:${NAME_TOKEN})(?:\\s+${NAME_TOKEN}){0,5}(?:\\s*,\\s*[^:,]{1,60}){0,3}(?:\\s*\\([^)]{1,40}\\))?)\\s*:\\s+(?=\\S)`,
+  `^((?:${NAME_TOKEN})(?:\\s+${NAME_TOKEN}){0,5}(?:\\s*,\\s*[^:,]{1,60}){0,3}(?:\\s*\\([^)]{1,40}\\))?)\\s*(?::|\\.-)\\s+(?=\\S)`,
   'u',
 );
 const NOT_LABEL = new Set(

@@ -219,3 +219,36 @@ describe('transcribers’ notes and interview cues in other languages', () => {
     ]);
   });
 });
+
+describe('markers of Spanish, Italian and French print interviews', () => {
+  const official = meta({ speakers: [{ name: 'Ana Ruiz', role: 'Minister' }] });
+  it('reads P:/R: and D:/R: as question and answer, capitals included', () => {
+    const es = doc(
+      'PREGUNTA: ¿Habrá acuerdo antes del verano?',
+      'RESPUESTA: Creo que sí.',
+      'P: ¿Y si no lo hay?',
+      'R: Seguiremos negociando.',
+    );
+    expect(pairs(es, official)).toEqual([
+      ['¿Habrá acuerdo antes', 'Creo que sí.'],
+      ['¿Y si no', 'Seguiremos negociando.'],
+    ]);
+    const it_ = doc('DOMANDA: Ci sarà un accordo?', 'RISPOSTA: Sì.', 'D: Quando?', 'R: A giugno.');
+    expect(pairs(it_, official)).toEqual([
+      ['Ci sarà un', 'Sì.'],
+      ['Quando?', 'A giugno.'],
+    ]);
+  });
+
+  it('reads "NAME.-" labels, the answer’s label glued after the question', () => {
+    const text = doc(
+      'LE SOIR.- Le sommet s’ouvre demain. Comment allez-vous convaincre les Pays-Bas ?Ana RUIZ.- Avec des chiffres. Ils les connaissent déjà.',
+      'LE SOIR.- Et s’ils disent non ?',
+      'Ana RUIZ.- Alors nous attendrons.',
+    );
+    expect(pairs(text, meta({ speakers: [] }))).toEqual([
+      ['Le sommet s’ouvre', 'Avec des chiffres.'],
+      ['Et s’ils disent', 'Alors nous attendrons.'],
+    ]);
+  });
+});
