@@ -2,6 +2,7 @@ import type { Speaker } from '../schemas/record.js';
 import { isBareName } from '../extract/meta/speakers.js';
 import { cutAtCues, type Piece } from './cues.js';
 import { readMarker, type Marker } from './markers.js';
+import { markDashDialogue } from './dashes.js';
 import { markQuotedInterview } from './quoted.js';
 import { cutReportedQuestions } from './reported.js';
 import { paragraphs, sub } from './spans.js';
@@ -204,6 +205,7 @@ export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
   markQuestionsAfter(items);
   cutReportedQuestions(items);
   markQuotedInterview(items, text);
+  markDashDialogue(items);
   carryLoneMarkers(items);
   const named = carryNameLabels(items, speakers);
 

@@ -5,7 +5,9 @@ export type LabelRole = 'journalist' | 'official' | 'moderator';
 
 const JOURNALIST =
   /^(?:journalist|reporter|question|q|frage|interviewer|questioner|audience|participant|press)\b/i;
-const MODERATOR = /^(?:moderator|chair|host|mc|presenter|anchor)\b/i;
+/** A chair's label: `Moderator:`, or a name with the role after it (`Anna Sundberg (Moderator):`, `Anna Sundberg, host:`). */
+const MODERATOR =
+  /^(?:moderator|chair|host|mc|presenter|anchor)\b|[(,]\s*(?:moderator|moderatorin|modératrice|modérateur|moderatore|moderadora?|chair|host|presenter|anchor)\s*\)?$/i;
 const OFFICIAL =
   /\b(?:president|vice[- ]president|minister|secretary|commissioner|high representative|hr\/vp|chancellor|spokes(?:person|man|woman)|governor|director|ambassador|prime|premier|président|präsident|ministre|mr|mrs|ms|madam)\b/i;
 

@@ -87,9 +87,16 @@ function questionMarker(m: RegExpExecArray, s: string): Marker | null {
   return skip < s.length ? { type: 'question', speaker, skip } : null;
 }
 
+/** An interpreter's turn: the official's words in another language (or the question's, when it asks). */
+const INTERPRETER =
+  /^(?:\[|\()?(?:Interpreter|Interpretation|Translation|Translator|Interprète|Interprétation|Traduction|Dolmetscher(?:in)?|Übersetzung|Interprete|Traduzione|Intérprete|Traducción)(?:\]|\))?\s*[:.-]?\s+(?=\S)/i;
+
 /** Reads the marker or speaker label (if any) at the start of a turn. */
 export function readMarker(s: string): Marker {
   if (HEADING.test(s)) return { type: 'heading', speaker: null, skip: s.length };
+  const interpreted = INTERPRETER.exec(s);
+  if (interpreted)
+    return { type: /\?["”»]?$/.test(s) ? 'none' : 'answer', speaker: null, skip: interpreted[0].length };
   let m = QUESTION_LABELLED.exec(s);
   if (m) return { type: 'question', speaker: m[1] ?? m[2] ?? null, skip: m[0].length };
   m = QUESTION.exec(s);

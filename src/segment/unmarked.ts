@@ -20,6 +20,9 @@ const REPLIES = /^(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|f
 /** A short question back to the journalist: "Which minister?", "Sorry?", "Welcher Minister?". */
 const COUNTER_QUESTION =
   /^(?:which|what|who|whom|sorry|pardon|excuse me|you mean|meaning|quel(?:le)?s?|lequel|laquelle|pardon|welche[rsnm]?|wer|wie bitte|cuál(?:es)?|quién|qué|quale|quali|chi|scusi)\b[^?.!]{0,40}\?$/i;
+/** A chair who gives the floor to someone who is not an official: `La parole est à Radio Nord.` */
+const FLOOR_TO_PRESS =
+  /^(?:la parole est (?:à|au)|the floor (?:goes )?to|das Wort (?:hat|geht an)|la parola (?:a|va a)|tiene la palabra)(?=\s)(?![^.]*\b(?:minist|présid|presid|commissa|commissioner|Kommissar|Präsident)\w*)[^?]{0,60}$/i;
 /** Words of a paragraph that asks the speaker something. */
 const ASKS = /\b(?:you|your|vous|votre|Sie|Ihnen|Ihre?|question|frage)\b/i;
 
@@ -82,7 +85,8 @@ function asksHere(t: Turns, k: number, body: Span): boolean {
   // a moderator who has just opened the questions (not one who announces the statements)
   const said = last?.kind === 'moderator' ? t.slice(last) : '';
   const invited =
-    last?.kind === 'moderator' && (t.sawQuestion || (/question/i.test(said) && isHandover(said)));
+    last?.kind === 'moderator' &&
+    (t.sawQuestion || (/question/i.test(said) && isHandover(said)) || FLOOR_TO_PRESS.test(said));
   if (invited && body.text.includes('?') && body.text.length < 1200) return true;
   const lastAsks =
     k === items.length - 1 &&

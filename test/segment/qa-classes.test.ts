@@ -252,3 +252,94 @@ describe('markers of Spanish, Italian and French print interviews', () => {
     ]);
   });
 });
+
+describe('dialogues, interpreters and chairs', () => {
+  const minister = meta({ speakers: [{ name: 'Oskar Lindqvist', role: 'Minister' }] });
+  it('reads a dash dialogue: the voice that asks is the interviewer, greetings aside', () => {
+    const text = doc(
+      'Entretien avec Oskar Lindqvist, ministre suédois.',
+      '— Bonjour Monsieur le ministre.',
+      '— Bonjour.',
+      '— Les pêcheurs sont en colère. Vous allez baisser les quotas.',
+      '— Non, nous ne baisserons rien cette année.',
+      '— Et l’an prochain ?',
+      '— On verra avec la Commission.',
+    );
+    expect(pairs(text, minister)).toEqual([
+      ['Les pêcheurs sont', 'Non, nous ne'],
+      ['Et l’an prochain', 'On verra avec'],
+    ]);
+    // no question mark at all: the voice that greets the guest first and addresses them asks
+    const bare = doc(
+      '-Bonjour Oskar LINDQVIST.',
+      '-Bonjour.',
+      '-Vous publiez un livre sur la mer, et vous dites : "La mer se vide".',
+      '-Elle se vide, oui, et personne n’en parle assez.',
+    );
+    expect(pairs(bare, minister)).toEqual([['Vous publiez un', 'Elle se vide,']]);
+  });
+
+  it('leaves dashed lists of a speech alone', () => {
+    const text = doc(
+      'We agreed on three things:',
+      '- A cut of 10% in the Baltic.',
+      '- A fund for the fleet.',
+      '- A review in two years.',
+      '- A new agency in Gdańsk.',
+      'Why does it matter? Because the sea is empty.',
+    );
+    expect(questions(text, minister)).toEqual([]);
+  });
+
+  it('takes an interpreter’s turn for the official’s answer, or for the question when it asks', () => {
+    const text = doc(
+      'Q. (in Swedish) Kommer kvoterna att sänkas?',
+      'Interpreter: Will the quotas be cut?',
+      'Interpreter: The minister says no, not this year.',
+      'Q. And next year?',
+      'Oskar Lindqvist: We will see.',
+    );
+    expect(pairs(text, minister)).toEqual([
+      ['(in Swedish) Kommer', 'The minister says'],
+      ['And next year?', 'We will see.'],
+    ]);
+  });
+
+  it('reads "La parole est à …" as the chair’s, and a chair named with the role in brackets', () => {
+    const fr = doc(
+      'Bonjour à tous.',
+      'La parole est à Radio Nord.',
+      'Allez-vous baisser les quotas ?',
+      'Non.',
+    );
+    const { segments } = segmentTranscript(fr, minister);
+    expect(segments.map((s) => s.kind)).toEqual(['remarks', 'moderator', 'question', 'answer']);
+    const en = doc(
+      'Anna Sundberg (Moderator): Welcome. The minister will start.',
+      'Oskar Lindqvist: Thank you. We agreed on quotas.',
+      'Anna Sundberg: Questions? Yes, Reuters.',
+      'Reuters: Will the cut hurt?',
+      'Oskar Lindqvist: A little.',
+    );
+    const seg = segmentTranscript(en, minister);
+    expect(seg.segments.map((s) => [s.kind, s.speaker])).toEqual([
+      ['moderator', 'Anna Sundberg'],
+      ['remarks', 'Oskar Lindqvist'],
+      ['moderator', 'Anna Sundberg'],
+      ['question', 'Reuters'],
+      ['answer', 'Oskar Lindqvist'],
+    ]);
+    expect(seg.speakers.map((s) => s.name)).toEqual(['Oskar Lindqvist']);
+  });
+
+  it('keeps a speech’s rhetorical questions in the remarks', () => {
+    const text = doc(
+      'Ladies and gentlemen,',
+      'What is Europe for? Why do we stay together? Because together we are stronger.',
+      'Can we afford to fail?',
+      'No. We cannot, and we will not.',
+      'Thank you.',
+    );
+    expect(questions(text, minister)).toEqual([]);
+  });
+});
