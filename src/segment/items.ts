@@ -121,7 +121,11 @@ function carryNameLabels(items: Item[], speakers: readonly Speaker[]): Set<Item>
     const next = items[k + 1]!;
     if (it.m.type !== 'none' || it.p.cue || next.m.type !== 'none' || next.p.cue) continue;
     const m = it.p.text.length <= 120 ? NAME_LINE.exec(it.p.text) : null;
-    if (!m || !isBareName(m[1]!) || m[1]!.split(/\s+/).length > 4) continue;
+    // "Herman Van Rompuy": a capitalised particle inside the name is still a name
+    const name = m?.[1]!.replace(/(?<=\S\s)(?:Van|Von|De|Der|Den|Da|Di|Du|La|Le)(?=\s)/g, (w) =>
+      w.toLowerCase(),
+    );
+    if (!m || !isBareName(name!) || m[1]!.split(/\s+/).length > 4) continue;
     const surname = m[1]!.split(/\s+/).pop()!;
     const before = items
       .slice(0, k)

@@ -343,3 +343,28 @@ describe('dialogues, interpreters and chairs', () => {
     expect(questions(text, minister)).toEqual([]);
   });
 });
+
+describe('names alone on their line, with capitalised particles', () => {
+  it('labels turns by "Herman Van Rompuy"-style names and keeps an interjection the official answers as a question', () => {
+    const official = meta({ speakers: [{ name: 'Pieter Van Damme', role: 'President' }] });
+    const text = doc(
+      'Claire Aubert',
+      'Pieter Van Damme, bonjour ! Quel est votre meilleur souvenir ?',
+      'Pieter Van Damme',
+      'La cérémonie à Oslo, sans hésiter.',
+      'Claire Aubert',
+      'Et la guerre froide avec la Russie, il faut s’en inquiéter ?',
+      'Pieter Van Damme',
+      'Il faut s’inquiéter, parce qu’on change les frontières…',
+      'Claire Aubert',
+      'Avec la Crimée !',
+      'Pieter Van Damme',
+      '… oui, avec la Crimée, bien sûr.',
+    );
+    expect(pairs(text, official)).toEqual([
+      ['Pieter Van Damme,', 'La cérémonie à'],
+      ['Et la guerre', 'Il faut s’inquiéter,'],
+      ['Avec la Crimée', '… oui, avec'],
+    ]);
+  });
+});
