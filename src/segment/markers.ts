@@ -29,8 +29,9 @@ const QUESTION = new RegExp(
     `(?:\\(([^)]{1,60})\\)\\s*:?\\s+(?=\\S)|\\[([^\\]]{1,60})\\]\\s*:?\\s+(?=\\S))?`,
   'u',
 );
+/** `Journalist (Outlet):`, `Irish journalist:`, `Journalist, follow-up?:` (a qualifier after a comma). */
 const QUESTION_LABELLED =
-  /^(?:(?:Unidentified|Unknown|Another|Female|Male|Foreign)\s+)?(?:Journalist(?:e|in)?|Reporter|Press|Questioner|Interviewer|Audience|Participant|Journaliste)(?:\s+\d{1,2})?\s*(?:\(([^)]{1,80})\)|\[([^\]]{1,80})\])?\s*:\s*/i;
+  /^(?:(?:Unidentified|Unknown|Another|Female|Male|Foreign|[A-Z][a-z]+(?=\s+(?:journalist|reporter)\b))\s+)?(?:Journalist(?:e|in)?|Reporter|Press|Questioner|Interviewer|Audience|Participant|Journaliste)(?:\s+\d{1,2})?\s*(?:\(([^)]{1,80})\)|\[([^\]]{1,80})\])?(?:\s*,\s*[^:?\n]{1,40}\??)?\s*:\s*/i;
 /** A cue of a video script that reports the questions: `Reporters ask: "…?"`, `Journalist asks:`. */
 const ASK_CUE =
   /^(?:(?:Reporters?|Journalists?|Press|Media)\s+asks?|Question\s+from\s+(?:reporters|journalists|the\s+press))\s*[:,-]\s*/i;

@@ -368,3 +368,19 @@ describe('names alone on their line, with capitalised particles', () => {
     ]);
   });
 });
+
+describe('journalist labels with qualifiers, as a live readout writes them', () => {
+  it('reads "Irish journalist, name unclear?:" and "Journalist, follow-up:" as question markers', () => {
+    const text = doc(
+      'Spokesperson: Good morning, one announcement on roaming.',
+      'Dutch journalist, didn’t catch the name?: the roaming deal ends in May. Will it be extended?',
+      'Spokesperson: It will, for two years.',
+      'Journalist, follow-up: and the price cap stays the same',
+      'Spokesperson: It does.',
+    );
+    expect(pairs(text, meta({ speakers: [] }))).toEqual([
+      ['the roaming deal', 'It will, for'],
+      ['and the price', 'It does.'],
+    ]);
+  });
+});
