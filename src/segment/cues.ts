@@ -1,5 +1,12 @@
+import type { Marker } from './markers.js';
 import { sentenceStarts, sub, type Span } from './spans.js';
 import { HANDOVER_TURN } from './turns.js';
+
+/** A paragraph (or a piece of one cut at a cue) with what its start says about the turn. */
+export interface Item {
+  p: Piece;
+  m: Marker;
+}
 
 /** A piece of a paragraph cut at a sentence that changes the turn, with what the cut says. */
 export interface Piece extends Span {

@@ -2,7 +2,7 @@
  * Interviews written as a dialogue of dashes, as French, Spanish and Italian papers print them:
  * `— Monsieur le ministre, allez-vous …` / `— Non.` Each dash opens the other voice's turn.
  */
-import type { Item } from './items.js';
+import type { Item } from './cues.js';
 
 /** A dash that opens a turn of dialogue: `— `, `– `, `-` glued to the first word. */
 const DASH = /^[—–-]\s*(?=[\p{Lu}¿¡«"“„(.…])/u;

@@ -1,17 +1,13 @@
 import type { Speaker } from '../schemas/record.js';
 import { isBareName } from '../extract/meta/speakers.js';
-import { cutAtCues, type Piece } from './cues.js';
-import { readMarker, type Marker } from './markers.js';
+import { cutAtCues, type Item } from './cues.js';
+import { readMarker } from './markers.js';
 import { markDashDialogue } from './dashes.js';
 import { markQuotedInterview } from './quoted.js';
 import { cutReportedQuestions } from './reported.js';
 import { paragraphs, sub } from './spans.js';
 
-/** A paragraph (or a piece of one cut at a cue) with what its start says about the turn. */
-export interface Item {
-  p: Piece;
-  m: Marker;
-}
+export type { Item } from './cues.js';
 
 /** A person's name as a label: "Luis de Guindos", "Paschal Donohoe" (not "Middle East" after a question: rare). */
 const FULL_NAME =

@@ -3,7 +3,7 @@
  * not (`Il vento è cambiato?` / `«Sì, e lo dico da anni.»`), the prompt often glued before the
  * quote in the same paragraph, or the next prompt glued after it (`…accordo». Molti Paesi…`).
  */
-import type { Item } from './items.js';
+import type { Item } from './cues.js';
 import { sub } from './spans.js';
 
 const CLOSER: Record<string, string> = { '«': '»', '“': '”', '„': '“”', '"': '"', '‹': '›' };

@@ -4,9 +4,8 @@
  * `« … ? », demande un journaliste. Il répond : « … »`, and interviews whose answers are whole
  * paragraphs in quotation marks after unquoted prompts (`Il vento è cambiato? «Sì…»`).
  */
-import type { Item } from './items.js';
+import type { Item, Piece } from './cues.js';
 import { sub, type Span } from './spans.js';
-import type { Piece } from './cues.js';
 
 /** A quotation in any of the styles of the press: „…“ “…” «…» "…" ‘…’ (apostrophes inside allowed). */
 const QUOTE_SRC =
