@@ -45,11 +45,7 @@ const GIVES_TO =
 
 /** Whether a chair's turn just before a label gives the floor to the person the label names. */
 function calls(before: string, name: string): boolean {
-  const surname = name
-    .replace(/\s*[,(].*$/, '')
-    .trim()
-    .split(/\s+/)
-    .pop();
+  const surname = name.split(/[,(]/)[0]!.trim().split(/\s+/).pop();
   return (
     !!surname &&
     surname.length > 2 &&
