@@ -4,7 +4,7 @@ import { detectLanguage } from '../meta/language.js';
 import { placeInHeaderLine, placeInPhrase, placeInSpeech, CITY_RE } from '../meta/places.js';
 import { addSpeaker, findSpeakers, isBareName, protagonist } from '../meta/speakers.js';
 import { findEvent } from '../meta/event.js';
-import { DELIVERY, PHONE, VIDEO_LINK, isBoilerplate, isStop } from './boilerplate.js';
+import { DELIVERY, PHONE, VIDEO_LINK, isBoilerplate, isLateStop, isStop } from './boilerplate.js';
 import { isCaptionStyle, joinCaptionLines } from './captions.js';
 import { isBodyStart, isTitleLike } from './header.js';
 import { normalizeLine, splitGlued } from './normalize.js';
@@ -13,6 +13,8 @@ import { chooseTitle } from './title.js';
 /** What a structured source already knows, which wins over what the text suggests. */
 export interface Hints {
   title?: string | null;
+  /** A page's `<h1>`: the title when it is among the header lines and reads as one. */
+  h1?: string | null;
   date?: string | null;
   place?: string | null;
   speakers?: Speaker[];
@@ -61,7 +63,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   const header = split.header;
   let body = split.body;
 
-  const title = hints.title || chooseTitle(header, docLang, titleLike);
+  const title = hints.title || chooseTitle(header, docLang, titleLike, hints.h1);
   // a title repeated inside the body (mirrors print it twice or thrice)
   if (title) body = body.filter((b) => b !== title);
   // the lead: a first paragraph that narrates rather than speaks
@@ -94,6 +96,8 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
 function readLines(rawLines: string[]): { lines: string[]; cad: boolean; videoUrl: string | null } {
   let cad = false;
   let videoUrl: string | null = null;
+  /** Sentences read so far: a comment or "related" heading ends the text only after some. */
+  let spoken = 0;
   const lines: string[] = [];
   for (const raw of rawLines) {
     for (let piece of splitGlued(normalizeLine(raw))) {
@@ -113,11 +117,12 @@ function readLines(rawLines: string[]): { lines: string[]; cad: boolean; videoUr
         if (/^https?:\/\/[^/\s]+\/\S+/.test(v[1] ?? '')) videoUrl = v[1]!;
         continue;
       }
-      if (isStop(piece)) {
+      if (isStop(piece) || (spoken >= 2 && isLateStop(piece))) {
         lines.push('\u0000STOP');
         break;
       }
       if (isBoilerplate(piece)) continue;
+      if (piece.length >= 60 && /[.!?]["”»]?$/.test(piece)) spoken++;
       lines.push(piece);
     }
     if (lines[lines.length - 1] === '\u0000STOP') break;

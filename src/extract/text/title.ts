@@ -36,8 +36,12 @@ export function chooseTitle(
   header: string[],
   docLang: string,
   titleLike: (l: string) => boolean,
+  h1: string | null = null,
 ): string | null {
   const plausible = header.filter((l) => titleLike(l) && !otherScript(l) && !WRAPPED_BY.test(l));
+  // a page's <h1> that reads as a title is the page's own title: a line in another language's
+  // words or a longer line of the template must not win over it
+  if (h1 && plausible.includes(h1) && !isChrome(h1)) return finishTitle(header, h1);
   const titleLines = plausible.some((l) => !isChrome(l)) ? plausible.filter((l) => !isChrome(l)) : plausible;
   const specific = titleLines.filter((c) => c.split(/\s+/).length > 2);
   const candidates = specific.length ? specific : titleLines;
@@ -47,7 +51,11 @@ export function chooseTitle(
   });
   const ranked = [...inLang, ...candidates.filter((c) => !inLang.includes(c))];
   const pick = ranked[0];
-  if (!pick) return null;
+  return pick ? finishTitle(header, pick) : null;
+}
+
+/** The chosen title line, joined with a wrapped `by …` line, without a site prefix or name. */
+function finishTitle(header: string[], pick: string): string | null {
   // a line that ends with another header line is that line with a site prefix ("Press Releases Foreign …")
   const title = header.find((h) => h !== pick && h.length >= 15 && pick.endsWith(h)) ?? pick;
   const next = header[header.indexOf(title) + 1];
