@@ -252,13 +252,77 @@ describe('the date of the remarks, not of the page', () => {
     },
   );
 
-  it('still takes the stamp when nothing else dates the remarks', () => {
+  it.each([
+    ['a clock stamp', 'Tuesday 3 June 2025 | 10:42'],
+    ['a clock stamp in numbers', '03/06/2025 | 10:42'],
+    ['a video page’s upload line', 'Published: June 3, 2025 Duration: 00:12:40 Category: News'],
+  ])('does not date the remarks by %s when nothing else dates them', (_what, stamp) => {
     const r = lines(
       'Press remarks by Minister Oskar Lindqvist',
-      'Tuesday 3 June 2025 | 10:42',
+      stamp,
       '',
-      'Good afternoon. We agreed on the plan.',
+      'Good afternoon. We agreed on the plan for the ports of the north and the south.',
     );
-    expect(r.meta.date).toBe('2025-06-03');
+    expect(r.meta.date).toBeNull();
   });
+
+  it('does not date the remarks by the date of a byline block (by Name / Outlet / date)', () => {
+    const r = lines(
+      'by Lena Holm',
+      'Nordic Ledger',
+      'June 3, 2025',
+      'During a long interview in his office, the minister explained how the ports plan came about.',
+      '',
+      'Minister, how did the plan come about? It took us two years of talks with the harbours.',
+    );
+    expect(r.meta.date).toBeNull();
+  });
+
+  it.each([
+    [
+      'English',
+      'Interview with Oskar Lindqvist, conducted by Lena Holm on 26 May and published on 2 June 2025',
+    ],
+    [
+      'German',
+      'Interview mit Oskar Lindqvist, geführt von Lena Holm am 26. Mai und veröffentlicht am 2. Juni 2025',
+    ],
+    ['French', 'Entretien avec Oskar Lindqvist, réalisé le 26 mai et publié le 2 juin 2025'],
+  ])('dates an interview by the day it was conducted, not published (%s)', (_lang, line) => {
+    const r = lines(
+      'Interview with Radio Nord',
+      '',
+      line,
+      '',
+      'Minister, will the quotas be cut this year, or next year?',
+    );
+    expect(r.meta.date).toBe('2025-05-26');
+  });
+
+  it('dates a live blog by the date heading above its title', () => {
+    const r = lines(
+      'Thursday, March 5, 2026',
+      '',
+      'Ports council: talks on the plan – live updates',
+      '',
+      '7.42pm GMT The minister says the plan will be adopted next month, after one more round of talks with the harbours. 7.30pm GMT Questions now: will the north get more money than the south? The minister says both get the same.',
+    );
+    expect(r.meta.date).toBe('2026-03-05');
+  });
+
+  it.each([['Radio Nord, 23.05.2025'], ['(Radio Nord, 23 May 2025)']])(
+    'dates the remarks by a credit line under the interview ("%s")',
+    (credit) => {
+      const r = lines(
+        'Oskar Lindqvist: Herr Minister, werden die Quoten gekürzt? Nein, das werden sie nicht.',
+        '',
+        'Lena Holm: Warum nicht? Die Flotte ist doch viel zu groß geworden in den letzten Jahren.',
+        '',
+        'Oskar Lindqvist: Weil wir die Flotte schon verkleinert haben, und zwar um ein Viertel.',
+        '',
+        credit,
+      );
+      expect(r.meta.date).toBe('2025-05-23');
+    },
+  );
 });

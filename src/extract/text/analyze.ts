@@ -1,5 +1,5 @@
 import type { Meta, Speaker } from '../../schemas/record.js';
-import { findDates, leadDate } from '../meta/dates.js';
+import { findDates } from '../meta/dates.js';
 import { detectLanguage } from '../meta/language.js';
 import { placeInHeaderLine, placeInPhrase, placeInSpeech, CITY_RE } from '../meta/places.js';
 import { addSpeaker, findSpeakers, isBareName, protagonist } from '../meta/speakers.js';
@@ -7,7 +7,8 @@ import { findEvent } from '../meta/event.js';
 import { DELIVERY, PHONE, VIDEO_LINK, isBoilerplate, isLateStop, isStop } from './boilerplate.js';
 import { isCaptionStyle, joinCaptionLines } from './captions.js';
 import { isBodyStart, isTitleLike } from './header.js';
-import { normalizeLine, splitGlued } from './normalize.js';
+import { LIVE_STAMP, normalizeLine, splitGlued } from './normalize.js';
+import { BYLINE, dateOfRemarks } from './remarks-date.js';
 import { chooseTitle } from './title.js';
 
 /** What a structured source already knows, which wins over what the text suggests. */
@@ -34,9 +35,6 @@ export interface Analyzed {
 
 /** Another delivery note right after one, behind a dash, bar or slash. */
 const MORE_DELIVERY = new RegExp(`^\\s*[-–—|/•]?\\s*(?:${DELIVERY.source})`, 'i');
-/** A mirror's byline or publication stamp: its date is when the page went up (a last resort), its name the writer's. */
-const BYLINE =
-  /^(?:by|posted|published|updated|last updated?|first published|written|date of publication)\b/i;
 const DELIVERY_HINT = /delivery|prononcé|gesprochene|delivered|pronunciado|uitgesproken/i;
 const FIRST_PERSON =
   /\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|my|My|me|us|je|Je|nous|Nous|ich|Ich|wir|Wir|mein|unser|ik|wij|yo|nosotros)\b/;
@@ -55,7 +53,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
     if (v === undefined) cache.set(l, (v = isTitleLike(l)));
     return v;
   };
-  const { lines, cad, videoUrl } = readLines(rawLines);
+  const { lines, cad, videoUrl, live, bylineLines } = readLines(rawLines);
   dropPressContacts(lines, titleLike);
   const all = lines.filter((l) => l && !l.startsWith('\u0000')).join('\n');
   const docLang = hints.language ?? detectLanguage(all) ?? hints.defaultLanguage ?? 'en';
@@ -71,7 +69,17 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
     body[0] && !FIRST_PERSON.test(body[0]) && !SPOKEN_LABEL.test(body[0]) && !/^Q\b/.test(body[0])
       ? body[0]
       : null;
-  const date = hints.date || findDate(header.slice(Math.max(0, header.findIndex(titleLike))), title, lead);
+  const date =
+    hints.date ||
+    dateOfRemarks({
+      header,
+      titleAt: header.findIndex(titleLike),
+      title,
+      lead,
+      body,
+      live,
+      bylineLines,
+    });
   const place = hints.place || findPlace(header, body, lead, title);
   const speakers = findAllSpeakers(hints.speakers ?? [], title, header, lead, body);
   const text = body.join('\n\n');
@@ -93,13 +101,24 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
 }
 
 /** Lines normalised and unglued, with delivery notes, video links and boilerplate taken out (markers left for notes and stops). */
-function readLines(rawLines: string[]): { lines: string[]; cad: boolean; videoUrl: string | null } {
+function readLines(rawLines: string[]): {
+  lines: string[];
+  cad: boolean;
+  videoUrl: string | null;
+  live: boolean;
+  bylineLines: Set<string>;
+} {
   let cad = false;
+  let liveStamps = 0;
+  /** Lines left to look at after a dropped "by Name" byline: an outlet and a date may follow it. */
+  let afterByline = 0;
+  const bylineLines = new Set<string>();
   let videoUrl: string | null = null;
   /** Sentences read so far: a comment or "related" heading ends the text only after some. */
   let spoken = 0;
   const lines: string[] = [];
   for (const raw of rawLines) {
+    if (/\d\s?(?:am|pm)\s/i.test(raw)) liveStamps += raw.match(LIVE_STAMP)?.length ?? 0;
     for (let piece of splitGlued(normalizeLine(raw))) {
       piece = piece.trim();
       if (!piece) {
@@ -121,14 +140,21 @@ function readLines(rawLines: string[]): { lines: string[]; cad: boolean; videoUr
         lines.push('\u0000STOP');
         break;
       }
-      if (isBoilerplate(piece)) continue;
+      if (isBoilerplate(piece)) {
+        if (/^by\s/i.test(piece)) afterByline = 2;
+        continue;
+      }
+      if (afterByline > 0) {
+        afterByline--;
+        if (piece.split(/\s+/).length <= 6) bylineLines.add(piece);
+      }
       if (piece.length >= 60 && /[.!?]["”»]?$/.test(piece)) spoken++;
       lines.push(piece);
     }
     if (lines[lines.length - 1] === '\u0000STOP') break;
   }
   while (lines.length && lines[lines.length - 1]!.startsWith('\u0000STOP')) lines.pop();
-  return { lines, cad, videoUrl };
+  return { lines, cad, videoUrl, live: liveStamps >= 2, bylineLines };
 }
 
 /** A line with a delivery note: the words before it, a marker for the note, and a dateline glued after it. */
@@ -201,27 +227,6 @@ function splitHeader(
   body = body.filter(Boolean);
   if (body.length) body[0] = stripMirrorDateline(body[0]!);
   return { header, body };
-}
-
-/**
- * A site's publication stamp rather than the date of the remarks: "Tuesday 3 June 2025 | 10:42",
- * "03/06/2025 | Press release".
- */
-const STAMP =
-  /\|\s*(?:\d{1,2}[:.]\d{2}\b|press release|communiqué|news|actualités|nachrichten|noticias|notizie)/i;
-
-/** The date of the remarks: a dateline after the title, else "on <date>" in the lead, else a date in the title, else a stamp. */
-function findDate(header: string[], title: string | null, lead: string | null): string | null {
-  let stamped: string | null = null; // when the page went up: the last resort
-  for (const h of header) {
-    if (h === title) continue;
-    const d = findDates(h)[0];
-    if (d && (BYLINE.test(h) || STAMP.test(h))) stamped ??= d.iso;
-    else if (d) return d.iso;
-  }
-  const fromLead = lead ? leadDate(lead) : null;
-  if (fromLead) return fromLead;
-  return (title ? findDates(title)[0]?.iso : null) ?? stamped;
 }
 
 /** The place: a header field, an early short line, the lead, the title, then the opening of the speech. */
