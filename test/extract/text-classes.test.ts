@@ -326,3 +326,122 @@ describe('the date of the remarks, not of the page', () => {
     },
   );
 });
+
+describe('a page header a capture flattened onto one line', () => {
+  it.each([
+    [
+      'a share counter, a clock stamp and a share prompt',
+      'date 2024-03 Anna Berg: Interview with Radio Nord 0 04/03/2024 | 08:15 Send by email :',
+    ],
+    ['a clock stamp alone', 'Anna Berg: Interview with Radio Nord 04.03.2024 | 8.15'],
+  ])('takes the title out of %s, and the speaker from it; the stamp dates nothing', (_what, line) => {
+    const r = lines(
+      line,
+      '',
+      'Minister, thank you for coming. Will the quotas be cut this year, as the fleet fears?',
+    );
+    expect(r.meta.title).toBe('Anna Berg: Interview with Radio Nord');
+    expect(r.meta.speakers.map((s) => s.name)).toEqual(['Anna Berg']);
+    expect(r.meta.date).toBeNull();
+  });
+
+  it.each([
+    [
+      'English',
+      'Interview with Radio NordInterview with Anna Berg, Minister of Fisheries, conducted on 3 May 2024.',
+      'Interview with Radio Nord',
+    ],
+    [
+      'German',
+      'Interview mit Radio NordInterview mit Anna Berg, Ministerin für Fischerei, geführt am 3. Mai 2024.',
+      'Interview mit Radio Nord',
+    ],
+  ])('cuts a title glued to a lead that repeats its first word (%s)', (_lang, line, title) => {
+    const r = lines(
+      line,
+      '',
+      'Frau Berg, werden die Quoten gekürzt? Nein, das werden sie nicht, sagt die Ministerin.',
+    );
+    expect(r.meta.title).toBe(title);
+  });
+});
+
+describe('where the remarks were given: more shapes', () => {
+  const ask = 'Minister, where are you now, and how is the fleet doing this week?';
+  it.each([
+    ['I am', 'I am in Tallinn today, at the harbour, and the fleet is doing well this week.', 'Tallinn'],
+    [
+      'German, with words between',
+      'Ich bin in der Zentrale des Ministeriums in Tallinn, und die Flotte ist im Hafen.',
+      'Tallinn',
+    ],
+    ['French', 'Je suis à Tallinn aujourd’hui, au port, et la flotte va bien cette semaine.', 'Tallinn'],
+  ])('reads where the speaker says they are (%s)', (_what, answer, place) => {
+    expect(lines(ask, '', answer).meta.place).toBe(place);
+  });
+
+  it('does not read a city the speaker works with from "we are working with partners in …"', () => {
+    const r = lines(
+      ask,
+      '',
+      'We are working closely with our partners in Tallinn on the new quotas for the fleet.',
+    );
+    expect(r.meta.place).toBeNull();
+  });
+
+  it.each([
+    ['Press briefing in Tallinn. 12:04. Chief Spokesperson Anna Berg.'],
+    ['Notes from the press conference in Tallinn, as heard from the room.'],
+  ])('reads the event’s city from an early line ("%s")', (line) => {
+    const r = lines(
+      line,
+      '',
+      'Anna: the fleet will get new quotas next month, after the talks with the harbours.',
+    );
+    expect(r.meta.place).toBe('Tallinn');
+  });
+
+  it('reads an interview held in the speaker’s office, not an office named as a posting', () => {
+    const held = lines(
+      'During a long interview in his office in Tallinn, the minister explained how the ports plan came about and what comes next.',
+      '',
+      'Minister, how did the plan come about? It took us two years.',
+    );
+    expect(held.meta.place).toBe('Tallinn');
+    const posted = lines(
+      'The interview was held by phone: the minister has turned his office in Tallinn into a crisis room open day and night.',
+      '',
+      'Minister, how did the plan come about? It took us two years.',
+    );
+    expect(posted.meta.place).toBeNull();
+  });
+
+  it('does not take the city of a biographic parenthesis (born in, age)', () => {
+    const r = lines(
+      'Anna Berg (Tallinn, 61 años) lleva cien días en el ministerio y ya ha tenido que enfrentarse a la peor crisis de la flota en décadas',
+      '',
+      'Pregunta. ¿Está la flota en condiciones de afrontarla?',
+      '',
+      'Respuesta. Sí, lo está, y lo estará también el año que viene.',
+    );
+    expect(r.meta.place).toBeNull();
+  });
+
+  it.each([['Lena Holm/Agence France-Presse/Getty Images'], ['Photo: Lena Holm (Reuters)']])(
+    'drops a photo caption and its agency credit ("%s"): the caption’s city is not the place',
+    (credit) => {
+      const r = lines(
+        'Interview with Anna Berg: the full transcript',
+        '',
+        'Anna Berg spoke at a news conference after her re-election on Monday in Tallinn.',
+        credit,
+        '',
+        'Minister, congratulations. What comes first in your second term, the fleet or the harbours?',
+      );
+      expect(r.meta.place).toBeNull();
+      expect(r.text).toBe(
+        'Minister, congratulations. What comes first in your second term, the fleet or the harbours?',
+      );
+    },
+  );
+});

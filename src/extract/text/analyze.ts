@@ -1,13 +1,21 @@
 import type { Meta, Speaker } from '../../schemas/record.js';
 import { findDates } from '../meta/dates.js';
 import { detectLanguage } from '../meta/language.js';
-import { placeInHeaderLine, placeInPhrase, placeInSpeech, CITY_RE } from '../meta/places.js';
+import { placeInHeaderLine, placeInPhrase, placeInSpeech, placeOfEvent, CITY_RE } from '../meta/places.js';
 import { addSpeaker, findSpeakers, isBareName, protagonist } from '../meta/speakers.js';
 import { findEvent } from '../meta/event.js';
-import { DELIVERY, PHONE, VIDEO_LINK, isBoilerplate, isLateStop, isStop } from './boilerplate.js';
+import {
+  DELIVERY,
+  PHONE,
+  PHOTO_CREDIT,
+  VIDEO_LINK,
+  isBoilerplate,
+  isLateStop,
+  isStop,
+} from './boilerplate.js';
 import { isCaptionStyle, joinCaptionLines } from './captions.js';
 import { isBodyStart, isTitleLike } from './header.js';
-import { LIVE_STAMP, normalizeLine, splitGlued } from './normalize.js';
+import { CAPTURE_STAMP, LIVE_STAMP, normalizeLine, splitGlued } from './normalize.js';
 import { BYLINE, dateOfRemarks } from './remarks-date.js';
 import { chooseTitle } from './title.js';
 
@@ -140,6 +148,14 @@ function readLines(rawLines: string[]): {
         lines.push('\u0000STOP');
         break;
       }
+      if (PHOTO_CREDIT.test(piece)) {
+        // the caption above the credit describes the picture, not the remarks
+        let above = lines.length - 1;
+        if (above > 0 && !lines[above]) above--;
+        const caption = lines[above];
+        if (caption && caption.split(/\s+/).length <= 60 && !caption.startsWith('\u0000')) lines[above] = '';
+        continue;
+      }
       if (isBoilerplate(piece)) {
         if (/^by\s/i.test(piece)) afterByline = 2;
         continue;
@@ -241,7 +257,7 @@ function findPlace(
     if (p) return p;
   }
   for (const b of body.slice(0, 3)) {
-    const p = b.split(/\s+/).length <= 15 ? placeInHeaderLine(b) : null;
+    const p = (b.split(/\s+/).length <= 15 ? placeInHeaderLine(b) : null) ?? placeOfEvent(b);
     if (p) return p;
   }
   const p =
@@ -316,9 +332,6 @@ const endsWithDigit = (l: string) => {
   const c = l.charCodeAt(l.length - 1);
   return c >= 48 && c <= 57;
 };
-
-/** A capture tool's stamp glued before the text: "date 2022-01 Von …". */
-const CAPTURE_STAMP = /^(?:date|datum|fecha|data)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)/i;
 
 function cleanBodyLine(l: string): string {
   let t = stripBullet(l)

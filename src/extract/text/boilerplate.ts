@@ -96,6 +96,17 @@ const LATE_STOP_LINE: RegExp[] = [
 /** Whether a line ends the transcript once some spoken text has been read. */
 export const isLateStop = anyOf(LATE_STOP_LINE);
 
+/**
+ * A photo agency's credit under a picture: "Anna Berg/Agence France-Presse/Getty Images",
+ * "Photo: Anna Berg (Reuters)". The line above it is the picture's caption.
+ */
+const AGENCY =
+  '(?:Getty Images|AFP|Agence France-Presse|Reuters|AP(?: Photo)?|EPA(?:-EFE)?|ANP|dpa|Bloomberg|Shutterstock|Belga|ANSA|EFE|Xinhua|Sipa|Alamy)';
+export const PHOTO_CREDIT = new RegExp(
+  `^(?:[\\p{L} .'’-]{2,40}\\s*/\\s*){1,3}${AGENCY}$|^(?:[Pp]hoto|[Ff]oto|[Pp]icture|[Ii]mage|[Cc]redit)s?\\s*:\\s*[^:]{0,60}\\b(?:${AGENCY}|European Union|EU)\\)?$`,
+  'u',
+);
+
 /** A phone number, as written in press-contact blocks. */
 export const PHONE = /\+\s?\d{2,3}[\d\s()/.-]{6,}\d/;
 

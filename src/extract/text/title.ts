@@ -71,11 +71,11 @@ const SKIP_LINK = /(?:\s+[|–—-]\s+[^|–—]{2,60}?)?\s+Skip to (?:main )?co
 const SITE_PREFIX = /^[\p{Lu}\d][\p{Lu}\d.&-]{1,24}:\s+(?=\p{Lu})/u;
 
 /** "(video)" after a title: what the page holds, not part of the title. */
-const MEDIA_TAG = /\s*[([](?:vid[eé]o|audio|photos?|live|podcast)[)\]]\s*$/i;
+const MEDIA_TAG = /[([](?:vid[eé]o|audio|photos?|live|podcast)[)\]]\s*$/i;
 
 /** A title without the site's name glued before or after it. */
 export function stripSiteName(t: string): string {
-  let s = t.replace(SKIP_LINK, '').replace(SITE_SUFFIX, '').replace(MEDIA_TAG, '');
+  let s = t.replace(SKIP_LINK, '').replace(SITE_SUFFIX, '').replace(MEDIA_TAG, '').trimEnd();
   const prefix = SITE_PREFIX.exec(s);
   if (prefix && TITLE_WORD.test(s.slice(prefix[0].length))) s = s.slice(prefix[0].length);
   return s.replace(/^(?:Press [Rr]eleases?|PRESS RELEASES?)\s+(?=\p{Lu})/u, '').trim();
