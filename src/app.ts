@@ -21,6 +21,7 @@ import { FileRawStore, MemoryRawStore, type RawStore } from './store/raw-store.j
 import { discoverSpec } from './workers/discover.js';
 import { deliverSpec, publishSpec, stageSpec } from './workers/specs.js';
 import { createWorker, type WorkerOptions } from './workers/worker.js';
+import { limitsOf } from './extract/limits.js';
 
 /** Started when no stages are named: all but `discover`, which `pressline start` runs only with DISCOVERY on. */
 const DEFAULT_STAGES = STAGES.filter((s) => s !== 'discover');
@@ -39,7 +40,12 @@ export function localStageContext(
   const raw = opts.keepRaw ? rawStore(config) : new MemoryRawStore();
   const client = memoryClient(config);
   const index = new MemoryFetchIndex();
-  return (log) => ({ log, fetch: { raw, client, index, now: () => new Date() } });
+  const limits = limitsOf(config);
+  return (log) => ({
+    log,
+    limits,
+    fetch: { raw, client, index, now: () => new Date(), pdfMaxPages: limits.pdfMaxPages },
+  });
 }
 
 /**
@@ -88,8 +94,10 @@ export class App {
       now: () => new Date(),
       versionFound: (source: string) => stores.sources.versionFound(source),
       sourceAllowsPrivate: privateAccessOf(config),
+      pdfMaxPages: config.pdfMaxPages,
     };
-    const context = (l: Logger): StageContext => ({ log: l, fetch });
+    const limits = limitsOf(config);
+    const context = (l: Logger): StageContext => ({ log: l, fetch, limits });
     return new App(config, log, connection, stores, queues, sinks, raw, context);
   }
 

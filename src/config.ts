@@ -120,6 +120,30 @@ const settings = {
     10 * 1024 * 1024,
     'Largest input accepted: a local file (`process`, `ingest`, the inbox) or a fetched body; a larger one fails for good (ERR_INPUT_TOO_LARGE).',
   ],
+  htmlMaxChars: [
+    'HTML_MAX_CHARS',
+    int(1),
+    5_000_000,
+    'Largest HTML page the clean stage parses, in characters; a larger one fails for good (ERR_DOCUMENT_TOO_LARGE).',
+  ],
+  textMaxChars: [
+    'TEXT_MAX_CHARS',
+    int(1),
+    300_000,
+    'Largest text the clean stage cleans once the markup is gone, in characters; a longer one fails for good (ERR_DOCUMENT_TOO_LARGE).',
+  ],
+  htmlMaxDepth: [
+    'HTML_MAX_DEPTH',
+    int(1).max(5000, 'at most 5000: the selector engine walks the tree recursively'),
+    1000,
+    'Deepest element nesting the clean stage parses; a deeper page fails for good (ERR_HTML_TOO_DEEP).',
+  ],
+  pdfMaxPages: [
+    'PDF_MAX_PAGES',
+    int(1),
+    300,
+    'Most pages of a PDF read; a longer one fails for good (ERR_PDF_TOO_LONG).',
+  ],
   fetchMaxRedirects: ['FETCH_MAX_REDIRECTS', int(0), 5, 'Redirects followed before a fetch fails.'],
   fetchMinIntervalMs: [
     'FETCH_MIN_INTERVAL_MS',

@@ -19,9 +19,11 @@ export async function bodyText(
   bytes: Uint8Array,
   contentType: string,
   where: string | null,
+  maxPdfPages?: number,
 ): Promise<BodyText> {
   const sniffed = sniffBytes(bytes);
   if (sniffed.kind === 'binary') throw notATranscript(sniffed.type, where);
-  if (sniffed.kind === 'pdf') return { body: await readPdf(bytes, where), contentType: 'application/pdf' };
+  if (sniffed.kind === 'pdf')
+    return { body: await readPdf(bytes, where, maxPdfPages), contentType: 'application/pdf' };
   return { body: decodeBody(bytes, contentType), contentType };
 }

@@ -2,7 +2,7 @@ import { siteOf } from '../ids.js';
 import type { Site } from '../schemas/record.js';
 import { extractGenericHtml } from './generic-html.js';
 import type { ExtractInput, Extracted } from './types.js';
-import { checkSize } from './limits.js';
+import { checkSize, DEFAULT_LIMITS } from './limits.js';
 import { extractPlainText } from './plain-text.js';
 import { extractPressCorner } from './sites/ec-presscorner.js';
 import { extractWithSelectors } from './sites/html-site.js';
@@ -34,24 +34,25 @@ export function chooseExtractor(
   input: ExtractInput & { selectors?: Partial<Record<Site, Partial<SiteSelectors>>> },
 ): Extracted {
   const { body, contentType } = input;
+  const limits = { ...DEFAULT_LIMITS, ...input.limits };
   const fromUrl = siteOf(input.url);
   const urlSite = input.site ?? (fromUrl === 'generic' ? null : fromUrl);
   if (urlSite === 'ec-presscorner' || (looksJson(body, contentType) && /docuLanguageResource/.test(body))) {
-    return { site: 'ec-presscorner', extractor: 'ec-presscorner', ...extractPressCorner(body) };
+    return { site: 'ec-presscorner', extractor: 'ec-presscorner', ...extractPressCorner(body, limits) };
   }
   if (/\bpdf\b/i.test(contentType) || !looksHtml(body, contentType)) {
-    checkSize('text', body.length);
+    checkSize('text', body.length, limits);
     return { site: urlSite ?? 'generic', extractor: 'plain-text', ...extractPlainText(body) };
   }
-  checkSize('html', body.length);
+  checkSize('html', body.length, limits);
 
   const site = urlSite ?? siteOfMarkup(body);
   if (site && site !== 'generic' && site in DEFAULT_SELECTORS) {
     const key = site as keyof typeof DEFAULT_SELECTORS;
     const sel = { ...DEFAULT_SELECTORS[key], ...(input.selectors?.[site] ?? {}) };
-    const r = extractWithSelectors(body, sel);
+    const r = extractWithSelectors(body, sel, limits);
     if (r) return { site, extractor: site, ...r };
-    const g = extractGenericHtml(body);
+    const g = extractGenericHtml(body, limits);
     return {
       site,
       extractor: 'generic-html',
@@ -62,5 +63,5 @@ export function chooseExtractor(
       ],
     };
   }
-  return { site: 'generic', extractor: 'generic-html', ...extractGenericHtml(body) };
+  return { site: 'generic', extractor: 'generic-html', ...extractGenericHtml(body, limits) };
 }

@@ -1,5 +1,5 @@
 import { loadHtml } from './html/load.js';
-import { checkSize, linesLength } from './limits.js';
+import { checkSize, DEFAULT_LIMITS, linesLength, type ExtractLimits } from './limits.js';
 import { findDates } from './meta/dates.js';
 import { analyzeLines, type Analyzed, type Hints } from './text/analyze.js';
 import { blockLines, stripLinkBlocks, stripNoise } from './html/blocks.js';
@@ -44,8 +44,9 @@ export function analyzePage(
   lines: string[],
   facts: ReturnType<typeof pageFacts>,
   hints: Hints = {},
+  limits: ExtractLimits = DEFAULT_LIMITS,
 ): Analyzed {
-  checkSize('text', linesLength(lines));
+  checkSize('text', linesLength(lines), limits);
   const title = hints.title ?? facts.h1;
   const withTitle =
     title && !lines.slice(0, 8).some((l) => l.includes(title)) ? [title, '', ...lines] : lines;
@@ -59,12 +60,12 @@ export function analyzePage(
  * Any site: finds the main content by text and link density (see `mainContent`), drops menus,
  * cookie banners, share bars, related lists and footers, then cleans the text like a capture.
  */
-export function extractGenericHtml(html: string): Analyzed {
-  const doc = loadHtml(html, { dropChrome: true });
+export function extractGenericHtml(html: string, limits: ExtractLimits = DEFAULT_LIMITS): Analyzed {
+  const doc = loadHtml(html, { dropChrome: true, maxDepth: limits.htmlMaxDepth });
   const facts = pageFacts(doc);
   stripNoise(doc, true);
   const found = mainContent(doc);
-  if (!found) return analyzePage(blockLines(doc), facts);
+  if (!found) return analyzePage(blockLines(doc), facts, {}, limits);
   // the title and dateline often sit just outside the paragraphs' container: take the closest
   // ancestor that holds the <h1> too, unless it is mostly links (a page-wide wrapper)
   let node: Element = found.node;
@@ -82,5 +83,5 @@ export function extractGenericHtml(html: string): Analyzed {
     }
   }
   stripLinkBlocks(node, found.stats);
-  return analyzePage(blockLines(node), facts);
+  return analyzePage(blockLines(node), facts, {}, limits);
 }

@@ -1,30 +1,54 @@
+import { defaultOf, type Config } from '../config.js';
 import { PermanentError } from '../errors.js';
 
 /**
- * The most HTML (in characters) the clean stage parses: ten times a heavy real page. Parsing is
- * linear (htmlparser2), so this bounds the parse to a fraction of a second.
+ * The caps on one document's work in the clean stage, from the configuration
+ * (`HTML_MAX_CHARS`, `TEXT_MAX_CHARS`, `HTML_MAX_DEPTH`, `PDF_MAX_PAGES`). Parsing and every
+ * text rule are linear, so these bound each stage's time.
  */
-export const MAX_HTML_CHARS = 5_000_000;
+export interface ExtractLimits {
+  /** The most HTML (in characters) parsed: ten times a heavy real page. */
+  htmlMaxChars: number;
+  /** The most text (in characters) cleaned once the markup is gone: several long press conferences. */
+  textMaxChars: number;
+  /** The deepest element nesting parsed: real pages stay under a few dozen levels. */
+  htmlMaxDepth: number;
+  /** The most pages of a PDF read. */
+  pdfMaxPages: number;
+}
 
-/**
- * The most text (in characters) a transcript may have once its markup is gone: several times
- * a long press conference. Every text rule, the segmenter and the figure finder run on at most
- * this much.
- */
-export const MAX_TEXT_CHARS = 300_000;
+/** The caps of a configuration. */
+export const limitsOf = (c: Pick<Config, keyof ExtractLimits>): ExtractLimits => ({
+  htmlMaxChars: c.htmlMaxChars,
+  textMaxChars: c.textMaxChars,
+  htmlMaxDepth: c.htmlMaxDepth,
+  pdfMaxPages: c.pdfMaxPages,
+});
+
+/** The caps by default (a library caller that passes none). */
+export const DEFAULT_LIMITS: ExtractLimits = limitsOf({
+  htmlMaxChars: defaultOf('htmlMaxChars'),
+  textMaxChars: defaultOf('textMaxChars'),
+  htmlMaxDepth: defaultOf('htmlMaxDepth'),
+  pdfMaxPages: defaultOf('pdfMaxPages'),
+});
 
 /**
  * Refuses a body or a text over its cap, permanently (a retry reads the same bytes).
  * @throws PermanentError `ERR_DOCUMENT_TOO_LARGE`.
  */
-export function checkSize(what: 'html' | 'text', chars: number): void {
-  const max = what === 'html' ? MAX_HTML_CHARS : MAX_TEXT_CHARS;
+export function checkSize(
+  what: 'html' | 'text',
+  chars: number,
+  limits: ExtractLimits = DEFAULT_LIMITS,
+): void {
+  const max = what === 'html' ? limits.htmlMaxChars : limits.textMaxChars;
   if (chars <= max) return;
   throw new PermanentError(
     'ERR_DOCUMENT_TOO_LARGE',
     what === 'html'
-      ? `the page is ${chars} characters of HTML, more than the ${max} any transcript page needs: not parsed`
-      : `the document holds ${chars} characters of text, more than the ${max} of any transcript: not cleaned`,
+      ? `the page is ${chars} characters of HTML, more than the ${max} any transcript page needs (HTML_MAX_CHARS): not parsed`
+      : `the document holds ${chars} characters of text, more than the ${max} of any transcript (TEXT_MAX_CHARS): not cleaned`,
     { details: { what, chars, max } },
   );
 }

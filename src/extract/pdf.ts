@@ -1,9 +1,7 @@
 import { getDocumentProxy } from 'unpdf';
 import { PermanentError } from '../errors.js';
+import { DEFAULT_LIMITS } from './limits.js';
 import { notATranscript } from './sniff.js';
-
-/** More pages than any speech or press conference; a longer PDF is a report, refused unread. */
-export const MAX_PDF_PAGES = 300;
 
 /** One run of text on a page, as pdf.js reports it (only the fields read here). */
 interface TextItem {
@@ -70,9 +68,13 @@ export function pageParagraphs(items: readonly TextItem[]): string[] {
  * Reads the text layer of a PDF (with unpdf, pdf.js built for servers): paragraphs of every
  * page, a blank line between paragraphs.
  * @throws PermanentError `ERR_BAD_PDF` (corrupt, encrypted), `ERR_PDF_TOO_LONG` (over
- * {@link MAX_PDF_PAGES} pages) or `ERR_NOT_A_TRANSCRIPT` (no text layer: a scan).
+ * `maxPages`, PDF_MAX_PAGES) or `ERR_NOT_A_TRANSCRIPT` (no text layer: a scan).
  */
-export async function readPdf(bytes: Uint8Array, where: string | null = null): Promise<string> {
+export async function readPdf(
+  bytes: Uint8Array,
+  where: string | null = null,
+  maxPages = DEFAULT_LIMITS.pdfMaxPages,
+): Promise<string> {
   const at = where ? `${where}: ` : '';
   let pdf: Awaited<ReturnType<typeof getDocumentProxy>>;
   try {
@@ -84,11 +86,11 @@ export async function readPdf(bytes: Uint8Array, where: string | null = null): P
     });
   }
   try {
-    if (pdf.numPages > MAX_PDF_PAGES)
+    if (pdf.numPages > maxPages)
       throw new PermanentError(
         'ERR_PDF_TOO_LONG',
-        `${at}the PDF has ${pdf.numPages} pages, more than the ${MAX_PDF_PAGES} of any transcript: not read`,
-        { details: { pages: pdf.numPages, maxPages: MAX_PDF_PAGES } },
+        `${at}the PDF has ${pdf.numPages} pages, more than the ${maxPages} of any transcript (PDF_MAX_PAGES): not read`,
+        { details: { pages: pdf.numPages, maxPages } },
       );
     const out: string[] = [];
     for (let p = 1; p <= pdf.numPages; p++) {

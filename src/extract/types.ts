@@ -1,4 +1,5 @@
 import type { Meta, Site } from '../schemas/record.js';
+import type { ExtractLimits } from './limits.js';
 import type { SiteSelectors } from './sites/selectors.js';
 
 /** What `extract` takes: a fetched body, its type and where it came from. */
@@ -10,6 +11,8 @@ export interface ExtractInput {
   site?: Site;
   /** Selectors that override a site adapter's defaults (a site changed its markup). */
   selectors?: Partial<Record<Site, Partial<SiteSelectors>>>;
+  /** Caps on the work (HTML_MAX_CHARS, TEXT_MAX_CHARS, HTML_MAX_DEPTH); the configuration's defaults otherwise. */
+  limits?: Partial<ExtractLimits>;
 }
 
 export interface Extracted {

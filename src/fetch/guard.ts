@@ -31,7 +31,7 @@ for (const [net, prefix] of [
 /** An IPv6 address as its eight 16-bit groups (an embedded dotted IPv4 tail included). */
 function hextets(ip: string): number[] {
   let text = ip.toLowerCase();
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  const dotted = /(?<!\d)(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
   if (dotted) {
     const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
     text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;

@@ -136,7 +136,7 @@ function carryNameLabels(items: Item[], speakers: readonly Speaker[]): Set<Item>
 
 /** A name with its initials in brackets, as an interview's intro says who is who: "Anna Berg (AB)". */
 const NAMED_INITIALS =
-  /(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|da|di|van|von|der|den|du|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3})\s*\((\p{Lu}{1,3})\)/gu;
+  /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|da|di|van|von|der|den|du|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3})\s*\((\p{Lu}{1,3})\)/gu;
 const initialsOf = (name: string) =>
   name
     .split(/[\s-]+/)
@@ -157,7 +157,9 @@ function nameInitials(items: Item[], text: string, speakers: readonly Speaker[])
     if (i.m.type !== 'label' && i.m.type !== 'answer' && i.m.type !== 'question') continue;
     // "R:" reads as "Réponse" and "Q:" as a question, unless the intro names someone so
     const written =
-      i.m.type === 'label' ? i.m.label! : i.p.text.slice(0, i.m.skip).replace(/[\s.:)\-–—]+$/, '');
+      i.m.type === 'label'
+        ? i.m.label!
+        : i.p.text.slice(0, i.m.skip).replace(/(?<![\s.:)\-–—])[\s.:)\-–—]+$/, '');
     const name = /^\p{Lu}{1,3}$/u.test(written) ? names.get(written) : undefined;
     if (name) i.m = { type: 'label', label: name, speaker: name, skip: i.m.skip };
   }
@@ -205,7 +207,7 @@ export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
     if (i.m.type !== 'label' || i.m.label === i.m.label!.toUpperCase() || named.has(i)) return;
     const label = i.m.label!;
     const surname = label
-      .replace(/\s*[,(].*$/, '')
+      .replace(/(?<!\s)\s*[,(].*$/, '')
       .split(/\s+/)
       .pop()!;
     const known = speakers.some((s) => s.name.split(' ').pop() === surname);

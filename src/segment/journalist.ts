@@ -20,7 +20,7 @@ const OUTLET_WORD =
 export function journalistOf(label: string | null): Journalist | null {
   const text = label?.trim();
   if (!text) return null;
-  const paren = /^(.+?)\s*\(([^()]+)\)$/.exec(text);
+  const paren = /^(.+?)(?<!\s)\s*\(([^()]+)\)$/.exec(text);
   const comma = paren ? null : /^([^,]+),\s*(.+)$/.exec(text);
   const pair = paren ?? comma;
   if (pair) {

@@ -115,9 +115,9 @@ export function readMarker(s: string): Marker {
     const first = label.split(/[\s,]+/)[0]!;
     const allCaps = label === label.toUpperCase();
     if (NOT_LABEL.has(first) || NOT_LABEL.has(first.charAt(0) + first.slice(1).toLowerCase())) return NONE;
-    if (allCaps && CITY_SET.has(label.replace(/\s*\(.*$/, ''))) return NONE;
+    if (allCaps && CITY_SET.has(label.replace(/(?<!\s)\s*\(.*$/, ''))) return NONE;
     // "Miriam, on trade interests:" — the name before a topic
-    const name = label.replace(/\s*\([^)]*\)\s*$/, '').split(/\s*,\s*(?:on|about|re)\b/i)[0]!;
+    const name = label.replace(/(?<!\s)\s*\([^()]*\)\s*$/, '').split(/(?<!\s)\s*,\s*(?:on|about|re)\b/i)[0]!;
     return { type: 'label', speaker: name, skip: m[0].length, label };
   }
   return NONE;

@@ -19,7 +19,7 @@ const titleCase = (s: string) =>
 export function labelToSpeaker(label: string, known: readonly Speaker[] = []): Speaker {
   const main = titleCase(
     label
-      .replace(/\s*\([^)]*\)\s*$/, '')
+      .replace(/(?<!\s)\s*\([^()]*\)\s*$/, '')
       .split(',')[0]!
       .trim(),
   );

@@ -17,7 +17,8 @@ const ROLE_ONLY =
   /^(?:the\s+)?(?:spokes(?:person|man|woman)|(?:chief\s+)?spokesperson|president|vice[- ]president|commissioner|minister|chair|moderator|presidency|governor|secretary[- ]general|high representative|hr\/?vp|prime minister|chancellor|speaker|host|présidente?|ministre|porte-parole|sprecher(?:in)?)$/i;
 
 /** A label that names a role but nobody ("Spokesperson", "President"): not a speaker to list. */
-export const isBareRole = (name: string) => ROLE_ONLY.test(name.trim().replace(/\s+(?:of|for)\s+.*$/i, ''));
+export const isBareRole = (name: string) =>
+  ROLE_ONLY.test(name.trim().replace(/(?<!\s)\s+(?:of|for)\s+.*$/i, ''));
 
 const TITLE =
   /^(?:Mr|Mrs|Ms|Madam|Madame|Monsieur|Frau|Herr|Dear|President|Commissioner|Minister|High|Vice|Prime|Chancellor|Governor|Executive|Secretary|Ladies|Good|Thank|Thanks|Hello|Hi)\b/;

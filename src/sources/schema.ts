@@ -13,7 +13,10 @@ export const Duration = z
   .transform((v) =>
     typeof v === 'number'
       ? v
-      : [...v.matchAll(/(\d+)(ms|s|m|h|d)/g)].reduce((ms, [, n, unit]) => ms + Number(n) * UNITS[unit!]!, 0),
+      : [...v.matchAll(/(?<!\d)(\d+)(ms|s|m|h|d)/g)].reduce(
+          (ms, [, n, unit]) => ms + Number(n) * UNITS[unit!]!,
+          0,
+        ),
   );
 
 /** The shortest `interval`: a site is listed at most once a minute. */

@@ -14,6 +14,8 @@ export interface FetchDeps {
   index: FetchIndex;
   now: () => Date;
   log?: Logger;
+  /** PDF_MAX_PAGES; the default when unset. */
+  pdfMaxPages?: number;
   /** Told when a source's document, fetched before, comes back with other bytes (the dashboard's "versions found"). */
   versionFound?: (source: string) => Promise<void>;
   /**
@@ -72,7 +74,7 @@ export async function fetchDocument(job: FetchJob, deps: FetchDeps): Promise<Cle
   }
   const site = t.site ?? siteOf(url);
   // binary bodies are refused before anything is stored; a PDF is read to its text layer
-  const read = await bodyText(bytes, contentType, url ?? path);
+  const read = await bodyText(bytes, contentType, url ?? path, deps.pdfMaxPages);
   const rawSha256 = await deps.raw.put(bytes);
   const unchanged = t.kind === 'url' && prev?.rawSha256 === rawSha256;
   await deps.index.put({

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { ExtractLimits } from '../extract/limits.js';
 import type { Logger } from '../logger.js';
 import { CleanJob, FetchJob, FiguresJob, PublishJob, SegmentJob } from '../schemas/jobs.js';
 import { clean } from './clean.js';
@@ -9,6 +10,8 @@ import { segment } from './segment.js';
 
 export interface StageContext {
   fetch: FetchDeps;
+  /** The clean stage's caps (HTML_MAX_CHARS, …); the defaults when unset. */
+  limits?: ExtractLimits;
   log: Logger;
 }
 
@@ -40,7 +43,7 @@ export const stageDefs = {
     output: SegmentJob,
     next: 'segment',
     run: (j, ctx) => {
-      const { output, warnings } = clean(j);
+      const { output, warnings } = clean(j, ctx.limits);
       for (const warning of warnings)
         ctx.log.warn({ warning, extractor: output.extractor }, 'extractor warning');
       return output;

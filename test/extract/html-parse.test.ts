@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../src/extract/html/load.js';
 import { blockLines } from '../../src/extract/html/blocks.js';
-import { MAX_HTML_DEPTH } from '../../src/extract/html/parse.js';
+import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
+
+const MAX_HTML_DEPTH = DEFAULT_LIMITS.htmlMaxDepth;
 
 /** A parsed page's text, a space between blocks. */
 const textOf = (doc: ReturnType<typeof loadHtml>) => blockLines(doc).filter(Boolean).join(' ');

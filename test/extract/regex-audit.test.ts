@@ -78,6 +78,43 @@ const ADVERSARIAL = runs.flatMap((r) => {
   return [`${body}!`, `${body}\u0000`];
 });
 
+/**
+ * Runs of one character, long enough that a quadratic pattern takes seconds (50,000² steps)
+ * where a linear one takes a millisecond: each kind of space (what `\s*` fights over), letters,
+ * digits and the punctuation that patterns repeat.
+ */
+const LONG = 50_000;
+const LONG_RUNS = [
+  ' ',
+  '\n',
+  '\r',
+  '\t',
+  '\u00a0',
+  '\u3000',
+  'a',
+  'A',
+  'é',
+  '1',
+  '.',
+  ',',
+  ':',
+  ';',
+  '-',
+  '–',
+  '(',
+  ')',
+  '[',
+  '<',
+  '>',
+  '"',
+  "'",
+  '/',
+  '|',
+  '*',
+  '&',
+  '_',
+].map((c) => `${c.repeat(LONG)}!`);
+
 /** How long one pattern takes over a string, as its callers run it (global: every match). */
 function timeOn(re: RegExp, s: string): number {
   const t0 = performance.now();
@@ -97,9 +134,8 @@ function worst(re: RegExp): { ms: number; input: string } {
 
 // A linear pattern scans 3,000 characters in well under a millisecond. A pattern that
 // backtracks cubically or worse needs billions of steps (seconds to hours: `\s*-?\s*X` did).
-// A quadratic one (an unanchored `\s*X` over a run of spaces) takes some 10–50 ms here and
-// passes: its input is bounded (MAX_TEXT_CHARS) and folded (one space between words); see
-// docs/hostile-input.md. 150 ms leaves room for a loaded machine.
+// A quadratic one (an unanchored `\s*X` over a run of spaces) takes some 10–50 ms on these
+// short strings; the 50,000-character runs below catch it. 150 ms leaves room for a loaded machine.
 const BOUND_MS = 150;
 
 describe('every regular expression that runs on input stays linear on adversarial strings', () => {
@@ -115,6 +151,18 @@ describe('every regular expression that runs on input stays linear on adversaria
       .filter((x) => x.ms > BOUND_MS);
     expect(slow).toEqual([]);
   }, 120_000);
+
+  it(`each literal pattern in src/ finishes a ${LONG.toLocaleString('en')}-character run of one character within ${BOUND_MS} ms`, () => {
+    // A pattern that can restart a scan at every character of a run (an unanchored `\s*X`, a
+    // `[.,]+$`, a lazy `(.+?)\s*`) is quadratic: seconds here. A linear one takes a millisecond.
+    const slow: { where: string; re: string; run: string; ms: number }[] = [];
+    for (const { where, re } of literals)
+      for (const s of LONG_RUNS) {
+        const ms = timeOn(re, s);
+        if (ms > BOUND_MS) slow.push({ where, re: re.source.slice(0, 60), run: JSON.stringify(s[0]), ms });
+      }
+    expect(slow).toEqual([]);
+  }, 300_000);
 
   it('so do the patterns built at run time: the gazetteer and the end-tag finder', () => {
     expect(worst(new RegExp(CITY_RE, 'gu')).ms).toBeLessThan(BOUND_MS);

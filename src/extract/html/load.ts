@@ -11,6 +11,6 @@ const WITH_CHROME = new Set([...NEVER_TEXT, 'footer', 'aside']);
  * a domhandler document without comments, scripts, styles, SVG, iframes and `<nav>` menus —
  * and, for the generic extractor, footers and asides — which never hold a transcript.
  */
-export function loadHtml(html: string, opts: { dropChrome?: boolean } = {}): Document {
-  return parseHtml(html, opts.dropChrome ? WITH_CHROME : NEVER_TEXT);
+export function loadHtml(html: string, opts: { dropChrome?: boolean; maxDepth?: number } = {}): Document {
+  return parseHtml(html, opts.dropChrome ? WITH_CHROME : NEVER_TEXT, opts.maxDepth);
 }

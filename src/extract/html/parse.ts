@@ -2,13 +2,7 @@ import { DomHandler, Text, type Document, type Element } from 'domhandler';
 import { decodeHTML, decodeHTMLAttribute } from 'entities';
 import { Parser } from 'htmlparser2';
 import { PermanentError } from '../../errors.js';
-
-/**
- * The deepest element nesting a page may have. Real pages stay under a few dozen levels; the
- * selector engine (css-select) walks the tree recursively, so a deeper page is refused rather
- * than allowed to overflow the stack.
- */
-export const MAX_HTML_DEPTH = 1000;
+import { DEFAULT_LIMITS } from '../limits.js';
 
 /**
  * The part of htmlparser2's tokenizer (10.x) that reads `<script>` and `<style>` as raw text up
@@ -26,8 +20,9 @@ interface RawTextSwitch {
  * htmlparser2's tree builder, with three changes: comments, doctypes and processing
  * instructions are not kept; an element named in `skip` is taken out, with all it holds up to its
  * first end tag (a space stands in its place; one whose end tag never comes stays, so an
- * unclosed `<aside>` cannot swallow a page); and nesting deeper than {@link MAX_HTML_DEPTH}
- * stops the parse.
+ * unclosed `<aside>` cannot swallow a page); and nesting deeper than `maxDepth` stops the parse
+ * (the selector engine, css-select, walks the tree recursively: a deeper page is refused rather
+ * than allowed to overflow the stack).
  */
 class PruningHandler extends DomHandler {
   /** Per skipped tag: where the last search for its end tag started, and where it found one (-1: none). */
@@ -38,16 +33,17 @@ class PruningHandler extends DomHandler {
   constructor(
     private readonly html: string,
     private readonly skip: ReadonlySet<string>,
+    private readonly maxDepth: number,
   ) {
     super(undefined, { withStartIndices: false, withEndIndices: false });
   }
 
   override onopentag(name: string, attribs: Record<string, string>): void {
-    if (this.tagStack.length > MAX_HTML_DEPTH)
+    if (this.tagStack.length > this.maxDepth)
       throw new PermanentError(
         'ERR_HTML_TOO_DEEP',
-        `the page nests elements more than ${MAX_HTML_DEPTH} deep (a <${name}> at that depth): not a transcript page`,
-        { details: { maxDepth: MAX_HTML_DEPTH } },
+        `the page nests elements more than ${this.maxDepth} deep (a <${name}> at that depth; HTML_MAX_DEPTH): not a transcript page`,
+        { details: { maxDepth: this.maxDepth } },
       );
     for (const k in attribs) if (attribs[k]!.includes('&')) attribs[k] = decodeHTMLAttribute(attribs[k]!);
     super.onopentag(name, attribs);
@@ -110,10 +106,14 @@ function endSequence(name: string): Uint8Array {
  * Parses HTML with htmlparser2 (the parser under cheerio) into a domhandler document — the
  * tree css-select walks — without comments, doctypes and processing instructions, and without
  * the elements named in `skip` (see {@link PruningHandler}).
- * @throws PermanentError `ERR_HTML_TOO_DEEP` when elements nest deeper than {@link MAX_HTML_DEPTH}.
+ * @throws PermanentError `ERR_HTML_TOO_DEEP` when elements nest deeper than `maxDepth`.
  */
-export function parseHtml(html: string, skip: ReadonlySet<string> = new Set()): Document {
-  const handler = new PruningHandler(html, skip);
+export function parseHtml(
+  html: string,
+  skip: ReadonlySet<string> = new Set(),
+  maxDepth = DEFAULT_LIMITS.htmlMaxDepth,
+): Document {
+  const handler = new PruningHandler(html, skip, maxDepth);
   const parser = new Parser(handler, {
     // entities are decoded per text node and attribute (decodeHTML): the tokenizer then jumps
     // from one `<` to the next with indexOf instead of reading text a character at a time

@@ -61,7 +61,7 @@ export function cleanName(raw: string): string | null {
     if (role.test(t)) break;
     const bare = t
       .replace(/[’']s?$/u, '')
-      .replace(/[.,;:]+$/, () => (/^\p{Lu}$/u.test(t.slice(0, -1)) ? '.' : ''));
+      .replace(/(?<![.,;:])[.,;:]+$/, () => (/^\p{Lu}$/u.test(t.slice(0, -1)) ? '.' : ''));
     if (STOP.has(bare) || STOP.has(titleCase(bare))) break;
     out.push(titleCase(bare));
   }
@@ -77,7 +77,7 @@ export function cleanName(raw: string): string | null {
 const normRole = (r: string) =>
   r
     .replace(/\s+/g, ' ')
-    .replace(/\s*\/\s*/g, '/')
+    .replace(/(?:(?<!\s)\s+)?\/\s*/g, '/')
     .trim();
 
 /** A word every role pattern match holds, in the patterns' own case (they are case-sensitive). */

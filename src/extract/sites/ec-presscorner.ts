@@ -1,5 +1,5 @@
 import { loadHtml } from '../html/load.js';
-import { checkSize, linesLength } from '../limits.js';
+import { checkSize, DEFAULT_LIMITS, linesLength, type ExtractLimits } from '../limits.js';
 import { z } from 'zod';
 import { PermanentError } from '../../errors.js';
 import type { Speaker } from '../../schemas/record.js';
@@ -42,7 +42,7 @@ function commissioner(c: Record<string, unknown>): Speaker | null {
  * place and language from the fields, the text from `htmlContent`.
  * @throws PermanentError `ERR_BAD_JSON` or `ERR_EMPTY_DOCUMENT`.
  */
-export function extractPressCorner(body: string): Analyzed {
+export function extractPressCorner(body: string, limits: ExtractLimits = DEFAULT_LIMITS): Analyzed {
   if (!body.trim())
     throw new PermanentError(
       'ERR_EMPTY_DOCUMENT',
@@ -68,9 +68,9 @@ export function extractPressCorner(body: string): Analyzed {
       'ERR_EMPTY_DOCUMENT',
       `Press Corner document ${doc.refCd ?? '(no refCd)'} has no docuLanguageResource.htmlContent`,
     );
-  checkSize('html', res.htmlContent.length);
-  const lines = blockLines(loadHtml(res.htmlContent));
-  checkSize('text', linesLength(lines));
+  checkSize('html', res.htmlContent.length, limits);
+  const lines = blockLines(loadHtml(res.htmlContent, { maxDepth: limits.htmlMaxDepth }));
+  checkSize('text', linesLength(lines), limits);
   const speakers = (doc.commissionerResource ?? []).map(commissioner).filter((s): s is Speaker => s !== null);
   const lang = res.language?.slice(0, 2).toLowerCase();
   return analyzeLines(res.title ? [res.title, '', ...lines] : lines, {

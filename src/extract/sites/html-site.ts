@@ -7,6 +7,7 @@ import { firstMatch, textOf } from '../html/dom.js';
 import type { Element } from 'domhandler';
 import type { Analyzed } from '../text/analyze.js';
 import type { SiteSelectors } from './selectors.js';
+import { DEFAULT_LIMITS, type ExtractLimits } from '../limits.js';
 
 const CITY = new RegExp(CITY_RE, 'u');
 
@@ -15,8 +16,12 @@ const CITY = new RegExp(CITY_RE, 'u');
  * when none of the body selectors finds the transcript: the markup changed, and the caller
  * falls back to the generic extractor and says so.
  */
-export function extractWithSelectors(html: string, sel: SiteSelectors): Analyzed | null {
-  const doc = loadHtml(html, { dropChrome: true });
+export function extractWithSelectors(
+  html: string,
+  sel: SiteSelectors,
+  limits: ExtractLimits = DEFAULT_LIMITS,
+): Analyzed | null {
+  const doc = loadHtml(html, { dropChrome: true, maxDepth: limits.htmlMaxDepth });
   const facts = pageFacts(doc);
   const title = firstText(doc, sel.title);
   const placeText = firstText(doc, sel.place);
@@ -32,7 +37,7 @@ export function extractWithSelectors(html: string, sel: SiteSelectors): Analyzed
   if (!body) return null;
   stripNoise(body);
   const place = placeText ? (CITY.exec(placeText)?.[0] ?? placeText.split(',')[0]!.trim()) : undefined;
-  const r = analyzePage(blockLines(body), facts, { title, ...(place ? { place } : {}) });
+  const r = analyzePage(blockLines(body), facts, { title, ...(place ? { place } : {}) }, limits);
   if (!r.meta.date && dateText) r.meta.date = findDates(dateText)[0]?.iso ?? r.meta.date;
   return r;
 }

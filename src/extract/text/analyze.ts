@@ -338,7 +338,7 @@ function cleanBodyLine(l: string): string {
     .replace(/^\d{1,2}:\d{2}(?::\d{2})?(?=\p{L})/u, '')
     .replace(/^\d{2}:\d{2}:\d{2}\s+(?=\S)/, '');
   // a time code at the end (tested only on lines that end with a digit: the pattern is unanchored)
-  if (endsWithDigit(t)) t = t.replace(/\s+\d{2}:\d{2}:\d{2}$/, '');
+  if (endsWithDigit(t)) t = t.replace(/(?<!\s)\s+\d{2}:\d{2}:\d{2}$/, '');
   return t
     .replace(/^jump to the transcript of the questions and answers\s*/i, '')
     .replace(CAPTURE_STAMP, '')

@@ -112,7 +112,7 @@ export const PHONE = /\+\s?\d{2,3}[\d\s()/.-]{6,}\d/;
 
 /** "Check against delivery!" and its kin in other languages; the flag goes to meta. */
 export const DELIVERY =
-  /[[("“‘']?\s*(?:check\s+against\s+delivery|seul\s+(?:le\s+)?(?:texte\s+)?prononcé\s+fait\s+foi|es\s+gilt\s+das\s+gesprochene\s+wort|as\s+delivered|sólo\s+(?:el\s+)?texto\s+pronunciado\s+es\s+válido|alleen\s+de\s+uitgesproken\s+tekst\s+is\s+bindend)\s*!?\s*[\])"”’']?/i;
+  /(?:[[("“‘']|(?<!\s))\s*(?:check\s+against\s+delivery|seul\s+(?:le\s+)?(?:texte\s+)?prononcé\s+fait\s+foi|es\s+gilt\s+das\s+gesprochene\s+wort|as\s+delivered|sólo\s+(?:el\s+)?texto\s+pronunciado\s+es\s+válido|alleen\s+de\s+uitgesproken\s+tekst\s+is\s+bindend)\s*!?\s*[\])"”’']?/i;
 
 /** `Link to the video: …` lines; the URL goes to meta when it is complete. */
 export const VIDEO_LINK = /^(?:link to the video|video|watch the video|lien vers la vidéo)\s*:\s*(\S*)\s*$/i;

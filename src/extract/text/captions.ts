@@ -23,7 +23,7 @@ export function parseWebVtt(body: string): { title: string | null; lines: string
     )
       continue;
     const v = /^<v(?:\.[\w.]+)?\s+([^>]+)>/.exec(r);
-    const text = r.replace(/<[^>]+>/g, '').trim();
+    const text = r.replace(/<[^<>]+>/g, '').trim();
     if (text) cues.push({ voice: v ? v[1]!.trim() : null, text });
   }
   const voices = new Set(cues.map((c) => c.voice).filter(Boolean));

@@ -22,7 +22,8 @@ const GLUED = /(?<!\b(?:Q|A|\p{Lu}|Question|Frage|Mr|Mrs|Ms|Dr|St))([.?!:])(?=\p
 const INLINE_LABEL = /(?<=[.?!]["”’]?)\s+(?=(?:Journalist|Question|Reporter|Frage)\s*:)/g;
 
 /** Live-blog time stamps ("6.39pm GMT"): each starts a new entry. */
-export const LIVE_STAMP = /\s*\b\d{1,2}[.:]\d{2}\s?(?:am|pm)\s+(?:GMT|BST|CET|CEST|EST|EDT|UTC)\b\s*/g;
+export const LIVE_STAMP =
+  /(?:(?<!\s)\s+)?\b\d{1,2}[.:]\d{2}\s?(?:am|pm)\s+(?:GMT|BST|CET|CEST|EST|EDT|UTC)\b\s*/g;
 
 /**
  * Splits one captured line where the capture glued separate blocks together: a sentence end

@@ -64,14 +64,14 @@ function finishTitle(header: string[], pick: string): string | null {
 }
 
 const SITE_SUFFIX =
-  /\s+[|–—-]\s+(?:EEAS(?: Website)?|European External Action Service|European Commission|Consilium|European Council|Council of the (?:EU|European Union)|Eurogroup|European Central Bank|ECB|European Parliament|(?:EU )?Delegation (?:of the European Union )?to [\p{L} .'-]{2,60})\s*$/iu;
+  /(?<!\s)\s+[|–—-]\s+(?:EEAS(?: Website)?|European External Action Service|European Commission|Consilium|European Council|Council of the (?:EU|European Union)|Eurogroup|European Central Bank|ECB|European Parliament|(?:EU )?Delegation (?:of the European Union )?to [\p{L} .'-]{2,60})\s*$/iu;
 /** "Title - Sitename Skip to content": a site's name and its skip link glued after the title. */
-const SKIP_LINK = /(?:\s+[|–—-]\s+[^|–—]{2,60}?)?\s+Skip to (?:main )?content\s*$/i;
+const SKIP_LINK = /(?<!\s)(?:\s+[|–—-]\s+[^|–—]{2,60}?)?\s+Skip to (?:main )?content\s*$/i;
 /** "SITE: Title": a site's name in capitals before the title. */
 const SITE_PREFIX = /^[\p{Lu}\d][\p{Lu}\d.&-]{1,24}:\s+(?=\p{Lu})/u;
 
 /** "(video)" after a title: what the page holds, not part of the title. */
-const MEDIA_TAG = /[([](?:vid[eé]o|audio|photos?|live|podcast)[)\]]\s*$/i;
+const MEDIA_TAG = /(?<!\s)\s*[([](?:vid[eé]o|audio|photos?|live|podcast)[)\]]\s*$/i;
 
 /** A title without the site's name glued before or after it. */
 export function stripSiteName(t: string): string {
