@@ -445,3 +445,118 @@ describe('where the remarks were given: more shapes', () => {
     },
   );
 });
+
+describe('who speaks: more shapes', () => {
+  const names = (...l: string[]) => lines(...l).meta.speakers.map((s) => s.name);
+  const reply = 'Thank you. The fleet will get new quotas next month, after the talks with the harbours.';
+
+  it.each([
+    [
+      'a role of a country before the name',
+      'President of Norland Oskar Lindqvist: Good afternoon, ladies and gentlemen.',
+    ],
+    [
+      'a role, its institution and a portfolio',
+      'En una entrevista, el Alto Representante de la UE para Asuntos Exteriores, Oskar Lindqvist, aborda los desafíos del semestre.',
+    ],
+    [
+      'an English portfolio',
+      'In an interview, the EU High Representative for Foreign Affairs and Security Policy, Oskar Lindqvist, looks at the months ahead.',
+    ],
+    [
+      'a role in lower case after the name',
+      'During a long interview, Oskar Lindqvist, chairman of the eurogroup, recounted the negotiations.',
+    ],
+  ])('reads %s', (_what, line) => {
+    expect(names(line, '', reply)).toContain('Oskar Lindqvist');
+  });
+
+  it('reads a lead that quotes the speaker in the first person', () => {
+    expect(
+      names(
+        'Le président de l’Eurogroupe Oskar Lindqvist a déclaré lundi qu’il ne pouvait exclure une réduction. "Je n’exclus rien", a-t-il dit à la radio.',
+        '',
+        'Prié de dire s’il faudrait aller plus loin, le président a répondu que les chefs d’Etat continuaient de discuter.',
+      ),
+    ).toEqual(['Oskar Lindqvist']);
+  });
+
+  it('ends a name at a full stop ("Chief Spokesperson Anna Berg. Just one announcement.")', () => {
+    expect(
+      names('Press briefing. Chief Spokesperson Anna Berg. Just one announcement today.', '', reply),
+    ).toEqual(['Anna Berg']);
+  });
+
+  it.each([
+    ['Hello Margit, we are very happy to have you with us today. What are your main achievements?', 'Margit'],
+    [
+      'Bonjour Oskar LINDQVIST. Vous publiez un livre, et vous dites que l’Europe manque de courage.',
+      'Oskar Lindqvist',
+    ],
+  ])('names the guest an interview opens by greeting ("%s")', (first, name) => {
+    expect(
+      names(first, '', 'Well, thank you. We changed the way we work, and we have more people to do it.'),
+    ).toEqual([name]);
+  });
+
+  it.each([
+    ['Good morning, ladies and gentlemen. We met today.'],
+    ['Good evening Europe, and welcome to the debate.'],
+  ])('names nobody from a greeting to the audience ("%s")', (first) => {
+    expect(
+      names(first, '', 'The ministers agreed on the quotas, and the fleet will get them next month.'),
+    ).toEqual([]);
+  });
+
+  it('reads the Name SURNAME.- labels of a press interview, not the outlet’s', () => {
+    expect(
+      names(
+        'NORD POSTEN.- Le prochain sommet va accueillir un nouveau venu. Comment allez-vous le convaincre ?Oskar LINDQVIST.- Je ne suis pas sûr qu’il en ait envie. Je lui ai parlé lundi.',
+      ),
+    ).toEqual(['Oskar Lindqvist']);
+  });
+
+  it('reads SubRip cues flattened into the text as nothing but their words', () => {
+    const r = lines(
+      '1 00:00:00,000 --> 00:00:05,120 Hello Margit, we are very happy to have you with us. What are 2 00:00:05,120 --> 00:00:09,400 your main achievements? We changed the way we work.',
+    );
+    expect(r.text).toBe(
+      'Hello Margit, we are very happy to have you with us. What are your main achievements? We changed the way we work.',
+    );
+  });
+});
+
+describe('the title among site chrome: more shapes', () => {
+  const answer =
+    '-Bonjour. Le livre dit ce que je pense : l’Europe manque de courage, et il faut le dire aux candidats.';
+  it('takes a programme page titled by the guest’s name, past a sign-up pitch and a geo-block notice in French', () => {
+    const r = lines(
+      'Ouvrir Menu',
+      'Pas encore inscrit ?',
+      'Créez vos alertes selon vos préférences, partagez vos contenus favoris, et accédez à vos recommandations personnalisées',
+      '  • Ce programme n’est malheureusement pas disponible pour votre zone géographique.',
+      '    Découvrez d’autres programmes disponibles dans les recommandations ci-dessous.',
+      '  • L’invité',
+      'Oskar Lindqvist',
+      'Invité : Oskar Lindqvist, commissaire européen aux Affaires économiques. Il publie un livre et demande une réforme.',
+      '',
+      '-Bonjour Oskar LINDQVIST.',
+      '',
+      answer,
+    );
+    expect(r.meta.title).toBe('Oskar Lindqvist');
+    expect(r.meta.speakers.map((s) => s.name)).toEqual(['Oskar Lindqvist']);
+  });
+
+  it('does not take a name that labels the turns below for the title', () => {
+    const r = lines(
+      'Lena Holm',
+      'Oskar Lindqvist, bonjour ! Vous quittez bientôt la présidence du conseil. Quel est votre meilleur souvenir ?',
+      'Oskar Lindqvist',
+      'Mon meilleur souvenir, c’est la cérémonie à Oslo, quand nous avons reçu le prix au nom de tous.',
+      'Lena Holm',
+      'Et aujourd’hui, faut-il s’inquiéter de la situation à l’est ?',
+    );
+    expect(r.meta.title).toBeNull();
+  });
+});

@@ -2,7 +2,14 @@ import type { Meta, Speaker } from '../../schemas/record.js';
 import { findDates } from '../meta/dates.js';
 import { detectLanguage } from '../meta/language.js';
 import { placeInHeaderLine, placeInPhrase, placeInSpeech, placeOfEvent, CITY_RE } from '../meta/places.js';
-import { addSpeaker, findSpeakers, isBareName, protagonist } from '../meta/speakers.js';
+import {
+  addSpeaker,
+  findSpeakers,
+  greetedGuest,
+  interviewLabels,
+  isBareName,
+  protagonist,
+} from '../meta/speakers.js';
 import { findEvent } from '../meta/event.js';
 import {
   DELIVERY,
@@ -13,7 +20,7 @@ import {
   isLateStop,
   isStop,
 } from './boilerplate.js';
-import { isCaptionStyle, joinCaptionLines } from './captions.js';
+import { isCaptionStyle, joinCaptionLines, stripInlineCues } from './captions.js';
 import { isBodyStart, isTitleLike } from './header.js';
 import { CAPTURE_STAMP, LIVE_STAMP, normalizeLine, splitGlued } from './normalize.js';
 import { BYLINE, dateOfRemarks } from './remarks-date.js';
@@ -46,6 +53,9 @@ const MORE_DELIVERY = new RegExp(`^\\s*[-–—|/•]?\\s*(?:${DELIVERY.source})
 const DELIVERY_HINT = /delivery|prononcé|gesprochene|delivered|pronunciado|uitgesproken/i;
 const FIRST_PERSON =
   /\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|my|My|me|us|je|Je|nous|Nous|ich|Ich|wir|Wir|mein|unser|ik|wij|yo|nosotros)\b/;
+/** A paragraph without what it quotes ("…", “…”, «…», „…“). */
+const unquoted = (s: string) =>
+  s.replace(/"[^"]{0,600}"|“[^”]{0,600}”|«[^»]{0,600}»|„[^“”]{0,600}[“”]/g, ' ');
 const SPOKEN_LABEL = /^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u;
 
 /**
@@ -69,12 +79,15 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   const header = split.header;
   let body = split.body;
 
-  const title = hints.title || chooseTitle(header, docLang, titleLike, hints.h1);
+  let title = hints.title || chooseTitle(header, docLang, titleLike, hints.h1);
+  // a name that labels turns in the body ("Paul Germain" above each question) is no title
+  if (!hints.title && title && isBareName(title) && body.includes(title)) title = null;
   // a title repeated inside the body (mirrors print it twice or thrice)
   if (title) body = body.filter((b) => b !== title);
   // the lead: a first paragraph that narrates rather than speaks
+  // (a lead may quote the speaker in the first person: only its own words count)
   const lead =
-    body[0] && !FIRST_PERSON.test(body[0]) && !SPOKEN_LABEL.test(body[0]) && !/^Q\b/.test(body[0])
+    body[0] && !FIRST_PERSON.test(unquoted(body[0])) && !SPOKEN_LABEL.test(body[0]) && !/^Q\b/.test(body[0])
       ? body[0]
       : null;
   const date =
@@ -127,7 +140,7 @@ function readLines(rawLines: string[]): {
   const lines: string[] = [];
   for (const raw of rawLines) {
     if (/\d\s?(?:am|pm)\s/i.test(raw)) liveStamps += raw.match(LIVE_STAMP)?.length ?? 0;
-    for (let piece of splitGlued(normalizeLine(raw))) {
+    for (let piece of splitGlued(normalizeLine(stripInlineCues(raw)))) {
       piece = piece.trim();
       if (!piece) {
         lines.push('');
@@ -156,7 +169,7 @@ function readLines(rawLines: string[]): {
         if (caption && caption.split(/\s+/).length <= 60 && !caption.startsWith('\u0000')) lines[above] = '';
         continue;
       }
-      if (isBoilerplate(piece)) {
+      if (isBoilerplate(piece) || (/^[•·▪◦]/.test(piece) && isBoilerplate(stripBullet(piece)))) {
         if (/^by\s/i.test(piece)) afterByline = 2;
         continue;
       }
@@ -292,13 +305,18 @@ function findAllSpeakers(
     if (isBareName(title)) addSpeaker(speakers, title, null);
   }
   for (const h of header) if (!BYLINE.test(h)) findSpeakers(h, speakers);
-  if (lead) findSpeakers(lead.slice(0, 400), speakers);
+  if (lead) findSpeakers(lead.slice(0, 700), speakers);
   for (const b of body.slice(0, 3)) if (b !== lead && b.split(/\s+/).length <= 15) findSpeakers(b, speakers);
   for (const b of body) {
     if (/^(?:soundbite|sot)\b/i.test(b)) findSpeakers(b.split(/saying|:/i)[0]!, speakers);
     const shot = SHOT_SPEAKER.exec(b);
     if (shot) addSpeaker(speakers, shot[1]!, null);
   }
+  if (body[0]) {
+    const guest = greetedGuest(body[0]);
+    if (guest) addSpeaker(speakers, guest, null);
+  }
+  for (const b of body.slice(0, 12)) for (const name of interviewLabels(b)) addSpeaker(speakers, name, null);
   const signature = body[body.length - 1];
   if (body.length >= 3 && signature && signature.split(/\s+/).length <= 4 && isBareName(signature))
     addSpeaker(speakers, signature, null);

@@ -30,6 +30,12 @@ const DROP_LINE: RegExp[] = [
   // geo-blocks and language notices: "This content is not available in your region", "Other available languages: none"
   /^(?:this|the)\s+(?:content|video|programme|program|page|article)\s+is\s+(?:not|no longer)\s+available\b.{0,60}$/i,
   /^(?:other\s+)?(?:available\s+)?languages?\s*:\s*(?:none|[\p{L}, ]{0,80})$/iu,
+  /^(?:ce|cette|cet)\s+(?:programme|contenu|vidéo|émission|page|article)\s+n[’']est\s+(?:malheureusement\s+)?(?:pas|plus)\s+disponible\b.{0,80}$/i,
+  /^(?:dieses|diese|dieser)\s+(?:video|inhalt|sendung|beitrag|seite)\s+ist\b.{0,60}\bnicht\s+(?:mehr\s+)?verfügbar\b.{0,40}$/i,
+  /^(?:este|esta)\s+(?:contenido|vídeo|video|programa|página)\s+no\s+está\s+disponible\b.{0,60}$/i,
+  /^(?:questo|questa)\s+(?:contenuto|video|programma|pagina)\s+non\s+è\s+(?:più\s+)?disponibile\b.{0,60}$/i,
+  // a site's pitch for more of its programmes: "Découvrez d'autres programmes disponibles …"
+  /^(?:découvrez|discover|entdecken sie|descubre|scopri|ontdek)\s+(?:d[’']autres|other|more|weitere|otros|otras|altri|altre|meer|andere)\b.{0,100}$/i,
   // a share bar written in lower case: "facebook twitter linkedin email"
   /^(?:(?:facebook|twitter|x|linkedin|email|e-mail|mail|whatsapp|telegram|reddit|pinterest|print|messenger|copy link|share|bluesky|mastodon)\s*[|·•]?\s*){2,}$/i,
   // a breadcrumb: "Home > Press > Statements", or one that ends at the site's "top page"

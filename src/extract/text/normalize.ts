@@ -51,7 +51,7 @@ export function splitGlued(line: string): string[] {
 export const CAPTURE_STAMP = /^(?:date|datum|fecha|data)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)/i;
 
 /** A mirror's stamp inside a line, with a share or comment counter before it: "… 0 07/01/2019 | 10:59 …". */
-const GLUED_STAMP = /\s+(?:\d{1,4}\s+)?(\d{1,2}[./]\d{1,2}[./]\d{4}\s*\|\s*\d{1,2}[:.]\d{2})(?:\s+|$)/;
+const GLUED_STAMP = /(?<!\s)\s+(?:\d{1,4}\s+)?(\d{1,2}[./]\d{1,2}[./]\d{4}\s*\|\s*\d{1,2}[:.]\d{2})(?:\s+|$)/;
 
 /**
  * A page header a capture flattened onto one line: the capture tool's stamp before it, a mirror's
