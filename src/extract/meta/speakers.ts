@@ -300,8 +300,8 @@ const GREETING = new RegExp(
 );
 
 /**
- * The guest an interview opens by greeting ("Hello Margot, we're very happy to have you",
- * "Bonjour Pierre MOSCOVICI."): a speaker, not a role, a city or the audience.
+ * The guest an interview opens by greeting ("Hello Margit, we're very happy to have you",
+ * "Bonjour Oskar LINDQVIST."): a speaker, not a role, a city or the audience.
  */
 export function greetedGuest(first: string): string | null {
   const m = GREETING.exec(first);
