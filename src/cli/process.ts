@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
 import { localStageContext } from '../app.js';
+import { MemoryVersionHistory } from '../changes/memory-history.js';
 import { resolveInputs } from '../inputs.js';
+import { MemoryLinkIndex } from '../links/index.js';
 import { runLocal } from '../run-local.js';
+import { annotate, type AnnotateDeps } from '../stages/annotate.js';
 import { loadRuntime, oneLine } from './runtime.js';
 
 export function register(program: Command): void {
@@ -20,11 +23,15 @@ export function register(program: Command): void {
       const rt = loadRuntime();
       const inputs = await resolveInputs(args, { maxBytes: rt.config.inputMaxBytes, id: opts.id });
       const context = localStageContext(rt.config, { keepRaw: opts.keepRaw ?? false });
+      // Annotated as the publish worker does, against this run's records only (no Redis):
+      // copies among the inputs get `sameAs`, a second version of one id gets `changes`.
+      const annotations: AnnotateDeps = { history: new MemoryVersionHistory(), links: new MemoryLinkIndex() };
       let failed = 0;
       for (const input of inputs) {
         try {
-          const record = await runLocal(input.job, context(rt.log.child({ docId: input.job.docId })));
-          if (!record) throw new Error('nothing to print: the source answered that it has not changed');
+          const derived = await runLocal(input.job, context(rt.log.child({ docId: input.job.docId })));
+          if (!derived) throw new Error('nothing to print: the source answered that it has not changed');
+          const record = await annotate(derived, annotations);
           process.stdout.write(
             opts.jsonl ? `${JSON.stringify(record)}\n` : `${JSON.stringify(record, null, 2)}\n`,
           );

@@ -60,9 +60,13 @@ export function keyspace(config: KeyConfig) {
     host: (host: string, part: string) => key('host', host, part),
     /** Hash per record: its last two versions, gzipped (VersionStore). */
     versions: (id: string) => key('versions', id),
-    /** Hash: record id → its site and MinHash signature (RedisLinkIndex). */
+    /** Hash: record id → its number, site and signature (RedisLinkIndex). */
     minhash: links('minhash'),
-    /** Set per LSH bucket: the ids whose signature falls in it (RedisLinkIndex). */
+    /** Hash: record number → record id (RedisLinkIndex; buckets hold the short numbers). */
+    linkIds: links('link-ids'),
+    /** Counter: the last record number given (RedisLinkIndex). */
+    linkNext: links('link-next'),
+    /** Hash per group of LSH buckets: bucket → the numbers of the records in it (RedisLinkIndex). */
     lsh: (bucket: string) => links('lsh', bucket),
     /** A pattern matching every key above. */
     all: config.redisCluster ? `{${config.queuePrefix}:*}:pl:*` : `${hashTag(config, '')}:pl:*`,

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { CLI, useFixtureSite, type Harness } from '../helpers/harness.js';
+import { CLI, cliEnv, useFixtureSite, type Harness } from '../helpers/harness.js';
 
 const env = useFixtureSite();
 
@@ -9,16 +9,7 @@ function pressline(
   harness: Harness,
   args: string[],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const c = harness.config;
-  const env = {
-    ...process.env,
-    REDIS_URL: c.redisUrl,
-    QUEUE_PREFIX: c.queuePrefix,
-    DATA_DIR: c.dataDir,
-    SOURCES_FILE: c.sourcesFile,
-    LOG_LEVEL: 'warn',
-    FETCH_MIN_INTERVAL_MS: '0',
-  };
+  const env = { ...cliEnv(harness), FETCH_MIN_INTERVAL_MS: '0' };
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       env,

@@ -45,6 +45,19 @@ export async function archiveRecords(dataDir: string): Promise<ArchivedRecord[]>
   return lines.map((l) => JSON.parse(l) as ArchivedRecord);
 }
 
+/** The environment of a `pressline` command run against a harness's Redis prefix, data folder and sources file. */
+export function cliEnv(harness: Harness): NodeJS.ProcessEnv {
+  const c = harness.config;
+  return {
+    ...process.env,
+    REDIS_URL: c.redisUrl,
+    QUEUE_PREFIX: c.queuePrefix,
+    DATA_DIR: c.dataDir,
+    SOURCES_FILE: c.sourcesFile,
+    LOG_LEVEL: 'warn',
+  };
+}
+
 export async function startHarness(sources: unknown[], options: Partial<Config> = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'pressline-sources-'));
   const sourcesFile = join(dir, 'sources.yaml');

@@ -86,6 +86,36 @@ describe('near-duplicate linking', () => {
     expect(decodeSignature(encodeSignature(sa))).toEqual(sa);
     expect(decodeSignature('bm90IGEgc2lnbmF0dXJl')).toBeNull();
     expect(bucketsOf(sa)).toHaveLength(64);
+    expect(bucketsOf(signatureOf(''))).toEqual([]);
+  });
+
+  it('estimates the true Jaccard similarity of the shingle sets within a few points, short texts included', () => {
+    const [a] = remarks();
+    const words = a!.text.split(/\s+/);
+    // Shingle sets with a known overlap: the first n words, and the same n words shifted by k.
+    for (const [n, k] of [
+      [40, 8],
+      [120, 30],
+      [270, 40],
+      [270, 120],
+    ] as const) {
+      const x = words.slice(0, n).join(' ');
+      const y = words.slice(k, k + n).join(' ');
+      const shared = n - k - 3;
+      const truth = shared / (2 * (n - 3) - shared);
+      expect(Math.abs(similarity(signatureOf(x), signatureOf(y)) - truth)).toBeLessThan(0.12);
+    }
+  });
+
+  it('compares words whatever their typography, case and accents', () => {
+    const plain =
+      'The Ministers agreed that cafe owners in Malmo will get "support" - today - for the "energy" bill.';
+    const typeset =
+      'The ministers agreed that café owners in Malmö will get “support” – today – for the ‘energy’ bill.';
+    expect(similarity(signatureOf(plain), signatureOf(typeset))).toBe(1);
+    expect(signatureOf('Ｆｕｌｌｗｉｄｔｈ ﬁnance ｗｏｒｄｓ')).toEqual(
+      signatureOf('fullwidth finance words'),
+    );
   });
 
   it('orders copies with known institution sites first, then by id', () => {

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { buildPairs, mirrorOf, remarks } from '../../bench/links-pairs.mjs';
+import { copiesOfIndexed, linkRecord, signatureOf } from '../../src/links/index.js';
+import { legacyBucketsOf } from '../../src/links/legacy.js';
+import { RedisLinkIndex } from '../../src/store/link-index.js';
+import { useRedisKeyspace } from '../helpers/store.js';
+
+const { redis, keys } = useRedisKeyspace();
+const fresh = (name: string) => ({
+  ...keys,
+  minhash: `${keys.minhash}-${name}`,
+  linkIds: `${keys.linkIds}-${name}`,
+  linkNext: `${keys.linkNext}-${name}`,
+  lsh: (b: string) => keys.lsh(`${name}-${b}`),
+});
+
+/** Every record number in the index's buckets (the fields of its bucket hashes). */
+async function numbersInBuckets(name: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const key of await redis().keys(`${keys.lsh(`${name}-`)}*`))
+    for (const v of Object.values(await redis().hgetall(key))) out.push(...v.split(' '));
+  return out;
+}
+
+describe('the Redis link index (real Redis)', () => {
+  it('links mirrors and keeps apart same-speaker remarks as the memory index does (P, R ≥ 0.95)', async () => {
+    const index = new RedisLinkIndex(redis(), fresh('pairs'));
+    const { docs, pairs } = buildPairs();
+    const linked = new Set<string>();
+    for (const d of docs)
+      for (const c of (await linkRecord(index, d)).copies) linked.add([d.id, c.id].sort().join('|'));
+    const isLinked = (p: { a: string; b: string }) => linked.has([p.a, p.b].sort().join('|'));
+    const tp = pairs.filter((p) => p.same && isLinked(p)).length;
+    const fp = pairs.filter((p) => !p.same && isLinked(p)).length;
+    expect(tp / (tp + fp)).toBeGreaterThanOrEqual(0.95);
+    expect(tp / pairs.filter((p) => p.same).length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('links one record in one command to Redis: the lookup and the store together', async () => {
+    const client = redis().duplicate();
+    const index = new RedisLinkIndex(client, fresh('trips'));
+    const [first] = remarks();
+    await linkRecord(index, { id: 'eeas:a', site: 'eeas', text: first!.text });
+    const sent: string[] = [];
+    const send = client.sendCommand.bind(client);
+    client.sendCommand = (command) => {
+      sent.push(command.name);
+      return send(command);
+    };
+    const linked = await linkRecord(index, {
+      id: 'generic:b',
+      site: 'generic',
+      text: mirrorOf(first!.text, 5),
+    });
+    client.sendCommand = send;
+    await client.quit();
+    expect(linked.sameAs).toEqual(['eeas:a']);
+    expect(sent).toEqual(['evalsha']);
+  });
+
+  it("tells an earlier record of a later copy, and moves a new version's entry out of its old buckets", async () => {
+    const index = new RedisLinkIndex(redis(), fresh('versions'));
+    const [a, b] = remarks();
+    await linkRecord(index, { id: 'eeas:x', site: 'eeas', text: a!.text });
+    await linkRecord(index, { id: 'generic:y', site: 'generic', text: mirrorOf(a!.text, 9) });
+    expect((await copiesOfIndexed(index, 'eeas:x')).map((c) => c.id)).toEqual(['generic:y']);
+
+    // eeas:x now holds other remarks: no longer a copy of generic:y, and in no old bucket.
+    await linkRecord(index, { id: 'eeas:x', site: 'eeas', text: b!.text });
+    expect(await copiesOfIndexed(index, 'generic:y')).toEqual([]);
+    expect(await redis().hlen(fresh('versions').linkIds)).toBe(2);
+    const numbers = await numbersInBuckets('versions');
+    expect(numbers).toHaveLength(2 * 64);
+    expect(new Set(numbers).size).toBe(2);
+    expect((await index.get('eeas:x'))?.signature).toEqual(signatureOf(b!.text));
+  });
+
+  it('never offers an entry of the old signature scheme, and takes it out of its old buckets when signed again', async () => {
+    const k = fresh('legacy');
+    const index = new RedisLinkIndex(redis(), k);
+    const [a] = remarks();
+    // A scheme 1 entry as the earlier code stored it: `site base64` and a set per bucket.
+    const old = `eeas ${Buffer.alloc(512, 7).toString('base64')}`;
+    await redis().hset(k.minhash, 'eeas:old', old);
+    const oldBuckets = legacyBucketsOf(old);
+    expect(oldBuckets).toHaveLength(64);
+    for (const bucket of oldBuckets) await redis().sadd(k.lsh(bucket), 'eeas:old');
+
+    expect(await index.get('eeas:old')).toBeNull();
+    await linkRecord(index, { id: 'eeas:old', site: 'eeas', text: a!.text });
+    for (const bucket of oldBuckets) expect(await redis().exists(k.lsh(bucket))).toBe(0);
+    const copy = await linkRecord(index, { id: 'generic:new', site: 'generic', text: mirrorOf(a!.text, 2) });
+    expect(copy.sameAs).toEqual(['eeas:old']);
+  });
+});
