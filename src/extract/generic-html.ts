@@ -50,7 +50,7 @@ export function analyzePage(
   const title = hints.title ?? facts.h1;
   const withTitle =
     title && !lines.slice(0, 8).some((l) => l.includes(title)) ? [title, '', ...lines] : lines;
-  const r = analyzeLines(withTitle, { defaultLanguage: facts.language, ...hints });
+  const r = analyzeLines(withTitle, { defaultLanguage: facts.language, h1: facts.h1, ...hints });
   if (!r.meta.title && title) r.meta.title = title;
   if (!r.meta.date && facts.published) r.meta.date = facts.published;
   return r;

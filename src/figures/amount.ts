@@ -354,6 +354,8 @@ const AND_WORDS = new Set(['and', 'et', 'und', 'en', 'y', 'e']);
 const BETWEEN = new Set(['between', 'entre', 'zwischen', 'tussen', 'tra', 'fra']);
 const FROM = new Set(['from', 'de', 'von', 'van', 'da', 'desde']);
 const DASHES = new Set(['-', '–', '—', '\u2010', '\u2011']);
+/** Articles before each end of a Spanish or Italian range: `entre el 2 y el 3 %`, `tra il 2 e il 3 per cento`. */
+const RANGE_ARTICLES = new Set(['el', 'il', 'lo', 'los', 'i']);
 
 /**
  * Extends an amount into a range or an alternative when another amount follows a connector:
@@ -365,12 +367,15 @@ export function readRange(tokens: Token[], a: Amount): { amount: Amount; max: nu
   if (!conn || conn.para) return null;
   const isAnd = conn.kind === 'word' && AND_WORDS.has(conn.low);
   if (isAnd) {
-    const before = at(tokens, a.start - 1);
+    let before = at(tokens, a.start - 1);
+    if (before && RANGE_ARTICLES.has(before.low)) before = at(tokens, a.start - 2);
     if (!before || !BETWEEN.has(before.low)) return null;
   } else if (!(conn.kind === 'word' ? RANGE_WORDS.has(conn.low) : DASHES.has(conn.text))) return null;
   if (conn.low === 'of' && conn.lang !== 'nl') return null;
   if ((conn.low === 'a' || conn.low === 'o') && conn.lang !== 'es' && conn.lang !== 'it') return null;
-  const b = readAmount(tokens, a.end + 1, true);
+  const article = at(tokens, a.end + 1);
+  const skip = isAnd && article?.kind === 'word' && RANGE_ARTICLES.has(article.low) ? 1 : 0;
+  const b = readAmount(tokens, a.end + 1 + skip, true);
   if (!b) return null;
   if (a.currency && b.currency && a.currency !== b.currency) return null;
   if (a.unit && b.unit && a.unit !== b.unit) return null;

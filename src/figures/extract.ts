@@ -96,6 +96,13 @@ const PEOPLE_PRONOUNS = new Set([
 ]);
 
 /** Decides whether an amount with neither currency nor unit counts something, and what. */
+/** German writes its nouns capitalised: words after a number with none capitalised (`300 Mio. bereit`) count nothing. */
+function lowerCaseInGerman(tokens: Token[], from: number, to: number): boolean {
+  if (tokens[from]?.lang !== 'de') return false;
+  for (let k = from; k < to; k++) if (tokens[k]!.kind === 'word' && capitalised(tokens[k])) return false;
+  return true;
+}
+
 function countItem(
   tokens: Token[],
   a: Amount,
@@ -153,6 +160,9 @@ function countItem(
         item.words.length === 1 &&
         !PEOPLE_PARTICIPLES.has(head));
     if (verb) return allOf || vote ? { ok: true, item: null, end: a.end } : no;
+    // `weitere 300 Mio. bereit`: a scaled amount with no noun, which a money figure before may own
+    if (lowerCaseInGerman(tokens, a.end, item.end))
+      return a.scale > 1 ? { ok: true, item: null, end: a.end, bare: true } : no;
     if (TIME_NOUNS.has(head) || MONTHS.has(head)) return no;
     // `3 p.m.`, `10 a.m.`
     if ((head === 'p' || head === 'a') && at(tokens, a.end + 1)?.text === '.' && glued(tokens, a.end + 1))

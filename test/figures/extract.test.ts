@@ -340,3 +340,35 @@ describe('counts whose noun is said elsewhere', () => {
     expect(counts('It was 2 and then it was over.')).toEqual([]);
   });
 });
+
+describe('figures in shapes the corpus lacks', () => {
+  const read = (text: string) =>
+    extractFigures(text, []).map((f) => [f.kind, f.value, f.valueMax, f.unit] as const);
+
+  it.each([
+    ['Italian', 'La disoccupazione scenderà tra il 2 e il 3 per cento nel corso del prossimo anno.'],
+    [
+      'Spanish',
+      'El paro bajará entre el 2 y el 3 por ciento a lo largo del próximo año, según las previsiones.',
+    ],
+  ])('reads a range with an article before each end (%s)', (_lang, text) => {
+    expect(read(text)).toEqual([['percent', 2, 3, '%']]);
+  });
+
+  it('gives a German scaled amount without a noun the currency of the money figure before it', () => {
+    expect(
+      read(
+        'Wir stellen 2,5 Mrd. Euro und weitere 300 Mio. bereit, damit die Länder ihre Netze ausbauen können.',
+      ),
+    ).toEqual([
+      ['money', 2.5e9, null, 'EUR'],
+      ['money', 3e8, null, 'EUR'],
+    ]);
+  });
+
+  it('still counts a German noun after an adjective in lower case', () => {
+    expect(read('Wir haben 300 neue Soldaten in die Region geschickt, und weitere werden folgen.')).toEqual([
+      ['count', 300, null, null],
+    ]);
+  });
+});

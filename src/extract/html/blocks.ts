@@ -1,4 +1,4 @@
-import type { AnyNode, Element, ParentNode } from 'domhandler';
+import { Text, type AnyNode, type Element, type ParentNode } from 'domhandler';
 import { BLOCK, firstMatch, kids, remove, textOf, walk } from './dom.js';
 import { measure, type Stat } from './main-content.js';
 
@@ -139,8 +139,30 @@ function gatherLines(root: AnyNode, st: LineState): void {
   }
 }
 
+/** A short cell that labels the next one: `Question:`, `Anna Berg:`, `Q.`. */
+const LABEL_CELL = /^(?:[^.!?]{1,60}[:：]|Q\.?|A\.?)$/u;
+
+/**
+ * A two-cell table row whose first cell is a speaker label or marker (`<td>Question:</td><td>…</td>`)
+ * is one line, as the capture writes it: both cells become inline, a space between them.
+ */
+function joinLabelRows(root: AnyNode): void {
+  walk(root, (n) => {
+    if (n.type !== 'tag' || (n as Element).name !== 'tr') return true;
+    const cells = (n as Element).children.filter((c): c is Element => c.type === 'tag');
+    if (cells.length !== 2 || !cells.every((c) => c.name === 'td' || c.name === 'th')) return true;
+    const [label, speech] = cells as [Element, Element];
+    if (!LABEL_CELL.test(textOf(label)) || textOf(speech).length < 2) return true;
+    label.name = 'span';
+    speech.name = 'span';
+    label.children.push(new Text(' '));
+    return false;
+  });
+}
+
 /** The text of an element as lines: one per block element (paragraph, heading, list item, line break). */
 export function blockLines(root: AnyNode): string[] {
+  joinLabelRows(root);
   const st: LineState = { lines: [], cur: '' };
   gatherLines(root, st);
   flush(st);

@@ -34,6 +34,8 @@ export function placeInHeaderLine(line: string): string | null {
   const okAfter = /^\s*(?:$|[,:;|\-–)]|\s{2,}|am Main\b|\((?:town|city|ville|stadt|ciudad|città)\))/i.test(
     after,
   );
+  // "Anna Berg (Brussels, 61 years)": where a person was born, with their age, not a place of remarks
+  if (/^\s*,\s*\d{1,3}(?:\s+\p{L}+)?\s*\)/u.test(after)) return null;
   return okBefore && okAfter ? m[1]! : null;
 }
 
@@ -44,22 +46,45 @@ const PHRASE = new RegExp(
 );
 /** Words before "in City" that place a reporter or an office there, not the remarks. */
 const POSTED =
-  /\b(?:correspondent|corresponsal|correspondant|korrespondent(?:in)?|corrispondente|bureau|office|büro|oficina|ufficio)\b[^.;]{0,40}$/i;
+  /\b(?:correspondent|corresponsal|correspondant|korrespondent(?:in)?|corrispondente|bureau|office|büro|oficina|despacho|ufficio|kantoor)\b[^.;]{0,40}$/i;
+
+/** "Press briefing in Brussels.", "Doorstep at Luxembourg": the event of the text, where it is held. */
+const EVENT_IN = new RegExp(
+  `\\b(?:press\\s+(?:briefing|conference|point|remarks)|doorstep|point\\s+de\\s+presse|conférence\\s+de\\s+presse|pressekonferenz|rueda\\s+de\\s+prensa|conferenza\\s+stampa|persconferentie)\\s+(?:in|at|à|en|a|in\\s+the)\\s+(${CITY_RE})(?![\\p{L}])`,
+  'iu',
+);
+export function placeOfEvent(s: string): string | null {
+  if (!mayNameCity(s)) return null;
+  return EVENT_IN.exec(s)?.[1] ?? null;
+}
+
+/** Words before "in City" that say the remarks were given there after all: "an interview in his office in The Hague". */
+const HELD =
+  /\b(?:interview|meeting|talks|conversation|entretien|gespräch|intervista|entrevista)\s+(?:in|at|dans|im|in\s+seinem|in\s+ihrem|en|nel|nella)\s+(?:his|her|their|son|sa|leur|su|suo|sua)?\b/i;
 
 export function placeInPhrase(s: string): string | null {
   if (!mayNameCity(s)) return null;
   const m = PHRASE.exec(s);
-  if (m && POSTED.test(s.slice(Math.max(0, m.index - 60), m.index))) return null;
+  const before = m ? s.slice(Math.max(0, m.index - 60), m.index) : '';
+  if (POSTED.test(before) && !HELD.test(before)) return null;
   return m ? m[1]! : null;
 }
 
+/**
+ * "I am in Frankfurt", "ich bin in der Zentrale der Bank in Frankfurt": where a speaker says they are
+ * (not "we are working with partners in Kyiv": a few words between, none that points elsewhere).
+ */
+const WHERE_I_AM =
+  "\\b(?:I\\s+am|I[’']m|we\\s+are|we[’']re|ich\\s+bin|wir\\s+sind|je\\s+suis|nous\\s+sommes|estoy|estamos|sono|siamo|ik\\s+ben|wij\\s+zijn)\\s(?:(?!(?:with|mit|avec|con|met|to|zu|for|für|pour|per|para|voor|talking|working|interested|contact|touch|partners?)\\b)[^\\s.?!]+\\s){0,6}?(?:in|à|en|a)";
+
 /** The city a speaker says they are in, in the opening of their remarks ("good to see you here in Luxembourg"). */
 const SPEECH = new RegExp(
-  `(?:\\bhere,?\\s+in|\\bto\\s+be\\s+(?:back\\s+)?(?:here\\s+)?in|\\bwelcome(?:\\s+(?:you|us))?(?:\\s+back)?\\s+(?:here\\s+)?to|\\bte\\s+zijn\\s+in|\\bhier\\s+in|\\bici\\s*,?\\s+à|\\bêtre\\s+(?:ici\\s+)?à)\\s+(${CITY_RE})(?![\\p{L}])`,
+  `(?:\\bhere,?\\s+in|\\bto\\s+be\\s+(?:back\\s+)?(?:here\\s+)?in|\\bwelcome(?:\\s+(?:you|us))?(?:\\s+back)?\\s+(?:here\\s+)?to|\\bte\\s+zijn\\s+in|\\bhier\\s+in|\\bici\\s*,?\\s+à|\\bêtre\\s+(?:ici\\s+)?à|${WHERE_I_AM})\\s+(${CITY_RE})(?![\\p{L}])`,
   'iu',
 );
 /** Words every `SPEECH` match holds, as whole words: a cheap test first ("where" and "there" do not count). */
-const SPEECH_HINT = /\b(?:here|to\s+be|welcome|zijn|hier|ici)\b|être/i;
+const SPEECH_HINT =
+  /\b(?:here|to\s+be|welcome|zijn|hier|ici|am|are|bin|sind|suis|sommes|estoy|estamos|sono|siamo|ben)\b|être|[’']m\b|[’']re\b/i;
 export function placeInSpeech(s: string): string | null {
   if (!SPEECH_HINT.test(s) || !mayNameCity(s)) return null;
   const m = SPEECH.exec(s);

@@ -2,7 +2,8 @@ import type { Speaker } from '../../schemas/record.js';
 import { CITIES } from './cities.js';
 
 const UP = '\\p{Lu}';
-const TOKEN = `${UP}[\\p{L}'’\\-]*\\.?`;
+/** A capitalised word, or an initial with its period ("Philip R. Lane"); a word's period ends the name. */
+const TOKEN = `${UP}(?:\\.|[\\p{L}'’\\-]*)`;
 const PARTICLE = '(?:von|van|der|den|de|di|da|du|dos|del|la|le|ter)';
 /** A person's name: capitalised tokens, with particles inside ("Ursula von der Leyen", "Luis de Guindos"). */
 const NAME = `(?:${PARTICLE}\\s+(?:${PARTICLE}\\s+)?)?${TOKEN}(?:\\s+(?:${PARTICLE}\\s+){0,2}${TOKEN}){0,3}`;
@@ -24,6 +25,9 @@ const INST =
   'Eurogroupe|Eurogruppe|Eurogruppo|Eurogrupo|BCE|EZB|UE|EU|Consejo\\s+Europeo|Parlamento\\s+[Ee]uropeo|Comisión\\s+Europea|' +
   'Commissione\\s+[Ee]uropea|Europaparlament|Europaparlaments)';
 
+/** A portfolio after a role: "… para Asuntos Exteriores,", "… for Foreign Affairs and Security Policy,". */
+const PORTFOLIO = `(?:\\s+(?:for|para|pour|für|per)\\s+${UP}[\\p{L}-]*(?:\\s+(?:(?:and|et|y|und|e|de|of|the)\\s+)?${UP}[\\p{L}-]*){0,4}(?=\\s*,))?`;
+
 const STOP = new Set(
   (
     'The A An At In On Of For And To By With From Following After Before During Upon Press Remarks Statement Speech Conference ' +
@@ -31,7 +35,9 @@ const STOP = new Set(
     'Q&A Q A Transcript Opening Closing Joint Informal Video Link Check Good Thank Thanks Dear Mr Ms Mrs Frau Herr This That ' +
     'It He She We They I You Today Yesterday Tonight Greek Brexit Live News Update Updates Latest Monetary Policy Interview ' +
     'Press-Conference Extracts Speakers Arrival Title Cutaway Member Members Candidate States Says Said Also Then First ' +
-    'Blog Website Team Office Service Newsletter Video Audio Photos Speaks Spoke Addresses Talks'
+    'Blog Website Team Office Service Newsletter Video Audio Photos Speaks Spoke Addresses Talks ' +
+    // site controls read as two capitalised words ("Ouvrir Menu", "Open Search")
+    'Menu Open Close Ouvrir Fermer Search Rechercher Suchen Login Home Accueil Startseite Inicio Cerca'
   ).split(' '),
 );
 
@@ -107,7 +113,7 @@ const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp; ownRol
   // "High Representative Kaja Kallas", "President of the European Parliament Roberta Metsola", "ESM Managing Director Klaus Regling"
   {
     re: new RegExp(
-      `(?:\\b[A-Z]{2,5}\\s+)?\\b(${ROLE})(?:\\s+(?:of|de|du|der|des|for)\\s+${INST})?\\s*,?\\s+(${NAME})`,
+      `(?:\\b[A-Z]{2,5}\\s+)?\\b(${ROLE})(?:\\s+(?:of|de|du|der|des|for)\\s+${INST}|\\s+(?:of|de|du|der|des)\\s+${UP}[\\p{L}-]+(?=\\s+${UP}))?${PORTFOLIO}\\s*,?\\s+(${NAME})`,
       'gu',
     ),
     role: 1,
@@ -125,6 +131,16 @@ const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp; ownRol
     name: 1,
     role: 2,
     hint: ROLE_HINT,
+  },
+  // "Anna Berg, chairman of the eurogroup", "Anna Berg, the finance minister of …": a role in lower case
+  {
+    re: new RegExp(
+      `(${NAME})\\s*,\\s+(?:the\\s+)?(?:\\p{Ll}+\\s+){0,2}?(chair(?:man|woman|person)?|president|vice-president|head|governor|minister|commissioner|spokes(?:person|man|woman)|high\\s+representative)\\s+(?:of|for)\\b`,
+      'gu',
+    ),
+    name: 1,
+    role: 2,
+    hint: /,\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:chair|president|vice-president|head|governor|minister|commissioner|spokes|high representative)/u,
   },
   // "Remarks by Jeroen Dijsselbloem following", "SOUNDBITE by Margrethe Vestager"
   { re: BY_NAME, name: 1, hint: /\bby\s/ },
@@ -273,4 +289,43 @@ export function protagonist(lines: string[], text: string): string | null {
       if (count > bestCount) [best, bestCount] = [m[0], count];
     }
   return best;
+}
+
+/** Words a greeting addresses that are no one's name. */
+const NOT_GREETED =
+  /^(?:Ladies|Everybody|Everyone|All|Colleagues|Friends|Sir|Madam|Excellenc\p{L}*|Mesdames|Messieurs|Meine|Liebe|Damen|Signore|Signori|Señoras|Señores|Dames|Europe|Europa|And|Again|Back|Today|Tonight|This|The|To|From|In|On)$/u;
+const GREETING = new RegExp(
+  `^(?:Hello|Hi|Good\\s+(?:morning|evening|afternoon)|Welcome|Bonjour|Bonsoir|Guten\\s+(?:Tag|Abend|Morgen)|Buongiorno|Buonasera|Buenos\\s+días|Buenas\\s+(?:tardes|noches)|Hola|Goedemorgen|Goedenavond|Goedemiddag)\\s*,?\\s+(?:(?:Mr|Mrs|Ms|Dr|Herr|Frau|Monsieur|Madame|Señor|Señora|Signor|Signora)\\.?\\s+)?(${UP}[\\p{L}'’-]+(?:\\s+${UP}[\\p{L}'’-]+){0,2})(?=[\\s,.!?;:]|$)`,
+  'u',
+);
+
+/**
+ * The guest an interview opens by greeting ("Hello Margit, we're very happy to have you",
+ * "Bonjour Oskar LINDQVIST."): a speaker, not a role, a city or the audience.
+ */
+export function greetedGuest(first: string): string | null {
+  const m = GREETING.exec(first);
+  if (!m) return null;
+  const name = m[1]!.split(/\s+/).map(titleCase).join(' ');
+  const firstWord = name.split(' ')[0]!;
+  if (NOT_GREETED.test(firstWord) || STOP.has(firstWord) || ROLE_ONLY.test(name) || LEADING_ROLE.test(name))
+    return null;
+  return isPersonName(name) ? name : null;
+}
+
+/** "Jean-Claude JUNCKER.- Je ne …", "María GARCÍA.— …": a press interview's label, the surname in capitals. */
+const CAPS_LABEL = new RegExp(
+  `(?:^|[.!?»”"]\\s*)((?:${UP}[\\p{Ll}'’]+(?:-${UP}[\\p{Ll}'’]+)?\\s+){1,2}${UP}{2}[\\p{Lu}'’-]*(?:\\s+${UP}{2}[\\p{Lu}'’-]*)?)\\s*\\.\\s*[-–—]\\s`,
+  'gu',
+);
+
+/** The people a paragraph labels in the `Name SURNAME.-` style of press interviews (not outlets). */
+export function interviewLabels(paragraph: string): string[] {
+  if (!paragraph.includes('.-') && !paragraph.includes('.–') && !paragraph.includes('.—')) return [];
+  const out: string[] = [];
+  for (const m of paragraph.matchAll(CAPS_LABEL)) {
+    const name = m[1]!.split(/\s+/).map(titleCase).join(' ');
+    if (isPersonName(name) && !OUTLET_WORD.test(m[1]!)) out.push(name);
+  }
+  return out;
 }

@@ -1,18 +1,36 @@
 import type { Meta, Speaker } from '../../schemas/record.js';
-import { findDates, leadDate } from '../meta/dates.js';
+import { findDates } from '../meta/dates.js';
 import { detectLanguage } from '../meta/language.js';
-import { placeInHeaderLine, placeInPhrase, placeInSpeech, CITY_RE } from '../meta/places.js';
-import { addSpeaker, findSpeakers, isBareName, protagonist } from '../meta/speakers.js';
+import { placeInHeaderLine, placeInPhrase, placeInSpeech, placeOfEvent, CITY_RE } from '../meta/places.js';
+import {
+  addSpeaker,
+  findSpeakers,
+  greetedGuest,
+  interviewLabels,
+  isBareName,
+  protagonist,
+} from '../meta/speakers.js';
 import { findEvent } from '../meta/event.js';
-import { DELIVERY, PHONE, VIDEO_LINK, isBoilerplate, isStop } from './boilerplate.js';
-import { isCaptionStyle, joinCaptionLines } from './captions.js';
+import {
+  DELIVERY,
+  PHONE,
+  PHOTO_CREDIT,
+  VIDEO_LINK,
+  isBoilerplate,
+  isLateStop,
+  isStop,
+} from './boilerplate.js';
+import { isCaptionStyle, joinCaptionLines, stripInlineCues } from './captions.js';
 import { isBodyStart, isTitleLike } from './header.js';
-import { normalizeLine, splitGlued } from './normalize.js';
+import { CAPTURE_STAMP, LIVE_STAMP, normalizeLine, splitGlued } from './normalize.js';
+import { BYLINE, dateOfRemarks } from './remarks-date.js';
 import { chooseTitle } from './title.js';
 
 /** What a structured source already knows, which wins over what the text suggests. */
 export interface Hints {
   title?: string | null;
+  /** A page's `<h1>`: the title when it is among the header lines and reads as one. */
+  h1?: string | null;
   date?: string | null;
   place?: string | null;
   speakers?: Speaker[];
@@ -32,12 +50,12 @@ export interface Analyzed {
 
 /** Another delivery note right after one, behind a dash, bar or slash. */
 const MORE_DELIVERY = new RegExp(`^\\s*[-–—|/•]?\\s*(?:${DELIVERY.source})`, 'i');
-/** A mirror's byline or publication stamp: its date is when the page went up (a last resort), its name the writer's. */
-const BYLINE =
-  /^(?:by|posted|published|updated|last updated?|first published|written|date of publication)\b/i;
 const DELIVERY_HINT = /delivery|prononcé|gesprochene|delivered|pronunciado|uitgesproken/i;
 const FIRST_PERSON =
   /\b(?:I|I'm|I’m|I've|I’ve|we|We|our|Our|my|My|me|us|je|Je|nous|Nous|ich|Ich|wir|Wir|mein|unser|ik|wij|yo|nosotros)\b/;
+/** A paragraph without what it quotes ("…", “…”, «…», „…“). */
+const unquoted = (s: string) =>
+  s.replace(/"[^"]{0,600}"|“[^”]{0,600}”|«[^»]{0,600}»|„[^“”]{0,600}[“”]/g, ' ');
 const SPOKEN_LABEL = /^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u;
 
 /**
@@ -53,7 +71,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
     if (v === undefined) cache.set(l, (v = isTitleLike(l)));
     return v;
   };
-  const { lines, cad, videoUrl } = readLines(rawLines);
+  const { lines, cad, videoUrl, live, bylineLines } = readLines(rawLines);
   dropPressContacts(lines, titleLike);
   const all = lines.filter((l) => l && !l.startsWith('\u0000')).join('\n');
   const docLang = hints.language ?? detectLanguage(all) ?? hints.defaultLanguage ?? 'en';
@@ -61,15 +79,28 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   const header = split.header;
   let body = split.body;
 
-  const title = hints.title || chooseTitle(header, docLang, titleLike);
+  let title = hints.title || chooseTitle(header, docLang, titleLike, hints.h1);
+  // a name that labels turns in the body ("Paul Germain" above each question) is no title
+  if (!hints.title && title && isBareName(title) && body.includes(title)) title = null;
   // a title repeated inside the body (mirrors print it twice or thrice)
   if (title) body = body.filter((b) => b !== title);
   // the lead: a first paragraph that narrates rather than speaks
+  // (a lead may quote the speaker in the first person: only its own words count)
   const lead =
-    body[0] && !FIRST_PERSON.test(body[0]) && !SPOKEN_LABEL.test(body[0]) && !/^Q\b/.test(body[0])
+    body[0] && !FIRST_PERSON.test(unquoted(body[0])) && !SPOKEN_LABEL.test(body[0]) && !/^Q\b/.test(body[0])
       ? body[0]
       : null;
-  const date = hints.date || findDate(header.slice(Math.max(0, header.findIndex(titleLike))), title, lead);
+  const date =
+    hints.date ||
+    dateOfRemarks({
+      header,
+      titleAt: header.findIndex(titleLike),
+      title,
+      lead,
+      body,
+      live,
+      bylineLines,
+    });
   const place = hints.place || findPlace(header, body, lead, title);
   const speakers = findAllSpeakers(hints.speakers ?? [], title, header, lead, body);
   const text = body.join('\n\n');
@@ -91,12 +122,25 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
 }
 
 /** Lines normalised and unglued, with delivery notes, video links and boilerplate taken out (markers left for notes and stops). */
-function readLines(rawLines: string[]): { lines: string[]; cad: boolean; videoUrl: string | null } {
+function readLines(rawLines: string[]): {
+  lines: string[];
+  cad: boolean;
+  videoUrl: string | null;
+  live: boolean;
+  bylineLines: Set<string>;
+} {
   let cad = false;
+  let liveStamps = 0;
+  /** Lines left to look at after a dropped "by Name" byline: an outlet and a date may follow it. */
+  let afterByline = 0;
+  const bylineLines = new Set<string>();
   let videoUrl: string | null = null;
+  /** Sentences read so far: a comment or "related" heading ends the text only after some. */
+  let spoken = 0;
   const lines: string[] = [];
   for (const raw of rawLines) {
-    for (let piece of splitGlued(normalizeLine(raw))) {
+    if (/\d\s?(?:am|pm)\s/i.test(raw)) liveStamps += raw.match(LIVE_STAMP)?.length ?? 0;
+    for (let piece of splitGlued(normalizeLine(stripInlineCues(raw)))) {
       piece = piece.trim();
       if (!piece) {
         lines.push('');
@@ -113,17 +157,33 @@ function readLines(rawLines: string[]): { lines: string[]; cad: boolean; videoUr
         if (/^https?:\/\/[^/\s]+\/\S+/.test(v[1] ?? '')) videoUrl = v[1]!;
         continue;
       }
-      if (isStop(piece)) {
+      if (isStop(piece) || (spoken >= 2 && isLateStop(piece))) {
         lines.push('\u0000STOP');
         break;
       }
-      if (isBoilerplate(piece)) continue;
+      if (PHOTO_CREDIT.test(piece)) {
+        // the caption above the credit describes the picture, not the remarks
+        let above = lines.length - 1;
+        if (above > 0 && !lines[above]) above--;
+        const caption = lines[above];
+        if (caption && caption.split(/\s+/).length <= 60 && !caption.startsWith('\u0000')) lines[above] = '';
+        continue;
+      }
+      if (isBoilerplate(piece) || (/^[•·▪◦]/.test(piece) && isBoilerplate(stripBullet(piece)))) {
+        if (/^by\s/i.test(piece)) afterByline = 2;
+        continue;
+      }
+      if (afterByline > 0) {
+        afterByline--;
+        if (piece.split(/\s+/).length <= 6) bylineLines.add(piece);
+      }
+      if (piece.length >= 60 && /[.!?]["”»]?$/.test(piece)) spoken++;
       lines.push(piece);
     }
     if (lines[lines.length - 1] === '\u0000STOP') break;
   }
   while (lines.length && lines[lines.length - 1]!.startsWith('\u0000STOP')) lines.pop();
-  return { lines, cad, videoUrl };
+  return { lines, cad, videoUrl, live: liveStamps >= 2, bylineLines };
 }
 
 /** A line with a delivery note: the words before it, a marker for the note, and a dateline glued after it. */
@@ -198,27 +258,6 @@ function splitHeader(
   return { header, body };
 }
 
-/**
- * A site's publication stamp rather than the date of the remarks: "Tuesday 3 June 2025 | 10:42",
- * "03/06/2025 | Press release".
- */
-const STAMP =
-  /\|\s*(?:\d{1,2}[:.]\d{2}\b|press release|communiqué|news|actualités|nachrichten|noticias|notizie)/i;
-
-/** The date of the remarks: a dateline after the title, else "on <date>" in the lead, else a date in the title, else a stamp. */
-function findDate(header: string[], title: string | null, lead: string | null): string | null {
-  let stamped: string | null = null; // when the page went up: the last resort
-  for (const h of header) {
-    if (h === title) continue;
-    const d = findDates(h)[0];
-    if (d && (BYLINE.test(h) || STAMP.test(h))) stamped ??= d.iso;
-    else if (d) return d.iso;
-  }
-  const fromLead = lead ? leadDate(lead) : null;
-  if (fromLead) return fromLead;
-  return (title ? findDates(title)[0]?.iso : null) ?? stamped;
-}
-
 /** The place: a header field, an early short line, the lead, the title, then the opening of the speech. */
 function findPlace(
   header: string[],
@@ -231,7 +270,7 @@ function findPlace(
     if (p) return p;
   }
   for (const b of body.slice(0, 3)) {
-    const p = b.split(/\s+/).length <= 15 ? placeInHeaderLine(b) : null;
+    const p = (b.split(/\s+/).length <= 15 ? placeInHeaderLine(b) : null) ?? placeOfEvent(b);
     if (p) return p;
   }
   const p =
@@ -266,13 +305,18 @@ function findAllSpeakers(
     if (isBareName(title)) addSpeaker(speakers, title, null);
   }
   for (const h of header) if (!BYLINE.test(h)) findSpeakers(h, speakers);
-  if (lead) findSpeakers(lead.slice(0, 400), speakers);
+  if (lead) findSpeakers(lead.slice(0, 700), speakers);
   for (const b of body.slice(0, 3)) if (b !== lead && b.split(/\s+/).length <= 15) findSpeakers(b, speakers);
   for (const b of body) {
     if (/^(?:soundbite|sot)\b/i.test(b)) findSpeakers(b.split(/saying|:/i)[0]!, speakers);
     const shot = SHOT_SPEAKER.exec(b);
     if (shot) addSpeaker(speakers, shot[1]!, null);
   }
+  if (body[0]) {
+    const guest = greetedGuest(body[0]);
+    if (guest) addSpeaker(speakers, guest, null);
+  }
+  for (const b of body.slice(0, 12)) for (const name of interviewLabels(b)) addSpeaker(speakers, name, null);
   const signature = body[body.length - 1];
   if (body.length >= 3 && signature && signature.split(/\s+/).length <= 4 && isBareName(signature))
     addSpeaker(speakers, signature, null);
@@ -306,9 +350,6 @@ const endsWithDigit = (l: string) => {
   const c = l.charCodeAt(l.length - 1);
   return c >= 48 && c <= 57;
 };
-
-/** A capture tool's stamp glued before the text: "date 2022-01 Von …". */
-const CAPTURE_STAMP = /^(?:date|datum|fecha|data)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)/i;
 
 function cleanBodyLine(l: string): string {
   let t = stripBullet(l)

@@ -30,6 +30,12 @@ const DROP_LINE: RegExp[] = [
   // geo-blocks and language notices: "This content is not available in your region", "Other available languages: none"
   /^(?:this|the)\s+(?:content|video|programme|program|page|article)\s+is\s+(?:not|no longer)\s+available\b.{0,60}$/i,
   /^(?:other\s+)?(?:available\s+)?languages?\s*:\s*(?:none|[\p{L}, ]{0,80})$/iu,
+  /^(?:ce|cette|cet)\s+(?:programme|contenu|vidéo|émission|page|article)\s+n[’']est\s+(?:malheureusement\s+)?(?:pas|plus)\s+disponible\b.{0,80}$/i,
+  /^(?:dieses|diese|dieser)\s+(?:video|inhalt|sendung|beitrag|seite)\s+ist\b.{0,60}\bnicht\s+(?:mehr\s+)?verfügbar\b.{0,40}$/i,
+  /^(?:este|esta)\s+(?:contenido|vídeo|video|programa|página)\s+no\s+está\s+disponible\b.{0,60}$/i,
+  /^(?:questo|questa)\s+(?:contenuto|video|programma|pagina)\s+non\s+è\s+(?:più\s+)?disponibile\b.{0,60}$/i,
+  // a site's pitch for more of its programmes: "Découvrez d'autres programmes disponibles …"
+  /^(?:découvrez|discover|entdecken sie|descubre|scopri|ontdek)\s+(?:d[’']autres|other|more|weitere|otros|otras|altri|altre|meer|andere)\b.{0,100}$/i,
   // a share bar written in lower case: "facebook twitter linkedin email"
   /^(?:(?:facebook|twitter|x|linkedin|email|e-mail|mail|whatsapp|telegram|reddit|pinterest|print|messenger|copy link|share|bluesky|mastodon)\s*[|·•]?\s*){2,}$/i,
   // a breadcrumb: "Home > Press > Statements", or one that ends at the site's "top page"
@@ -39,6 +45,8 @@ const DROP_LINE: RegExp[] = [
   /^(?:follow us(?: on\b.{0,40})?|(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter.{0,40})$/i,
   /^(?:we use cookies|this (?:site|website) uses cookies)\b.{0,240}$/i,
   /^(?:accept|reject|refuse)(?: all)? cookies$/i,
+  // the answer buttons of a page-feedback box: "Yes No"
+  /^(?:yes|oui|ja|sí|si|sì)\s*[/|]?\s*(?:no|non|nein|nee)$/i,
   // blog and news-site furniture: post stamps, comment links, pagers, page stamps
   /^(?:posted|published|written) by\b[^.!?]{0,80}$/i,
   /^(?:no|\d+) comments?:?$/i,
@@ -74,6 +82,36 @@ const STOP_LINE: RegExp[] = [
   /^forward to your friends$/i,
   /^showpaywall:?/i,
 ];
+
+/**
+ * Headings that close an article once its text has been read: reader comments and reply forms
+ * (`12 thoughts on “…”`, `Comments (3)`, `Laisser un commentaire`), further reading (`More on this
+ * topic`, `Sur le même sujet`, `Das könnte Sie auch interessieren`) and page feedback (`Was this
+ * page helpful?`), in the sources' languages. Only a stop after some spoken text (see `readLines`):
+ * the same words in a menu above the article must not cut it.
+ */
+const LATE_STOP_LINE: RegExp[] = [
+  /^\d+\s+(?:thoughts?|responses?|replies|comments?|reactions?|commentaires?|kommentare?|reacties|reactie|commenti|commento|comentarios?)(?:\s+(?:on|to|sur|zu|op|su|en)\b.{0,200})?$/i,
+  /^(?:comments?|reactions?|responses?|replies|commentaires|kommentare|reacties|commenti|comentarios)\s*[([]\d+[)\]]$/i,
+  /^(?:add|post|write|leave|submit) (?:a|your) (?:comment|reply|response)\b.{0,40}$/i,
+  /^(?:join the (?:discussion|conversation)|what do you think\?|laisser (?:un commentaire|une réponse)|réagir|schreibe einen kommentar|hinterlasse einen kommentar|kommentar schreiben|lascia un commento|lascia una risposta|deja (?:un comentario|una respuesta)|geef een reactie|laat een reactie achter|reageer)\s*:?$/i,
+  /^(?:more (?:on|about) this (?:topic|story|subject|issue)|more (?:stories|news|articles|coverage)(?: (?:from|on|about|in)\b.{0,40})?|related (?:stories|content|coverage|topics|reading|links|articles|posts|news)|recommended(?: for you| stories| articles| reading)?|you (?:might|may) (?:also )?(?:like|be interested in|have missed)|don[’']t miss|latest (?:news|stories|articles|posts)|also (?:read|on\b.{0,40})|sur le même (?:sujet|thème)|à lire (?:aussi|également)|à voir aussi|dans la même rubrique|das könnte sie auch interessieren|auch interessant|weitere (?:artikel|nachrichten|meldungen)(?: zum thema)?|mehr zum thema\b.{0,40}|leggi anche|potrebbe interessarti|articoli correlati|te puede interesar|noticias relacionadas|más noticias|lees ook|meer over dit onderwerp|gerelateerde artikelen)\s*:?$/i,
+  /^(?:was this (?:page|article|information|content) (?:helpful|useful)|did you find (?:this|what you were looking for)|is there anything wrong with this page|report a (?:problem|mistake|bug)(?: on this page)?|cette page vous a-t-elle été utile|cette information vous a-t-elle été utile|war diese seite hilfreich|ist diese seite hilfreich|¿(?:le )?(?:ha resultado|es) útil (?:esta|la) (?:página|información)|questa pagina (?:ti )?è stata utile|was deze pagina nuttig|heeft deze informatie u geholpen)\s*\??$/i,
+];
+
+/** Whether a line ends the transcript once some spoken text has been read. */
+export const isLateStop = anyOf(LATE_STOP_LINE);
+
+/**
+ * A photo agency's credit under a picture: "Anna Berg/Agence France-Presse/Getty Images",
+ * "Photo: Anna Berg (Reuters)". The line above it is the picture's caption.
+ */
+const AGENCY =
+  '(?:Getty Images|AFP|Agence France-Presse|Reuters|AP(?: Photo)?|EPA(?:-EFE)?|ANP|dpa|Bloomberg|Shutterstock|Belga|ANSA|EFE|Xinhua|Sipa|Alamy)';
+export const PHOTO_CREDIT = new RegExp(
+  `^(?:[\\p{L} .'’-]{2,40}\\s*/\\s*){1,3}${AGENCY}$|^(?:[Pp]hoto|[Ff]oto|[Pp]icture|[Ii]mage|[Cc]redit)s?\\s*:\\s*[^:]{0,60}\\b(?:${AGENCY}|European Union|EU)\\)?$`,
+  'u',
+);
 
 /** A phone number, as written in press-contact blocks. */
 export const PHONE = /\+\s?\d{2,3}[\d\s()/.-]{6,}\d/;

@@ -67,3 +67,11 @@ export function joinCaptionLines(lines: string[]): string[] {
   if (cur.length) out.push(cur.join(' '));
   return out;
 }
+
+/** SubRip cues flattened into running text: "2 00:00:08,640 --> 00:00:13,720 communication since …". */
+const INLINE_CUE =
+  /(?:^|\s)(?:\d{1,5}\s+)?\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[,.]\d{1,3}(?=\s|$)/g;
+
+/** A line without the SubRip cue numbers and timings a capture left inside it. */
+export const stripInlineCues = (line: string): string =>
+  line.includes('-->') ? line.replace(INLINE_CUE, ' ').replace(/ {2,}/g, ' ').trim() : line;

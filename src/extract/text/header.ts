@@ -11,6 +11,10 @@ const SPEAKER_LINE = new RegExp(
 );
 const SENTENCE_BREAK = /(?<!\b\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|vs|No))[.!?]["”’]?\s+[\p{Lu}„“"]/u;
 
+/** A blog's or news site's post line: "Posted on 3 May 2026 · 12 Comments", "Updated 10:42". */
+const POST_META =
+  /^(?:posted|published|updated|last updated|first published|publié|veröffentlicht|aktualisiert|publicado|pubblicato)\b|\b\d+\s+(?:comments?|commentaires?|kommentare?|reacties|commenti|comentarios?|responses|replies)\b/i;
+
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /** A marker or speaker label that opens a turn of the transcript. */
@@ -21,7 +25,7 @@ export const TURN_START =
 export function isTitleLike(line: string): boolean {
   const n = words(line);
   if (n < 2 || line.length > 350 || line.length < 8) return false;
-  if (startsWithDate(line) || ROLE_LINE.test(line)) return false;
+  if (startsWithDate(line) || ROLE_LINE.test(line) || POST_META.test(line)) return false;
   // "Anna Berg, Minister of Finance" is a byline; with a quote after it, a headline
   if (SPEAKER_LINE.test(line) && !/\s:\s*\S|["“«„]/.test(line)) return false;
   if (SENTENCE_BREAK.test(line)) return false;

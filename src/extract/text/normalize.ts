@@ -31,9 +31,9 @@ export const LIVE_STAMP =
  * time stamps, and a question label written mid-paragraph ("… problems. Journalist: …").
  */
 export function splitGlued(line: string): string[] {
-  let parts = [line];
+  let parts = splitHeaderGlue(line);
   if (/\d\s?(?:am|pm)\s+(?:GMT|BST|CET|CEST|EST|EDT|UTC)\b/.test(line)) {
-    parts = line.split(LIVE_STAMP);
+    parts = parts.flatMap((p) => p.split(LIVE_STAMP));
     // a key-events list glued without separators ("problemsPress conference underway nowGreece rejects …")
     if (parts.length > 1 && (parts[0]!.match(/\p{Ll}\p{Lu}/gu) ?? []).length >= 2) parts = parts.slice(1);
   }
@@ -45,4 +45,30 @@ export function splitGlued(line: string): string[] {
     else out.push(...q.split('\n'));
   }
   return out;
+}
+
+/** A capture tool's stamp glued before the text: "date 2022-01 Von …". */
+export const CAPTURE_STAMP = /^(?:date|datum|fecha|data)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)/i;
+
+/** A mirror's stamp inside a line, with a share or comment counter before it: "… 0 07/01/2019 | 10:59 …". */
+const GLUED_STAMP = /(?<!\s)\s+(?:\d{1,4}\s+)?(\d{1,2}[./]\d{1,2}[./]\d{4}\s*\|\s*\d{1,2}[:.]\d{2})(?:\s+|$)/;
+
+/**
+ * A page header a capture flattened onto one line: the capture tool's stamp before it, a mirror's
+ * stamp after the title (`date 2019-01 Title 0 07/01/2019 | 10:59 Share :`), or a title glued to the
+ * lead that repeats its first word (`Interview with Radio NordInterview with Anna Berg, …`).
+ */
+function splitHeaderGlue(line: string): string[] {
+  const t = line.replace(CAPTURE_STAMP, '');
+  if (t.includes('|')) {
+    const m = GLUED_STAMP.exec(t);
+    if (m && m.index > 0) return [t.slice(0, m.index), m[1]!, t.slice(m.index + m[0].length)].filter(Boolean);
+  }
+  const first = /^\p{Lu}\p{Ll}{3,}(?=\s)/u.exec(t)?.[0];
+  if (first) {
+    const at = t.indexOf(first, first.length);
+    if (at > 0 && /\p{Ll}/u.test(t[at - 1]!) && /\s/.test(t[at + first.length] ?? ''))
+      return [t.slice(0, at), t.slice(at)];
+  }
+  return [t];
 }

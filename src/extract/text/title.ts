@@ -1,4 +1,5 @@
 import { detectLanguage } from '../meta/language.js';
+import { isBareName } from '../meta/speakers.js';
 import { TITLE_WORD } from './boilerplate.js';
 
 /** Letters of scripts other than Latin: a menu in another script is no title of a Latin-script text. */
@@ -23,7 +24,13 @@ function isMenu(line: string): boolean {
 
 /** A header line that looks like a title but is the site's: menus, site furniture, a company line in capitals. */
 const isChrome = (l: string) =>
-  isMenu(l) || CHROME_TITLE.test(l) || (l === l.toUpperCase() && /\p{Lu}{2}/u.test(l) && !TITLE_WORD.test(l));
+  isMenu(l) ||
+  CHROME_TITLE.test(l) ||
+  (l === l.toUpperCase() && /\p{Lu}{2}/u.test(l) && !TITLE_WORD.test(l)) ||
+  (l.match(YOUR)?.length ?? 0) >= 2;
+
+/** The site speaking to its reader ("Create your alerts, share your favourites …"): twice makes a pitch, not a title. */
+const YOUR = /\b(?:your|vos|votre|Ihre[nmrs]?|tus|tu|sus|tuoi|tue|jouw|uw)\b/giu;
 
 /** A second header line that finishes a wrapped title: "by the President and the Prime Minister". */
 const WRAPPED_BY = /^by\s+\S.{0,120}$/;
@@ -36,9 +43,19 @@ export function chooseTitle(
   header: string[],
   docLang: string,
   titleLike: (l: string) => boolean,
+  h1: string | null = null,
 ): string | null {
   const plausible = header.filter((l) => titleLike(l) && !otherScript(l) && !WRAPPED_BY.test(l));
-  const titleLines = plausible.some((l) => !isChrome(l)) ? plausible.filter((l) => !isChrome(l)) : plausible;
+  // a page's <h1> that reads as a title is the page's own title: a line in another language's
+  // words or a longer line of the template must not win over it
+  if (h1 && plausible.includes(h1) && !isChrome(h1)) return finishTitle(header, h1);
+  // a programme or profile page titled by the person alone ("Anna Berg") when only chrome reads as a title
+  const named = header.find((l) => isBareName(l) && !otherScript(l));
+  const titleLines = plausible.some((l) => !isChrome(l))
+    ? plausible.filter((l) => !isChrome(l))
+    : named
+      ? []
+      : plausible;
   const specific = titleLines.filter((c) => c.split(/\s+/).length > 2);
   const candidates = specific.length ? specific : titleLines;
   const inLang = candidates.filter((c) => {
@@ -46,8 +63,12 @@ export function chooseTitle(
     return !l || l === docLang;
   });
   const ranked = [...inLang, ...candidates.filter((c) => !inLang.includes(c))];
-  const pick = ranked[0];
-  if (!pick) return null;
+  const pick = ranked[0] ?? named;
+  return pick ? finishTitle(header, pick) : null;
+}
+
+/** The chosen title line, joined with a wrapped `by …` line, without a site prefix or name. */
+function finishTitle(header: string[], pick: string): string | null {
   // a line that ends with another header line is that line with a site prefix ("Press Releases Foreign …")
   const title = header.find((h) => h !== pick && h.length >= 15 && pick.endsWith(h)) ?? pick;
   const next = header[header.indexOf(title) + 1];
@@ -67,7 +88,7 @@ const MEDIA_TAG = /(?<!\s)\s*[([](?:vid[eé]o|audio|photos?|live|podcast)[)\]]\s
 
 /** A title without the site's name glued before or after it. */
 export function stripSiteName(t: string): string {
-  let s = t.replace(SKIP_LINK, '').replace(SITE_SUFFIX, '').replace(MEDIA_TAG, '');
+  let s = t.replace(SKIP_LINK, '').replace(SITE_SUFFIX, '').replace(MEDIA_TAG, '').trimEnd();
   const prefix = SITE_PREFIX.exec(s);
   if (prefix && TITLE_WORD.test(s.slice(prefix[0].length))) s = s.slice(prefix[0].length);
   return s.replace(/^(?:Press [Rr]eleases?|PRESS RELEASES?)\s+(?=\p{Lu})/u, '').trim();
