@@ -384,10 +384,10 @@ const CHANGE_BY = new Set(
   ),
 );
 
-/** True when the French `de` at `k` follows a word of change within the three words before it. */
+/** True when the French `de` at `k` follows a word of change within the five words before it (`réduire la dette grecque de`). */
 function changeBy(tokens: Token[], k: number): boolean {
   if (at(tokens, k)?.low !== 'de') return false;
-  for (let b = k - 1; b >= k - 3; b--) {
+  for (let b = k - 1; b >= k - 5; b--) {
     const t = at(tokens, b);
     if (!t || t.kind !== 'word') return false;
     if (CHANGE_BY.has(t.low)) return true;

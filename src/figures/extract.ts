@@ -14,7 +14,9 @@ import {
   IDENTIFIER_WORDS,
   MONTHS,
   NOT_ITEM_WORDS,
+  PAIR_NOUNS,
   SCALES,
+  VERB_HOMOGRAPHS,
   OF_PEOPLE,
   PEOPLE_PARTICIPLES,
   TIME_NOUNS,
@@ -80,6 +82,8 @@ const PART_OF = new Set([
   'inclusive',
 ]);
 const AND_OR = new Set(['and', 'but', 'so', 'et', 'mais', 'und', 'aber', 'e', 'ma', 'y', 'pero']);
+/** Definite articles before `two sides` that make it `both sides`. */
+const DEFINITE = new Set(['the', 'les', 'des', 'los', 'las', 'i', 'le', 'gli', 'die', 'den', 'de', 'het']);
 /** Who a bare number after a copula counts: `we are 27`, `nous sommes 27`, `wir sind 27`. */
 const PEOPLE_PRONOUNS = new Set([
   'we',
@@ -154,6 +158,14 @@ function countItem(
         !PEOPLE_PARTICIPLES.has(head));
     if (verb) return allOf || vote ? { ok: true, item: null, end: a.end } : no;
     if (TIME_NOUNS.has(head) || MONTHS.has(head)) return no;
+    // `des deux côtés`, `the two sides`: both, not a count
+    if (a.value === 2 && a.scale === 1 && PAIR_NOUNS.has(head) && isWord(tokens, a.start - 1, DEFINITE))
+      return no;
+    // `che sei anti-italiano`: a number word that is also a verb counts only a plural noun
+    const homograph =
+      !a.digits && a.end === a.numAt + 1 ? VERB_HOMOGRAPHS.get(tokens[a.numAt]!.low) : undefined;
+    if (homograph && homograph[0] === tokens[a.numAt]!.lang && !homograph[1].includes(head.slice(-1)))
+      return no;
     // `3 p.m.`, `10 a.m.`
     if ((head === 'p' || head === 'a') && at(tokens, a.end + 1)?.text === '.' && glued(tokens, a.end + 1))
       return no;

@@ -49,3 +49,63 @@ describe('French ranges after a word of change', () => {
     ]);
   });
 });
+
+describe('French ranges after a word of change, several words back', () => {
+  it('reads `baisser la facture moyenne de A % à B %` as one range', () => {
+    expect(
+      found('Le gouvernement voudrait baisser la facture moyenne de 10 % à 15 % pour les ménages.'),
+    ).toEqual([['percent', 10, 15, '%']]);
+  });
+});
+
+describe('half a scale written with `one` or an article before `half`', () => {
+  it('reads `one half billion` and `a half million` as half the scale', () => {
+    expect(
+      found('The hotline took one half billion calls, and the campaign cost a half million euros in all.'),
+    ).toEqual([
+      ['count', 5e8, null, null],
+      ['money', 5e5, null, 'EUR'],
+    ]);
+  });
+});
+
+describe('a counted noun in quotation marks', () => {
+  it('counts the quoted noun after the number, in any quotation marks', () => {
+    const text =
+      'Eleven "working tables" meet every week, and 14 “expert groups” report to them, while ' +
+      'the rest said "we are fine" and left.';
+    expect(found(text)).toEqual([
+      ['count', 11, null, null],
+      ['count', 14, null, null],
+    ]);
+    expect(extractFigures(text, []).map((f) => f.item)).toEqual(['working tables', 'expert groups']);
+  });
+
+  it('counts a French noun in guillemets, the line told French despite Dutch-looking words', () => {
+    expect(found('Onze « groupes de travail » se réunissent depuis le début du mois à Bruxelles.')).toEqual([
+      ['count', 11, null, null],
+    ]);
+  });
+});
+
+describe('numbers that are not counts in context', () => {
+  it('does not count `the two sides` or `des deux côtés`, which mean both', () => {
+    expect(
+      found('Les experts travaillent des deux côtés de la frontière, et les deux pays ont signé un accord.'),
+    ).toEqual([['count', 2, null, null]]);
+    expect(found('The two sides met again today, and two teams stayed behind in Geneva.')).toEqual([
+      ['count', 2, null, null],
+    ]);
+  });
+
+  it('reads the Italian `sei` as a verb unless a plural noun follows it', () => {
+    expect(
+      found(
+        'Se sei contrario a questa proposta non sei anti-europeo, ma ci sono sei governi che la sostengono e sei regioni.',
+      ),
+    ).toEqual([
+      ['count', 6, null, null],
+      ['count', 6, null, null],
+    ]);
+  });
+});
