@@ -123,7 +123,8 @@ function countItem(
     !sentenceStart(tokens, a.start - 1) &&
     !isFunctionWord(prev!.low, prev!.lang) &&
     !/'s?$/.test(prev!.low) && // `the EU's 27 Member States`
-    a.scale === 1
+    a.scale === 1 &&
+    !germanNounBefore(tokens, a)
   )
     return no;
   // `10-year`, `two-state`: a compound adjective
@@ -213,6 +214,25 @@ function countItem(
   // `2 million` with no noun after it
   if (a.scale > 1 && prev?.text !== ':') return { ok: true, item: null, end: a.end, bare: true };
   return no;
+}
+
+/**
+ * German capitalises every noun: `für die Armee 5000 Soldaten` has a common noun before the number
+ * and a plural noun after it, so the capital names nothing (unlike `Horizont 2020`, `Paket 4`).
+ */
+function germanNounBefore(tokens: Token[], a: Amount): boolean {
+  const prev = at(tokens, a.start - 1)!;
+  const next = at(tokens, a.end);
+  return (
+    prev.lang === 'de' &&
+    a.digits &&
+    a.value > 1 &&
+    !a.yearLike &&
+    prev.text !== prev.text.toUpperCase() &&
+    isFunctionWord(at(tokens, a.start - 2)?.low ?? '', 'de') &&
+    capitalised(next) &&
+    !isFunctionWord(next!.low, 'de')
+  );
 }
 
 /**

@@ -109,3 +109,25 @@ describe('numbers that are not counts in context', () => {
     ]);
   });
 });
+
+describe('Swiss thousands apostrophes', () => {
+  it("reads `1’250` and `2'400'000.50` as grouped thousands, and leaves `'21` and `12'34` alone", () => {
+    expect(
+      found(
+        "Der Bund zahlt CHF 2'400'000.50 an die Kantone, und die Armee bildet 1’250 Rekruten aus für die Schweiz.",
+      ),
+    ).toEqual([
+      ['money', 2400000.5, null, 'CHF'],
+      ['count', 1250, null, null],
+    ]);
+    expect(found("The class of '21 met again, and the code 12'34 is no number at all.")).toEqual([]);
+  });
+});
+
+describe('German nouns before a number', () => {
+  it('counts `die Armee 800 Soldaten` but not a name such as `Horizont 2020` or `Paket 4`', () => {
+    expect(
+      found('Die Regierung schickt für die Armee 800 Soldaten, finanziert aus Horizont 2020 und Paket 4.'),
+    ).toEqual([['count', 800, null, null]]);
+  });
+});
