@@ -177,8 +177,16 @@ function countItem(
     if (item.words.some((w) => TIME_NOUNS.has(w) && w !== 'times')) return no;
     // `Reference: 90958 Duration: …`: a label's value, not a count
     if (prev?.text === ':' && capitalised(tokens[a.end])) return no;
-    // `1049 Brussels`, `1000 Bruxelles`: a postcode before a place name
-    if (a.digits && a.scale === 1 && /^\d{4,5}$/.test(tokens[a.numAt]!.text) && capitalised(tokens[a.end]))
+    // `1049 Brussels`, `1000 Bruxelles`: a postcode before a place name; German capitalises every
+    // noun, so there a lower-case word before the number (`hat 3000 Flüchtlinge`) makes it a count
+    const lowerBefore = prev?.kind === 'word' && prev.text === prev.low && prev.lang === 'de';
+    if (
+      a.digits &&
+      a.scale === 1 &&
+      /^\d{4,5}$/.test(tokens[a.numAt]!.text) &&
+      capitalised(tokens[a.end]) &&
+      !lowerBefore
+    )
       return no;
     return { ok: true, item, end: item.end };
   }

@@ -131,3 +131,13 @@ describe('German nouns before a number', () => {
     ).toEqual([['count', 800, null, null]]);
   });
 });
+
+describe('German four-digit counts and postcodes', () => {
+  it('counts `hat 3000 Flüchtlinge` but leaves a postcode after a comma alone', () => {
+    expect(
+      found(
+        'Die Stadt hat 3000 Flüchtlinge aufgenommen, sagte der Bürgermeister im Amt in der Hauptstraße 4, 8001 Zürich.',
+      ),
+    ).toEqual([['count', 3000, null, null]]);
+  });
+});
