@@ -98,23 +98,52 @@ function bareChild() {
   });
 }
 
+// Words the made-up transcripts are written with. Each document draws its own sentences from
+// them, so that no two share more than a few word runs: real remarks are distinct texts, and the
+// near-duplicate index (MinHash over word 4-shingles) then finds few candidates, as in production.
+const WORDS = (
+  'agriculture budget cohesion climate energy flood farmers fisheries grid hydrogen industry ' +
+  'interconnector investment labour market migration mobility network pension ports railway ' +
+  'recovery region research roaming security semiconductor shipping skills solar storage ' +
+  'subsidy tariff transport trade treaty vaccine water wind youth harbour bridge corridor ' +
+  'battery steel cement forest drought heat insurance loan guarantee bond audit reform ' +
+  'procurement competition merger platform data privacy court ruling appeal inspection ' +
+  'standards label consumer packaging waste recycling emissions permit carbon border levy ' +
+  'screening sanctions embargo mission observer ceasefire corridor refugees reception asylum ' +
+  'visa passport customs excise duty ledger treasury auditors parliament council presidency ' +
+  'committee rapporteur amendment directive regulation decision opinion envelope instalment'
+).split(' ');
+const VERBS = (
+  'agreed approved proposed adopted reviewed extended doubled reduced launched funded ' +
+  'suspended delayed confirmed asked expected estimated opened closed signed published'
+).split(' ');
+
+/** A small seeded generator, so that a run's documents are the same on each round. */
+function rng(seed) {
+  let s = seed >>> 0 || 1;
+  return () => (s = (Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+}
+
 /** A made-up ~2 kB transcript, distinct per document: title, date, remarks with figures, Q&A. */
 function transcript(run, i) {
+  const r = rng(i * 7919 + run.length);
+  const pick = (list) => list[Math.floor(r() * list.length)];
+  const words = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const m = 10 + (i % 90);
   let text =
-    `Remarks by Commissioner Anna Lindqvist on the cohesion package, briefing ${run}-${i}\n\n` +
+    `Remarks by Commissioner Anna Lindqvist on the ${words(2)} package, briefing ${run}-${i}\n\n` +
     `Brussels, ${1 + (i % 28)} March 2026\n\nCheck against delivery\n\n` +
-    `Commissioner Lindqvist: Good afternoon. Today the Commission agreed on €${m} million for ` +
-    `regions hit by the floods, and ${i % 40} projects will start this year. Unemployment in ` +
-    `those regions fell by ${(i % 9) + 1}.5% since 2024.\n\n`;
+    `Commissioner Lindqvist: Today the Commission ${pick(VERBS)} €${m} million for ${words(3)}, ` +
+    `and ${i % 40} ${words(1)} projects ${pick(VERBS)} ${words(4)}. The ${words(2)} rate fell by ` +
+    `${(i % 9) + 1}.5% since 2024.\n\n`;
   let q = 0;
   while (text.length < BYTES - 200) {
     q++;
     text +=
-      `Question: Thank you, Commissioner. Could you say how many of the ${i + q} municipalities ` +
-      `will receive funds before the summer, and whether the €${m + q} million is new money?\n\n` +
-      `Commissioner Lindqvist: About two thirds of them will, and ${q * 3} more after September. ` +
-      `It is new money: ${q + 1} billion euro over the period, on top of the existing envelope.\n\n`;
+      `Question: On the ${words(3)}, how many of the ${i + q} ${words(2)} ${pick(VERBS)} ` +
+      `${words(5)}, and is the €${m + q} million for ${words(3)} new?\n\n` +
+      `Commissioner Lindqvist: ${q * 3} ${words(2)} ${pick(VERBS)} ${words(6)}; ${q + 1} billion ` +
+      `euro ${pick(VERBS)} ${words(7)}.\n\n`;
   }
   return text.slice(0, BYTES - 1) + '\n';
 }
@@ -322,20 +351,24 @@ async function presslineSetup(redisUrl) {
   };
   const workers = (n, env = {}) =>
     Array.from({ length: n }, () =>
-      spawn(process.execPath, [...nodeArgs, cli, 'workers', '--concurrency', String(CONCURRENCY)], {
-        env: {
-          ...noArchives(),
-          ...env,
-          REDIS_URL: redisUrl,
-          QUEUE_PREFIX: queuePrefix,
-          DATA_DIR: dataDir,
-          ...(process.env.PIPELINE_BENCH_LOG_LEVEL
-            ? { LOG_LEVEL: process.env.PIPELINE_BENCH_LOG_LEVEL }
-            : {}),
+      spawn(
+        process.execPath,
+        [...nodeArgs, env.PIPELINE_BENCH_CLI ?? cli, 'workers', '--concurrency', String(CONCURRENCY)],
+        {
+          env: {
+            ...noArchives(),
+            ...env,
+            REDIS_URL: redisUrl,
+            QUEUE_PREFIX: queuePrefix,
+            DATA_DIR: dataDir,
+            ...(process.env.PIPELINE_BENCH_LOG_LEVEL
+              ? { LOG_LEVEL: process.env.PIPELINE_BENCH_LOG_LEVEL }
+              : {}),
+          },
+          // Logs go nowhere (as to a collector), but are written at the configured level.
+          stdio: ['ignore', 'ignore', process.env.PIPELINE_BENCH_VERBOSE ? 'inherit' : 'ignore'],
         },
-        // Logs go nowhere (as to a collector), but are written at the configured level.
-        stdio: ['ignore', 'ignore', process.env.PIPELINE_BENCH_VERBOSE ? 'inherit' : 'ignore'],
-      }),
+      ),
     );
   const cleanup = async () => {
     const redis = new Redis(redisUrl);
@@ -398,7 +431,7 @@ async function timeRun(redis, first, n, start, done) {
   };
 }
 
-async function runPressline(redis, redisUrl, n, processes = 1) {
+async function runPressline(redis, redisUrl, n, processes = 1, env = {}) {
   const p = await presslineSetup(redisUrl);
   try {
     await p.enqueue(0, n);
@@ -407,7 +440,7 @@ async function runPressline(redis, redisUrl, n, processes = 1) {
       redis,
       p.first,
       n,
-      () => p.workers(processes),
+      () => p.workers(processes, env),
       async () => (await count()) >= n,
     );
     const check = await archiveCheck(p.archive);
@@ -472,23 +505,44 @@ const fmt = (label, r) =>
   `${r.inKB.toFixed(1)} kB in / ${r.outKB.toFixed(1)} kB out per doc  peak RSS ${r.rssMB.toFixed(0)} MB\n` +
   `${''.padEnd(24)} top commands/doc: ${r.top}`;
 
+/**
+ * Variants of the workers' settings to compare in the same run, e.g.
+ * PIPELINE_BENCH_VARIANTS="STAGE_THREADS=0; STAGE_THREADS=1" (`;` between variants, spaces
+ * between settings; PIPELINE_BENCH_CLI=… in a variant runs another build); by default one, the defaults.
+ */
+const VARIANTS = (process.env.PIPELINE_BENCH_VARIANTS ?? '')
+  .split(';')
+  .map((v) => v.trim())
+  .filter(Boolean)
+  .map((v) => ({
+    label: v,
+    env: Object.fromEntries(
+      v.split(/\s+/).map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+    ),
+  }));
+if (!VARIANTS.length) VARIANTS.push({ label: 'pressline workers', env: {} });
+
 async function compare(redis, url) {
   console.log(
     `${N} documents of ${BYTES} bytes, concurrency ${CONCURRENCY}, ${ROUNDS} round(s) each, alternating`,
   );
   let bare;
-  let pl;
+  const best = VARIANTS.map(() => null);
   for (let round = 0; round < ROUNDS; round++) {
     const b = args.includes('--pressline-only') ? { docsPerSec: Infinity } : await runBare(redis, url, N);
     if (b.secs) console.log(fmt('bare 5-stage BullMQ', b));
-    const p = await runPressline(redis, url, N);
-    console.log(fmt('pressline workers', p));
     if (!bare || b.docsPerSec > bare.docsPerSec || !bare.secs) bare = b;
-    if (!pl || p.docsPerSec > pl.docsPerSec) pl = p;
+    for (const [i, v] of VARIANTS.entries()) {
+      const p = await runPressline(redis, url, N, 1, v.env);
+      console.log(fmt(v.label, p));
+      if (!best[i] || p.docsPerSec > best[i].docsPerSec) best[i] = p;
+    }
   }
-  console.log(
-    `\nratio ${(pl.docsPerSec / bare.docsPerSec).toFixed(2)}  (Pressline ${pl.docsPerSec.toFixed(0)} docs/s, bare ${bare.docsPerSec.toFixed(0)} docs/s, best of ${ROUNDS})`,
-  );
+  console.log();
+  for (const [i, v] of VARIANTS.entries())
+    console.log(
+      `ratio ${(best[i].docsPerSec / bare.docsPerSec).toFixed(2)}  (${v.label}: Pressline ${best[i].docsPerSec.toFixed(0)} docs/s, ${best[i].cpuMs.toFixed(2)} ms CPU/doc; bare ${bare.docsPerSec.toFixed(0)} docs/s, ${bare.cpuMs?.toFixed(2)} ms CPU/doc; best of ${ROUNDS})`,
+    );
 }
 
 /** The floor: the bare chain, and Pressline's queue traffic without Pressline's code, and Pressline. */
@@ -518,23 +572,33 @@ async function soak(redis, url) {
     const [child] = p.workers(1);
     const t0 = performance.now();
     console.log(
-      '| archived | workers RSS (MB) | Redis used_memory (MB) | of which the fetch index (MB) | docs/s since last row |',
+      '| archived | workers RSS (MB) | Redis used_memory (MB) | fetch index (MB) | link signatures (MB) | Redis keys | docs/s since last row |',
     );
-    console.log('| ---: | ---: | ---: | ---: | ---: |');
+    console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     let next = step;
+    const heapAt = (process.env.PIPELINE_SOAK_HEAP_AT ?? '').split(',').filter(Boolean).map(Number);
     let lastT = t0;
     let lastN = 0;
     for (;;) {
       const done = await count();
       if (p.queued() < SOAK_N && p.queued() - done < backlog / 2)
         await p.enqueue(p.queued(), Math.min(SOAK_N, p.queued() + backlog / 2));
+      // PIPELINE_SOAK_HEAP_AT="20000,60000" with PIPELINE_BENCH_NODE_ARGS="--heapsnapshot-signal=SIGUSR2
+      // --diagnostic-dir=…": a heap snapshot of the workers at those counts, to diff what grows.
+      while (heapAt.length && done >= heapAt[0]) {
+        heapAt.shift();
+        child.kill('SIGUSR2');
+      }
       if (done >= next) {
         const now = performance.now();
         const mem = (await info(redis)).used_memory / 2 ** 20;
         // The fetch index holds one entry per distinct document by design (conditional GETs, reprocess).
         const index = ((await redis.memory('USAGE', p.app.stores.keys.fetched)) ?? 0) / 2 ** 20;
+        // So do the link index (a signature, and its id in 64 LSH bucket sets) and the versions kept for diffs.
+        const minhash = ((await redis.memory('USAGE', p.app.stores.keys.minhash)) ?? 0) / 2 ** 20;
+        const keys = await redis.dbsize();
         console.log(
-          `| ${next} | ${procStatus(child.pid, 'VmRSS').toFixed(0)} | ${mem.toFixed(1)} | ${index.toFixed(1)} | ${((done - lastN) / ((now - lastT) / 1000)).toFixed(0)} |`,
+          `| ${next} | ${procStatus(child.pid, 'VmRSS').toFixed(0)} | ${mem.toFixed(1)} | ${index.toFixed(1)} | ${minhash.toFixed(1)} | ${keys} | ${((done - lastN) / ((now - lastT) / 1000)).toFixed(0)} |`,
         );
         lastT = now;
         lastN = done;

@@ -12,6 +12,7 @@ import { createSinks } from './sinks/index.js';
 import type { Sink } from './sinks/types.js';
 import { loadSources, privateAccessOf } from './sources/load.js';
 import { STAGES, type Stage } from './stages/names.js';
+import { isPooled, StagePool } from './stages/stage-pool.js';
 import { stageDefs, type StageContext, type StageDef } from './stages/registry.js';
 import { assertRedis, createRedis } from './store/connection.js';
 import type { DocStatus } from './store/doc-status.js';
@@ -56,6 +57,8 @@ export class App {
   readonly workers: Worker[] = [];
   private closing: Promise<void> | null = null;
   private stopProbe: (() => void) | null = null;
+  /** The stage threads, started with the first worker of a pure stage (STAGE_THREADS > 0). */
+  private pool: StagePool | null = null;
 
   private constructor(
     readonly config: Config,
@@ -169,7 +172,14 @@ export class App {
         ];
       default: {
         const def = stageDefs[stage] as StageDef<unknown, unknown>;
-        return [createWorker(stageSpec(def, this.queues, this.context), deps, opts)];
+        if (isPooled(stage) && this.config.stageThreads > 0)
+          this.pool ??= new StagePool({
+            threads: this.config.stageThreads,
+            timeLimitMs: this.config.stageTimeLimitMs,
+            logLevel: this.config.logLevel,
+            limits: limitsOf(this.config),
+          });
+        return [createWorker(stageSpec(def, this.queues, this.context, this.pool), deps, opts)];
       }
     }
   }
@@ -179,6 +189,7 @@ export class App {
     this.closing ??= (async () => {
       this.stopProbe?.();
       await Promise.all(this.workers.map((w) => w.close()));
+      await this.pool?.close();
       await this.queues.close();
       await Promise.all(this.sinks.map((s) => s.close()));
       await this.connection.quit().catch(() => this.connection.disconnect());

@@ -100,6 +100,18 @@ const settings = {
     3000,
     'How often workers look for jobs whose lock expired (their worker died) and queue them again.',
   ],
+  stageThreads: [
+    'STAGE_THREADS',
+    int(0),
+    0,
+    'Worker threads per workers process that run the pure stages (clean, segment, figures) off its event loop, each document under STAGE_TIME_LIMIT_MS; 0 runs them inline (less CPU per document on a saturated machine).',
+  ],
+  stageTimeLimitMs: [
+    'STAGE_TIME_LIMIT_MS',
+    int(1),
+    30000,
+    'With STAGE_THREADS > 0: longest one pure stage may run on one document in a thread; past it the thread is stopped and the job fails for good (ERR_STAGE_TIME_LIMIT).',
+  ],
   userAgent: [
     'USER_AGENT',
     z.string().min(1),

@@ -90,10 +90,12 @@ const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
 /**
  * Whether decoded text is binary after all (a caller passed bytes decoded as Latin-1, say):
  * the share of NULs and control characters, or of U+FFFD replacement characters (bytes that
- * were not valid in the charset). Returns what it looks like, or null for text.
+ * were not valid in the charset), in its first 16,384 characters: binary shows there as well as
+ * in more, and this runs on every document the clean stage reads (a 64 Ki sample was 2% of
+ * the clean bench). Returns what it looks like, or null for text.
  */
 export function sniffText(text: string): string | null {
-  const n = Math.min(text.length, 65536);
+  const n = Math.min(text.length, 16384);
   let control = 0;
   let replaced = 0;
   for (let i = 0; i < n; i++) {

@@ -3,6 +3,7 @@ import { PermanentError, PresslineError, TransientError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import { fetchResponses } from '../metrics.js';
 import { bodyError, readBody, tooLarge } from './body.js';
+import { checkLength, Exchange } from './framing.js';
 import { checkLiteralHost, guardedLookup, systemResolver, type Resolver } from './guard.js';
 import { MemoryHostLimiter, type HostLimiter, type Permit } from './limiter.js';
 import { productToken, Robots, RobotsCache } from './robots.js';
@@ -250,7 +251,7 @@ export class HttpClient {
     o: GetOptions,
     allowPrivate: boolean,
     permit: Permit,
-  ): Promise<Dispatcher.ResponseData> {
+  ): Promise<Dispatcher.ResponseData<Exchange>> {
     try {
       return await request(current, {
         method: 'GET',
@@ -263,6 +264,7 @@ export class HttpClient {
           ...(o.lastModified ? { 'if-modified-since': o.lastModified } : {}),
         },
         signal: AbortSignal.timeout(this.opts.totalTimeoutMs),
+        opaque: new Exchange(),
       });
     } catch (err) {
       throw requestError(err, current);
@@ -273,7 +275,11 @@ export class HttpClient {
   }
 
   /** A final (non-redirect) answer → the response, or the error its status means. */
-  private async answer(res: Dispatcher.ResponseData, url: string, current: string): Promise<HttpResponse> {
+  private async answer(
+    res: Dispatcher.ResponseData<Exchange>,
+    url: string,
+    current: string,
+  ): Promise<HttpResponse> {
     const status = res.statusCode;
     const meta = {
       url,
@@ -303,6 +309,7 @@ export class HttpClient {
     } catch (err) {
       throw bodyError(err, current);
     }
+    if (Number.isFinite(length)) checkLength(res.opaque, length, current);
     const contentType = header(res.headers, 'content-type') ?? 'application/octet-stream';
     return { ...meta, notModified: false, contentType, bytes };
   }

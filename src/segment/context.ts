@@ -21,7 +21,9 @@ export const ADDRESSED = /\b(?:you|your|vous|votre|Sie|Ihre?)\b/;
 /** Words of a live blog or a briefing that reports questions without marking them. */
 const QUESTION_TALK =
   /\b(?:next question|onto questions|taking questions|takes questions|questions from (?:the )?(?:press|floor|journalists)|asks?|asked)\b/i;
-const INTERVIEW = /\b(?:interview|entretien|intervista|entrevista)\b/i;
+/** Words that say a transcript is an interview: a journalist talks with the speaker. */
+const INTERVIEW =
+  /\b(?:interview|entretien|intervista|entrevista|(?:ha|hanno|abbiamo) parlato con|a parlé avec|(?:sprach|spricht) mit|spoke (?:to|with)|talks? (?:to|with)|habló con|ospite di|invitée? de|zu Gast bei)\b/i;
 
 /** What a whole transcript says about its turns, read once before the turns are built. */
 export interface DocumentCues {
@@ -37,6 +39,23 @@ export interface DocumentCues {
   roles: Map<string, LabelRole>;
 }
 
+/** Words of a chair who gives the floor to someone: "The next question comes from …", "Anna, please". */
+const GIVES_TO =
+  /\b(?:question|floor|parole|Frage|domanda|pregunta)\b[^.?!]{0,40}\b(?:from|to|comes|goes|est à|à|von|an|a|de)\b|\bplease\b|\bgo ahead\b/i;
+
+/** Whether a chair's turn just before a label gives the floor to the person the label names. */
+function calls(before: string, name: string): boolean {
+  const surname = name.split(/[,(]/)[0]!.trim().split(/\s+/).pop();
+  return (
+    !!surname &&
+    surname.length > 2 &&
+    before.length < 300 &&
+    !before.includes('?') &&
+    GIVES_TO.test(before) &&
+    before.includes(surname)
+  );
+}
+
 function labelRoles(items: Item[], speakers: Speaker[]): Map<string, LabelRole> {
   return classifyLabels(
     items.flatMap((i, k) => {
@@ -46,7 +65,8 @@ function labelRoles(items: Item[], speakers: Speaker[]): Map<string, LabelRole> 
         !!before &&
         (before.m.type === 'question' || (before.m.type === 'none' && ENDS_Q.test(before.p.text)));
       const words = i.p.text.slice(i.m.skip);
-      return [{ label: i.m.label!, text: words, afterQuestion, handover: isHandover(words) }];
+      const called = !!before && calls(before.p.text.slice(before.m.skip), i.m.speaker ?? i.m.label!);
+      return [{ label: i.m.label!, text: words, afterQuestion, handover: isHandover(words), called }];
     }),
     speakers,
   );

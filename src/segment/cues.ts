@@ -1,10 +1,20 @@
+import type { Marker } from './markers.js';
 import { sentenceStarts, sub, type Span } from './spans.js';
 import { HANDOVER_TURN } from './turns.js';
 
+/** A paragraph (or a piece of one cut at a cue) with what its start says about the turn. */
+export interface Item {
+  p: Piece;
+  m: Marker;
+}
+
 /** A piece of a paragraph cut at a sentence that changes the turn, with what the cut says. */
 export interface Piece extends Span {
-  /** `answer`: the piece opens an answer; `handover`: a moderator gives the floor; `asked`: the piece before an answer. */
-  cue?: 'answer' | 'handover' | 'asked';
+  /**
+   * `answer`: the piece opens an answer; `handover`: a moderator gives the floor; `asked`: the piece
+   * before an answer; `aside`: a report's narration around the turns it quotes.
+   */
+  cue?: 'answer' | 'handover' | 'asked' | 'aside';
   /** The official who takes the floor, from a hand-over ("This is a question for Olof"). */
   to?: string;
 }
@@ -24,6 +34,8 @@ const INLINE_MARKER = /^(?:(?:Q|A)[.:]\s|(?:Question|Answer|Frage|Antwort|Répon
 const CALLED =
   /^(?!(?:Hi|Hello|Good|Thank|Thanks|Yes|OK|Okay)\b)\p{Lu}[\p{L}'’&-]*(?:\s+(?:from\s+|of\s+)?\p{Lu}[\p{L}'’&-]*){0,3}(?:,\s*please)?[.!]$/u;
 const SECOND_PERSON = /\b(?:you|your)\b/i;
+/** A `NAME.-` label glued after the turn before it, as print interviews write them: `…baraque ?Jean-Claude JUNCKER.- Je…`. */
+const GLUED_DASH_LABEL = /(?<=[.?!…»”"])\s*(?=(?:\p{Lu}[\p{L}'’-]*\s+){0,3}\p{Lu}{2,}[\p{Lu}'’-]*\.-\s)/gu;
 
 /**
  * A moderator's words glued before a question ("Next question, please. Reuters. Hi, how …?"):
@@ -46,6 +58,9 @@ export function handoverThenQuestion(p: Span, starts = sentenceStarts(p.text)): 
  * ("Actually, David, …") after sentences addressed to the speaker.
  */
 export function cutAtCues(p: Span): Piece[] {
+  const dashed = [...p.text.matchAll(GLUED_DASH_LABEL)].map((m) => m.index).filter((a) => a > 0);
+  if (dashed.length)
+    return [0, ...dashed].flatMap((a, i) => cutAtCues(sub(p, a, dashed[i] ?? p.text.length)));
   const starts = sentenceStarts(p.text);
   const sentences = starts.map((a, i) => ({
     a,

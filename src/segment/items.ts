@@ -1,14 +1,13 @@
 import type { Speaker } from '../schemas/record.js';
 import { isBareName } from '../extract/meta/speakers.js';
-import { cutAtCues, type Piece } from './cues.js';
-import { readMarker, type Marker } from './markers.js';
+import { cutAtCues, type Item } from './cues.js';
+import { readMarker } from './markers.js';
+import { markDashDialogue } from './dashes.js';
+import { markQuotedInterview } from './quoted.js';
+import { cutReportedQuestions } from './reported.js';
 import { paragraphs, sub } from './spans.js';
 
-/** A paragraph (or a piece of one cut at a cue) with what its start says about the turn. */
-export interface Item {
-  p: Piece;
-  m: Marker;
-}
+export type { Item } from './cues.js';
 
 /** A person's name as a label: "Luis de Guindos", "Paschal Donohoe" (not "Middle East" after a question: rare). */
 const FULL_NAME =
@@ -84,6 +83,12 @@ function markQuestionsAfter(items: Item[]): void {
 const LONE = /^(?:Q|Question|QUESTION|Frage|FRAGE|A|Answer|ANSWER|Réponse|Antwort)\s*[.:]?$|^[^.?!]{2,80}:$/u;
 
 function carryLoneMarkers(items: Item[]): void {
+  // a label alone at the very end: the capture stops before that speaker's words
+  const end = items[items.length - 1];
+  if (end && end.m.type === 'none' && /^[^.?!]{2,80}:$/u.test(end.p.text)) {
+    const m = readMarker(`${end.p.text} …`);
+    if (m.type === 'label') end.m = { ...m, skip: end.p.text.length };
+  }
   for (let k = items.length - 2; k >= 0; k--) {
     const it = items[k]!;
     const next = items[k + 1]!;
@@ -112,7 +117,11 @@ function carryNameLabels(items: Item[], speakers: readonly Speaker[]): Set<Item>
     const next = items[k + 1]!;
     if (it.m.type !== 'none' || it.p.cue || next.m.type !== 'none' || next.p.cue) continue;
     const m = it.p.text.length <= 120 ? NAME_LINE.exec(it.p.text) : null;
-    if (!m || !isBareName(m[1]!) || m[1]!.split(/\s+/).length > 4) continue;
+    // "Herman Van Rompuy": a capitalised particle inside the name is still a name
+    const name = m?.[1]!.replace(/(?<=\S\s)(?:Van|Von|De|Der|Den|Da|Di|Du|La|Le)(?=\s)/g, (w) =>
+      w.toLowerCase(),
+    );
+    if (!m || !isBareName(name!) || m[1]!.split(/\s+/).length > 4) continue;
     const surname = m[1]!.split(/\s+/).pop()!;
     const before = items
       .slice(0, k)
@@ -196,6 +205,9 @@ export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
 
   cutGluedIntros(items);
   markQuestionsAfter(items);
+  cutReportedQuestions(items);
+  markQuotedInterview(items, text);
+  markDashDialogue(items);
   carryLoneMarkers(items);
   const named = carryNameLabels(items, speakers);
 
@@ -215,7 +227,9 @@ export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
     const answersQuestion = items[k - 1]?.m.type === 'question' && FULL_NAME.test(label);
     // "Lena Holm, Radio Nord: … ?": a journalist who gives name and outlet, then asks
     const asks = i.p.text.includes('?') && (NAME_OUTLET.test(label) || items[k + 1]?.m.type === 'label');
-    if (labelled >= 3 || known || ROLE_WORD.test(label) || answersQuestion || asks) return;
+    // "Jean-Claude JUNCKER.-": a surname in capitals, or the print interview's ".-", is written as a label
+    const styled = /\.-$/.test(i.p.text.slice(0, i.m.skip).trimEnd()) || /\s\p{Lu}{3,}$/u.test(label);
+    if (labelled >= 3 || known || ROLE_WORD.test(label) || answersQuestion || asks || styled) return;
     if (single && text.split(surname).length > 2) return;
     i.m = { type: 'none', speaker: null, skip: 0 };
   });

@@ -5,7 +5,9 @@ export type LabelRole = 'journalist' | 'official' | 'moderator';
 
 const JOURNALIST =
   /^(?:journalist|reporter|question|q|frage|interviewer|questioner|audience|participant|press)\b/i;
-const MODERATOR = /^(?:moderator|chair|host|mc|presenter|anchor)\b/i;
+/** A chair's label: `Moderator:`, or a name with the role after it (`Anna Sundberg (Moderator):`, `Anna Sundberg, host:`). */
+const MODERATOR =
+  /^(?:moderator|chair|host|mc|presenter|anchor)\b|[(,]\s*(?:moderator|moderatorin|modératrice|modérateur|moderatore|moderadora?|chair|host|presenter|anchor)\s*\)?$/i;
 const OFFICIAL =
   /\b(?:president|vice[- ]president|minister|secretary|commissioner|high representative|hr\/vp|chancellor|spokes(?:person|man|woman)|governor|director|ambassador|prime|premier|président|präsident|ministre|mr|mrs|ms|madam)\b/i;
 
@@ -24,21 +26,29 @@ const last = (s: string) =>
  * otherwise by how often the label's turns ask questions.
  */
 export function classifyLabels(
-  turns: { label: string; text: string; afterQuestion?: boolean; handover?: boolean }[],
+  turns: { label: string; text: string; afterQuestion?: boolean; handover?: boolean; called?: boolean }[],
   known: Speaker[],
 ): Map<string, LabelRole> {
   // "Caren Miosga:" then "Miosga:" is one voice: counted by surname
   const stats = new Map<
     string,
-    { n: number; q: number; answers: number; handovers: number; labels: Set<string> }
+    { n: number; q: number; answers: number; handovers: number; called: number; labels: Set<string> }
   >();
   for (const t of turns) {
     const key = last(t.label);
-    const s = stats.get(key) ?? { n: 0, q: 0, answers: 0, handovers: 0, labels: new Set<string>() };
+    const s = stats.get(key) ?? {
+      n: 0,
+      q: 0,
+      answers: 0,
+      handovers: 0,
+      called: 0,
+      labels: new Set<string>(),
+    };
     s.n++;
     s.labels.add(t.label);
     if (t.afterQuestion) s.answers++;
     if (t.handover) s.handovers++;
+    if (t.called) s.called++;
     if (/\?/.test(t.text)) s.q++;
     stats.set(key, s);
   }
@@ -54,6 +64,8 @@ export function classifyLabels(
     // a voice that gives the floor several times and never answers chairs the conference
     else if (s.handovers >= 2 && !s.answers) role.set(key, 'moderator');
     else if (labels.some((l) => OFFICIAL.test(l))) role.set(key, 'official');
+    // a voice the chair calls by name to ask, and that never answers a question, is a journalist's
+    else if (s.called && !s.answers && (!knownLast.has(key) || s.q * 2 >= s.n)) role.set(key, 'journalist');
     else if (knownLast.has(last(label))) {
       role.set(key, 'official');
       byName.add(key);

@@ -7,6 +7,8 @@ import { isBareRole, isHandover } from './turns.js';
 
 /** An acronym as a label ("DR:", "ANSA:", "HR/VP:"). */
 const ACRONYM = /^[A-Z0-9/]{2,6}$/;
+/** A turn that is only a transcriber's note in brackets. */
+const NOTE_ONLY = /^[[(][^\])]{1,40}[\])]\.?$/;
 const JOURNALIST_WORD = /^(?:journalist|reporter|question|q)\b/i;
 
 /**
@@ -15,10 +17,13 @@ const JOURNALIST_WORD = /^(?:journalist|reporter|question|q)\b/i;
  */
 function journalistTurn(t: Turns, m: Marker, name: string, body: Span, next?: Marker): void {
   const answered = next?.type === 'label' && t.cues.roles.get(next.label!) === 'official';
+  // the capture stops in the middle of the journalist's turn
+  const cutOff = !next && !/[.!?…"”»’)\]]$/.test(body.text);
   if (
     /\?/.test(body.text) ||
     body.text.length > 80 ||
     answered ||
+    cutOff ||
     /^(?:journalist|reporter|question)/i.test(m.label!)
   ) {
     const speaker = JOURNALIST_WORD.test(m.label!)
@@ -42,6 +47,8 @@ function labelTurn(t: Turns, m: Marker, body: Span, next?: Marker): void {
   if (holder) [who.name, bare] = [holder, false];
   // an outlet's or a role's acronym ("DR:", "HR/VP:") stays as written
   if ((role === 'journalist' || bare) && ACRONYM.test(m.label!)) who.name = m.label!;
+  // "Lili: [silence]": a transcriber's note, not a turn
+  if (NOTE_ONLY.test(body.text)) return t.push('other', who.name, body);
   if (role === 'journalist') return journalistTurn(t, m, who.name, body, next);
   if (role === 'moderator' || isHandover(body.text)) {
     const glued = handoverThenQuestion(body);

@@ -21,7 +21,7 @@ const NOTE =
 /** Not a journalist: `Question from the floor:`. */
 const FLOOR = /^(?:the\s+)?(?:floor|audience|room|press|media)$/i;
 const Q_WORD =
-  '(?:Q\\d{0,2}|Q(?:UESTION|uestion)S?(?:\\s+\\d{1,2})?|F(?:RAGE|rage)|Pregunta|Domanda|Vraag|N(?:EXT|ext)\\s+[Qq](?:UESTION|uestion))';
+  '(?:Q\\d{0,2}|Q(?:UESTION|uestion)S?(?:\\s+\\d{1,2})?|F(?:RAGE|rage)|P(?:REGUNTA|regunta)|D(?:OMANDA|omanda)|V(?:RAAG|raag)|[PD](?=\\s*(?::|\\.-)\\s)|N(?:EXT|ext)\\s+[Qq](?:UESTION|uestion))';
 /** `Question [Anna Berg, Reuters]:`, `Question (Reuters):`, `Question from Politico:`, `Q. (Reuters) Will …`, `Q. –`. */
 const QUESTION = new RegExp(
   `^${Q_WORD}\\s*(?:\\[([^\\]]{1,80})\\]|\\(([^)]{1,80})\\)|\\s(?:from|by)\\s+([^:?]{1,80}?)(?=\\s*:))?` +
@@ -29,8 +29,9 @@ const QUESTION = new RegExp(
     `(?:\\(([^)]{1,60})\\)\\s*:?\\s+(?=\\S)|\\[([^\\]]{1,60})\\]\\s*:?\\s+(?=\\S))?`,
   'u',
 );
+/** `Journalist (Outlet):`, `Irish journalist:`, `Journalist, follow-up?:` (a qualifier after a comma). */
 const QUESTION_LABELLED =
-  /^(?:(?:Unidentified|Unknown|Another|Female|Male|Foreign)\s+)?(?:Journalist(?:e|in)?|Reporter|Press|Questioner|Interviewer|Audience|Participant|Journaliste)(?:\s+\d{1,2})?\s*(?:\(([^)]{1,80})\)|\[([^\]]{1,80})\])?\s*:\s*/i;
+  /^(?:(?:Unidentified|Unknown|Another|Female|Male|Foreign|[A-Z][a-z]+(?=\s+(?:journalist|reporter)\b))\s+)?(?:Journalist(?:e|in)?|Reporter|Press|Questioner|Interviewer|Audience|Participant|Journaliste)(?:\s+\d{1,2})?\s*(?:\(([^)]{1,80})\)|\[([^\]]{1,80})\])?(?:\s*,\s*[^:?\n]{1,40}\??)?\s*:\s*/i;
 /** A cue of a video script that reports the questions: `Reporters ask: "…?"`, `Journalist asks:`. */
 const ASK_CUE =
   /^(?:(?:Reporters?|Journalists?|Press|Media)\s+asks?|Question\s+from\s+(?:reporters|journalists|the\s+press))\s*[:,-]\s*/i;
@@ -41,7 +42,7 @@ const ASK_CUE =
 const SHOT =
   /^(?:\d{1,3}[.)]\s*)?(?:(?:[WMLE]\/S|C\/U|[WM]CU|ECU|WS|MS|LS|CU|VS|(?:Wide|Medium|Long|Close)\s+shots?|Close[- ]ups?|Various\s+(?:of|shots?)|Aerials?(?:\s+(?:shots?|views?))?\s+of|Pan\s+(?:from|to|left|right|across)|Zoom\s+(?:in|out)|Tilt\s+(?:up|down)|Cutaway|Upsound)\b(?![^.?!]*[.?!]\s+\p{Lu})[^?]{0,200}|[^?]{0,200}\*(?:CUTAWAY|UPSOUND|NATSOT|NAT\s?SOUND)\*[^?]{0,40})$/u;
 const ANSWER =
-  /^(?:A|A(?:NSWER|nswer)|R(?:ÉPONSE|éponse)|A(?:NTWORT|ntwort)|Respuesta|Risposta|Antwoord|R(?=\s*(?:[.:]\s*)?[-–—:]))\s*(?:[.:)\-–—](?:\s*[-–—](?=\s))?)\s*/;
+  /^(?:A|A(?:NSWER|nswer)|R(?:ÉPONSE|éponse)|A(?:NTWORT|ntwort)|R(?:ESPUESTA|espuesta)|R(?:ISPOSTA|isposta)|A(?:NTWOORD|ntwoord)|R(?=\s*(?:[.:]\s*)?[-–—:]))\s*(?:[.:)\-–—](?:\s*[-–—](?=\s))?)\s*/;
 const RESPONSE_HEADING = /^Response\s+to\s+(?:a\s+)?questions?\s+(?=on\b|about\b|regarding\b)/i;
 const SOUNDBITE = /^(?:SOUNDBITE|Soundbite|SOT)\b[^:]{0,240}?(?:saying(?:\s+that)?\s*:|:)\s*/;
 const SOUND_NAME =
@@ -52,7 +53,7 @@ const ROLE_LABEL =
   /^((?:The\s+)?(?:President|Vice[- ]President|Prime\s+Minister|Chancellor|Minister|Commissioner|Spokesperson|High\s+Representative|Secretary[- ]General)(?:\s+(?:of|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+(?:(?:of|and)\s+(?:the\s+)?)?\p{Lu}[\p{L}-]*){0,3})?)\s*:\s+(?=\S)/u;
 const NAME_TOKEN = "(?:\\p{Lu}[\\p{L}'’./-]*|von|van|der|den|de|di|da|du|la|le|\\d+)";
 const LABEL = new RegExp(
-  `^((?:${NAME_TOKEN})(?:\\s+${NAME_TOKEN}){0,5}(?:\\s*,\\s*[^:,]{1,60}){0,3}(?:\\s*\\([^)]{1,40}\\))?)\\s*:\\s+(?=\\S)`,
+  `^((?:${NAME_TOKEN})(?:\\s+${NAME_TOKEN}){0,5}(?:\\s*,\\s*[^:,]{1,60}){0,3}(?:\\s*\\([^)]{1,40}\\))?)\\s*(?::|\\.-)\\s+(?=\\S)`,
   'u',
 );
 const NOT_LABEL = new Set(
@@ -87,9 +88,16 @@ function questionMarker(m: RegExpExecArray, s: string): Marker | null {
   return skip < s.length ? { type: 'question', speaker, skip } : null;
 }
 
+/** An interpreter's turn: the official's words in another language (or the question's, when it asks). */
+const INTERPRETER =
+  /^(?:\[|\()?(?:Interpreter|Interpretation|Translation|Translator|Interprète|Interprétation|Traduction|Dolmetscher(?:in)?|Übersetzung|Interprete|Traduzione|Intérprete|Traducción)(?:\]|\))?\s*[:.-]?\s+(?=\S)/i;
+
 /** Reads the marker or speaker label (if any) at the start of a turn. */
 export function readMarker(s: string): Marker {
   if (HEADING.test(s)) return { type: 'heading', speaker: null, skip: s.length };
+  const interpreted = INTERPRETER.exec(s);
+  if (interpreted)
+    return { type: /\?["”»]?$/.test(s) ? 'none' : 'answer', speaker: null, skip: interpreted[0].length };
   let m = QUESTION_LABELLED.exec(s);
   if (m) return { type: 'question', speaker: m[1] ?? m[2] ?? null, skip: m[0].length };
   m = QUESTION.exec(s);

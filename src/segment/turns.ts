@@ -8,7 +8,7 @@ const GIVES_FLOOR =
   '(?:we have |there is )?time for (?:a few|one|two|three|some|one more|a last|a final|just one)?\\s*(?:more )?questions?|' +
   '(?:this|that) (?:concludes|ends|closes) (?:the|this|today[’\\x27]s|our) (?:press conference|press point|briefing|session|doorstep)|that is all (?:for|we have)|question suivante|la parole est à|nächste frage)';
 /** A moderator's turn: it opens by giving the floor ("Next question, please. Reuters."), perhaps after thanks. */
-export const HANDOVER_TURN = new RegExp(`^${THANKS}(?:please,?\\s+)?${GIVES_FLOOR}\\b`, 'i');
+export const HANDOVER_TURN = new RegExp(`^${THANKS}(?:please,?\\s+)?${GIVES_FLOOR}(?![a-zà-ÿ])`, 'i');
 
 /** Whether a turn hands the floor over rather than saying something of its own. */
 export const isHandover = (s: string) => s.length < 240 && !s.includes('?') && HANDOVER_TURN.test(s);

@@ -6,8 +6,9 @@ import { isHandover } from './turns.js';
 const FIRST_PERSON = /\b(?:I|I'm|I’m|we|We|our|Our|my|me|us|je|nous|ich|wir|ik|wij)\b/;
 const NARRATES =
   /\b(?:said|says|highlighted|tells|told|spoke|stated|interview|held|took place|taken place|sagte|erklärt|a déclaré|a prononcé)\b/i;
+/** How a question opens, in the languages of the corpus: a question word, or a verb before its subject. */
 const STARTS_ASKING =
-  /^(?:you|do you|are you|have you|how|what|why|when|where|which|who|is|can|could|would|will|should|did|does)\b/i;
+  /^(?:¿|(?:you|do you|are you|have you|how|what|why|when|where|which|who|is|can|could|would|will|should|did|does|pourquoi|comment|quel(?:le)?s?|que|qu['’]|qui|où|quand|combien|est-ce|was|wie|warum|wieso|weshalb|welche[rsnm]?|wer|wann|wo|che|cosa|come|perché|quale|quali|chi|quando|dove|quanto|qué|cómo|por qué|cuál|cuándo|dónde|quién)\b|\p{L}+-(?:vous|il|elle|on|ils|elles|nous|tu)\b|\p{Lu}\p{Ll}+ Sie\b)/iu;
 /** A journalist introduced before the question: "The FT’s Peter Spiegel goes first." */
 const INTRO =
   /^((?:The\s+)?[\p{Lu}][\p{L}’'.]*(?:\s+[\p{Lu}][\p{L}’'.]*){0,4})\s+(?:goes first|asks|is next|follows|has the next question)\s*[.:]\s+/u;
@@ -19,6 +20,9 @@ const REPLIES = /^(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|f
 /** A short question back to the journalist: "Which minister?", "Sorry?", "Welcher Minister?". */
 const COUNTER_QUESTION =
   /^(?:which|what|who|whom|sorry|pardon|excuse me|you mean|meaning|quel(?:le)?s?|lequel|laquelle|pardon|welche[rsnm]?|wer|wie bitte|cuál(?:es)?|quién|qué|quale|quali|chi|scusi)\b[^?.!]{0,40}\?$/i;
+/** A chair who gives the floor to someone who is not an official: `La parole est à Radio Nord.` */
+const FLOOR_TO_PRESS =
+  /^(?:la parole est (?:à|au)|the floor (?:goes )?to|das Wort (?:hat|geht an)|la parola (?:a|va a)|tiene la palabra)(?=\s)(?![^.]*\b(?:minist|présid|presid|commissa|commissioner|Kommissar|Präsident)\w*)[^?]{0,60}$/i;
 /** Words of a paragraph that asks the speaker something. */
 const ASKS = /\b(?:you|your|vous|votre|Sie|Ihnen|Ihre?|question|frage)\b/i;
 
@@ -54,6 +58,7 @@ function cuedTurn(t: Turns, k: number, body: Span): boolean {
     t.floor = p.to ?? t.floor;
     t.push('moderator', null, body);
   } else if (p.cue === 'answer') t.answer(body, p.to);
+  else if (p.cue === 'aside') t.push('other', null, body);
   else if (isHandover(body.text)) t.push('moderator', null, body);
   else return false;
   return true;
@@ -80,14 +85,17 @@ function asksHere(t: Turns, k: number, body: Span): boolean {
   // a moderator who has just opened the questions (not one who announces the statements)
   const said = last?.kind === 'moderator' ? t.slice(last) : '';
   const invited =
-    last?.kind === 'moderator' && (t.sawQuestion || (/question/i.test(said) && isHandover(said)));
+    last?.kind === 'moderator' &&
+    (t.sawQuestion || (/question/i.test(said) && isHandover(said)) || FLOOR_TO_PRESS.test(said));
   if (invited && body.text.includes('?') && body.text.length < 1200) return true;
   const lastAsks =
     k === items.length - 1 &&
     last?.kind === 'answer' &&
     STARTS_ASKING.test(body.text) &&
     !/[.!?"”]$/.test(body.text);
-  if ((cues.interview || (t.qaHeading && cues.explicitQ === 0)) && (isQ || lastAsks)) return true;
+  // a question the capture cuts off, after an answer of an interview or a Q&A
+  if (lastAsks && (cues.interview || cues.marked || t.qaHeading)) return true;
+  if ((cues.interview || (t.qaHeading && cues.explicitQ === 0)) && isQ) return true;
   // an unmarked paragraph that asks the official who answers it next (a label, an "A."): a journalist's
   const next = items[k + 1]?.m;
   const answeredNext =

@@ -74,6 +74,18 @@ export function isoDate(value: string | null): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
 }
 
+/**
+ * A link of a listing, sitemap or feed made absolute, or null when it is not a URL (`http://[bad`,
+ * `https://exa mple.eu`): that one item is skipped, the rest of the listing is read.
+ */
+export function absoluteUrl(href: string, base: string): string | null {
+  try {
+    return new URL(href.trim(), base).toString();
+  } catch {
+    return null;
+  }
+}
+
 /** An EEAS press-material listing page → its cards as items (version from the sitemap, later). */
 export function parseEeasListing(html: string, pageUrl: string): DiscoveredItem[] {
   const $ = load(html);
@@ -82,8 +94,8 @@ export function parseEeasListing(html: string, pageUrl: string): DiscoveredItem[
     const card = $(el);
     const a = card.find('h5.card-title a').first();
     const href = a.attr('href');
-    if (!href) return;
-    const url = new URL(href, pageUrl).toString();
+    const url = href ? absoluteUrl(href, pageUrl) : null;
+    if (!url) return;
     out.push({
       docId: docIdFor({ url, path: null, site: 'eeas' }),
       url,
@@ -112,16 +124,17 @@ export function parseSitemap(
   const $ = load(xml, { xml: true });
   const urls: { loc: string; lastmod: string | null }[] = [];
   $('url').each((_, el) => {
-    const loc = $(el).children('loc').first().text().trim();
+    const loc = absoluteUrl($(el).children('loc').first().text(), baseUrl);
     if (!loc) return;
     urls.push({
-      loc: new URL(loc, baseUrl).toString(),
+      loc,
       lastmod: $(el).children('lastmod').first().text().trim() || null,
     });
   });
   const sitemaps = $('sitemapindex > sitemap > loc')
-    .map((_, el) => new URL($(el).text().trim(), baseUrl).toString())
-    .get();
+    .map((_, el) => absoluteUrl($(el).text(), baseUrl))
+    .get()
+    .filter((u): u is string => u !== null);
   return { urls, sitemaps };
 }
 
@@ -130,13 +143,8 @@ export function parseFeed(xml: string, feedUrl: string, site: Site): DiscoveredI
   const $ = load(xml, { xml: true });
   const out: DiscoveredItem[] = [];
   const push = (link: string | undefined, title: string, date: string | null, version: string | null) => {
-    if (!link) return;
-    let url: string;
-    try {
-      url = new URL(link.trim(), feedUrl).toString();
-    } catch {
-      return;
-    }
+    const url = link ? absoluteUrl(link, feedUrl) : null;
+    if (!url) return;
     const s = site === 'generic' ? siteOf(url) : site;
     out.push({
       docId: docIdFor({ url, path: null, site: s }),

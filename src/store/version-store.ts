@@ -1,7 +1,13 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants, gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
 import type { RedisClient } from './connection.js';
 import type { VersionHistory } from '../changes/history.js';
 import { PressRecord } from '../schemas/record.js';
+
+const gzip = promisify(gzipCb);
+const gunzip = promisify(gunzipCb);
+/** Fastest: a record is gzipped once per version on the publish path, and read back only for a diff. */
+const GZIP = { level: constants.Z_BEST_SPEED };
 
 /**
  * The last two versions of each record, gzipped, in one Redis hash per id (`current`,
@@ -19,9 +25,13 @@ export class VersionStore implements VersionHistory {
     const [current, previous] = await this.redis.hmget(key, 'current', 'previous');
     // The newest already: a retry or a re-publish; compare with the one before it, as the first time.
     if (current === record.version) return previous ? this.read(key, previous) : null;
-    const before = current ? await this.read(key, current) : null;
+    // Compressed off the event loop (libuv's pool), while the previous version is read.
+    const [before, packed] = await Promise.all([
+      current ? this.read(key, current) : null,
+      gzip(JSON.stringify(record), GZIP),
+    ]);
     const multi = this.redis.multi();
-    multi.hset(key, 'current', record.version, `v:${record.version}`, gzipSync(JSON.stringify(record)));
+    multi.hset(key, 'current', record.version, `v:${record.version}`, packed);
     if (current) multi.hset(key, 'previous', current);
     else multi.hdel(key, 'previous');
     if (previous && previous !== record.version) multi.hdel(key, `v:${previous}`);
@@ -32,7 +42,7 @@ export class VersionStore implements VersionHistory {
   private async read(key: string, version: string): Promise<PressRecord | null> {
     const buf = await this.redis.hgetBuffer(key, `v:${version}`);
     if (!buf) return null;
-    const parsed = PressRecord.safeParse(JSON.parse(gunzipSync(buf).toString('utf8')));
+    const parsed = PressRecord.safeParse(JSON.parse((await gunzip(buf)).toString('utf8')));
     return parsed.success ? parsed.data : null;
   }
 

@@ -11,26 +11,39 @@ import { stamp, type StageContext, type StageDef } from '../stages/registry.js';
 import type { Logger } from '../logger.js';
 import { parseOrThrow } from '../errors.js';
 import type { WorkerSpec } from './worker.js';
+import { isPooled, type StagePool } from '../stages/stage-pool.js';
+import type { Job } from 'bullmq';
 
-/** A processing stage as a worker: run the pure stage, check its output, queue it for the next stage. */
+/**
+ * A processing stage as a worker: run the stage, check its output, queue it for the next stage.
+ * With a `pool`, a pure stage runs in a thread, which checks the job on arrival and the output.
+ */
 export function stageSpec<I, O>(
   def: StageDef<I, O>,
   queues: Queues,
   context: (log: Logger) => StageContext,
+  pool?: StagePool | null,
 ): WorkerSpec<I> {
+  const threaded = pool && isPooled(def.name) ? { pool, stage: def.name } : null;
+  const run = async (input: I, job: Job, log: Logger): Promise<O | null> => {
+    if (threaded)
+      return (await threaded.pool.run(threaded.stage, input, `queue ${def.name}, job ${job.id}`, log)) as O;
+    const result = await def.run(input, context(log));
+    return result === null ? null : parseOrThrow(def.output, result, `${def.name} output`, `job ${job.id}`);
+  };
   return {
     queue: def.name,
     stage: def.name,
-    input: def.input,
+    input: threaded ? null : def.input,
     docIdOf,
     async handle(input, job, log) {
-      const result = await def.run(input, context(log));
-      if (result === null) {
+      const output = await run(input, job, log);
+      if (output === null) {
         log.info('nothing new: the document goes no further');
         return { unchanged: true };
       }
-      const output = parseOrThrow(def.output, result, `${def.name} output`, `job ${job.id}`);
       stamp(output, def.name, new Date());
+      // The job's data, validated on arrival (here, or in the stage thread before it ran).
       const env = input as { docId: string; traceId: string };
       // The trace makes the id deterministic for a retry of this job, and new for a new ingestion.
       await queues.get(def.next).add(def.next, output, { jobId: jobIdFor(def.next, env.docId, env.traceId) });

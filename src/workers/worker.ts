@@ -19,7 +19,8 @@ export interface WorkerSpec<I> {
   queue: string;
   /** The name logs, metrics and document status use (the stage, or `deliver-<sink>`). */
   stage: string;
-  input: z.ZodType<I>;
+  /** The schema of a job's data, checked on arrival; null when the handler checks it itself (a stage run in a thread checks it there). */
+  input: z.ZodType<I> | null;
   /** The document a job is about, read before parsing (for status and logs). */
   docIdOf(data: unknown): string | undefined;
   handle(input: I, job: Job, log: Logger): Promise<StageExtra | void>;
@@ -66,12 +67,9 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
         .catch((err: unknown) => log.warn({ err }, 'status write failed'));
     }, ACTIVE_AFTER_MS);
     try {
-      const input = parseOrThrow(
-        spec.input,
-        job.data,
-        `${spec.stage} job`,
-        `queue ${spec.queue}, job ${job.id}`,
-      );
+      const input = spec.input
+        ? parseOrThrow(spec.input, job.data, `${spec.stage} job`, `queue ${spec.queue}, job ${job.id}`)
+        : (job.data as I);
       const extra = (await spec.handle(input, job, log)) ?? {};
       clearTimeout(activeTimer);
       const ms = performance.now() - started;

@@ -74,6 +74,10 @@ const INPUTS: [string, () => { bytes: Buffer; contentType: string }][] = [
   ['280 KB of `Q:` labels', () => text(fill(280 * KB, 'Q: '))],
   ['280 KB of dots', () => text(fill(280 * KB, '.'))],
   ['280 KB of capitalised words', () => text(fill(280 * KB, 'Mr President Von Der '))],
+  ['a label over 280 KB of one capital letter', () => text(`Q: ${fill(280 * KB, 'A')} (AB): yes`)],
+  ['a label over 280 KB of spaces before a bracket', () => text(`Speaker${fill(280 * KB, ' ')}x (EU:`)],
+  ['280 KB of opening brackets', () => text(`Minister ${fill(280 * KB, '(')}: fine`)],
+  ['280 KB of hyphens and colons', () => text(`A${fill(280 * KB, '-:')}`)],
   ['280 KB of entities', () => html(`<p>${fill(280 * KB, '&amp;&#x20AC;&nosuch;')}</p>`)],
   ['an empty body', () => text('')],
   [

@@ -126,7 +126,8 @@ function timeOn(re: RegExp, s: string): number {
 function worst(re: RegExp): { ms: number; input: string } {
   let w = { ms: 0, input: '' };
   for (const s of ADVERSARIAL) {
-    const ms = timeOn(re, s);
+    let ms = timeOn(re, s);
+    for (let k = 0; k < 2 && ms > BOUND_MS; k++) ms = Math.min(ms, timeOn(re, s));
     if (ms > w.ms) w = { ms, input: JSON.stringify(s.slice(0, 12)) };
   }
   return w;
@@ -158,7 +159,10 @@ describe('every regular expression that runs on input stays linear on adversaria
     const slow: { where: string; re: string; run: string; ms: number }[] = [];
     for (const { where, re } of literals)
       for (const s of LONG_RUNS) {
-        const ms = timeOn(re, s);
+        // a pause of the loaded machine (a collection, another process) is not the pattern's
+        // cost: an over-bound time is taken again, and the best of three counts
+        let ms = timeOn(re, s);
+        for (let k = 0; k < 2 && ms > BOUND_MS; k++) ms = Math.min(ms, timeOn(re, s));
         if (ms > BOUND_MS) slow.push({ where, re: re.source.slice(0, 60), run: JSON.stringify(s[0]), ms });
       }
     expect(slow).toEqual([]);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PresslineError } from '../../src/errors.js';
 import type { HttpClient } from '../../src/fetch/http.js';
 import { startFixtureSite, type FixtureSite } from '../fixtures/site/server.js';
-import { testClient } from '../helpers/http-client.js';
+import { failure, testClient } from '../helpers/http-client.js';
 
 let site: FixtureSite;
 let client: HttpClient;
@@ -18,16 +17,6 @@ beforeEach(() => {
   site.state.hits.clear();
   client = testClient();
 });
-
-const failure = async (p: Promise<unknown>): Promise<PresslineError> => {
-  try {
-    await p;
-  } catch (err) {
-    expect(err).toBeInstanceOf(PresslineError);
-    return err as PresslineError;
-  }
-  throw new Error('expected the fetch to fail');
-};
 
 const open = { allowPrivate: true };
 

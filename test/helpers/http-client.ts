@@ -1,3 +1,5 @@
+import { expect } from 'vitest';
+import { PresslineError } from '../../src/errors.js';
 import { HttpClient, type HttpOptions } from '../../src/fetch/http.js';
 import { MemoryHostLimiter } from '../../src/fetch/limiter.js';
 import type { Resolver } from '../../src/fetch/guard.js';
@@ -23,3 +25,14 @@ export const testClient = (o: Partial<HttpOptions> = {}, resolver?: Resolver): H
     limiter: new MemoryHostLimiter({ minIntervalMs: 0, concurrency: 8 }),
     resolver,
   });
+
+/** The PresslineError a fetch fails with (the test fails if it succeeds or throws anything else). */
+export const failure = async (p: Promise<unknown>): Promise<PresslineError> => {
+  try {
+    await p;
+  } catch (err) {
+    expect(err).toBeInstanceOf(PresslineError);
+    return err as PresslineError;
+  }
+  throw new Error('expected the fetch to fail');
+};

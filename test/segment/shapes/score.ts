@@ -157,6 +157,14 @@ export function fromGold(
       pos = m.index + m[0].length;
     }
   }
+  // a question the capture cuts off before its answer ends the last answer (it is left out)
+  let end = text.length;
+  if (count < gold.questions.length) {
+    const re = wordsPattern(gold.questions[count]!);
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (m) end = m.index;
+  }
   const paras = (a: number, b: number) =>
     text
       .slice(a, b)
@@ -167,10 +175,10 @@ export function fromGold(
   for (let i = 0; i < count; i++) {
     const q = starts[2 * i]!;
     const a = starts[2 * i + 1]!;
-    const next = starts[2 * i + 2] ?? text.length;
+    const next = starts[2 * i + 2] ?? end;
     const question = paras(q, paragraphEnd(text, q, a));
     while (question.length > 1 && BYLINE_PARA.test(question[question.length - 1]!)) question.pop();
-    const answer = paras(a, i + 1 < count ? paragraphEnd(text, a, next) : next);
+    const answer = paras(a, paragraphEnd(text, a, i + 1 < count ? next : end));
     if (!question.length || !answer.length) return null;
     exchanges.push({ question, answer });
   }
