@@ -35,7 +35,23 @@ export interface Amount {
 }
 
 const ORDINAL_SUFFIX = /^(?:st|nd|rd|th|e|er|re|ère|ème|eme|ste|de|te|ten|sten|º|ª|esimo|esima|esimi|esime)$/;
-const COMPOUND_SCALE = /^(thousand|million|billion|trillion)-(euro|dollar|pound)s?$/;
+
+/**
+ * A compound word that opens with a scale and a currency (`billion-euro`, `Milliarden-Euro-Paket`,
+ * `millions-d'euros`) or with a currency alone (`Euro-Gutschein`): its scale (1 when none) and currency.
+ */
+function compoundAmount(t: Token | undefined): [number, string] | null {
+  if (!t || t.kind !== 'word' || !t.low.includes('-')) return null;
+  const parts = t.low.split('-');
+  const scale = SCALES.get(parts[0]!);
+  const only = SCALE_LANG[parts[0]!];
+  if (scale !== undefined && !(only && !only.includes(t.lang))) {
+    const c = CURRENCY_WORDS.get(parts[1]!);
+    return c ? [scale, c] : null;
+  }
+  const c = CURRENCY_WORDS.get(parts[0]!);
+  return c && parts[0] !== 'eur' && parts[0] !== 'usd' ? [1, c] : null;
+}
 const GROUP = /^\d{3}(?:[.,]\d+)?$/;
 /** Short scales that read as one even with a space before them (`EUR 3.5 bln`); `m` and `k` do not (`500 m`). */
 const SPACED_SHORT = new Set(['bn', 'mn', 'mln', 'bln', 'trn', 'trln']);
@@ -298,15 +314,21 @@ function scaleAfter(
 ): [number, number, string | null] | null {
   let k = j;
   if (MORE.has(at(tokens, k)?.low ?? '') && scaleAt(tokens, k + 1, currency !== null)) k++;
-  // `€5-billion`, `a 5-billion-euro fund`: a dash glued on both sides
-  if (gluedDash(tokens, k) && (scaleAt(tokens, k + 1, true) || COMPOUND_SCALE.test(at(tokens, k + 1)!.low)))
-    k++;
+  // `€5-billion`, `a 5-billion-euro fund`, `300-Milliarden-Euro-Paket`: a dash glued on both sides
+  if (gluedDash(tokens, k) && (scaleAt(tokens, k + 1, true) || compoundAmount(at(tokens, k + 1)))) k++;
   const sc = scaleAt(tokens, k, currency !== null);
   if (sc) return [sc[0], sc[1], currency];
-  const compound = COMPOUND_SCALE.exec(at(tokens, k)?.low ?? '');
-  // `a 5 billion-euro package`
-  if (compound && !currency) return [SCALES.get(compound[1]!)!, k + 1, CURRENCY_WORDS.get(compound[2]!)!];
+  const compound = compoundAmount(at(tokens, k));
+  // `a 5 billion-euro package`, `das 300-Milliarden-Euro-Investitionspaket`, `ein 50-Euro-Schein`
+  if (compound && !currency && (compound[0] > 1 || k > j)) return [compound[0], k + 1, compound[1]];
   return null;
+}
+
+/** A percent unit after a dash, alone or opening a compound (`2-percent`, `2-Prozent-Ziel`). */
+function dashedPercent(tokens: Token[], j: number): [string, number] | null {
+  const t = at(tokens, j);
+  const head = t?.kind === 'word' ? PERCENT_WORDS.get(t.low.split('-')[0]!) : undefined;
+  return head ? [head, j + 1] : percentAfter(tokens, j);
 }
 
 /** A currency or a percent unit after the amount (`6.7 billion euros`, `2-percent`): [currency, unit, end]. */
@@ -314,7 +336,7 @@ function unitAfter(tokens: Token[], j: number): [string | null, string | null, n
   const c = currencyAfter(tokens, j);
   if (c && !at(tokens, j)!.para) return [c[0], null, c[1]];
   // `a 2-percent rise`, `a 25-basis-point cut`
-  const p = percentAfter(tokens, j) ?? (gluedDash(tokens, j) ? percentAfter(tokens, j + 1) : null);
+  const p = percentAfter(tokens, j) ?? (gluedDash(tokens, j) ? dashedPercent(tokens, j + 1) : null);
   return p ? [null, p[0], p[1]] : [null, null, j];
 }
 
@@ -357,6 +379,24 @@ const DASHES = new Set(['-', '–', '—', '\u2010', '\u2011']);
 /** Articles before each end of a Spanish or Italian range: `entre el 2 y el 3 %`, `tra il 2 e il 3 per cento`. */
 const RANGE_ARTICLES = new Set(['el', 'il', 'lo', 'los', 'i']);
 
+/** French verbs and nouns of change after which `de` tells the size of the change (`réduire la dette de 50 %`), not its start. */
+const CHANGE_BY = new Set(
+  'réduire réduit réduite réduits réduites réduisant réduction baisser baissé baissée baisse abaisser abaissé augmenter augmenté augmentée augmentation hausse diminuer diminué diminuée diminution relever relevé relèvement couper coupé'.split(
+    ' ',
+  ),
+);
+
+/** True when the French `de` at `k` follows a word of change within the five words before it (`réduire la dette grecque de`). */
+function changeBy(tokens: Token[], k: number): boolean {
+  if (at(tokens, k)?.low !== 'de') return false;
+  for (let b = k - 1; b >= k - 5; b--) {
+    const t = at(tokens, b);
+    if (!t || t.kind !== 'word') return false;
+    if (CHANGE_BY.has(t.low)) return true;
+  }
+  return false;
+}
+
 /**
  * Extends an amount into a range or an alternative when another amount follows a connector:
  * `€7 or €8 billion`, `between 2 and 3%`, `5-6 million`, `from 20 to 25`. A currency, scale or
@@ -384,6 +424,7 @@ export function readRange(tokens: Token[], a: Amount): { amount: Amount; max: nu
   // `rose from 2.2% to 2.5%`: two whole amounts, a change and not a range
   if (
     FROM.has(at(tokens, a.start - 1)?.low ?? '') &&
+    !changeBy(tokens, a.start - 1) &&
     conn.kind === 'word' &&
     a.scale === b.scale &&
     ((a.unit && b.unit) || (a.currency && b.currency))

@@ -14,7 +14,9 @@ import {
   IDENTIFIER_WORDS,
   MONTHS,
   NOT_ITEM_WORDS,
+  PAIR_NOUNS,
   SCALES,
+  VERB_HOMOGRAPHS,
   OF_PEOPLE,
   PEOPLE_PARTICIPLES,
   TIME_NOUNS,
@@ -80,6 +82,8 @@ const PART_OF = new Set([
   'inclusive',
 ]);
 const AND_OR = new Set(['and', 'but', 'so', 'et', 'mais', 'und', 'aber', 'e', 'ma', 'y', 'pero']);
+/** Definite articles before `two sides` that make it `both sides`. */
+const DEFINITE = new Set(['the', 'les', 'des', 'los', 'las', 'i', 'le', 'gli', 'die', 'den', 'de', 'het']);
 /** Who a bare number after a copula counts: `we are 27`, `nous sommes 27`, `wir sind 27`. */
 const PEOPLE_PRONOUNS = new Set([
   'we',
@@ -126,7 +130,8 @@ function countItem(
     !sentenceStart(tokens, a.start - 1) &&
     !isFunctionWord(prev!.low, prev!.lang) &&
     !/'s?$/.test(prev!.low) && // `the EU's 27 Member States`
-    a.scale === 1
+    a.scale === 1 &&
+    !germanNounBefore(tokens, a)
   )
     return no;
   // `10-year`, `two-state`: a compound adjective
@@ -164,6 +169,14 @@ function countItem(
     if (lowerCaseInGerman(tokens, a.end, item.end))
       return a.scale > 1 ? { ok: true, item: null, end: a.end, bare: true } : no;
     if (TIME_NOUNS.has(head) || MONTHS.has(head)) return no;
+    // `des deux côtés`, `the two sides`: both, not a count
+    if (a.value === 2 && a.scale === 1 && PAIR_NOUNS.has(head) && isWord(tokens, a.start - 1, DEFINITE))
+      return no;
+    // `che sei anti-italiano`: a number word that is also a verb counts only a plural noun
+    const homograph =
+      !a.digits && a.end === a.numAt + 1 ? VERB_HOMOGRAPHS.get(tokens[a.numAt]!.low) : undefined;
+    if (homograph && homograph[0] === tokens[a.numAt]!.lang && !homograph[1].includes(head.slice(-1)))
+      return no;
     // `3 p.m.`, `10 a.m.`
     if ((head === 'p' || head === 'a') && at(tokens, a.end + 1)?.text === '.' && glued(tokens, a.end + 1))
       return no;
@@ -174,8 +187,16 @@ function countItem(
     if (item.words.some((w) => TIME_NOUNS.has(w) && w !== 'times')) return no;
     // `Reference: 90958 Duration: …`: a label's value, not a count
     if (prev?.text === ':' && capitalised(tokens[a.end])) return no;
-    // `1049 Brussels`, `1000 Bruxelles`: a postcode before a place name
-    if (a.digits && a.scale === 1 && /^\d{4,5}$/.test(tokens[a.numAt]!.text) && capitalised(tokens[a.end]))
+    // `1049 Brussels`, `1000 Bruxelles`: a postcode before a place name; German capitalises every
+    // noun, so there a lower-case word before the number (`hat 3000 Flüchtlinge`) makes it a count
+    const lowerBefore = prev?.kind === 'word' && prev.text === prev.low && prev.lang === 'de';
+    if (
+      a.digits &&
+      a.scale === 1 &&
+      /^\d{4,5}$/.test(tokens[a.numAt]!.text) &&
+      capitalised(tokens[a.end]) &&
+      !lowerBefore
+    )
       return no;
     return { ok: true, item, end: item.end };
   }
@@ -211,6 +232,25 @@ function countItem(
   // `2 million` with no noun after it
   if (a.scale > 1 && prev?.text !== ':') return { ok: true, item: null, end: a.end, bare: true };
   return no;
+}
+
+/**
+ * German capitalises every noun: `für die Armee 5000 Soldaten` has a common noun before the number
+ * and a plural noun after it, so the capital names nothing (unlike `Horizont 2020`, `Paket 4`).
+ */
+function germanNounBefore(tokens: Token[], a: Amount): boolean {
+  const prev = at(tokens, a.start - 1)!;
+  const next = at(tokens, a.end);
+  return (
+    prev.lang === 'de' &&
+    a.digits &&
+    a.value > 1 &&
+    !a.yearLike &&
+    prev.text !== prev.text.toUpperCase() &&
+    isFunctionWord(at(tokens, a.start - 2)?.low ?? '', 'de') &&
+    capitalised(next) &&
+    !isFunctionWord(next!.low, 'de')
+  );
 }
 
 /**

@@ -29,12 +29,40 @@ const LEADS = new Set([
 const isNoun = (t: Token | undefined): boolean =>
   t !== undefined && t.kind === 'word' && !t.para && !isFunctionWord(t.low, t.lang);
 
+/** Opening quote marks and the marks that may close them. */
+const QUOTES: ReadonlyMap<string, string> = new Map([
+  ['«', '»'],
+  ['“', '”"'],
+  ['„', '“”"'],
+  ['‘', '’'],
+  ['"', '"”'],
+]);
+
+/** The closing marks for an opening quote at `j` that opens a word (`"tables`, `« tables`), or null. */
+function openQuote(tokens: Token[], j: number): string | null {
+  const q = at(tokens, j);
+  const w = at(tokens, j + 1);
+  if (!q || q.kind !== 'sym' || !q.space || !w || w.kind !== 'word' || w.para) return null;
+  const close = QUOTES.get(q.text);
+  // a straight quote opens only when glued to the word after it; the others open either way
+  return close && (q.text !== '"' || !w.space) ? close : null;
+}
+
 /**
  * Reads the noun phrase right after a figure: `soldiers`, `key ECB interest rates`,
  * `rounds of ammunition`, `Japan-EU Summit`. Stops at a function word, a number, punctuation
  * or a paragraph break. Editorial brackets are left out of `text`.
  */
 export function readItem(tokens: Token[], j: number): Item | null {
+  // `eleven "negotiating tables"`, `onze « tables de négociation »`: a quoted noun phrase
+  const close = openQuote(tokens, j);
+  if (close) {
+    const inner = readItem(tokens, j + 1);
+    if (!inner) return null;
+    const shut = at(tokens, inner.end);
+    const end = shut && shut.kind === 'sym' && close.includes(shut.text) ? inner.end + 1 : inner.end;
+    return { ...inner, end };
+  }
   const words: string[] = [];
   let k = j;
   let end = j;

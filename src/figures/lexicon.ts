@@ -350,6 +350,15 @@ export function isFunctionWord(low: string, lang: Lang): boolean {
   return FUNCTION_EN.has(low) || (lang !== 'en' && FUNCTION_OTHER[lang].has(low));
 }
 
+/** Nouns that make `the two …` mean `both …` (`des deux côtés`, `on the two sides`): no count of two. */
+export const PAIR_NOUNS = set(`sides côtés seiten kanten lados lati rives bords`);
+
+/**
+ * Number words that are also common verb forms, by language (`sei` is `you are` in Italian):
+ * a count only before a plural noun, which in these languages ends in one of the letters given.
+ */
+export const VERB_HOMOGRAPHS: ReadonlyMap<string, readonly [Lang, string]> = new Map([['sei', ['it', 'ie']]]);
+
 /** Verbs, adverbs and adjectives that may follow a bare number without being what it counts. */
 export const NOT_ITEM_WORDS = set(`
   agree agreed agrees said says say voted vote supported support signed decided want wants need needs will
@@ -397,13 +406,13 @@ export const OF_PEOPLE = set(`us them you`);
 /** Stop words per language, to tell a paragraph's language (for separators and number words). */
 export const LANG_STOPWORDS: ReadonlyArray<readonly [Lang, Set<string>]> = [
   ['en', set(`the and of to is that we in it for with this are have be on not`)],
-  ['fr', set(`le la les et des est que nous une pour dans qui pas sur avec au du ce`)],
+  ['fr', set(`le la les et des est que nous une pour dans qui pas sur avec au du ce de`)],
   ['de', set(`der die das und ist nicht wir ein eine zu mit sich auf für den dem des`)],
   ['nl', set(`het een en van de is dat wij niet op voor met zijn ook onze deze`)],
   [
     'es',
     set(
-      `el la los las del y por con para una que se lo como más pero sus también hay este esta está muy hemos han ya sobre todos`,
+      `el la los las del y por con para una que se lo como más pero sus también hay este esta está muy hemos han ya sobre todos de`,
     ),
   ],
   ['it', set(`il la di che è della non sono con del gli dei anche più questo come nel per alla abbiamo`)],

@@ -287,7 +287,23 @@ export function readWordNumber(tokens: Token[], i: number): WordNumber | null {
   while (k < as.length) {
     const a = as[k]!;
     const next = as[k + 1];
+    // `one half billion`, `a half million`: half of the scale, the article or `one` before it read with it
+    const halfOf = (h: Atom | undefined, big: Atom | undefined) => h?.w === 'half' && big && BIG.has(big.w);
+    if (k === 0 && (ARTICLE.has(a.w) || a.w === 'one') && halfOf(next, as[k + 2])) {
+      k++;
+      continue;
+    }
     const v = wordValue(a.w, lang);
+    if (a.w === 'half' && !any && halfOf(a, next)) {
+      bigScale = BIG.get(next!.w)!;
+      total = 0.5 * bigScale;
+      any = true;
+      scaled = true;
+      words += 2;
+      commit(next!);
+      k += 2;
+      continue;
+    }
     if (v !== null) {
       if (any && prev >= 0) {
         const tensJoin = prev >= 20 && prev % 10 === 0 && v < (prev === 60 || prev === 80 ? 20 : 10);

@@ -1,6 +1,7 @@
 import type { Lang } from './lexicon.js';
 
 const GROUP_SEP = /[\u00a0\u202f\u2009]/g;
+const SWISS = /^\d{1,3}(?:['’]\d{3})+(?:[.,]\d{1,2})?$/;
 
 /**
  * Reads a digit string with its separators (`73,000`, `2.5`, `1.234,5`, `2,25`, `1 000`)
@@ -9,6 +10,9 @@ const GROUP_SEP = /[\u00a0\u202f\u2009]/g;
  * (`18.2.2016`, `1,2,3`).
  */
 export function parseDigits(raw: string, lang: Lang): number | null {
+  // Swiss thousands (`1'234'000`, `1’234.50`): the apostrophes group, a point or comma is the decimal
+  if (SWISS.test(raw)) return Number(raw.replace(/['’]/g, '').replace(',', '.'));
+  if (raw.includes("'") || raw.includes('’')) return null;
   const s = raw.replace(GROUP_SEP, ' ');
   const parts = s.split(/[.,\s]/);
   if (parts.length === 1) return Number(s);

@@ -44,6 +44,13 @@ function classOf(c: number): number {
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Separators inside a number: `.` `,` and the no-break spaces. */
 const isNumSep = (c: number) => c === 46 || c === 44 || c === 0xa0 || c === 0x202f || c === 0x2009;
+/** A Swiss thousands apostrophe at `i` (`1'234'000`): after one to three digits, before exactly three. */
+function apostropheGroup(text: string, i: number, run: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c !== 39 && c !== 0x2019) || run < 1 || run > 3) return false;
+  for (let k = 1; k <= 3; k++) if (!isDigit(text.charCodeAt(i + k))) return false;
+  return !isDigit(text.charCodeAt(i + 4));
+}
 /** Joiners inside a word: apostrophes and hyphens. */
 const isWordJoin = (c: number) => c === 39 || c === 0x2019 || c === 0x2010 || c === 45;
 const isLetterAt = (text: string, i: number) => {
@@ -84,9 +91,14 @@ export function tokenize(text: string): Token[] {
     if (isDigit(c)) {
       kind = 'num';
       i++;
+      let group = start;
       for (;;) {
         while (i < n && isDigit(text.charCodeAt(i))) i++;
-        if (i + 1 < n && isNumSep(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1))) i++;
+        if (
+          (i + 1 < n && isNumSep(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1))) ||
+          apostropheGroup(text, i, i - group)
+        )
+          group = ++i;
         else break;
       }
     } else if (isLetterAt(text, i)) {

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { extractFigures } from '../../src/figures/index.js';
+
+/**
+ * Classes of figure shapes that real transcripts write and that the first rules missed.
+ * Every sentence is written for these tests; each is long enough for its line's language
+ * to be told from its own stop words.
+ */
+const found = (text: string) =>
+  extractFigures(text, []).map((f) => {
+    expect(text.slice(f.start, f.end)).toBe(f.text);
+    return [f.kind, f.value, f.valueMax, f.unit];
+  });
+
+describe('amounts inside hyphenated compounds', () => {
+  it('reads a German compound that opens with the amount, its scale and currency', () => {
+    expect(
+      found(
+        'Die Regierung will das neue 250-Milliarden-Euro-Konjunkturpaket noch vor dem Sommer vorlegen, ' +
+          'und dazu kommt ein 4-Millionen-Dollar-Fonds und ein 20-Euro-Gutschein für jede Familie.',
+      ),
+    ).toEqual([
+      ['money', 250e9, null, 'EUR'],
+      ['money', 4e6, null, 'USD'],
+      ['money', 20, null, 'EUR'],
+    ]);
+  });
+
+  it('reads a percent compound (`3-Prozent-Ziel`) but not a compound of a currency zone', () => {
+    expect(
+      found(
+        'Die Minister halten an dem 3-Prozent-Ziel fest, das sie für die Verteidigung beschlossen haben.',
+      ),
+    ).toEqual([['percent', 3, null, '%']]);
+    expect(found('The 20 euro-area finance ministers met today in Brussels.')).toEqual([
+      ['count', 20, null, null],
+    ]);
+  });
+});
+
+describe('French ranges after a word of change', () => {
+  it('reads `réduire … de A % à B %` as one range and `passer de A % à B %` as two figures', () => {
+    expect(
+      found("Le ministre propose de réduire les dépenses de 30 % à 40 % d'ici la fin de l'année prochaine."),
+    ).toEqual([['percent', 30, 40, '%']]);
+    expect(found("Le chômage est passé de 7,1 % à 6,8 % en un an, selon l'institut.")).toEqual([
+      ['percent', 7.1, null, '%'],
+      ['percent', 6.8, null, '%'],
+    ]);
+  });
+});
+
+describe('French ranges after a word of change, several words back', () => {
+  it('reads `baisser la facture moyenne de A % à B %` as one range', () => {
+    expect(
+      found('Le gouvernement voudrait baisser la facture moyenne de 10 % à 15 % pour les ménages.'),
+    ).toEqual([['percent', 10, 15, '%']]);
+  });
+});
+
+describe('half a scale written with `one` or an article before `half`', () => {
+  it('reads `one half billion` and `a half million` as half the scale', () => {
+    expect(
+      found('The hotline took one half billion calls, and the campaign cost a half million euros in all.'),
+    ).toEqual([
+      ['count', 5e8, null, null],
+      ['money', 5e5, null, 'EUR'],
+    ]);
+  });
+});
+
+describe('a counted noun in quotation marks', () => {
+  it('counts the quoted noun after the number, in any quotation marks', () => {
+    const text =
+      'Eleven "working tables" meet every week, and 14 “expert groups” report to them, while ' +
+      'the rest said "we are fine" and left.';
+    expect(found(text)).toEqual([
+      ['count', 11, null, null],
+      ['count', 14, null, null],
+    ]);
+    expect(extractFigures(text, []).map((f) => f.item)).toEqual(['working tables', 'expert groups']);
+  });
+
+  it('counts a French noun in guillemets, the line told French despite Dutch-looking words', () => {
+    expect(found('Onze « groupes de travail » se réunissent depuis le début du mois à Bruxelles.')).toEqual([
+      ['count', 11, null, null],
+    ]);
+  });
+});
+
+describe('numbers that are not counts in context', () => {
+  it('does not count `the two sides` or `des deux côtés`, which mean both', () => {
+    expect(
+      found('Les experts travaillent des deux côtés de la frontière, et les deux pays ont signé un accord.'),
+    ).toEqual([['count', 2, null, null]]);
+    expect(found('The two sides met again today, and two teams stayed behind in Geneva.')).toEqual([
+      ['count', 2, null, null],
+    ]);
+  });
+
+  it('reads the Italian `sei` as a verb unless a plural noun follows it', () => {
+    expect(
+      found(
+        'Se sei contrario a questa proposta non sei anti-europeo, ma ci sono sei governi che la sostengono e sei regioni.',
+      ),
+    ).toEqual([
+      ['count', 6, null, null],
+      ['count', 6, null, null],
+    ]);
+  });
+});
+
+describe('Swiss thousands apostrophes', () => {
+  it("reads `1’250` and `2'400'000.50` as grouped thousands, and leaves `'21` and `12'34` alone", () => {
+    expect(
+      found(
+        "Der Bund zahlt CHF 2'400'000.50 an die Kantone, und die Armee bildet 1’250 Rekruten aus für die Schweiz.",
+      ),
+    ).toEqual([
+      ['money', 2400000.5, null, 'CHF'],
+      ['count', 1250, null, null],
+    ]);
+    expect(found("The class of '21 met again, and the code 12'34 is no number at all.")).toEqual([]);
+  });
+});
+
+describe('German nouns before a number', () => {
+  it('counts `die Armee 800 Soldaten` but not a name such as `Horizont 2020` or `Paket 4`', () => {
+    expect(
+      found('Die Regierung schickt für die Armee 800 Soldaten, finanziert aus Horizont 2020 und Paket 4.'),
+    ).toEqual([['count', 800, null, null]]);
+  });
+});
+
+describe('German four-digit counts and postcodes', () => {
+  it('counts `hat 3000 Flüchtlinge` but leaves a postcode after a comma alone', () => {
+    expect(
+      found(
+        'Die Stadt hat 3000 Flüchtlinge aufgenommen, sagte der Bürgermeister im Amt in der Hauptstraße 4, 8001 Zürich.',
+      ),
+    ).toEqual([['count', 3000, null, null]]);
+  });
+});
