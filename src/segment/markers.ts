@@ -64,6 +64,13 @@ const NOT_LABEL = new Set(
   ).split(' '),
 );
 const CITY_SET = new Set(CITIES.map((c) => c.toUpperCase()));
+/**
+ * What a role or outlet after a label's comma never holds, and an address to someone before a
+ * question does: a question word or a pronoun of the one who asks or is asked
+ * (`Frau Berg, wo erreiche ich Sie gerade:`, `Anna, where are you now:`).
+ */
+const ADDRESSED =
+  /,\s*(?:(?:wo|wie|was|warum|wann|where|how|what|why|when|où|comment|pourquoi|quand|dove|come|perché|quando|dónde|cómo|cuándo)\b|[^,]*\b(?:ich|Sie|du|wir|you|we|je|vous|tu|nous|io|noi|usted|ustedes|nosotros)\b)/u;
 
 /**
  * A question marker with the journalist it names; a transcriber's note in the brackets
@@ -124,6 +131,7 @@ export function readMarker(s: string): Marker {
     const allCaps = label === label.toUpperCase();
     if (NOT_LABEL.has(first) || NOT_LABEL.has(first.charAt(0) + first.slice(1).toLowerCase())) return NONE;
     if (allCaps && CITY_SET.has(label.replace(/(?<!\s)\s*\(.*$/, ''))) return NONE;
+    if (ADDRESSED.test(label)) return NONE;
     // "Miriam, on trade interests:" — the name before a topic
     const name = label.replace(/(?<!\s)\s*\([^()]*\)\s*$/, '').split(/(?<!\s)\s*,\s*(?:on|about|re)\b/i)[0]!;
     return { type: 'label', speaker: name, skip: m[0].length, label };

@@ -384,3 +384,27 @@ describe('journalist labels with qualifiers, as a live readout writes them', () 
     ]);
   });
 });
+
+describe('an interviewer who addresses the guest before the question', () => {
+  it('reads "Name, where are you now:" as a question, not as a speaker label with a role', () => {
+    const guest = meta({ speakers: [{ name: 'Marta Lind', role: 'Commissioner' }] });
+    const text = doc(
+      'Frau Lind, wo erreiche ich Sie gerade: in Brüssel oder schon in Kiew?',
+      'Ich bin in Kiew, seit heute Morgen.',
+      'Anna, where are you now: still in the negotiating room?',
+      'No, we finished an hour ago.',
+    );
+    expect(pairs(text, guest)).toEqual([
+      ['Frau Lind, wo', 'Ich bin in'],
+      ['Anna, where are', 'No, we finished'],
+    ]);
+  });
+
+  it('still reads "Name, Outlet:" and "Name, role:" as labels', () => {
+    const text = doc(
+      'Paul Ferry, Radio Nord: Will the fund be ready by June?',
+      'Ilse Vandamme, Commissioner for Transport: Yes, it will.',
+    );
+    expect(pairs(text, mayor)).toEqual([['Will the fund', 'Yes, it will.']]);
+  });
+});
