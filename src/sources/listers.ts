@@ -7,6 +7,7 @@ import {
   parseFeed,
   parsePressCornerSearch,
   parseSitemap,
+  type BadLink,
 } from './parsers.js';
 import type { SourceConfig } from './schema.js';
 import { linearPattern } from './pattern.js';
@@ -25,6 +26,8 @@ export interface ListContext {
   today: string;
   /** A backfill walks every page of the window; a scheduled run reads at most `maxPages`. */
   backfill: boolean;
+  /** Told of each link that is not a URL (its item is skipped). */
+  badLink?: BadLink;
 }
 
 const JSON_ACCEPT = 'application/json';
@@ -52,7 +55,7 @@ export async function listSource(source: SourceConfig, ctx: ListContext): Promis
     case 'ecb': {
       const page = await ctx.get(source.url, XML_ACCEPT);
       if (page.status !== 'ok') return [];
-      return parseFeed(page.text, source.url, source.site).filter((i) =>
+      return parseFeed(page.text, source.url, source.site, ctx.badLink).filter((i) =>
         inWindow(i, ctx.backfill ? ctx.window : undefined),
       );
     }
@@ -102,7 +105,7 @@ async function listEeas(
     const url = `${base}${s.listingPath}${q.size ? `?${q}` : ''}`;
     const res = await ctx.get(url, HTML_ACCEPT);
     if (res.status !== 'ok') break;
-    const cards = parseEeasListing(res.text, url);
+    const cards = parseEeasListing(res.text, url, ctx.badLink);
     if (!cards.length) break;
     items.push(...cards.filter((i) => inWindow(i, ctx.window)));
   }
@@ -116,7 +119,7 @@ async function listEeas(
       const res = await ctx.get(`${base}${s.sitemapPath}?page=${page}`, XML_ACCEPT);
       if (res.status === 'missing') break;
       if (res.status === 'not-modified') continue;
-      const { urls } = parseSitemap(res.text, base);
+      const { urls } = parseSitemap(res.text, base, ctx.badLink);
       if (!urls.length) break;
       for (const { loc, lastmod } of urls) {
         if (!lastmod || !keep.test(new URL(loc).pathname)) continue;
@@ -148,7 +151,7 @@ async function listSitemap(
     const url = queue.shift() as string;
     const res = await ctx.get(url, XML_ACCEPT);
     if (res.status !== 'ok') continue;
-    const { urls, sitemaps } = parseSitemap(res.text, url);
+    const { urls, sitemaps } = parseSitemap(res.text, url, ctx.badLink);
     queue.push(...sitemaps);
     for (const { loc, lastmod } of urls) {
       const site = s.site === 'generic' ? siteOf(loc) : s.site;

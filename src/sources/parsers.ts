@@ -74,27 +74,31 @@ export function isoDate(value: string | null): string | null {
   return Number.isNaN(t) ? null : new Date(t).toISOString().slice(0, 10);
 }
 
+/** Told of each link that is not a URL, which its listing skips (the discovery run's warning). */
+export type BadLink = (href: string) => void;
+
 /**
  * A link of a listing, sitemap or feed made absolute, or null when it is not a URL (`http://[bad`,
- * `https://exa mple.eu`): that one item is skipped, the rest of the listing is read.
+ * `https://exa mple.eu`): that one item is skipped (and `bad` told), the rest of the listing is read.
  */
-export function absoluteUrl(href: string, base: string): string | null {
+export function absoluteUrl(href: string, base: string, bad?: BadLink): string | null {
   try {
     return new URL(href.trim(), base).toString();
   } catch {
+    bad?.(href.trim());
     return null;
   }
 }
 
 /** An EEAS press-material listing page → its cards as items (version from the sitemap, later). */
-export function parseEeasListing(html: string, pageUrl: string): DiscoveredItem[] {
+export function parseEeasListing(html: string, pageUrl: string, bad?: BadLink): DiscoveredItem[] {
   const $ = load(html);
   const out: DiscoveredItem[] = [];
   $('div.card[role=article]').each((_, el) => {
     const card = $(el);
     const a = card.find('h5.card-title a').first();
     const href = a.attr('href');
-    const url = href ? absoluteUrl(href, pageUrl) : null;
+    const url = href ? absoluteUrl(href, pageUrl, bad) : null;
     if (!url) return;
     out.push({
       docId: docIdFor({ url, path: null, site: 'eeas' }),
@@ -120,11 +124,12 @@ export function parseEeasListing(html: string, pageUrl: string): DiscoveredItem[
 export function parseSitemap(
   xml: string,
   baseUrl: string,
+  bad?: BadLink,
 ): { urls: { loc: string; lastmod: string | null }[]; sitemaps: string[] } {
   const $ = load(xml, { xml: true });
   const urls: { loc: string; lastmod: string | null }[] = [];
   $('url').each((_, el) => {
-    const loc = absoluteUrl($(el).children('loc').first().text(), baseUrl);
+    const loc = absoluteUrl($(el).children('loc').first().text(), baseUrl, bad);
     if (!loc) return;
     urls.push({
       loc,
@@ -132,18 +137,18 @@ export function parseSitemap(
     });
   });
   const sitemaps = $('sitemapindex > sitemap > loc')
-    .map((_, el) => absoluteUrl($(el).text(), baseUrl))
+    .map((_, el) => absoluteUrl($(el).text(), baseUrl, bad))
     .get()
     .filter((u): u is string => u !== null);
   return { urls, sitemaps };
 }
 
 /** An RSS 2.0 or Atom feed → items; the version is Atom's `updated`, else the item's date. */
-export function parseFeed(xml: string, feedUrl: string, site: Site): DiscoveredItem[] {
+export function parseFeed(xml: string, feedUrl: string, site: Site, bad?: BadLink): DiscoveredItem[] {
   const $ = load(xml, { xml: true });
   const out: DiscoveredItem[] = [];
   const push = (link: string | undefined, title: string, date: string | null, version: string | null) => {
-    const url = link ? absoluteUrl(link, feedUrl) : null;
+    const url = link ? absoluteUrl(link, feedUrl, bad) : null;
     if (!url) return;
     const s = site === 'generic' ? siteOf(url) : site;
     out.push({

@@ -34,7 +34,7 @@ export interface DiscoveryResult {
   notModified: number;
   /** Documents seen before, within the source's `recheckDays`, asked for again (conditionally). */
   rechecked: number;
-  /** Items that could not be queued this run (they are tried again on the next one). */
+  /** Items that could not be queued this run (tried again on the next one), and listed links that are not URLs. */
   skipped: number;
   /** Why the first skipped item was skipped: `code: message (url)`. */
   warning: string | null;
@@ -74,12 +74,19 @@ export async function runDiscovery(
       throw err;
     }
   };
+  const badLinks: string[] = [];
   const items = await listSource(source, {
     get,
     window,
     today: deps.now().toISOString().slice(0, 10),
     backfill: Boolean(window),
+    badLink: (href) => badLinks.push(href),
   });
+  if (badLinks.length)
+    deps.log.warn(
+      { source: source.name, links: badLinks.slice(0, 10) },
+      'listed links that are not URLs skipped',
+    );
   const seen = await deps.seen.get([...new Set(items.map((i) => i.docId))]);
   const plan = planDiscovery(items, seen, source.filters);
   let queued = 0;
@@ -104,7 +111,9 @@ export async function runDiscovery(
   const first = skipped[0];
   const warning = first
     ? `${first.err instanceof PresslineError ? first.err.code : 'ERR_UNEXPECTED'}: ${(first.err as Error).message.split('\n')[0]} (${first.url})`
-    : null;
+    : badLinks.length
+      ? `ERR_BAD_LINK: ${badLinks.length} listed link${badLinks.length > 1 ? 's are' : ' is'} not a URL (${JSON.stringify(badLinks[0]!.slice(0, 200))})`
+      : null;
   return {
     found,
     queued,
@@ -112,7 +121,7 @@ export async function runDiscovery(
     filtered: plan.filtered,
     notModified,
     rechecked,
-    skipped: skipped.length,
+    skipped: skipped.length + badLinks.length,
     warning,
   };
 }

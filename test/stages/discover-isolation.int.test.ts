@@ -7,15 +7,18 @@ import { FetchJob } from '../../src/schemas/jobs.js';
 import { startHarness, type Harness } from '../helpers/harness.js';
 
 /** A consilium-like RSS feed on 127.0.0.1 whose second item links to a malformed percent-escape. */
-async function feedServer(): Promise<{ url: string; close(): Promise<void> }> {
+async function feedServer(
+  links = (origin: string) =>
+    ['first-remarks_en', '%E0%A4%A_en', 'third-remarks_en'].map((slug) => `${origin}/en/press/${slug}`),
+): Promise<{ url: string; close(): Promise<void> }> {
   let origin = '';
   const server: Server = createServer((req, res) => {
     if (req.url === '/robots.txt') return void res.writeHead(404).end();
     if (req.url === '/feed.xml') {
-      const items = ['first-remarks_en', '%E0%A4%A_en', 'third-remarks_en']
+      const items = links(origin)
         .map(
-          (slug, i) =>
-            `<item><title>Remarks ${i + 1}</title><link>${origin}/en/press/${slug}</link><pubDate>Mon, 09 Mar 2026 10:0${i}:00 GMT</pubDate></item>`,
+          (link, i) =>
+            `<item><title>Remarks ${i + 1}</title><link>${link}</link><pubDate>Mon, 09 Mar 2026 10:0${i}:00 GMT</pubDate></item>`,
         )
         .join('');
       return void res
@@ -82,5 +85,19 @@ describe('one bad item in a listing', { timeout: 60_000 }, () => {
     } finally {
       await dash.close();
     }
+  });
+
+  it('a listed link that is not a URL is skipped with a warning on the source row, the rest queued', async () => {
+    feed = await feedServer((origin) => [
+      `${origin}/en/press/first_en`,
+      'http://[bad',
+      `${origin}/en/press/third_en`,
+    ]);
+    h = await startHarness([{ name: 'council', type: 'consilium', url: feed.url, allowPrivate: true }]);
+    await runOnce(h);
+    expect(await queuedUrls(h)).toHaveLength(2);
+    const [row] = await h.app.stores.sources.all(async () => [{ name: 'council', enabled: true }]);
+    expect(row).toMatchObject({ lastError: null, queued: 2, skipped: 1 });
+    expect(row?.lastWarning).toMatch(/ERR_BAD_LINK: 1 listed link is not a URL \("http:\/\/\[bad"\)/);
   });
 });
