@@ -2,14 +2,7 @@
  * Scheme 1 signatures (128 MinHash permutations of 32 bits, stored as `site base64`): only
  * what is needed to take such an entry out of its LSH buckets when its record is signed again.
  */
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
-}
+import { fmix } from './minhash.js';
 
 /** The scheme 1 buckets of a stored scheme 1 value (`site base64`), or none when it is not one. */
 export function legacyBucketsOf(value: string): string[] {

@@ -16,7 +16,7 @@ export const SHINGLE = 4;
 const EMPTY = 0xffff;
 
 /** Murmur3's finaliser: spreads a 32-bit value's bits. */
-function fmix(h: number): number {
+export function fmix(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segmentTranscript } from '../../src/segment/index.js';
-import { doc, meta } from '../helpers/segment.js';
+import { doc, meta, view } from '../helpers/segment.js';
 
-/** Each segment as a reader checks it: kind, speaker and the first words. */
-const view = (text: string, m = meta()) =>
-  segmentTranscript(text, m).segments.map((s) => [
-    s.kind,
-    s.speaker,
-    s.text.split(/\s+/).slice(0, 3).join(' '),
-  ]);
 const minister = meta({ speakers: [{ name: 'Oskar Lindqvist', role: 'Minister' }] });
 
 describe('questions marked only after they are asked', () => {

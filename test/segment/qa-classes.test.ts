@@ -1,20 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { segmentTranscript } from '../../src/segment/index.js';
-import { doc, meta } from '../helpers/segment.js';
+import { doc, firstWords, meta } from '../helpers/segment.js';
 
 const questions = (text: string, m = meta()) =>
   segmentTranscript(text, m)
     .segments.filter((s) => s.kind === 'question')
-    .map((s) => s.text.split(/\s+/).slice(0, 3).join(' '));
+    .map((s) => firstWords(s.text));
 /** Each question's first words with the first words of the answer paired with it. */
 const pairs = (text: string, m = meta()) => {
   const { segments, exchanges } = segmentTranscript(text, m);
-  const words = (id: string | undefined) =>
-    segments
-      .find((s) => s.id === id)
-      ?.text.split(/\s+/)
-      .slice(0, 3)
-      .join(' ') ?? null;
+  const words = (id: string | undefined) => {
+    const text = segments.find((s) => s.id === id)?.text;
+    return text === undefined ? null : firstWords(text);
+  };
   return exchanges.map((e) => [words(e.question), words(e.answers[0])]);
 };
 const mayor = meta({ speakers: [{ name: 'Ilse Vandamme', role: 'Commissioner' }] });
