@@ -66,7 +66,17 @@ function labelRoles(items: Item[], speakers: Speaker[]): Map<string, LabelRole> 
         (before.m.type === 'question' || (before.m.type === 'none' && ENDS_Q.test(before.p.text)));
       const words = i.p.text.slice(i.m.skip);
       const called = !!before && calls(before.p.text.slice(before.m.skip), i.m.speaker ?? i.m.label!);
-      return [{ label: i.m.label!, text: words, afterQuestion, handover: isHandover(words), called }];
+      const next = items[k + 1]?.m;
+      return [
+        {
+          label: i.m.label!,
+          text: words,
+          afterQuestion,
+          handover: isHandover(words),
+          called,
+          ...(next ? { next: next.type === 'label' ? next.label! : '' } : {}),
+        },
+      ];
     }),
     speakers,
   );

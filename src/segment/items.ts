@@ -1,5 +1,6 @@
 import type { Speaker } from '../schemas/record.js';
-import { isBareName } from '../extract/meta/speakers.js';
+import { cleanName, isBareName } from '../extract/meta/speakers.js';
+import { CITIES } from '../extract/meta/cities.js';
 import { cutAtCues, type Item } from './cues.js';
 import { readMarker } from './markers.js';
 import { markDashDialogue } from './dashes.js';
@@ -100,8 +101,34 @@ function carryLoneMarkers(items: Item[]): void {
   }
 }
 
+const CITY_WORDS = new Set(CITIES);
+
 /** A paragraph that is only a person's name, perhaps with a role after a comma: "Anna Berg", "Jan Roe, ex-president". */
-const NAME_LINE = /^([^,.?!:;]{4,60})(?:,\s*[^.?!:;]{2,60})?$/u;
+const NAME_LINE = /^([^,?!:;]{3,60})(?:,\s*[^.?!:;]{2,60})?$/u;
+/** One name word alone on its line ("Barnier", "Jean-Claude"): a speaker only when known or repeated. */
+const ONE_NAME = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u;
+
+/**
+ * The name a line holds, as a label: two to four name words ("Philip R. Lane", "Herman Van
+ * Rompuy"), or one word that is a known speaker's ("Barnier", "Margot") or comes back alone.
+ */
+function lineName(line: string, speakers: readonly Speaker[], repeated: boolean): string | null {
+  const m = line.length <= 120 ? NAME_LINE.exec(line) : null;
+  if (!m) return null;
+  const words = m[1]!.trim().split(/\s+/);
+  // a full stop only after an initial ("R."), never one that ends a sentence
+  if (words.some((w) => w.includes('.') && !/^\p{Lu}\.$/u.test(w)) || words.length > 4) return null;
+  if (words.length === 1) {
+    const w = words[0]!;
+    const known = speakers.some((s) => s.name.split(/\s+/).includes(w));
+    return ONE_NAME.test(w) && cleanName(w) === w && !CITY_WORDS.has(w) && (known || repeated) ? w : null;
+  }
+  // "Herman Van Rompuy": a capitalised particle inside the name is still a name
+  const name = words
+    .join(' ')
+    .replace(/(?<=\S\s)(?:Van|Von|De|Der|Den|Da|Di|Du|La|Le)(?=\s)/g, (w) => w.toLowerCase());
+  return isBareName(name) ? words.join(' ') : null;
+}
 
 /**
  * Names alone on their line ("Anna Berg" / "Wages are rising …") label the next paragraph when
@@ -112,34 +139,37 @@ function carryNameLabels(items: Item[], speakers: readonly Speaker[]): Set<Item>
   const carried = new Set<Item>();
   const count = new Map<string, number>();
   for (const i of items) if (i.m.type === 'none') count.set(i.p.text, (count.get(i.p.text) ?? 0) + 1);
-  for (let k = items.length - 2; k >= 0; k--) {
-    const it = items[k]!;
-    const next = items[k + 1]!;
-    if (it.m.type !== 'none' || it.p.cue || next.m.type !== 'none' || next.p.cue) continue;
-    const m = it.p.text.length <= 120 ? NAME_LINE.exec(it.p.text) : null;
-    // "Herman Van Rompuy": a capitalised particle inside the name is still a name
-    const name = m?.[1]!.replace(/(?<=\S\s)(?:Van|Von|De|Der|Den|Da|Di|Du|La|Le)(?=\s)/g, (w) =>
-      w.toLowerCase(),
-    );
-    if (!m || !isBareName(name!) || m[1]!.split(/\s+/).length > 4) continue;
-    const surname = m[1]!.split(/\s+/).pop()!;
-    const before = items
-      .slice(0, k)
-      .reverse()
-      .find((i) => i.m.type !== 'heading');
-    const speaks =
-      speakers.some((s) => s.name.split(' ').pop() === surname) ||
-      (count.get(it.p.text) ?? 0) >= 2 ||
-      before?.m.type === 'question' ||
-      (before !== undefined && ENDS_Q.test(before.p.text)) ||
-      ENDS_Q.test(next.p.text);
-    if (!speaks) continue;
-    const label = readMarker(`${it.p.text}: ${next.p.text}`);
-    if (label.type !== 'label') continue;
-    next.m = { ...label, skip: 0 };
-    carried.add(next);
-    items.splice(k, 1);
-  }
+  const carry = (sure: boolean) => {
+    for (let k = items.length - 2; k >= 0; k--) {
+      const it = items[k]!;
+      const next = items[k + 1]!;
+      if (it.m.type !== 'none' || it.p.cue || next.m.type !== 'none' || next.p.cue) continue;
+      const repeated = (count.get(it.p.text) ?? 0) >= 2;
+      const name = lineName(it.p.text, speakers, repeated);
+      if (!name) continue;
+      const surname = name.split(/\s+/).pop()!;
+      const before = items
+        .slice(0, k)
+        .reverse()
+        .find((i) => i.m.type !== 'heading');
+      const speaks =
+        !sure ||
+        speakers.some((s) => s.name.split(' ').pop() === surname) ||
+        repeated ||
+        before?.m.type === 'question' ||
+        (before !== undefined && ENDS_Q.test(before.p.text)) ||
+        ENDS_Q.test(next.p.text);
+      if (!speaks) continue;
+      const label = readMarker(`${it.p.text}: ${next.p.text}`);
+      if (label.type !== 'label') continue;
+      next.m = { ...label, skip: 0 };
+      carried.add(next);
+      items.splice(k, 1);
+    }
+  };
+  carry(true);
+  // where names on their own line label the turns, every such name does ("Jonas Keller" / "This morning …")
+  if (carried.size >= 2) carry(false);
   return carried;
 }
 

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { doc, meta, view } from '../helpers/segment.js';
+
+const governor = meta({ speakers: [{ name: 'Halvorsen', role: 'Governor' }] });
+const economist = meta({ speakers: [{ name: 'Karin M. Olsen', role: 'Chief Economist' }] });
+
+describe('names alone on their line, in the forms transcripts give them', () => {
+  it('takes a surname alone on its line for the known official’s label', () => {
+    const text = doc(
+      'Will rates fall this spring?',
+      'Journalist',
+      'Halvorsen',
+      'Halvorsen says the board will look at the data in March.',
+      'And the housing market?',
+      'Journalist',
+      'Halvorsen',
+      'That is a question for the government.',
+    );
+    expect(view(text, governor)).toEqual([
+      ['question', null, 'Will rates fall'],
+      ['answer', 'Halvorsen', 'Halvorsen says the'],
+      ['question', null, 'And the housing'],
+      ['answer', 'Halvorsen', 'That is a'],
+    ]);
+  });
+
+  it('takes a name with a middle initial for a label', () => {
+    const text = doc(
+      'Lena Holm',
+      'How do you read the latest wage figures?',
+      'Karin M. Olsen',
+      'They are higher than we expected.',
+      'Paul Meyer',
+      'Does that change the outlook?',
+      'Karin M. Olsen',
+      'Not by much.',
+    );
+    expect(view(text, economist)).toEqual([
+      ['question', 'Lena Holm', 'How do you'],
+      ['answer', 'Karin M. Olsen', 'They are higher'],
+      ['question', 'Paul Meyer', 'Does that change'],
+      ['answer', 'Karin M. Olsen', 'Not by much.'],
+    ]);
+  });
+
+  it('once names label the turns, reads a journalist’s prompt without a question mark as a question', () => {
+    const text = doc(
+      'Lena Holm',
+      'How do you read the latest wage figures?',
+      'Karin M. Olsen',
+      'They are higher than we expected.',
+      'Paul Meyer',
+      'This morning the unions said the opposite. I was wondering which is true.',
+      'Karin M. Olsen',
+      'Both, in a way. Wages rose, prices rose faster.',
+    );
+    expect(view(text, economist)).toEqual([
+      ['question', 'Lena Holm', 'How do you'],
+      ['answer', 'Karin M. Olsen', 'They are higher'],
+      ['question', 'Paul Meyer', 'This morning the'],
+      ['answer', 'Karin M. Olsen', 'Both, in a'],
+    ]);
+  });
+
+  it('leaves a one-word heading of a speech as text', () => {
+    const text = doc(
+      'Good morning. Let me say a word on two topics.',
+      'Ukraine',
+      'We will keep our support as long as it takes.',
+      'Energy',
+      'Prices have come down since the winter.',
+    );
+    expect(view(text, governor)).toEqual([['remarks', 'Halvorsen', 'Good morning. Let']]);
+  });
+});
+
+describe('labels of journalists who do not ask with a question mark', () => {
+  it('reads a "Name, Outlet:" turn that the official takes up as a question', () => {
+    const text = doc(
+      'Karin M. Olsen: Good afternoon. Let me start with the forecast.',
+      'Lena Holm, Radio Nord: Will growth pick up next year?',
+      'Karin M. Olsen: Slowly, yes.',
+      'Paul Meyer, Dagbladet: Some ministers said this morning that the forecast is too optimistic.',
+      'Karin M. Olsen: We have heard that before. Our numbers hold.',
+    );
+    expect(view(text, economist)).toEqual([
+      ['remarks', 'Karin M. Olsen', 'Good afternoon. Let'],
+      ['question', 'Lena Holm', 'Will growth pick'],
+      ['answer', 'Karin M. Olsen', 'Slowly, yes.'],
+      ['question', 'Paul Meyer', 'Some ministers said'],
+      ['answer', 'Karin M. Olsen', 'We have heard'],
+    ]);
+  });
+
+  it('keeps a second official’s remarks, which a question follows, as remarks', () => {
+    const text = doc(
+      'Karin M. Olsen: Good afternoon. Let me start with the forecast.',
+      'Jonas Vik: Thank you, Karin. On our side, the budget is ready.',
+      'Q. Will growth pick up next year?',
+      'Karin M. Olsen: Slowly, yes.',
+    );
+    expect(view(text, economist)).toEqual([
+      ['remarks', 'Karin M. Olsen', 'Good afternoon. Let'],
+      ['remarks', 'Jonas Vik', 'Thank you, Karin.'],
+      ['question', null, 'Will growth pick'],
+      ['answer', 'Karin M. Olsen', 'Slowly, yes.'],
+    ]);
+  });
+});
