@@ -158,7 +158,9 @@ function carryNameLabels(items: Item[], speakers: readonly Speaker[]): Set<Item>
         repeated ||
         before?.m.type === 'question' ||
         (before !== undefined && ENDS_Q.test(before.p.text)) ||
-        ENDS_Q.test(next.p.text);
+        ENDS_Q.test(next.p.text) ||
+        // another name labels the turn after this one: the names take turns
+        carried.has(items[k + 2]!);
       if (!speaks) continue;
       const label = readMarker(`${it.p.text}: ${next.p.text}`);
       if (label.type !== 'label') continue;

@@ -62,6 +62,21 @@ describe('names alone on their line, in the forms transcripts give them', () => 
     ]);
   });
 
+  it('reads a name above a prompt without a question mark as the asker when the official’s name labels the reply', () => {
+    const text = doc(
+      'Karin M. Olsen, Chief Economist, spoke to Lena Holm about the year ahead.',
+      'Lena Holm',
+      'So, as we look at the year ahead, the outlook for wages is not clear at all.',
+      'Karin M. Olsen',
+      'It is clearer than it looks. Wages will rise.',
+    );
+    expect(view(text, economist)).toEqual([
+      ['other', null, 'Karin M. Olsen,'],
+      ['question', 'Lena Holm', 'So, as we'],
+      ['answer', 'Karin M. Olsen', 'It is clearer'],
+    ]);
+  });
+
   it('leaves a one-word heading of a speech as text', () => {
     const text = doc(
       'Good morning. Let me say a word on two topics.',
