@@ -177,13 +177,13 @@ function carryNameLabels(items: Item[], speakers: readonly Speaker[]): Set<Item>
 
 /** A name with its initials in brackets, as an interview's intro says who is who: "Anna Berg (AB)". */
 const NAMED_INITIALS =
-  /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|da|di|van|von|der|den|du|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3})\s*\((\p{Lu}{1,3})\)/gu;
-const initialsOf = (name: string) =>
-  name
-    .split(/[\s-]+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => w.charAt(0))
-    .join('');
+  /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|da|di|van|von|der|den|du|le|la)\s+)*\p{Lu}[\p{L}'’-]+){0,3})\s*\((\p{Lu}{1,3})\)/gu;
+/** A name's initials, with and without its particles: "Herman van Rompuy" → HR and HVR. */
+const initialsOf = (name: string) => {
+  const words = name.split(/[\s-]+/);
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.charAt(0));
+  return [caps.join(''), words.map((w) => w.charAt(0).toUpperCase()).join('')];
+};
 
 /**
  * Initials as labels (`AB:`, `M:`) stand for the names the intro gives them ("Anna Berg (AB)")
@@ -191,7 +191,8 @@ const initialsOf = (name: string) =>
  */
 function nameInitials(items: Item[], text: string, speakers: readonly Speaker[]): void {
   const names = new Map<string, string>();
-  for (const s of speakers) if (s.name.includes(' ')) names.set(initialsOf(s.name), s.name);
+  for (const s of speakers)
+    if (s.name.includes(' ')) for (const i of initialsOf(s.name)) names.set(i, s.name);
   for (const m of text.slice(0, 2000).matchAll(NAMED_INITIALS)) names.set(m[2]!, m[1]!);
   if (!names.size) return;
   for (const i of items) {

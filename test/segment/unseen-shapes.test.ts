@@ -122,3 +122,38 @@ describe('labels of journalists who do not ask with a question mark', () => {
     ]);
   });
 });
+
+describe('initials interviews', () => {
+  it('reads the initials of a one-word name the intro gives ("Halvorsen (H)")', () => {
+    const text = doc(
+      'Interview with Halvorsen (H), Governor, by Lena Holm (L) of Radio Nord.',
+      'L: Rates stayed where they were this week.',
+      'H: They did, and they will for a while.',
+      'L: Why?',
+      'H: Because prices are still rising.',
+    );
+    expect(view(text, governor)).toEqual([
+      ['other', null, 'Interview with Halvorsen'],
+      ['question', 'Lena Holm', 'Rates stayed where'],
+      ['answer', 'Halvorsen', 'They did, and'],
+      ['question', 'Lena Holm', 'Why?'],
+      ['answer', 'Halvorsen', 'Because prices are'],
+    ]);
+  });
+
+  it('reads a known speaker’s initials with the particle of the name ("HVR" for Hanna van Ruys)', () => {
+    const known = meta({ speakers: [{ name: 'Hanna van Ruys', role: 'President' }] });
+    const text = doc(
+      'M: Hanna van Ruys, bonjour ! Vous quittez bientôt la présidence.',
+      'HVR: Bonjour. Oui, dans quelques jours.',
+      'M: Alors, la guerre froide revient, il faut s’inquiéter.',
+      'HVR: Il faut s’inquiéter, oui.',
+    );
+    expect(view(text, known)).toEqual([
+      ['question', 'M', 'Hanna van Ruys,'],
+      ['answer', 'Hanna van Ruys', 'Bonjour. Oui, dans'],
+      ['question', 'M', 'Alors, la guerre'],
+      ['answer', 'Hanna van Ruys', 'Il faut s’inquiéter,'],
+    ]);
+  });
+});
