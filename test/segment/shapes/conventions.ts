@@ -91,9 +91,9 @@ const initialsIntro = (t: KnownTranscript, me: string, them: string) => {
   const [j, outlet] = journalist(0);
   const intro: Record<string, string> = {
     fr: `Entretien avec ${name} (${me}), ${role}, par ${j} (${them}) de ${outlet}.`,
-    de: `Interview mit ${name} (${me}), ${role}, von ${j} (${them}), ${outlet}.`,
+    de: `Interview mit ${name} (${me}), ${role}. Das Gespräch führte ${j} (${them}) für ${outlet}.`,
     es: `Entrevista con ${name} (${me}), ${role}, por ${j} (${them}) de ${outlet}.`,
-    it: `Intervista a ${name} (${me}), ${role}, di ${j} (${them}) di ${outlet}.`,
+    it: `Intervista a ${name} (${me}), ${role}. Ha condotto l'intervista ${j} (${them}) per ${outlet}.`,
   };
   return intro[languageOf(t)] ?? `Interview with ${name} (${me}), ${role}, by ${j} (${them}) of ${outlet}.`;
 };
