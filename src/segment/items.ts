@@ -7,6 +7,7 @@ import { markDashDialogue } from './dashes.js';
 import { markQuotedInterview } from './quoted.js';
 import { cutReportedQuestions } from './reported.js';
 import { paragraphs, sub } from './spans.js';
+import { REPLIES } from './turns.js';
 
 export type { Item } from './cues.js';
 
@@ -27,8 +28,6 @@ const ASKED_DE = /^([„“"][^„“"]{3,}\?[“”"])\s*,?\s*(?:fragt|fragte|w
 const BARE_BYLINE =
   /^(?:Journalist(?:e|in)?|Reporter(?:in)?|Question|Frage|Pregunta|Domanda|Giornalista|Periodista)\s*\.?$/i;
 const ENDS_Q = /\?["”’»)\]]*$/;
-/** How an answer opens (the paragraph is no part of the question before it). */
-const REPLIES = /^(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|first of all)\b/i;
 
 /**
  * The first paragraph of the question that ends just before `k`: the paragraphs before it that

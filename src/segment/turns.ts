@@ -1,5 +1,9 @@
 /** What a turn's own words say about it, beyond its marker: hand-overs and self-introductions. */
 
+/** How an answer opens: yes, no, well, thanks (in other languages only with the comma or stop after). */
+export const REPLIES =
+  /^(?:(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|first of all)\b|(?:oui|non|merci|ja|nein|danke|doch|sí|gracias|bueno|sì|grazie|beh)[,.!…])/iu;
+
 const THANKS =
   '(?:(?:thank you|thanks|many thanks|merci|danke|ok|okay|good|right|very well|so)\\b[^.!?]{0,40}[.!,]\\s*)*';
 const GIVES_FLOOR =

@@ -157,3 +157,53 @@ describe('initials interviews', () => {
     ]);
   });
 });
+
+describe('short replies after a question', () => {
+  it('reads a reply that opens with yes or no in another language as the answer, even when it asks back', () => {
+    const text = doc(
+      'Guten Tag. Ich beginne mit dem Haushalt.',
+      'Q. Herr Halvorsen, haben Sie schon Albträume wegen der Wahl?',
+      'Nein. Warum sollte ich?',
+      'Q. Es gäbe ja ein paar Gründe?',
+      'Nein, nein. Die Wahl ist ein gutes Zeichen.',
+    );
+    expect(view(text, governor)).toEqual([
+      ['remarks', 'Halvorsen', 'Guten Tag. Ich'],
+      ['question', null, 'Herr Halvorsen, haben'],
+      ['answer', 'Halvorsen', 'Nein. Warum sollte'],
+      ['question', null, 'Es gäbe ja'],
+      ['answer', 'Halvorsen', 'Nein, nein. Die'],
+    ]);
+  });
+
+  it('reads the official repeating the question about themself as the answer', () => {
+    const text = doc(
+      'Good afternoon.',
+      'Q. Governor, did you agree on a new swap line with the Fed?',
+      'Did I agree on a — what?',
+      'Q. A swap line, after your call with the Fed chair yesterday.',
+      'We talked about it. Nothing is agreed.',
+    );
+    expect(view(text, governor)).toEqual([
+      ['remarks', 'Halvorsen', 'Good afternoon.'],
+      ['question', null, 'Governor, did you'],
+      ['answer', 'Halvorsen', 'Did I agree'],
+      ['question', null, 'A swap line,'],
+      ['answer', 'Halvorsen', 'We talked about'],
+    ]);
+  });
+
+  it('keeps a journalist’s second question in the question', () => {
+    const text = doc(
+      'Good afternoon.',
+      'Q. Governor, will rates fall in March?',
+      'And do you expect the krone to weaken?',
+      'Not necessarily, and no.',
+    );
+    expect(view(text, governor)).toEqual([
+      ['remarks', 'Halvorsen', 'Good afternoon.'],
+      ['question', null, 'Governor, will rates'],
+      ['answer', 'Halvorsen', 'Not necessarily, and'],
+    ]);
+  });
+});
