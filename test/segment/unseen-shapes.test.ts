@@ -207,3 +207,38 @@ describe('short replies after a question', () => {
     ]);
   });
 });
+
+describe('narrative labels of print interviews', () => {
+  it('reads "Obietto:" as the interviewer’s prompt and "Replica:" as the official’s reply', () => {
+    const text = doc(
+      'Il ministro Halvorsen è al governo da appena un anno.',
+      'Obietto: «Un anno è poco per guidare una crisi».',
+      'Replica: «Ero già vice ministro. Conosco i dossier».',
+      'La Banca centrale però non è d’accordo?',
+      '«La Banca fa il suo lavoro, noi il nostro».',
+      'E i sindacati?',
+      '«Li vedo lunedì».',
+    );
+    expect(view(text, governor).filter(([kind]) => kind !== 'remarks' && kind !== 'other')).toEqual([
+      ['question', null, '«Un anno è'],
+      ['answer', 'Halvorsen', '«Ero già vice'],
+      ['question', null, 'La Banca centrale'],
+      ['answer', 'Halvorsen', '«La Banca fa'],
+      ['question', null, 'E i sindacati?'],
+      ['answer', 'Halvorsen', '«Li vedo lunedì».'],
+    ]);
+  });
+
+  it('reads "Ich hake nach:" and "Er entgegnet:" the same way, and leaves "Er sagt:" in a report alone', () => {
+    const text = doc(
+      'Halvorsen empfängt uns in seinem Büro. Er sagt: „Die Zinsen bleiben.“',
+      'Ich hake nach: Auch im Sommer?',
+      'Er entgegnet: Auch im Sommer, wenn die Preise nicht fallen.',
+    );
+    expect(view(text, governor)).toEqual([
+      ['remarks', 'Halvorsen', 'Halvorsen empfängt uns'],
+      ['question', null, 'Auch im Sommer?'],
+      ['answer', 'Halvorsen', 'Auch im Sommer,'],
+    ]);
+  });
+});
