@@ -80,6 +80,35 @@ function afterQuestion(t: Turns, k: number, body: Span): void {
   else t.answer(body);
 }
 
+/** Short words that carry no topic, in the languages of the corpus: an echo must share more than these. */
+const FILLER = new Set(
+  (
+    'the and but for you are was all this that with les des une est que qui mais pour vous ' +
+    'der die das und ist sie ein eine mit los las una por con del pero che per una con gli sono'
+  ).split(' '),
+);
+const topicWords = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length >= 3 && !FILLER.has(w));
+
+/**
+ * An interviewer's prompt without `?` ("Ma non piace a nessuno.", "Qui vient de fêter ses vingt
+ * ans…"): a short paragraph after an answer whose last words the next, longer paragraph takes up
+ * at once ("Non piace agli estremisti …", "Qui vient de fêter ses vingt ans, oui.").
+ */
+function promptTakenUp(body: string, next: string | undefined): boolean {
+  // the official going on with their answer speaks in the first person; the prompt does not
+  if (!next || body.length > 300 || body.endsWith('?') || FIRST_PERSON.test(body)) return false;
+  // the reply is longer, unless the capture cuts it off
+  if (next.length <= body.length && /[.!?…"”»]$/.test(next)) return false;
+  const sentences = body.split(/(?<=[.!…])\s+/);
+  const said = new Set(topicWords(sentences[sentences.length - 1]!));
+  const opening = topicWords(next.split(/\s+/).slice(0, 6).join(' '));
+  return opening.filter((w) => said.has(w)).length >= 2;
+}
+
 /** Whether an unmarked paragraph asks: in an interview, after a moderator's invitation, or answered next by an official. */
 function asksHere(t: Turns, k: number, body: Span): boolean {
   const { cues, last, items } = t;
@@ -98,6 +127,15 @@ function asksHere(t: Turns, k: number, body: Span): boolean {
   // a question the capture cuts off, after an answer of an interview or a Q&A
   if (lastAsks && (cues.interview || cues.marked || t.qaHeading)) return true;
   if ((cues.interview || (t.qaHeading && cues.explicitQ === 0)) && isQ) return true;
+  const following = items[k + 1];
+  if (
+    cues.interview &&
+    last?.kind === 'answer' &&
+    following?.m.type === 'none' &&
+    !following.p.cue &&
+    promptTakenUp(body.text, following.p.text)
+  )
+    return true;
   // an unmarked paragraph that asks the official who answers it next (a label, an "A."): a journalist's
   const next = items[k + 1]?.m;
   const answeredNext =

@@ -242,3 +242,54 @@ describe('narrative labels of print interviews', () => {
     ]);
   });
 });
+
+describe('interviewers’ prompts without a question mark', () => {
+  const minister = meta({ speakers: [{ name: 'Giulia Ferri', role: 'Ministra' }] });
+
+  it('reads a short statement whose last words the official takes up at once as the next question', () => {
+    const text = doc(
+      'Intervista a Giulia Ferri, ministra del Lavoro.',
+      'Che cosa ha ottenuto quest’anno?',
+      'Abbiamo approvato la riforma delle pensioni, che era ferma da dieci anni.',
+      'La riforma è stata salutata come un successo. Ma non piace ai sindacati.',
+      'Non piace ai sindacati perché chiede a tutti uno sforzo, ed è giusto così.',
+    );
+    expect(view(text, minister).filter(([kind]) => kind === 'question' || kind === 'answer')).toEqual([
+      ['question', null, 'Che cosa ha'],
+      ['answer', 'Giulia Ferri', 'Abbiamo approvato la'],
+      ['question', null, 'La riforma è'],
+      ['answer', 'Giulia Ferri', 'Non piace ai'],
+    ]);
+  });
+
+  it('reads an unfinished interjection the official completes as a question', () => {
+    const known = meta({ speakers: [{ name: 'Paul Girard', role: 'Gouverneur' }] });
+    const text = doc(
+      'Entretien avec Paul Girard, gouverneur de la banque centrale.',
+      'Que fait la banque, en deux mots ?',
+      'Elle s’occupe de la monnaie, elle assure la stabilité de l’euro…',
+      'Qui vient de fêter ses vingt ans…',
+      'Qui vient de fêter ses vingt ans, oui. Et elle surveille les banques.',
+    );
+    expect(view(text, known).filter(([kind]) => kind === 'question' || kind === 'answer')).toEqual([
+      ['question', null, 'Que fait la'],
+      ['answer', 'Paul Girard', 'Elle s’occupe de'],
+      ['question', null, 'Qui vient de'],
+      ['answer', 'Paul Girard', 'Qui vient de'],
+    ]);
+  });
+
+  it('keeps the second paragraph of an answer in the answer when the next one only continues it', () => {
+    const text = doc(
+      'Intervista a Giulia Ferri, ministra del Lavoro.',
+      'Che cosa ha ottenuto quest’anno?',
+      'Abbiamo approvato la riforma delle pensioni.',
+      'Poi abbiamo aperto il tavolo sui contratti.',
+      'Il tavolo riprenderà a settembre con le imprese e i sindacati, come previsto.',
+    );
+    expect(view(text, minister).filter(([kind]) => kind === 'question' || kind === 'answer')).toEqual([
+      ['question', null, 'Che cosa ha'],
+      ['answer', 'Giulia Ferri', 'Abbiamo approvato la'],
+    ]);
+  });
+});
