@@ -3,7 +3,7 @@ import { OPENING } from '../extract/text/boilerplate.js';
 import type { Item } from './items.js';
 import { classifyLabels, type LabelRole } from './labels.js';
 import { sub, type Span } from './spans.js';
-import { isHandover, journalistIntro } from './turns.js';
+import { INTERVIEW, isHandover, journalistIntro } from './turns.js';
 
 /** A turn being built: its kind, speaker and span of the clean text. */
 export interface Draft {
@@ -21,10 +21,6 @@ export const ADDRESSED = /\b(?:you|your|vous|votre|Sie|Ihre?)\b/;
 /** Words of a live blog or a briefing that reports questions without marking them. */
 const QUESTION_TALK =
   /\b(?:next question|onto questions|taking questions|takes questions|questions from (?:the )?(?:press|floor|journalists)|asks?|asked)\b/i;
-/** Words that say a transcript is an interview: a journalist talks with the speaker. */
-const INTERVIEW =
-  /\b(?:interview|entretien|intervista|entrevista|(?:ha|hanno|abbiamo) parlato con|a parlé avec|(?:sprach|spricht) mit|spoke (?:to|with)|talks? (?:to|with)|habló con|ospite di|invitée? de|zu Gast bei)\b/i;
-
 /** What a whole transcript says about its turns, read once before the turns are built. */
 export interface DocumentCues {
   /** Paragraphs with a question marker (`Q.`, `Question:`, `Journalist:`). */

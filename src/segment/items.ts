@@ -5,6 +5,7 @@ import { cutAtCues, type Item } from './cues.js';
 import { readMarker } from './markers.js';
 import { markDashDialogue } from './dashes.js';
 import { markQuotedInterview } from './quoted.js';
+import { cutRunOnInterview } from './run-on.js';
 import { cutReportedQuestions } from './reported.js';
 import { paragraphs, sub } from './spans.js';
 import { REPLIES } from './turns.js';
@@ -230,9 +231,12 @@ function cutGluedIntros(items: Item[]): void {
  * the fact, markers alone on their line carried to the next paragraph, and mixed-case labels
  * kept only where they are likely speakers.
  */
-export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
+export function readItems(text: string, speakers: readonly Speaker[], interview = false): Item[] {
   const items: Item[] = paragraphs(text)
-    .flatMap(cutAtCues)
+    // an interview run into one paragraph: the paragraph holds most of the text
+    .flatMap(
+      (p) => (interview && p.text.length * 5 >= text.length * 3 && cutRunOnInterview(p)) || cutAtCues(p),
+    )
     .map((p) => ({ p, m: readMarker(p.text) }));
 
   cutGluedIntros(items);

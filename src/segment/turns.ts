@@ -55,3 +55,32 @@ export function journalistIntro(
   if (officials.some((o) => o.name.endsWith(surname))) return null;
   return { speaker: `${m[1]!}, ${m[2]!.replace(/\.$/, '')}`, skip: m[0].length };
 }
+
+/** Short words that carry no topic, in the languages of the corpus: an echo must share more than these. */
+const FILLER = new Set(
+  (
+    'the and but for you are was all this that with les des une est que qui mais pour vous ' +
+    'der die das und ist sie ein eine mit los las una por con del pero che per una con gli sono'
+  ).split(' '),
+);
+const topicWords = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length >= 3 && !FILLER.has(w));
+
+/**
+ * Whether a reply takes up the last words of what was said to it at once: its first six words
+ * share two words with the prompt's last sentence ("Ma non piace a nessuno." / "Non piace agli
+ * estremisti …").
+ */
+export function takesUp(prompt: string, reply: string): boolean {
+  const sentences = prompt.split(/(?<=[.!?…])\s+/);
+  const said = new Set(topicWords(sentences[sentences.length - 1]!));
+  const opening = topicWords(reply.split(/\s+/).slice(0, 6).join(' '));
+  return opening.filter((w) => said.has(w)).length >= 2;
+}
+
+/** Words that say a transcript is an interview: a journalist talks with the speaker. */
+export const INTERVIEW =
+  /\b(?:interview|entretien|intervista|entrevista|(?:ha|hanno|abbiamo) parlato con|a parlé avec|(?:sprach|spricht) mit|spoke (?:to|with)|talks? (?:to|with)|habló con|ospite di|invitée? de|zu Gast bei)\b/i;

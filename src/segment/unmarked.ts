@@ -1,7 +1,7 @@
 import { ADDRESSED, isQuestionTurn, type Draft, type Turns } from './context.js';
 import { addSpeaker } from './names.js';
 import { sub, type Span } from './spans.js';
-import { isHandover, REPLIES } from './turns.js';
+import { isHandover, REPLIES, takesUp } from './turns.js';
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|we|We|our|Our|my|me|us|je|nous|ich|wir|ik|wij)\b/;
 const NARRATES =
@@ -80,19 +80,6 @@ function afterQuestion(t: Turns, k: number, body: Span): void {
   else t.answer(body);
 }
 
-/** Short words that carry no topic, in the languages of the corpus: an echo must share more than these. */
-const FILLER = new Set(
-  (
-    'the and but for you are was all this that with les des une est que qui mais pour vous ' +
-    'der die das und ist sie ein eine mit los las una por con del pero che per una con gli sono'
-  ).split(' '),
-);
-const topicWords = (s: string) =>
-  s
-    .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .filter((w) => w.length >= 3 && !FILLER.has(w));
-
 /**
  * An interviewer's prompt without `?` ("Ma non piace a nessuno.", "Qui vient de fêter ses vingt
  * ans…"): a short paragraph after an answer whose last words the next, longer paragraph takes up
@@ -103,10 +90,7 @@ function promptTakenUp(body: string, next: string | undefined): boolean {
   if (!next || body.length > 300 || body.endsWith('?') || FIRST_PERSON.test(body)) return false;
   // the reply is longer, unless the capture cuts it off
   if (next.length <= body.length && /[.!?…"”»]$/.test(next)) return false;
-  const sentences = body.split(/(?<=[.!…])\s+/);
-  const said = new Set(topicWords(sentences[sentences.length - 1]!));
-  const opening = topicWords(next.split(/\s+/).slice(0, 6).join(' '));
-  return opening.filter((w) => said.has(w)).length >= 2;
+  return takesUp(body, next);
 }
 
 /** Whether an unmarked paragraph asks: in an interview, after a moderator's invitation, or answered next by an official. */

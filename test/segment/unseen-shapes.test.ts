@@ -293,3 +293,50 @@ describe('interviewers’ prompts without a question mark', () => {
     ]);
   });
 });
+
+describe('a radio interview the capture ran into one paragraph', () => {
+  const known = meta({
+    title: 'Paul Girard : entretien avec Radio Nord',
+    speakers: [{ name: 'Paul Girard', role: 'Gouverneur' }],
+  });
+  const runOn = [
+    'Bonjour Paul Girard et merci d’être avec nous ce matin. La banque centrale a un rôle immense dans nos vies, et pourtant on ne sait pas bien ce que vous faites dans votre tour. Si vous deviez l’expliquer à un lycéen, que lui diriez-vous ?',
+    'La banque, c’est deux métiers en réalité : on s’occupe de la monnaie, on assure la stabilité de l’euro…',
+    'Qui vient de fêter ses vingt ans…',
+    'Qui vient de fêter ses vingt ans, oui. Et d’autre part nous surveillons les banques, ce qui est un métier très différent du premier, avec des équipes et des règles différentes.',
+    'Tout a changé avec la crise de 2008 ?',
+    'Oui. La crise a tout accéléré et nous a forcés à devenir une banque centrale comme les autres, avec des outils nouveaux que personne n’imaginait avant.',
+    'Vous surveillez aussi les faussaires, ceux qui impriment des faux billets ?',
+    'Oui, et c’est très important, parce que la confiance dans la monnaie en dépend. Nous retirons chaque année des milliers de faux billets.',
+  ].join(' ');
+
+  it('cuts it at each question the guest answers', () => {
+    expect(view(runOn, known)).toEqual([
+      ['question', null, 'Bonjour Paul Girard'],
+      ['answer', 'Paul Girard', 'La banque, c’est'],
+      ['question', null, 'Qui vient de'],
+      ['answer', 'Paul Girard', 'Qui vient de'],
+      ['question', null, 'Tout a changé'],
+      ['answer', 'Paul Girard', 'Oui. La crise'],
+      ['question', null, 'Vous surveillez aussi'],
+      ['answer', 'Paul Girard', 'Oui, et c’est'],
+    ]);
+  });
+
+  it('leaves a long answer with rhetorical questions alone when the interview has its paragraphs', () => {
+    const answer =
+      'Pourquoi est-ce que nous agissons ? Parce que les prix montent. Est-ce que vous pensez que nous pouvons attendre encore longtemps ? Non. Nous devons agir maintenant, avec les gouvernements, et avec les partenaires sociaux, pour que les salaires suivent. ' +
+      'Et pourquoi pas plus tôt, me direz-vous ? Oui, on aurait pu. Mais les données n’étaient pas là, et une banque centrale ne décide pas sans données solides, vous le savez bien.';
+    const text = [
+      'Entretien avec Paul Girard.',
+      'Monsieur le gouverneur, pourquoi relever les taux maintenant ?',
+      answer,
+      'Et la suite ?',
+      'Nous verrons en juin.',
+    ].join('\n\n');
+    expect(view(text, known).filter(([kind]) => kind === 'question')).toEqual([
+      ['question', null, 'Monsieur le gouverneur,'],
+      ['question', null, 'Et la suite'],
+    ]);
+  });
+});
