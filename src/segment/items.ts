@@ -7,6 +7,7 @@ import { markDashDialogue } from './dashes.js';
 import { markQuotedInterview } from './quoted.js';
 import { cutRunOnInterview } from './run-on.js';
 import { cutReportedQuestions } from './reported.js';
+import { cutIndirectQuestions } from './indirect.js';
 import { paragraphs, sub } from './spans.js';
 import { REPLIES } from './turns.js';
 
@@ -242,6 +243,7 @@ export function readItems(text: string, speakers: readonly Speaker[], interview 
   cutGluedIntros(items);
   markQuestionsAfter(items);
   cutReportedQuestions(items);
+  cutIndirectQuestions(items);
   markQuotedInterview(items, text);
   markDashDialogue(items);
   carryLoneMarkers(items);

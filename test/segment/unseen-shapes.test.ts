@@ -340,3 +340,50 @@ describe('a radio interview the capture ran into one paragraph', () => {
     ]);
   });
 });
+
+describe('questions a live blog reports in indirect speech', () => {
+  it('reads "A reporter asks whether …" and "X is asked about …" as questions and what follows as the answers', () => {
+    const text = doc(
+      'Halvorsen has finished his statement and is now taking questions.',
+      'A reporter asks whether the talks on the bailout will resume before the weekend.',
+      'Halvorsen says they will, but only if Athens sends a new proposal first.',
+      'Another journalist asks if the banks will open on Monday.',
+      'That is for the government to decide, Halvorsen says. He adds that the ECB is watching.',
+      'Halvorsen is asked about the referendum. He says the ministers respect the vote.',
+    );
+    expect(view(text, governor)).toEqual([
+      ['remarks', 'Halvorsen', 'Halvorsen has finished'],
+      ['question', null, 'A reporter asks'],
+      ['answer', 'Halvorsen', 'Halvorsen says they'],
+      ['question', null, 'Another journalist asks'],
+      ['answer', 'Halvorsen', 'That is for'],
+      ['question', null, 'Halvorsen is asked'],
+      ['answer', 'Halvorsen', 'He says the'],
+    ]);
+  });
+
+  it('cuts "Asked whether …, X says …" and its French and German forms at the reply', () => {
+    const text = doc(
+      'Le ministre a ouvert la conférence de presse par un point sur le budget.',
+      'Interrogé sur la réforme des retraites, il répond que le texte sera prêt en juin.',
+      'Auf die Frage, ob die Steuern steigen, sagt er, dass nichts entschieden sei.',
+      'Asked whether he still trusts the finance minister, Halvorsen says trust has to be earned.',
+    );
+    expect(view(text, governor).filter(([kind]) => kind === 'question' || kind === 'answer')).toEqual([
+      ['question', null, 'Interrogé sur la'],
+      ['answer', 'Halvorsen', 'il répond que'],
+      ['question', null, 'Auf die Frage,'],
+      ['answer', 'Halvorsen', 'sagt er, dass'],
+      ['question', null, 'Asked whether he'],
+      ['answer', 'Halvorsen', 'Halvorsen says trust'],
+    ]);
+  });
+
+  it('leaves a speaker’s own story of a question, and a person asked to do something, in the remarks', () => {
+    const text = doc(
+      'Good morning. A journalist asked me once whether Europe would survive the crisis.',
+      'I said yes. She was asked to lead the commission a year later, and she did.',
+    );
+    expect(view(text, governor).map(([kind]) => kind)).toEqual(['remarks']);
+  });
+});
