@@ -9,7 +9,7 @@ import { cutRunOnInterview } from './run-on.js';
 import { cutReportedQuestions } from './reported.js';
 import { cutIndirectQuestions } from './indirect.js';
 import { paragraphs, sub } from './spans.js';
-import { REPLIES } from './turns.js';
+import { asksBack, REPLIES } from './turns.js';
 
 export type { Item } from './cues.js';
 
@@ -40,7 +40,7 @@ function questionStart(items: Item[], k: number): number {
   while (j > 0) {
     const before = items[j - 1]!;
     if (before.m.type !== 'none' || before.p.cue || before.p.text.length > 400) break;
-    if (!ENDS_Q.test(before.p.text) || REPLIES.test(before.p.text)) break;
+    if (!ENDS_Q.test(before.p.text) || REPLIES.test(before.p.text) || asksBack(before.p.text)) break;
     j--;
   }
   return j;

@@ -84,3 +84,14 @@ export function takesUp(prompt: string, reply: string): boolean {
 /** Words that say a transcript is an interview: a journalist talks with the speaker. */
 export const INTERVIEW =
   /\b(?:interview|entretien|intervista|entrevista|(?:ha|hanno|abbiamo) parlato con|a parlé avec|(?:sprach|spricht) mit|spoke (?:to|with)|talks? (?:to|with)|habló con|ospite di|invitée? de|zu Gast bei)\b/i;
+
+/** A short question back to the journalist: "Which minister?", "Sorry?", "Welcher Minister?". */
+const COUNTER_QUESTION =
+  /^(?:which|what|who|whom|sorry|pardon|excuse me|you mean|meaning|quel(?:le)?s?|lequel|laquelle|pardon|welche[rsnm]?|wer|wie bitte|cuál(?:es)?|quién|qué|quale|quali|chi|scusi)\b[^?.!]{0,40}\?$/i;
+/** The official who repeats the question about themself: "Did I agree on a — what?", "Am I worried?". */
+const ECHO = /^(?:did|do|am|have|was|will|would|should|could|can) I\b[^?.!]{0,60}\?$/i;
+/** Whether a short question is the official asking back, which opens the answer ("Which minister?"). */
+export function asksBack(s: string): boolean {
+  const words = s.split(/\s+/).length;
+  return (COUNTER_QUESTION.test(s) && words <= 5) || (ECHO.test(s) && words <= 10);
+}

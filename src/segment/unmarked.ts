@@ -1,7 +1,7 @@
 import { ADDRESSED, isQuestionTurn, type Draft, type Turns } from './context.js';
 import { addSpeaker } from './names.js';
 import { sub, type Span } from './spans.js';
-import { isHandover, REPLIES, takesUp } from './turns.js';
+import { asksBack, isHandover, REPLIES, takesUp } from './turns.js';
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|we|We|our|Our|my|me|us|je|nous|ich|wir|ik|wij)\b/;
 const NARRATES =
@@ -15,11 +15,6 @@ const INTRO =
 /** How the second paragraph of a question opens: "And second, …", "My other question …". */
 const CONTINUES =
   /^(?:and\b|also\b|(?:my |a |the )?(?:second|third|last|other|another|follow-up)\b|secondly|thirdly|finally\b|if I may\b|one more\b)/i;
-/** A short question back to the journalist: "Which minister?", "Sorry?", "Welcher Minister?". */
-const COUNTER_QUESTION =
-  /^(?:which|what|who|whom|sorry|pardon|excuse me|you mean|meaning|quel(?:le)?s?|lequel|laquelle|pardon|welche[rsnm]?|wer|wie bitte|cuál(?:es)?|quién|qué|quale|quali|chi|scusi)\b[^?.!]{0,40}\?$/i;
-/** The official who repeats the question about themself: "Did I agree on a — what?", "Am I worried?". */
-const ECHO = /^(?:did|do|am|have|was|will|would|should|could|can) I\b[^?.!]{0,60}\?$/i;
 /** A chair who gives the floor to someone who is not an official: `La parole est à Radio Nord.` */
 const FLOOR_TO_PRESS =
   /^(?:la parole est (?:à|au)|the floor (?:goes )?to|das Wort (?:hat|geht an)|la parola (?:a|va a)|tiene la palabra)(?=\s)(?![^.]*\b(?:minist|présid|presid|commissa|commissioner|Kommissar|Präsident)\w*)[^?]{0,60}$/i;
@@ -69,9 +64,7 @@ function afterQuestion(t: Turns, k: number, body: Span): void {
   const { cues } = t;
   const isQ = isQuestionTurn(body.text);
   // "Which minister?": the official asks back, which opens the answer
-  const words = body.text.split(/\s+/).length;
-  if ((COUNTER_QUESTION.test(body.text) && words <= 5) || (ECHO.test(body.text) && words <= 10))
-    return t.answer(body);
+  if (asksBack(body.text)) return t.answer(body);
   if (isQ && body.text.length < 400 && (cues.interview || cues.marked) && !REPLIES.test(body.text))
     t.extend(body);
   else if (cues.marked && CONTINUES.test(body.text) && body.text.includes('?') && body.text.length < 700)
