@@ -29,6 +29,8 @@ export interface DocumentCues {
   marked: boolean;
   /** An interview or a briefing whose unmarked paragraphs ending in `?` are questions. */
   interview: boolean;
+  /** Journalists' turns carry their names as labels (three or more): a paragraph without one goes on with the last voice. */
+  named: boolean;
   /** A title that says Q&A. */
   qaTitle: boolean;
   /** Every label's role across the document. */
@@ -110,6 +112,7 @@ export function readCues(items: Item[], text: string, meta: Meta, speakers: Spea
   return {
     explicitQ,
     marked: explicitQ > 0 || [...roles.values()].includes('journalist'),
+    named: items.filter((i) => i.m.type === 'label' && roles.get(i.m.label!) === 'journalist').length >= 3,
     interview,
     qaTitle: /\bQ\s*&\s*A\b|questions and answers/i.test(meta.title ?? ''),
     roles,

@@ -78,6 +78,9 @@ const CITY_SET = new Set(CITIES.map((c) => c.toUpperCase()));
 const ADDRESSED =
   /,\s*(?:(?:wo|wie|was|warum|wann|where|how|what|why|when|où|comment|pourquoi|quand|dove|come|perché|quando|dónde|cómo|cuándo)\b|[^,]*\b(?:ich|Sie|du|wir|you|we|je|vous|tu|nous|io|noi|usted|ustedes|nosotros)\b)/u;
 
+/** A clause after a comma that elides a pronoun or a conjunction (`c'est`, `qu'on`, `n'a`): a sentence, not a role. */
+const ELIDED = /,[^,]*(?<![\p{L}])(?:c|qu|j|n|s)['’]\p{Ll}/u;
+
 /**
  * A question marker with the journalist it names; a transcriber's note in the brackets
  * (`Question [inaudible]`, `Q. (in French) …`) stays in the question's words.
@@ -139,7 +142,7 @@ export function readMarker(s: string): Marker {
     const allCaps = label === label.toUpperCase();
     if (NOT_LABEL.has(first) || NOT_LABEL.has(first.charAt(0) + first.slice(1).toLowerCase())) return NONE;
     if (allCaps && CITY_SET.has(label.replace(/(?<!\s)\s*\(.*$/, ''))) return NONE;
-    if (ADDRESSED.test(label)) return NONE;
+    if (ADDRESSED.test(label) || ELIDED.test(label)) return NONE;
     // "Miriam, on trade interests:" — the name before a topic
     const name = label.replace(/(?<!\s)\s*\([^()]*\)\s*$/, '').split(/(?<!\s)\s*,\s*(?:on|about|re)\b/i)[0]!;
     return { type: 'label', speaker: name, skip: m[0].length, label };

@@ -103,10 +103,11 @@ function asksHere(t: Turns, k: number, body: Span): boolean {
     !/[.!?"”]$/.test(body.text);
   // a question the capture cuts off, after an answer of an interview or a Q&A
   if (lastAsks && (cues.interview || cues.marked || t.qaHeading)) return true;
-  if ((cues.interview || (t.qaHeading && cues.explicitQ === 0)) && isQ) return true;
+  if ((cues.interview || (t.qaHeading && cues.explicitQ === 0)) && isQ && !cues.named) return true;
   const following = items[k + 1];
   if (
     cues.interview &&
+    !cues.named &&
     last?.kind === 'answer' &&
     following?.m.type === 'none' &&
     !following.p.cue &&

@@ -387,3 +387,39 @@ describe('questions a live blog reports in indirect speech', () => {
     expect(view(text, governor).map(([kind]) => kind)).toEqual(['remarks']);
   });
 });
+
+describe('turns of interviews labelled by name', () => {
+  const known = meta({ speakers: [{ name: 'Paul Girard', role: 'Gouverneur' }] });
+
+  it('does not take a sentence with a colon for a label ("La banque, c’est, en réalité …, parce qu’on fait deux choses :")', () => {
+    const text = doc(
+      'Lena Holm',
+      'Que fait la banque, en deux mots ?',
+      'Paul Girard',
+      'La banque, c’est, en réalité, deux tours, parce qu’on fait deux choses : la monnaie et la surveillance.',
+    );
+    expect(view(text, known)).toEqual([
+      ['question', 'Lena Holm', 'Que fait la'],
+      ['answer', 'Paul Girard', 'La banque, c’est,'],
+    ]);
+  });
+
+  it('keeps a paragraph without a name, even one that asks, in the turn of the last name', () => {
+    const text = doc(
+      'Entretien avec Paul Girard, gouverneur.',
+      'Lena Holm: Comment voyez-vous les élections ?',
+      'Paul Girard: Avec calme.',
+      'Paul Meyer: Et si les eurosceptiques gagnent ?',
+      'Paul Girard: Ils ne gagneront pas.',
+      'Mais qui voudrait se réveiller lundi dans une autre Europe ?',
+      'Propos recueillis par Lena Holm et Paul Meyer.',
+      'Anna Roth: Et la banque ?',
+      'Paul Girard: Elle reste indépendante.',
+    );
+    expect(view(text, known).filter(([kind]) => kind === 'question')).toEqual([
+      ['question', 'Lena Holm', 'Comment voyez-vous les'],
+      ['question', 'Paul Meyer', 'Et si les'],
+      ['question', 'Anna Roth', 'Et la banque'],
+    ]);
+  });
+});
