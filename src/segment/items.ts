@@ -263,8 +263,12 @@ export function readItems(text: string, speakers: readonly Speaker[], interview 
     const known = speakers.some((s) => s.name.split(' ').pop() === surname);
     const single = !/[\s,(]/.test(label);
     const answersQuestion = items[k - 1]?.m.type === 'question' && FULL_NAME.test(label);
-    // "Lena Holm, Radio Nord: … ?": a journalist who gives name and outlet, then asks
-    const asks = i.p.text.includes('?') && (NAME_OUTLET.test(label) || items[k + 1]?.m.type === 'label');
+    // "Lena Holm, Radio Nord: … ?": a journalist who gives name and outlet, then asks (or whom a
+    // labelled turn answers, when the capture cuts the question off)
+    const nextLabelled = items[k + 1]?.m.type === 'label';
+    const asks =
+      (i.p.text.includes('?') && (NAME_OUTLET.test(label) || nextLabelled)) ||
+      (NAME_OUTLET.test(label) && nextLabelled);
     // "Jean-Claude JUNCKER.-": a surname in capitals, or the print interview's ".-", is written as a label
     const styled = /\.-$/.test(i.p.text.slice(0, i.m.skip).trimEnd()) || /\s\p{Lu}{3,}$/u.test(label);
     if (labelled >= 3 || known || ROLE_WORD.test(label) || answersQuestion || asks || styled) return;

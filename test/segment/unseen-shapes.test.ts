@@ -107,6 +107,19 @@ describe('labels of journalists who do not ask with a question mark', () => {
     ]);
   });
 
+  it('reads a "Name, Outlet:" turn cut off before its question mark, which the official answers, as a question', () => {
+    const known = meta({ speakers: [{ name: 'Olof', role: 'Commissioner' }] });
+    const text = doc(
+      'Tariffs: the latest Q&A',
+      'Lena Holm, Radio Nord: Many thanks. I read the comment in the Financial Times, and I wanted to ask if that is not giving in to',
+      'Olof: Thanks for your question. There has been no offer of anything at present.',
+    );
+    expect(view(text, known).filter(([kind]) => kind === 'question' || kind === 'answer')).toEqual([
+      ['question', 'Lena Holm', 'Many thanks. I'],
+      ['answer', 'Olof', 'Thanks for your'],
+    ]);
+  });
+
   it('keeps a second official’s remarks, which a question follows, as remarks', () => {
     const text = doc(
       'Karin M. Olsen: Good afternoon. Let me start with the forecast.',
