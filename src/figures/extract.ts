@@ -22,7 +22,8 @@ import {
   TIME_NOUNS,
 } from './lexicon.js';
 import { mayStartNumber } from './number-words.js';
-import { readOrdinal } from './ordinal.js';
+import { readOrdinal, readWordOrdinal } from './ordinal.js';
+import { ordinalWordValue } from './word-ordinal.js';
 import type { Token } from './tokenize.js';
 
 /** A figure found in the tokens, before ids, offsets and segments are attached. */
@@ -339,6 +340,7 @@ const WORD_STARTERS = new Set([
   'helft',
   'mitad',
   'metà',
+  'metade',
   'ein',
   'eine',
   'einem',
@@ -346,6 +348,8 @@ const WORD_STARTERS = new Set([
   'een',
   'un',
   'une',
+  "d'un",
+  "d'une",
   'zwei',
   'drei',
   'vier',
@@ -360,7 +364,11 @@ function mayStart(t: Token): boolean {
   if (t.kind === 'num') return true;
   if (t.kind === 'sym') return CURRENCY_SYMBOLS.has(t.text);
   return (
-    WORD_STARTERS.has(t.low) || CURRENCY_CODES.has(t.text) || t.text === 'US' || mayStartNumber(t.low, t.lang)
+    WORD_STARTERS.has(t.low) ||
+    CURRENCY_CODES.has(t.text) ||
+    t.text === 'US' ||
+    mayStartNumber(t.low, t.lang) ||
+    ordinalWordValue(t.low) !== null
   );
 }
 
@@ -385,7 +393,7 @@ function tryAt(tokens: Token[], i: number, floor: number, elided = false): Found
     !SCALES.has(at(tokens, i + 1)?.low ?? '')
   )
     return null;
-  const ord = readOrdinal(tokens, i);
+  const ord = readOrdinal(tokens, i) ?? readWordOrdinal(tokens, i);
   if (ord) {
     const item = readItem(tokens, ord.end);
     return withApprox(
