@@ -84,6 +84,17 @@ const DENOMINATORS = new Map<string, number>([
   ['terço', 3],
   ['terços', 3],
 ]);
+/** Fractions written as one character. */
+export const VULGAR_FRACTIONS: ReadonlyMap<string, number> = new Map([
+  ['½', 1 / 2],
+  ['⅓', 1 / 3],
+  ['⅔', 2 / 3],
+  ['¼', 1 / 4],
+  ['¾', 3 / 4],
+  ['⅕', 1 / 5],
+  ['⅛', 1 / 8],
+]);
+
 /** Words after which an article-led fraction is one (`a quarter of`). */
 const OF = new Set([
   'of',
@@ -159,6 +170,13 @@ export function readFraction(tokens: Token[], i: number): Fraction | null {
   const oneIn = oneInN(tokens, i);
   if (oneIn) return oneIn;
   if (t.kind === 'num') return digitFraction(tokens, i);
+  if (t.kind === 'sym') {
+    // `½ of the budget`, `¾ des fonds`; `1½` glued to a digit is a mixed number, left out
+    const v = VULGAR_FRACTIONS.get(t.text);
+    return v !== undefined && !(at(tokens, i - 1)?.kind === 'num' && glued(tokens, i))
+      ? { start: i, end: i + 1, value: v }
+      : null;
+  }
   if (t.kind !== 'word') return null;
 
   // `half of`, `la moitié de`, `die Hälfte`
@@ -202,8 +220,8 @@ export function readFraction(tokens: Token[], i: number): Fraction | null {
     end = k + 1;
   }
   if (num === undefined || den === undefined || num >= den) return null;
-  // `half` is read above; `a half`, `one half` are left to the number reader
-  if (den === 2) return null;
+  // `half` is read above; `one half of them` is a fraction, `a half million` is left to the number reader
+  if (den === 2 && !(num === 1 && ofFollows(tokens, end))) return null;
   // `a third of`, or `by a third` (a change by that share)
   if (article && !ofFollows(tokens, end) && !BY.has(at(tokens, i - 1)?.low ?? '')) return null;
   const after = at(tokens, end);

@@ -272,6 +272,12 @@ export const APPROX_PHRASES: ReadonlyArray<readonly [readonly string[], Approx]>
     [['abaixo', 'de'], 'under'],
     [['ca', '.'], 'about'],
     [['well', 'above'], 'over'],
+    [['upwards', 'of'], 'over'],
+    [['just', 'over'], 'over'],
+    [['as', 'many', 'as'], 'under'],
+    [['as', 'much', 'as'], 'under'],
+    [['in', 'the', 'region', 'of'], 'about'],
+    [['of', 'the', 'order', 'of'], 'about'],
     [['north', 'of'], 'over'],
     [['more', 'than'], 'over'],
     [['greater', 'than'], 'over'],
@@ -457,7 +463,7 @@ export const PEOPLE_PARTICIPLES = set(`
 /** Nouns a speaker uses to count the parts of their own speech: always optional, so left out. */
 export const DISCOURSE_NOUNS = set(`
   point points topic topics issue issues question questions item items line lines priority priorities
-  message messages remark remarks thing things element elements word words verb verbs subject subjects
+  message messages answer answers remark remarks thing things element elements word words verb verbs subject subjects
   theme themes reason reasons aspect aspects comment comments observation observations ones
   remarque remarques sujet sujets thème thèmes élément éléments axe axes
   punkt punkte punkten thema themen frage fragen

@@ -252,3 +252,90 @@ describe('approximations with an article before the number', () => {
     ]);
   });
 });
+
+describe('billions with no noun', () => {
+  it('reads them as money in the currency the text last named, else in euros', () => {
+    expect(
+      found('The central bank will buy 20 billion a month from March, and 60 billion per month later on.'),
+    ).toEqual([
+      ['money', 20e9, null, 'EUR'],
+      ['money', 60e9, null, 'EUR'],
+    ]);
+    expect(
+      found('Washington pledged $3 billion in April. Congress then added 2 billion for the summer.'),
+    ).toEqual([
+      ['money', 3e9, null, 'USD'],
+      ['money', 2e9, null, 'USD'],
+    ]);
+  });
+
+  it('reads `millones de los …` as money of whoever follows, after a money figure', () => {
+    expect(
+      found(
+        'Hemos dado 2.000 millones de euros a Kiev, y Moscú recibe cada mes 3.000 millones de los contribuyentes europeos.',
+      ),
+    ).toEqual([
+      ['money', 2e9, null, 'EUR'],
+      ['money', 3e9, null, 'EUR'],
+    ]);
+  });
+
+  it('keeps billions a count when a count of something came just before', () => {
+    expect(found('We delivered 1 billion doses this year, and we will reach 2 billion next year.')).toEqual([
+      ['count', 1e9, null, null],
+      ['count', 2e9, null, null],
+    ]);
+  });
+});
+
+describe('more shapes of amounts and shares', () => {
+  it('counts `a 5,000-strong force` and reads `€1.500` in English as thousands', () => {
+    expect(
+      found(
+        'A 5,000-strong force will deploy, and each soldier gets €1.500 as a bonus, or €1.5 billion in all.',
+      ),
+    ).toEqual([
+      ['count', 5000, null, null],
+      ['money', 1500, null, 'EUR'],
+      ['money', 1.5e9, null, 'EUR'],
+    ]);
+  });
+
+  it('reads fractions written as one character and `one half of`', () => {
+    expect(
+      found(
+        'Some ½ of the budget and ¾ of the staff moved; one half of them came back, and one-half of the rest.',
+      ),
+    ).toEqual([
+      ['fraction', 0.5, null, null],
+      ['fraction', 0.75, null, null],
+      ['fraction', 0.5, null, null],
+      ['fraction', 0.5, null, null],
+    ]);
+  });
+
+  it('reads Italian and Spanish ranges `dal 5 al 7%`, `del 2 al 3 por ciento`', () => {
+    expect(found('Il deficit scenderà dal 5 al 7% del PIL secondo le stime della Commissione.')).toEqual([
+      ['percent', 5, 7, '%'],
+    ]);
+    expect(found('El gasto subirá del 2 al 3 por ciento del PIB en los próximos años.')).toEqual([
+      ['percent', 2, 3, '%'],
+    ]);
+  });
+});
+
+describe('names with a number in them', () => {
+  it('leaves `5 Stelle`, `Cinque Stelle` and `the Five Eyes` alone but counts a capital at the start of a sentence', () => {
+    expect(
+      found(
+        'Con i 5 Stelle e il Movimento Cinque Stelle abbiamo parlato, come con i Cinque Stelle al governo.',
+      ),
+    ).toEqual([]);
+    expect(
+      found('The Five Eyes partners met. Twenty-seven countries signed. Five Member States did not.'),
+    ).toEqual([
+      ['count', 27, null, null],
+      ['count', 5, null, null],
+    ]);
+  });
+});
