@@ -146,6 +146,7 @@ function carryNameLabels(items: Item[], speakers: readonly Speaker[]): Set<Item>
 /** A name with its initials in brackets, as an interview's intro says who is who: "Anna Berg (AB)". */
 const NAMED_INITIALS =
   /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|da|di|van|von|der|den|du|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3})\s*\((\p{Lu}{1,3})\)/gu;
+const INITIALS_IN_BRACKETS = /\(\p{Lu}{1,3}\)/u;
 const initialsOf = (name: string) =>
   name
     .split(/[\s-]+/)
@@ -160,7 +161,10 @@ const initialsOf = (name: string) =>
 function nameInitials(items: Item[], text: string, speakers: readonly Speaker[]): void {
   const names = new Map<string, string>();
   for (const s of speakers) if (s.name.includes(' ')) names.set(initialsOf(s.name), s.name);
-  for (const m of text.slice(0, 2000).matchAll(NAMED_INITIALS)) names.set(m[2]!, m[1]!);
+  const intro = text.slice(0, 2000);
+  // every match ends in "(AB)": a cheap test before the costly pattern (it starts at any capital)
+  if (INITIALS_IN_BRACKETS.test(intro))
+    for (const m of intro.matchAll(NAMED_INITIALS)) names.set(m[2]!, m[1]!);
   if (!names.size) return;
   for (const i of items) {
     if (i.m.type !== 'label' && i.m.type !== 'answer' && i.m.type !== 'question') continue;
