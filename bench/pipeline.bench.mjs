@@ -219,7 +219,7 @@ function perDoc(before, after, n) {
   const executed = Object.values(cmds).reduce((a, b) => a + b, 0);
   const top = Object.entries(cmds)
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 8)
+    .slice(0, Number(process.env.PIPELINE_BENCH_TOP ?? 8))
     .map(([k, v]) => `${k} ${v.toFixed(1)}`)
     .join(', ');
   return {

@@ -185,6 +185,7 @@ const initialsOf = (name: string) => {
   const caps = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.charAt(0));
   return [caps.join(''), words.map((w) => w.charAt(0).toUpperCase()).join('')];
 };
+const INITIALS_IN_BRACKETS = /\(\p{Lu}{1,3}\)/u;
 
 /**
  * Initials as labels (`AB:`, `M:`) stand for the names the intro gives them ("Anna Berg (AB)")
@@ -194,7 +195,10 @@ function nameInitials(items: Item[], text: string, speakers: readonly Speaker[])
   const names = new Map<string, string>();
   for (const s of speakers)
     if (s.name.includes(' ')) for (const i of initialsOf(s.name)) names.set(i, s.name);
-  for (const m of text.slice(0, 2000).matchAll(NAMED_INITIALS)) names.set(m[2]!, m[1]!);
+  const intro = text.slice(0, 2000);
+  // every match ends in "(AB)": a cheap test before the costly pattern (it starts at any capital)
+  if (INITIALS_IN_BRACKETS.test(intro))
+    for (const m of intro.matchAll(NAMED_INITIALS)) names.set(m[2]!, m[1]!);
   if (!names.size) return;
   for (const i of items) {
     if (i.m.type !== 'label' && i.m.type !== 'answer' && i.m.type !== 'question') continue;
