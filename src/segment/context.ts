@@ -62,6 +62,8 @@ function labelRoles(items: Item[], speakers: Speaker[]): Map<string, LabelRole> 
       const afterQuestion =
         !!before &&
         (before.m.type === 'question' || (before.m.type === 'none' && ENDS_Q.test(before.p.text)));
+      // a labelled turn that asks just before: this voice takes up a question, as no chair does
+      const afterAsk = before?.m.type === 'label' && ENDS_Q.test(before.p.text);
       const words = i.p.text.slice(i.m.skip);
       const called = !!before && calls(before.p.text.slice(before.m.skip), i.m.speaker ?? i.m.label!);
       const next = items[k + 1]?.m;
@@ -70,6 +72,7 @@ function labelRoles(items: Item[], speakers: Speaker[]): Map<string, LabelRole> 
           label: i.m.label!,
           text: words,
           afterQuestion,
+          afterAsk,
           handover: isHandover(words),
           called,
           ...(next ? { next: next.type === 'label' ? next.label! : '' } : {}),

@@ -417,3 +417,29 @@ describe('turns of interviews labelled by name', () => {
     ]);
   });
 });
+
+describe('a spokesperson who chairs and answers', () => {
+  it('reads "More questions for Christian?" as the chair asking the room, not a question, and keeps her reply an answer', () => {
+    const known = meta({ speakers: [{ name: 'Dana Vik', role: 'Chief Spokesperson' }] });
+    const text = doc(
+      'Dana: Good afternoon. Christian will take your questions on trade.',
+      'Lena: The tariffs take effect on Monday. Will the Commission respond?',
+      'Christian: We will respond in a proportionate way.',
+      'Dana: More questions for Christian?',
+      'Paul: Yes. Radio Nord was closed on Friday. Any reaction?',
+      'Dana: Several aspects.',
+      'Christian: We sent a letter on Friday and we are waiting for the answer.',
+      'Dana: Other questions for Christian?',
+    );
+    expect(view(text, known)).toEqual([
+      ['remarks', 'Dana', 'Good afternoon. Christian'],
+      ['question', 'Lena', 'The tariffs take'],
+      ['answer', 'Christian', 'We will respond'],
+      ['moderator', 'Dana', 'More questions for'],
+      ['question', 'Paul', 'Yes. Radio Nord'],
+      ['answer', 'Dana', 'Several aspects.'],
+      ['answer', 'Christian', 'We sent a'],
+      ['moderator', 'Dana', 'Other questions for'],
+    ]);
+  });
+});
