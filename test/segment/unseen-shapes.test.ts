@@ -443,3 +443,31 @@ describe('a spokesperson who chairs and answers', () => {
     ]);
   });
 });
+
+describe('letters as markers of print interviews', () => {
+  const minister = meta({ speakers: [{ name: 'Luca Bassi', role: 'Ministro' }] });
+
+  it('reads "P.–"/"R.–" and "D."/"R." turns', () => {
+    expect(view(doc('P.– ¿Cuándo bajarán los precios?', 'R.– Ya están bajando.'), minister)).toEqual([
+      ['question', null, '¿Cuándo bajarán los'],
+      ['answer', 'Luca Bassi', 'Ya están bajando.'],
+    ]);
+    const text = doc(
+      'D. Ministro, quando arriverà la riforma?',
+      'R. Entro l’estate, come promesso.',
+      'D. I sindacati però sono contrari.',
+      'R. Li incontrerò lunedì.',
+    );
+    expect(view(text, minister)).toEqual([
+      ['question', null, 'Ministro, quando arriverà'],
+      ['answer', 'Luca Bassi', 'Entro l’estate, come'],
+      ['question', null, 'I sindacati però'],
+      ['answer', 'Luca Bassi', 'Li incontrerò lunedì.'],
+    ]);
+  });
+
+  it('leaves an initial before a name alone when no "R." turn answers it', () => {
+    const text = doc('D. Trump said on Monday that tariffs would rise.', 'The minister did not comment.');
+    expect(view(text, minister).map(([kind]) => kind)).toEqual(['other', 'remarks']);
+  });
+});
