@@ -34,6 +34,8 @@ export function classifyLabels(
     afterAsk?: boolean;
     handover?: boolean;
     called?: boolean;
+    /** The chair called this voice for a question. */
+    calledToAsk?: boolean;
     /** The label of the turn that follows: empty when that turn has none, absent at the end. */
     next?: string;
   }[],
@@ -49,6 +51,7 @@ export function classifyLabels(
       afterAsk: number;
       handovers: number;
       called: number;
+      calledToAsk: number;
       labels: Set<string>;
     }
   >();
@@ -61,6 +64,7 @@ export function classifyLabels(
       afterAsk: 0,
       handovers: 0,
       called: 0,
+      calledToAsk: 0,
       labels: new Set<string>(),
     };
     s.n++;
@@ -69,6 +73,7 @@ export function classifyLabels(
     if (t.afterAsk) s.afterAsk++;
     if (t.handover) s.handovers++;
     if (t.called) s.called++;
+    if (t.calledToAsk) s.calledToAsk++;
     // asking the room for questions ("More questions for Christian?") is no question of one’s own
     if (/\?/.test(t.text) && !t.handover) s.q++;
     stats.set(key, s);
@@ -86,7 +91,8 @@ export function classifyLabels(
     else if (s.handovers >= 2 && !s.answers && !s.afterAsk) role.set(key, 'moderator');
     else if (labels.some((l) => OFFICIAL.test(l))) role.set(key, 'official');
     // a voice the chair calls by name to ask, and that never answers a question, is a journalist's
-    else if (s.called && !s.answers && (!knownLast.has(key) || s.q * 2 >= s.n)) role.set(key, 'journalist');
+    else if (s.called && !s.answers && (!knownLast.has(key) || s.q * 2 >= s.n || s.calledToAsk))
+      role.set(key, 'journalist');
     else if (knownLast.has(last(label))) {
       role.set(key, 'official');
       byName.add(key);

@@ -471,3 +471,28 @@ describe('letters as markers of print interviews', () => {
     expect(view(text, minister).map(([kind]) => kind)).toEqual(['other', 'remarks']);
   });
 });
+
+describe('a chair who calls a journalist the text names elsewhere', () => {
+  it('reads the turn of a voice called for a question as a question, and one given the floor for remarks as remarks', () => {
+    const known = meta({
+      speakers: [
+        { name: 'Olof Berg', role: 'Commissioner' },
+        { name: 'Peter Novak', role: null },
+      ],
+    });
+    const text = doc(
+      'Moderator: Good afternoon. I give the floor to Commissioner Berg.',
+      'Olof Berg: Thank you. Today we present the trade package.',
+      'Moderator: Thank you. The next question comes from Peter Novak, Reuters.',
+      'Peter Novak: Many thanks. I read the comment in the Financial Times and I wanted to ask if that is not giving in to',
+      'Olof Berg: Thanks for your question. There is no offer at present.',
+    );
+    expect(view(text, known)).toEqual([
+      ['moderator', 'Moderator', 'Good afternoon. I'],
+      ['remarks', 'Olof Berg', 'Thank you. Today'],
+      ['moderator', 'Moderator', 'Thank you. The'],
+      ['question', 'Peter Novak', 'Many thanks. I'],
+      ['answer', 'Olof Berg', 'Thanks for your'],
+    ]);
+  });
+});
