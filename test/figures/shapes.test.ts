@@ -377,3 +377,17 @@ describe('a part of a count or more of it, its noun unsaid', () => {
     ]);
   });
 });
+
+describe('Dutch number words whose unit holds the joiner', () => {
+  it('reads `zevenentwintig` and `negenentachtig` as well as `drieëntwintig`', () => {
+    expect(
+      found(
+        'Er zijn zevenentwintig lidstaten, negenentachtig waarnemers en drieëntwintig teams in het land.',
+      ),
+    ).toEqual([
+      ['count', 27, null, null],
+      ['count', 89, null, null],
+      ['count', 23, null, null],
+    ]);
+  });
+});
