@@ -438,6 +438,7 @@ function mayStart(t: Token): boolean {
     WORD_STARTERS.has(t.low) ||
     CURRENCY_CODES.has(t.text) ||
     t.text === 'US' ||
+    t.low === 'euro' ||
     mayStartNumber(t.low, t.lang) ||
     ordinalWordValue(t.low) !== null
   );

@@ -391,3 +391,11 @@ describe('Dutch number words whose unit holds the joiner', () => {
     ]);
   });
 });
+
+describe('the word `euro` before a scaled amount', () => {
+  it('reads `euro 500 million` as money, but not the currency named before a plain number', () => {
+    expect(
+      found('The facility is worth euro 500 million, and the euro 20 years ago was weaker than today.'),
+    ).toEqual([['money', 5e8, null, 'EUR']]);
+  });
+});
