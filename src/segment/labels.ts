@@ -26,13 +26,34 @@ const last = (s: string) =>
  * otherwise by how often the label's turns ask questions.
  */
 export function classifyLabels(
-  turns: { label: string; text: string; afterQuestion?: boolean; handover?: boolean; called?: boolean }[],
+  turns: {
+    label: string;
+    text: string;
+    afterQuestion?: boolean;
+    /** The turn before is a labelled turn that asks. */
+    afterAsk?: boolean;
+    handover?: boolean;
+    called?: boolean;
+    /** The chair called this voice for a question. */
+    calledToAsk?: boolean;
+    /** The label of the turn that follows: empty when that turn has none, absent at the end. */
+    next?: string;
+  }[],
   known: Speaker[],
 ): Map<string, LabelRole> {
   // "Caren Miosga:" then "Miosga:" is one voice: counted by surname
   const stats = new Map<
     string,
-    { n: number; q: number; answers: number; handovers: number; called: number; labels: Set<string> }
+    {
+      n: number;
+      q: number;
+      answers: number;
+      afterAsk: number;
+      handovers: number;
+      called: number;
+      calledToAsk: number;
+      labels: Set<string>;
+    }
   >();
   for (const t of turns) {
     const key = last(t.label);
@@ -40,16 +61,21 @@ export function classifyLabels(
       n: 0,
       q: 0,
       answers: 0,
+      afterAsk: 0,
       handovers: 0,
       called: 0,
+      calledToAsk: 0,
       labels: new Set<string>(),
     };
     s.n++;
     s.labels.add(t.label);
     if (t.afterQuestion) s.answers++;
+    if (t.afterAsk) s.afterAsk++;
     if (t.handover) s.handovers++;
     if (t.called) s.called++;
-    if (/\?/.test(t.text)) s.q++;
+    if (t.calledToAsk) s.calledToAsk++;
+    // asking the room for questions ("More questions for Christian?") is no question of one’s own
+    if (/\?/.test(t.text) && !t.handover) s.q++;
     stats.set(key, s);
   }
   const knownLast = new Set(known.map((k) => last(k.name)));
@@ -62,10 +88,11 @@ export function classifyLabels(
     if (labels.some((l) => MODERATOR.test(l))) role.set(key, 'moderator');
     else if (labels.some((l) => JOURNALIST.test(l))) role.set(key, 'journalist');
     // a voice that gives the floor several times and never answers chairs the conference
-    else if (s.handovers >= 2 && !s.answers) role.set(key, 'moderator');
+    else if (s.handovers >= 2 && !s.answers && !s.afterAsk) role.set(key, 'moderator');
     else if (labels.some((l) => OFFICIAL.test(l))) role.set(key, 'official');
     // a voice the chair calls by name to ask, and that never answers a question, is a journalist's
-    else if (s.called && !s.answers && (!knownLast.has(key) || s.q * 2 >= s.n)) role.set(key, 'journalist');
+    else if (s.called && !s.answers && (!knownLast.has(key) || s.q * 2 >= s.n || s.calledToAsk))
+      role.set(key, 'journalist');
     else if (knownLast.has(last(label))) {
       role.set(key, 'official');
       byName.add(key);
@@ -77,13 +104,19 @@ export function classifyLabels(
   }
   const asks = (k: string) => stats.get(k)!.q / stats.get(k)!.n;
   const keys = [...stats.keys()];
-  // a dialogue between one known official and one other voice: the other voice asks
-  if (keys.length === 2) {
-    const [a, b] = keys as [string, string];
-    if (sure.has(a) && role.get(a) === 'official' && !sure.has(b) && !stats.get(b)!.answers)
-      role.set(b, 'journalist');
-    if (sure.has(b) && role.get(b) === 'official' && !sure.has(a) && !stats.get(a)!.answers)
-      role.set(a, 'journalist');
+  // one known official takes up every turn of the other voices (a closing word at the very end
+  // aside), none of which answers a question: they interview, even without `?` ("This morning …")
+  const officials = keys.filter((k) => sure.has(k) && role.get(k) === 'official');
+  if (officials.length === 1) {
+    const taken = new Map<string, number>();
+    const left = new Set<string>();
+    for (const t of turns) {
+      const k = last(t.label);
+      if (t.next !== undefined && last(t.next) === officials[0]) taken.set(k, (taken.get(k) ?? 0) + 1);
+      else if (t.next !== undefined) left.add(k);
+    }
+    for (const k of keys)
+      if (!sure.has(k) && !stats.get(k)!.answers && taken.get(k) && !left.has(k)) role.set(k, 'journalist');
   }
   // nobody asks, yet a voice known only by name keeps asking while another answers: the interviewer
   if (![...role.values()].includes('journalist') && keys.some((k) => asks(k) < 0.5))
