@@ -3,6 +3,7 @@ import { detectLanguage } from '../meta/language.js';
 import { placeInHeaderLine } from '../meta/places.js';
 import { NAME_SOURCE, ROLE_SOURCE } from '../meta/speakers.js';
 import { OPENING, TITLE_WORD } from './boilerplate.js';
+import { hasWords } from './normalize.js';
 
 const ROLE_LINE = new RegExp(`^(?:the\\s+)?(?:${ROLE_SOURCE})\\s+(?:of|for)\\b`, 'iu');
 const SPEAKER_LINE = new RegExp(
@@ -23,8 +24,9 @@ export const TURN_START =
 
 /** Whether a line reads as a document title (not a dateline, a byline, a role line or a sentence of speech). */
 export function isTitleLike(line: string): boolean {
+  if (line.length > 350 || line.length < 8) return false;
   const n = words(line);
-  if (n < 2 || line.length > 350 || line.length < 8) return false;
+  if (n < 2) return false;
   if (startsWithDate(line) || ROLE_LINE.test(line) || POST_META.test(line)) return false;
   // "Anna Berg, Minister of Finance" is a byline; with a quote after it, a headline
   if (SPEAKER_LINE.test(line) && !/\s:\s*\S|["“«„]/.test(line)) return false;
@@ -59,10 +61,9 @@ export function isBodyStart(
   if (OPENING.test(line) || /^(?:SOUNDBITE|Soundbite|SOT)\b/.test(line)) return true;
   if (/^(?:Q\s*[.:)\-–]\s*\S|Q\s{2,}\S|Question\s*:|Journalist\s*:|Frage\s*:)/.test(line)) return true;
   if (titleLike(line) && (!titleFound || !/[.!?]["”]?$/.test(line))) return false;
-  if (/^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u.test(line) && words(line) >= 6) return true;
-  const n = words(line);
+  if (/^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u.test(line) && hasWords(line, 6)) return true;
   const sentence = /[.!?…"”»)]$/.test(line) || line.length >= 200;
-  if (n < 8 || !sentence) return false;
+  if (!hasWords(line, 8) || !sentence) return false;
   const lang = detectLanguage(line, 2);
   return !docLang || !lang || lang === docLang || line.length >= 300;
 }
