@@ -13,6 +13,10 @@ add('januar februar märz|maerz april mai juni juli august september oktober nov
 add('januari februari maart april mei juni juli augustus september oktober november december');
 add('enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre');
 add('gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre');
+add('janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro');
+// Polish genitive, and the Scandinavian names that differ from the ones above
+add('stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia');
+add('januar februar mars april maj juni juli augusti september oktober november december');
 
 const MONTH_RE = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
@@ -107,7 +111,7 @@ export function leadDate(s: string): string | null {
   for (const d of findDatesInferringYear(s)) {
     const before = s.slice(Math.max(0, d.index - 40), d.index);
     if (
-      /\b(?:on|op|le|am|el|il|du|vom)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+|(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$/i.test(
+      /\b(?:on|op|le|am|el|il|du|vom|no\s+dia|el\s+día|em)\s+(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica),?\s+(?:den\s+)?)?$/i.test(
         before,
       )
     )

@@ -41,7 +41,9 @@ export function placeInHeaderLine(line: string): string | null {
 
 /** The city a lead or a title places the remarks in ("in Luxembourg on 14 April", "Meeting, Brussels:"). */
 const PHRASE = new RegExp(
-  `(?:\\b(?:in|at|à|en|from her headquarters in|from his headquarters in)\\s+|,\\s*)(${CITY_RE})(?![\\p{L}])`,
+  `(?:\\b(?:in|at|à|en|em|from her headquarters in|from his headquarters in)\\s+|,\\s*)(${CITY_RE})(?![\\p{L}])` +
+    // Italian "a Roma" only before punctuation or a word that goes on the sentence ("a Bruxelles, dove …")
+    `|\\ba\\s+(${CITY_RE})(?=\\s*[,.;:]|\\s+(?:il|la|lo|i|le|gli|nel|nella|durante|dopo|prima|per|con|dove|mentre|dal|dalla)\\b)`,
   'u',
 );
 /** Words before "in City" that place a reporter or an office there, not the remarks. */
@@ -67,7 +69,7 @@ export function placeInPhrase(s: string): string | null {
   const m = PHRASE.exec(s);
   const before = m ? s.slice(Math.max(0, m.index - 60), m.index) : '';
   if (POSTED.test(before) && !HELD.test(before)) return null;
-  return m ? m[1]! : null;
+  return m ? (m[1] ?? m[2]!) : null;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   protagonist,
 } from '../meta/speakers.js';
 import { findEvent } from '../meta/event.js';
+import { speakersFromFields } from '../meta/speaker-fields.js';
 import {
   DELIVERY,
   PHONE,
@@ -31,6 +32,8 @@ export interface Hints {
   title?: string | null;
   /** A page's `<h1>`: the title when it is among the header lines and reads as one. */
   h1?: string | null;
+  /** A page's `<title>`: an `<h1>` it does not hold is the site's banner when another header line is in it. */
+  pageTitle?: string | null;
   date?: string | null;
   place?: string | null;
   speakers?: Speaker[];
@@ -79,7 +82,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   const header = split.header;
   let body = split.body;
 
-  let title = hints.title || chooseTitle(header, docLang, titleLike, hints.h1);
+  let title = hints.title || chooseTitle(header, docLang, titleLike, hints.h1, hints.pageTitle);
   // a name that labels turns in the body ("Paul Germain" above each question) is no title
   if (!hints.title && title && isBareName(title) && body.includes(title)) title = null;
   // a title repeated inside the body (mirrors print it twice or thrice)
@@ -305,6 +308,7 @@ function findAllSpeakers(
     if (isBareName(title)) addSpeaker(speakers, title, null);
   }
   for (const h of header) if (!BYLINE.test(h)) findSpeakers(h, speakers);
+  for (const n of speakersFromFields([...header, ...body.slice(0, 4)])) addSpeaker(speakers, n, null);
   if (lead) findSpeakers(lead.slice(0, 700), speakers);
   for (const b of body.slice(0, 3)) if (b !== lead && b.split(/\s+/).length <= 15) findSpeakers(b, speakers);
   for (const b of body) {
