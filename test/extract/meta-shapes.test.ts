@@ -314,3 +314,61 @@ describe('roles in other languages, and several speakers', () => {
     ).toEqual([]);
   });
 });
+
+describe('more datelines, fields and names', () => {
+  const title = 'Remarks by President Jonas Lind at the Western Balkans summit';
+  const expected = { title, date: '2026-03-03', place: 'Tirana', speakers: ['Jonas Lind'] };
+  it.each([
+    ['a dateline in capitals', ['TIRANA, 3 MARCH 2026']],
+    ['a city in capitals', ['TIRANA, 3 March 2026']],
+    ['a two-digit year after dots', ['Tirana, 03.03.26']],
+    ['a year-first date with slashes', ['Tirana, 2026/03/03']],
+    ['an ordinal day', ['Tirana, 3rd March 2026']],
+    ['"Date:" and "Location:" fields', ['Date: 3 March 2026', 'Location: Tirana']],
+    ['a "Venue:" field ending with the city', ['3 March 2026', 'Venue: Palace of Congresses, Tirana']],
+    [
+      'a document-type kicker and reference above the title',
+      ['Tirana, 3 March 2026'],
+      ['Statement', 'STATEMENT/26/123'],
+    ],
+  ])('reads %s', (_what, lines, above: string[] = []) => {
+    expect(meta(...above, title, ...lines, ...EN)).toEqual(expected);
+  });
+
+  it('reads a German "Datum:"/"Ort:" header', () => {
+    const t = 'Rede von Präsident Jonas Lind beim Westbalkan-Gipfel';
+    expect(meta(t, 'Datum: 3. März 2026', 'Ort: Tirana', ...DE)).toEqual({ ...expected, title: t });
+  });
+
+  it('reads the speaker of a title in capitals', () => {
+    const t = 'REMARKS BY PRESIDENT JONAS LIND AT THE WESTERN BALKANS SUMMIT';
+    expect(meta(t, 'Tirana, 3 March 2026', ...EN).speakers).toEqual(['Jonas Lind']);
+  });
+
+  it('reads a name after a courtesy title ("by Mr Jonas Lind, President of …")', () => {
+    const t = 'Remarks by Mr Jonas Lind, President of the European Council, at the Western Balkans summit';
+    expect(meta(t, 'Tirana, 3 March 2026', ...EN).speakers).toEqual(['Jonas Lind']);
+  });
+
+  it('reads a role of a country before a comma ("the Prime Minister of Albania, Edi Hoxha,")', () => {
+    const m = meta(
+      'Press conference after the Western Balkans summit',
+      'Tirana, 3 March 2026',
+      'The President of the European Council, Jonas Lind, and the Prime Minister of Albania, Edi Hoxha, held a press conference.',
+      ...EN,
+    );
+    expect([...m.speakers].sort()).toEqual(['Edi Hoxha', 'Jonas Lind']);
+  });
+
+  it('reads a signature with the signer’s role below it, and no region in a headline as a person', () => {
+    const m = meta(
+      'Western Balkans: the door is open',
+      'Tirana, 3 March 2026',
+      'Dear friends, we agreed today on a package of €2 billion for the grids, and on the rules for storage.',
+      'The door is open, and it will stay open.',
+      'Jonas Lind',
+      'President of the European Council',
+    );
+    expect(m.speakers).toEqual(['Jonas Lind']);
+  });
+});

@@ -47,10 +47,16 @@ const STOP = new Set(
     'Press-Conference Extracts Speakers Arrival Title Cutaway Member Members Candidate States Says Said Also Then First ' +
     'Blog Website Team Office Service Newsletter Video Audio Photos Speaks Spoke Addresses Talks ' +
     // site controls read as two capitalised words ("Ouvrir Menu", "Open Search")
-    'Menu Open Close Ouvrir Fermer Search Rechercher Suchen Login Home Accueil Startseite Inicio Cerca'
+    'Menu Open Close Ouvrir Fermer Search Rechercher Suchen Login Home Accueil Startseite Inicio Cerca ' +
+    // regions and policy words that open a headline ("Western Balkans: the door is open")
+    'Western Eastern Northern Southern Middle Latin Baltic Balkans Sahel Caucasus Mediterranean Arctic Atlantic Pacific ' +
+    'Global Digital Single Market Energy Trade Climate Migration Defence Defense'
   ).split(' '),
 );
 
+/** A courtesy title before a name: "Mr Jonas Lind", "Dr Anna Berg", "Mme Claire Dubois". */
+const HONORIFIC =
+  /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Herr|Frau|Monsieur|Madame|Mme|M|Señor|Señora|Sr|Sra|Signor|Signora|Dott|Dottssa)\.?\s+)+(?=\p{Lu})/u;
 const LEADING_ROLE = new RegExp(`^(?:(?:[A-Z]{2,5}\\s+)?${ROLE}s?\\s+)+`, 'iu');
 const ROLE_ONLY = new RegExp(`^${ROLE}$`, 'iu');
 
@@ -62,6 +68,7 @@ const titleCase = (w: string) =>
 /** Cleans a matched name: drops possessives and trailing non-name words, title-cases ALL CAPS. */
 export function cleanName(raw: string): string | null {
   const tokens = raw
+    .replace(HONORIFIC, '')
     .replace(LEADING_ROLE, '')
     .replace(/[’']s?$/u, '')
     .split(/\s+/)
@@ -123,7 +130,7 @@ const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp; ownRol
   // "High Representative Kaja Kallas", "President of the European Parliament Roberta Metsola", "ESM Managing Director Klaus Regling"
   {
     re: new RegExp(
-      `(?:\\b[A-Z]{2,5}\\s+)?\\b(${ROLE})s?${EUROPEAN}(?:\\s+${OF}\\s+${INST}|\\s+(?!for\\s)${OF}\\s+${UP}[\\p{L}-]+(?=\\s+${UP}))?${PORTFOLIO}\\s*,?\\s+(${NAME})`,
+      `(?:\\b[A-Z]{2,5}\\s+)?\\b(${ROLE})s?${EUROPEAN}(?:\\s+${OF}\\s+${INST}|\\s+(?!for\\s)${OF}\\s+${UP}[\\p{L}-]+(?=\\s*,?\\s+${UP}))?${PORTFOLIO}\\s*,?\\s+(${NAME})`,
       'gu',
     ),
     role: 1,
@@ -257,8 +264,22 @@ export function addSpeaker(list: Speaker[], name: string, role: string | null): 
   if (!same.role && role) same.role = role;
 }
 
+/** Small words that stay lower case when a line in capitals is written as a headline. */
+const SMALL_WORD =
+  /^(?:by|at|of|the|and|in|on|for|to|with|after|before|from|de|du|des|la|le|les|et|à|von|der|die|das|und|mit|del|di|y|e|en|van|den|het)$/i;
+
+/** A headline in capitals as a headline is written: "REMARKS BY PRESIDENT ANNA BERG" → "Remarks by President Anna Berg". */
+export function unshout(s: string): string {
+  if (s !== s.toUpperCase() || !/\p{Lu}{2}/u.test(s)) return s;
+  return s
+    .split(/(\s+)/)
+    .map((w, i) => (i > 0 && SMALL_WORD.test(w) ? w.toLowerCase() : titleCase(w)))
+    .join('');
+}
+
 /** Officials named in a title, a header line or a lead, with their roles where written. */
 export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
+  s = unshout(s);
   for (const { re, name, role, hint, ownRole } of PATTERNS) {
     if (hint && !hint.test(s)) continue;
     re.lastIndex = 0;

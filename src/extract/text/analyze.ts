@@ -22,7 +22,7 @@ import {
   isStop,
 } from './boilerplate.js';
 import { isCaptionStyle, joinCaptionLines, stripInlineCues } from './captions.js';
-import { isBodyStart, isTitleLike } from './header.js';
+import { isBodyStart, isTitleLike, ROLE_LINE } from './header.js';
 import { CAPTURE_STAMP, LIVE_STAMP, normalizeLine, splitGlued } from './normalize.js';
 import { BYLINE, dateOfRemarks } from './remarks-date.js';
 import { chooseTitle } from './title.js';
@@ -321,7 +321,9 @@ function findAllSpeakers(
     if (guest) addSpeaker(speakers, guest, null);
   }
   for (const b of body.slice(0, 12)) for (const name of interviewLabels(b)) addSpeaker(speakers, name, null);
-  const signature = body[body.length - 1];
+  // a signature under the speech, maybe with the signer's role on the line below it
+  const last = body.length - 1;
+  const signature = ROLE_LINE.test(body[last] ?? '') ? body[last - 1] : body[last];
   if (body.length >= 3 && signature && signature.split(/\s+/).length <= 4 && isBareName(signature))
     addSpeaker(speakers, signature, null);
   if (!speakers.length) {

@@ -5,7 +5,7 @@ import { isSpeakersField } from '../meta/speaker-fields.js';
 import { NAME_SOURCE, ROLE_SOURCE } from '../meta/speakers.js';
 import { OPENING, TITLE_WORD } from './boilerplate.js';
 
-const ROLE_LINE = new RegExp(`^(?:the\\s+)?(?:${ROLE_SOURCE})\\s+(?:of|for)\\b`, 'iu');
+export const ROLE_LINE = new RegExp(`^(?:the\\s+)?(?:${ROLE_SOURCE})\\s+(?:of|for)\\b`, 'iu');
 const SPEAKER_LINE = new RegExp(
   `^${NAME_SOURCE}\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${ROLE_SOURCE})\\b`,
   'u',
