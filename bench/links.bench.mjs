@@ -22,6 +22,7 @@ import { scheme1Signature } from './links-scheme1.mjs';
 import { confirm, linkRecord, MemoryLinkIndex, signatureOf } from '../dist/links/index.js';
 import { foldForLinking } from '../dist/links/minhash.js';
 import { foldTypography } from '../dist/changes/typography.js';
+import { defaultOf } from '../dist/config.js';
 import { keyspace } from '../dist/store/keys.js';
 import { RedisLinkIndex } from '../dist/store/link-index.js';
 
@@ -34,7 +35,9 @@ const own = spawnSync('redis-server', ['--version']).status === 0 ? await startR
 const url = own ? `redis://127.0.0.1:${own.port}` : (process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
 const redis = new Redis(url);
 const prefix = `bench-links-${randomUUID()}`;
-const indexFor = (name) => new RedisLinkIndex(redis, keyspace({ queuePrefix: `${prefix}-${name}` }));
+/** Records the Redis index keeps (LINK_WINDOW): LINKS_BENCH_WINDOW, else the default. */
+const WINDOW = Number(process.env.LINKS_BENCH_WINDOW ?? defaultOf('linkWindow'));
+const indexFor = (name) => new RedisLinkIndex(redis, keyspace({ queuePrefix: `${prefix}-${name}` }), WINDOW);
 console.log(own ? `Redis: own redis-server at ${url}` : `Redis: ${url}, key prefix ${prefix}`);
 
 const ms = (t0) => performance.now() - t0;
@@ -106,8 +109,9 @@ try {
     }
     const fillS = ms(t0) / 1000;
     const mem = Number(/used_memory:(\d+)/.exec(await redis.info('memory'))?.[1] ?? 0);
+    const kept = await redis.hlen(keyspace({ queuePrefix: `${prefix}-cost` }).minhash);
     console.log(
-      `at ${target} records (filled in ${fillS.toFixed(1)} s; Redis ${(mem / 1e6).toFixed(0)} MB, ${Math.round(mem / size)} bytes per record):`,
+      `at ${target} records linked, ${kept} kept (window ${WINDOW}; filled in ${fillS.toFixed(1)} s; Redis ${(mem / 1e6).toFixed(0)} MB, ${Math.round(mem / kept)} bytes per record kept):`,
     );
     // Rounds, because a loaded machine stalls the bench and Redis now and then: each round's
     // PING shows how much; the round with the lowest median link is the machine at its calmest.
@@ -144,7 +148,17 @@ try {
         if (i % 2 && copies.some((c) => c.id === `probe:${serial - 2}`)) found++;
       }
       size += PROBES;
-      const script = /cmdstat_evalsha:calls=(\d+),usec=(\d+)/.exec(await redis.info('commandstats'));
+      const commandstats = await redis.info('commandstats');
+      const script = /cmdstat_evalsha:calls=(\d+),usec=(\d+)/.exec(commandstats);
+      // The commands the script ran inside Redis, per link.
+      const inside = ['hget', 'hgetall', 'hset', 'hdel', 'hmget', 'get', 'set']
+        .map((c) => [
+          c,
+          Number(new RegExp(`cmdstat_${c}:calls=(\\d+)`).exec(commandstats)?.[1] ?? 0) / PROBES,
+        ])
+        .filter(([, n]) => n > 0)
+        .map(([c, n]) => `${n.toFixed(1)} ${c.toUpperCase()}`)
+        .join(', ');
       const redisCpu =
         own && script ? `${(Number(script[2]) / Number(script[1]) / 1000).toFixed(3)} ms` : 'n/a';
       console.log(
@@ -155,7 +169,7 @@ try {
       console.log(`    together                        ${stats(sigTimes.map((x, k) => x + linkTimes[k]))}`);
       console.log(`    (a PING                         ${stats(pingTimes)})`);
       console.log(
-        `    per link: inside Redis (the script) ${redisCpu}, Node CPU (signature excluded) ${(nodeCpu / PROBES).toFixed(3)} ms`,
+        `    per link: inside Redis (the script) ${redisCpu} (${inside}), Node CPU (signature excluded) ${(nodeCpu / PROBES).toFixed(3)} ms`,
       );
     }
   }

@@ -12,7 +12,7 @@
 //   npm run bench -- pipeline --takeover      how soon a SIGKILLed worker's job is taken up; a long document on live workers
 // PIPELINE_BENCH_CONCURRENCY (16), PIPELINE_BENCH_BYTES (2000), PIPELINE_BENCH_ROUNDS (2: bare and
 // Pressline alternate, best of each).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -219,7 +219,7 @@ function perDoc(before, after, n) {
   const executed = Object.values(cmds).reduce((a, b) => a + b, 0);
   const top = Object.entries(cmds)
     .sort((a, b) => b[1] - a[1])
-    .slice(0, 8)
+    .slice(0, Number(process.env.PIPELINE_BENCH_TOP ?? 8))
     .map(([k, v]) => `${k} ${v.toFixed(1)}`)
     .join(', ');
   return {
@@ -388,6 +388,7 @@ async function presslineSetup(redisUrl) {
     workers,
     cleanup,
     archive: join(dataDir, 'archive'),
+    dataDir,
     first: app.queues.get('fetch'),
     queued: () => queued,
   };
@@ -561,6 +562,12 @@ async function scale(redis, url) {
   }
 }
 
+/** Disk used under a folder, in MB (`du`), 0 when it is not there. */
+const duMB = (dir) => {
+  const r = spawnSync('du', ['-sk', dir], { encoding: 'utf8' });
+  return r.status === 0 ? Number(r.stdout.split('\t')[0]) / 1024 : 0;
+};
+
 /** Feeds SOAK_N documents keeping the backlog bounded, and samples memory every 10,000 archived. */
 async function soak(redis, url) {
   const p = await presslineSetup(url);
@@ -572,7 +579,7 @@ async function soak(redis, url) {
     const [child] = p.workers(1);
     const t0 = performance.now();
     console.log(
-      '| archived | workers RSS (MB) | Redis used_memory (MB) | fetch index (MB) | link signatures (MB) | Redis keys | docs/s since last row |',
+      '| archived | workers RSS (MB) | Redis used_memory (MB) | records in the link index | Redis keys | DATA_DIR fetched/ + versions/ (MB) | docs/s since last row |',
     );
     console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     let next = step;
@@ -592,13 +599,13 @@ async function soak(redis, url) {
       if (done >= next) {
         const now = performance.now();
         const mem = (await info(redis)).used_memory / 2 ** 20;
-        // The fetch index holds one entry per distinct document by design (conditional GETs, reprocess).
-        const index = ((await redis.memory('USAGE', p.app.stores.keys.fetched)) ?? 0) / 2 ** 20;
-        // So do the link index (a signature, and its id in 64 LSH bucket sets) and the versions kept for diffs.
-        const minhash = ((await redis.memory('USAGE', p.app.stores.keys.minhash)) ?? 0) / 2 ** 20;
+        // The link index keeps the newest LINK_WINDOW records; the fetch index and the versions
+        // kept for diffs grow with the archive, on disk.
+        const linked = await redis.hlen(p.app.stores.keys.minhash);
         const keys = await redis.dbsize();
+        const disk = duMB(join(p.dataDir, 'fetched')) + duMB(join(p.dataDir, 'versions'));
         console.log(
-          `| ${next} | ${procStatus(child.pid, 'VmRSS').toFixed(0)} | ${mem.toFixed(1)} | ${index.toFixed(1)} | ${minhash.toFixed(1)} | ${keys} | ${((done - lastN) / ((now - lastT) / 1000)).toFixed(0)} |`,
+          `| ${next} | ${procStatus(child.pid, 'VmRSS').toFixed(0)} | ${mem.toFixed(1)} | ${linked} | ${keys} | ${disk.toFixed(0)} | ${((done - lastN) / ((now - lastT) / 1000)).toFixed(0)} |`,
         );
         lastT = now;
         lastN = done;

@@ -18,6 +18,7 @@ import { assertRedis, createRedis } from './store/connection.js';
 import type { DocStatus } from './store/doc-status.js';
 import { MemoryFetchIndex } from './store/fetch-index.js';
 import { openStores, type Stores } from './store/index.js';
+import { moveToFiles } from './store/move-to-files.js';
 import { FileRawStore, MemoryRawStore, type RawStore } from './store/raw-store.js';
 import { discoverSpec } from './workers/discover.js';
 import { deliverSpec, publishSpec, stageSpec } from './workers/specs.js';
@@ -77,6 +78,8 @@ export class App {
     const connection = createRedis(config);
     connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error'));
     const stores = openStores(connection, config);
+    const moved = await moveToFiles(connection, stores.keys, stores);
+    if (moved) log.info(moved, 'moved the fetch index and the kept versions from Redis to DATA_DIR');
     const sinks = createSinks(config, log, { ledger: stores.ledger, lock: stores.archiveLock });
     const queues = new Queues(
       connection,

@@ -69,7 +69,7 @@ const settings = {
     'DATA_DIR',
     z.string().min(1),
     './data',
-    'Where the JSON Lines archive (`archive/`) and raw snapshots (`raw/`) live.',
+    'Where the JSON Lines archive (`archive/`), raw snapshots (`raw/`), the fetch index (`fetched/`) and the versions kept for diffs (`versions/`) live; every worker process must see it.',
   ],
   inboxDir: [
     'INBOX_DIR',
@@ -87,6 +87,12 @@ const settings = {
   attempts: ['JOB_ATTEMPTS', int(1), 5, 'Tries per job before it is failed (transient errors only).'],
   backoffMs: ['JOB_BACKOFF_MS', int(0), 2000, 'First retry delay; doubles on each try (exponential).'],
   keepCompleted: ['KEEP_COMPLETED', int(0), 1000, 'Completed jobs kept per queue (older ones are removed).'],
+  linkWindow: [
+    'LINK_WINDOW',
+    int(1),
+    50000,
+    'Records the link index keeps: copies of a record are looked for among the newest this many (Redis memory grows with it, about 2 kB a record).',
+  ],
   keepFailed: ['KEEP_FAILED', int(0), 5000, 'Failed jobs kept per queue, for inspection and retry.'],
   lockDurationMs: [
     'LOCK_DURATION_MS',

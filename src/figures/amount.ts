@@ -59,7 +59,7 @@ const MORE = new Set(['more', 'additional', 'extra', 'further']);
 /** Scale words read only in paragraphs of some languages (`mille` is a name in English). */
 const SCALE_LANG: Record<string, readonly Lang[] | undefined> = {
   mille: ['fr', 'it'],
-  mil: ['es'],
+  mil: ['es', 'pt'],
   mila: ['it'],
 };
 
@@ -371,7 +371,9 @@ export function readAmount(tokens: Token[], i: number, inRange = false): Amount 
   return { start, end: j, numAt, value, scale, currency, unit, digits, yearLike, lone };
 }
 
-const RANGE_WORDS = new Set(['or', 'to', 'ou', 'à', 'bis', 'oder', 'tot', 'of', 'o', 'a']);
+const RANGE_WORDS = new Set(['or', 'to', 'ou', 'à', 'bis', 'oder', 'tot', 'of', 'o', 'a', 'al']);
+/** `dal 5 al 7%`, `del 5 al 7 %`: `al` closes a range only after these. */
+const FROM_THE = new Set(['dal', 'del']);
 const AND_WORDS = new Set(['and', 'et', 'und', 'en', 'y', 'e']);
 const BETWEEN = new Set(['between', 'entre', 'zwischen', 'tussen', 'tra', 'fra']);
 const FROM = new Set(['from', 'de', 'von', 'van', 'da', 'desde']);
@@ -412,7 +414,10 @@ export function readRange(tokens: Token[], a: Amount): { amount: Amount; max: nu
     if (!before || !BETWEEN.has(before.low)) return null;
   } else if (!(conn.kind === 'word' ? RANGE_WORDS.has(conn.low) : DASHES.has(conn.text))) return null;
   if (conn.low === 'of' && conn.lang !== 'nl') return null;
-  if ((conn.low === 'a' || conn.low === 'o') && conn.lang !== 'es' && conn.lang !== 'it') return null;
+  if (conn.low === 'al' && !FROM_THE.has(at(tokens, a.start - 1)?.low ?? '')) return null;
+  // `5 a 7`, `5 o 7` (Spanish, Italian; Portuguese writes `a` and `ou`)
+  const romance = conn.lang === 'es' || conn.lang === 'it';
+  if ((conn.low === 'a' && !romance && conn.lang !== 'pt') || (conn.low === 'o' && !romance)) return null;
   const article = at(tokens, a.end + 1);
   const skip = isAnd && article?.kind === 'word' && RANGE_ARTICLES.has(article.low) ? 1 : 0;
   const b = readAmount(tokens, a.end + 1 + skip, true);

@@ -1,7 +1,7 @@
 import type { Approx, FigureKind } from '../schemas/record.js';
 import { percentAfter, readAmount, readRange, type Amount } from './amount.js';
 import { at, capitalised, glued, isMonth, isWord, sentenceStart } from './context.js';
-import { readFraction } from './fraction.js';
+import { readFraction, VULGAR_FRACTIONS } from './fraction.js';
 import { readItem, type Item } from './item.js';
 import {
   APPROX_PHRASES,
@@ -22,7 +22,8 @@ import {
   TIME_NOUNS,
 } from './lexicon.js';
 import { mayStartNumber } from './number-words.js';
-import { readOrdinal } from './ordinal.js';
+import { readOrdinal, readWordOrdinal } from './ordinal.js';
+import { ordinalWordValue } from './word-ordinal.js';
 import type { Token } from './tokenize.js';
 
 /** A figure found in the tokens, before ids, offsets and segments are attached. */
@@ -134,8 +135,12 @@ function countItem(
     !germanNounBefore(tokens, a)
   )
     return no;
-  // `10-year`, `two-state`: a compound adjective
-  if (next && !next.space && (next.text === '-' || next.text === '\u2010')) return no;
+  // `10-year`, `two-state`: a compound adjective; but `a 5,000-strong force` counts the force
+  if (next && !next.space && (next.text === '-' || next.text === '\u2010')) {
+    if (!isWord(tokens, a.end + 1, STRONG) || !glued(tokens, a.end + 1)) return no;
+    const it = readItem(tokens, a.end + 2);
+    return { ok: true, item: it, end: it?.end ?? a.end + 2 };
+  }
   if (
     next &&
     next.kind === 'sym' &&
@@ -181,6 +186,8 @@ function countItem(
     if ((head === 'p' || head === 'a') && at(tokens, a.end + 1)?.text === '.' && glued(tokens, a.end + 1))
       return no;
     if (a.value > 1 && opensName(tokens, a.end, item.end)) return no;
+    // `the Five Eyes`, `i Cinque Stelle`, `il Movimento 5 Stelle`: a name, not a count
+    if (capitalised(tokens[a.end]) && (NAMED_BY_NUMBER.has(head) || numberWordAsName(tokens, a))) return no;
     // `half-a-trillion more asset purchase`: a large amount in words before `more` is money left unsaid
     if (!a.digits && a.scale >= 1e6 && FUNCTION_WORDS.has(head)) return no;
     if (item.words.some((w) => DISCOURSE_NOUNS.has(w))) return no;
@@ -210,8 +217,12 @@ function countItem(
       return { ok: true, item: it, end: a.end };
   }
   // `quatre millions de réfugiés`, `cinco millones de personas`: a scale, then `of` and the noun
-  if (a.scale >= 1e6 && next && (SCALE_OF.has(next.low) || next.low.startsWith("d'")))
-    return { ok: true, item: null, end: a.end };
+  // `los 1.000 millones de los ucranianos`: an article after `de` leads to whose money it is, not what is counted
+  if (a.scale >= 1e6 && next && (SCALE_OF.has(next.low) || next.low.startsWith("d'"))) {
+    const after = at(tokens, a.end + 1);
+    const bare = SCALE_OF.has(next.low) && after !== undefined && isFunctionWord(after.low, after.lang);
+    return { ok: true, item: null, end: a.end, bare };
+  }
   if (!a.digits) return no;
   // `27 of us`
   if (next?.low === 'of' && isWord(tokens, a.end + 1, OF_PEOPLE))
@@ -232,6 +243,15 @@ function countItem(
   // `2 million` with no noun after it
   if (a.scale > 1 && prev?.text !== ':') return { ok: true, item: null, end: a.end, bare: true };
   return no;
+}
+
+/** Capitalised nouns that a number before them turns into a name (`5 Stelle`, `Five Eyes`). */
+const NAMED_BY_NUMBER = new Set(['stelle', 'étoiles', 'estrellas', 'estrelas', 'eyes']);
+
+/** A number in words written with a capital inside a sentence, before a capitalised noun, opens a name. */
+function numberWordAsName(tokens: Token[], a: Amount): boolean {
+  const t = tokens[a.numAt]!;
+  return !a.digits && capitalised(t) && !sentenceStart(tokens, a.numAt) && t.lang !== 'de';
 }
 
 /**
@@ -275,6 +295,7 @@ function opensName(tokens: Token[], j: number, end: number): boolean {
 export function findFigures(tokens: Token[]): Found[] {
   const out: Found[] = [];
   let floor = 0; // first token not yet used by a figure
+  let lastCurrency: string | null = null;
   for (let i = 0; i < tokens.length; i++) {
     if (i < floor) continue;
     const prior = out[out.length - 1];
@@ -295,7 +316,13 @@ export function findFigures(tokens: Token[]): Found[] {
     if (f.bare && near && last.kind === 'money') {
       f.kind = 'money';
       f.unit = last.unit;
+    } else if (f.bare && f.value >= 1e9 && !(near && last.kind === 'count')) {
+      // `20 billion a month`, `20 milliards par mois`: billions with no noun are money, in the
+      // currency the text last named (EUR, the currency of these remarks, when it named none)
+      f.kind = 'money';
+      f.unit = lastCurrency ?? 'EUR';
     }
+    if (f.kind === 'money') lastCurrency = f.unit;
     out.push(f);
     floor = f.end;
     i = f.end - 1;
@@ -304,6 +331,8 @@ export function findFigures(tokens: Token[]): Found[] {
 }
 
 const ELLIPSIS_WINDOW = 30;
+/** `a 5,000-strong force`: the compound counts the noun after it. */
+const STRONG = new Set(['strong']);
 /** Words after `N of` that lead to the noun counted: `20 of the 27 Member States`. */
 const PARTITIVE_DETERMINERS = new Set(['the', 'these', 'those', 'our', 'their', 'its', 'your']);
 /** `of` after a scale word, in the languages that put it there (`millions de`, `millones de`, `milioni di`). */
@@ -339,6 +368,7 @@ const WORD_STARTERS = new Set([
   'helft',
   'mitad',
   'metà',
+  'metade',
   'ein',
   'eine',
   'einem',
@@ -346,6 +376,8 @@ const WORD_STARTERS = new Set([
   'een',
   'un',
   'une',
+  "d'un",
+  "d'une",
   'zwei',
   'drei',
   'vier',
@@ -358,9 +390,13 @@ const WORD_STARTERS = new Set([
 
 function mayStart(t: Token): boolean {
   if (t.kind === 'num') return true;
-  if (t.kind === 'sym') return CURRENCY_SYMBOLS.has(t.text);
+  if (t.kind === 'sym') return CURRENCY_SYMBOLS.has(t.text) || VULGAR_FRACTIONS.has(t.text);
   return (
-    WORD_STARTERS.has(t.low) || CURRENCY_CODES.has(t.text) || t.text === 'US' || mayStartNumber(t.low, t.lang)
+    WORD_STARTERS.has(t.low) ||
+    CURRENCY_CODES.has(t.text) ||
+    t.text === 'US' ||
+    mayStartNumber(t.low, t.lang) ||
+    ordinalWordValue(t.low) !== null
   );
 }
 
@@ -385,7 +421,7 @@ function tryAt(tokens: Token[], i: number, floor: number, elided = false): Found
     !SCALES.has(at(tokens, i + 1)?.low ?? '')
   )
     return null;
-  const ord = readOrdinal(tokens, i);
+  const ord = readOrdinal(tokens, i) ?? readWordOrdinal(tokens, i);
   if (ord) {
     const item = readItem(tokens, ord.end);
     return withApprox(
@@ -420,8 +456,16 @@ function tryAt(tokens: Token[], i: number, floor: number, elided = false): Found
   let item: string | null = null;
   let end = a.end;
   let bare = false;
-  if (a.currency) kind = 'money';
-  else if (a.unit) kind = 'percent';
+  // `2.500 refugees`, `€1.500` in an English paragraph: counts are whole and amounts of money carry
+  // two decimals at most, so the dot groups thousands
+  const dotThousands =
+    a.scale === 1 && !range && /^[1-9]\d{0,2}\.\d{3}$/.test(tokens[a.numAt]!.text)
+      ? Number(tokens[a.numAt]!.text.replace('.', ''))
+      : null;
+  if (a.currency) {
+    kind = 'money';
+    if (dotThousands !== null) a.value = dotThousands;
+  } else if (a.unit) kind = 'percent';
   else {
     let c = countItem(tokens, a);
     // a large amount in words after a count of something, in the same stretch: more of the same
@@ -429,10 +473,7 @@ function tryAt(tokens: Token[], i: number, floor: number, elided = false): Found
       c = { ok: true, item: null, end: a.end };
     if (!c.ok) return null;
     kind = 'count';
-    // `2.500 refugees` in an English paragraph: a count is whole, so the dot groups thousands
-    const raw = tokens[a.numAt]!;
-    if (c.item && a.scale === 1 && !range && /^[1-9]\d{0,2}\.\d{3}$/.test(raw.text))
-      a.value = Number(raw.text.replace('.', ''));
+    if (c.item && dotThousands !== null) a.value = dotThousands;
     item = c.item?.text ?? null;
     end = c.end;
     bare = c.bare === true;

@@ -34,9 +34,12 @@ const NUMERATORS = new Map<string, number>([
   ['due', 2],
   ['tre', 3],
   ['quattro', 4],
+  ['dois', 2],
+  ['duas', 2],
+  ['três', 3],
 ]);
 /** Articles as numerators: `a third of`, `un tiers des`, `ein Drittel der`, `een vijfde van`. */
-const ARTICLES = new Set(['a', 'an', 'un', 'une', 'ein', 'eine', 'einem', 'einen', 'een', 'uno']);
+const ARTICLES = new Set(['a', 'an', 'un', 'une', 'ein', 'eine', 'einem', 'einen', 'een', 'uno', 'um']);
 const DENOMINATORS = new Map<string, number>([
   ['half', 2],
   ['halves', 2],
@@ -78,7 +81,20 @@ const DENOMINATORS = new Map<string, number>([
   ['quarto', 4],
   ['quarti', 4],
   ['quinti', 5],
+  ['terço', 3],
+  ['terços', 3],
 ]);
+/** Fractions written as one character. */
+export const VULGAR_FRACTIONS: ReadonlyMap<string, number> = new Map([
+  ['½', 1 / 2],
+  ['⅓', 1 / 3],
+  ['⅔', 2 / 3],
+  ['¼', 1 / 4],
+  ['¾', 3 / 4],
+  ['⅕', 1 / 5],
+  ['⅛', 1 / 8],
+]);
+
 /** Words after which an article-led fraction is one (`a quarter of`). */
 const OF = new Set([
   'of',
@@ -95,11 +111,19 @@ const OF = new Set([
   'delle',
   'della',
   'dello',
+  'do',
+  'da',
+  'dos',
+  'das',
+  // `ein Viertel davon`: of it
+  'davon',
 ]);
-/** Prepositions of change before an article-led fraction: `cut by a third`, `um ein Drittel`. */
-const BY = new Set(['by', 'um', 'met']);
+/** Prepositions of change before an article-led fraction: `cut by a third`, `um ein Drittel`, `ridotto di un terzo`, `reducir en un tercio`. */
+const BY = new Set(['by', 'um', 'met', 'di', 'en', 'em']);
+/** The French article glued to `de`: `réduit d'un tiers`, `près d'un quart` (by or of a share). */
+const DE_ARTICLES = new Set(["d'un", "d'une"]);
 /** Words for one half that stand alone before their noun: `half of`, `la moitié`, `die Hälfte`, `de helft`. */
-const HALF_WORDS = new Set(['half', 'moitié', 'hälfte', 'helft', 'mitad', 'metà']);
+const HALF_WORDS = new Set(['half', 'moitié', 'hälfte', 'helft', 'mitad', 'metà', 'metade']);
 const HALF_NEXT = new Set([
   'of',
   'the',
@@ -114,7 +138,7 @@ const HALF_NEXT = new Set([
   'this',
   'that',
 ]);
-const HALF_ARTICLE = new Set(['la', 'die', 'de', 'der']);
+const HALF_ARTICLE = new Set(['la', 'die', 'de', 'der', 'a']);
 const NOT_BEFORE_HALF = new Set([
   'first',
   'second',
@@ -146,19 +170,29 @@ export function readFraction(tokens: Token[], i: number): Fraction | null {
   const oneIn = oneInN(tokens, i);
   if (oneIn) return oneIn;
   if (t.kind === 'num') return digitFraction(tokens, i);
+  if (t.kind === 'sym') {
+    // `½ of the budget`, `¾ des fonds`; `1½` glued to a digit is a mixed number, left out
+    const v = VULGAR_FRACTIONS.get(t.text);
+    return v !== undefined && !(at(tokens, i - 1)?.kind === 'num' && glued(tokens, i))
+      ? { start: i, end: i + 1, value: v }
+      : null;
+  }
   if (t.kind !== 'word') return null;
 
   // `half of`, `la moitié de`, `die Hälfte`
   if (HALF_WORDS.has(t.low)) {
     const prev = at(tokens, i - 1);
-    if (prev && NOT_BEFORE_HALF.has(prev.low)) return null;
     const next = at(tokens, i + 1);
     if (t.low === 'half') {
+      if (prev && NOT_BEFORE_HALF.has(prev.low)) return null;
       const byHalf = prev?.low === 'by' && (!next || next.kind !== 'word' || !HALF_NEXT.has(next.low));
       const ofPoint = next?.low === 'a' && /^(?:percentage|basis)$/.test(at(tokens, i + 2)?.low ?? '');
       if (!byHalf && !ofPoint && (!next || !HALF_NEXT.has(next.low) || next.para)) return null;
       return { start: i, end: i + 1, value: 0.5 };
     }
+    // Portuguese writes `metade dos` without the article too
+    if (t.low === 'metade' && ofFollows(tokens, i + 1) && !HALF_ARTICLE.has(prev?.low ?? ''))
+      return { start: i, end: i + 1, value: 0.5 };
     if (!prev || !HALF_ARTICLE.has(prev.low)) return null;
     return { start: i - 1, end: i + 1, value: 0.5 };
   }
@@ -174,8 +208,8 @@ export function readFraction(tokens: Token[], i: number): Fraction | null {
     den = DENOMINATORS.get(parts[1]!);
     article = ARTICLES.has(parts[0]!);
   } else if (parts.length === 1) {
-    article = ARTICLES.has(t.low);
-    num = NUMERATORS.get(t.low) ?? (article ? 1 : undefined);
+    article = ARTICLES.has(t.low) && !DE_ARTICLES.has(t.low);
+    num = NUMERATORS.get(t.low) ?? (article || DE_ARTICLES.has(t.low) ? 1 : undefined);
     if (num === undefined) return null;
     let k = i + 1;
     const dash = at(tokens, k);
@@ -186,8 +220,8 @@ export function readFraction(tokens: Token[], i: number): Fraction | null {
     end = k + 1;
   }
   if (num === undefined || den === undefined || num >= den) return null;
-  // `half` is read above; `a half`, `one half` are left to the number reader
-  if (den === 2) return null;
+  // `half` is read above; `one half of them` is a fraction, `a half million` is left to the number reader
+  if (den === 2 && !(num === 1 && ofFollows(tokens, end))) return null;
   // `a third of`, or `by a third` (a change by that share)
   if (article && !ofFollows(tokens, end) && !BY.has(at(tokens, i - 1)?.low ?? '')) return null;
   const after = at(tokens, end);

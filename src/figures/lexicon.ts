@@ -5,7 +5,7 @@
 import type { Approx } from '../schemas/record.js';
 
 /** A paragraph's language, as far as numbers are concerned. */
-export type Lang = 'en' | 'fr' | 'de' | 'nl' | 'es' | 'it';
+export type Lang = 'en' | 'fr' | 'de' | 'nl' | 'es' | 'it' | 'pt';
 
 const set = (words: string): Set<string> => new Set(words.trim().split(/\s+/));
 
@@ -23,7 +23,7 @@ export const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map([
 
 /** ISO 4217 codes recognised when written in capitals next to an amount. */
 export const CURRENCY_CODES = set(
-  `EUR USD GBP CHF JPY CNY SEK NOK DKK PLN HUF CZK RON BGN RUB UAH TRY CAD AUD INR`,
+  `EUR USD GBP CHF JPY CNY SEK NOK DKK PLN HUF CZK RON BGN RUB UAH TRY CAD AUD INR BRL`,
 );
 
 /** Currency words written after an amount (`6.7 billion euros`, `5 milliards d'euros`). */
@@ -51,6 +51,12 @@ export const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map([
   ['zloty', 'PLN'],
   ['zlotys', 'PLN'],
   ['franken', 'CHF'],
+  ['reais', 'BRL'],
+  ['libras', 'GBP'],
+  // Polish, in any paragraph (no Polish number words are read)
+  ['zł', 'PLN'],
+  ['złotych', 'PLN'],
+  ['dolarów', 'USD'],
   ['eur', 'EUR'],
   ['usd', 'USD'],
 ]);
@@ -78,6 +84,8 @@ export const CURRENCY_PAIRS: ReadonlyMap<string, ReadonlyMap<string, string>> = 
       ['livres', 'GBP'],
       ['euros', 'EUR'],
       ['dólares', 'USD'],
+      ['libras', 'GBP'],
+      ['reais', 'BRL'],
     ]),
   ],
   [
@@ -133,6 +141,20 @@ export const SCALES: ReadonlyMap<string, number> = new Map([
   ['millón', 1e6],
   ['mil', 1e3],
   ['mila', 1e3],
+  // Portuguese: `mil milhões` (Portugal) and `bilhões` (Brazil) are 10^9, `biliões` 10^12
+  ['milhão', 1e6],
+  ['milhões', 1e6],
+  ['bilhão', 1e9],
+  ['bilhões', 1e9],
+  ['bilião', 1e12],
+  ['biliões', 1e12],
+  // Polish, in any paragraph (`2,5 mld euro`, `300 mln zł`)
+  ['mld', 1e9],
+  ['miliard', 1e9],
+  ['miliardów', 1e9],
+  ['miliardy', 1e9],
+  ['milionów', 1e6],
+  ['miliony', 1e6],
 ]);
 
 /** Short scale forms: only read as a scale after a currency or glued to the digits (`5bn`). */
@@ -176,6 +198,8 @@ export const PERCENT_WORDS: ReadonlyMap<string, string> = new Map([
   ['basispunkte', 'bp'],
   ['basispunkten', 'bp'],
   ['basispunten', 'bp'],
+  ['pontos-base', 'bp'],
+  ['ponto-base', 'bp'],
 ]);
 
 /** Two- and three-word percent units, as lists of lower-case words. */
@@ -187,6 +211,7 @@ export const PERCENT_PHRASES: ReadonlyArray<readonly [readonly string[], string]
   [['per', 'cent'], '%'],
   [['pour', 'cent'], '%'],
   [['por', 'ciento'], '%'],
+  [['por', 'cento'], '%'],
   [['per', 'cento'], '%'],
   [['points', 'de', 'pourcentage'], 'pp'],
   [['point', 'de', 'pourcentage'], 'pp'],
@@ -200,12 +225,60 @@ export const PERCENT_PHRASES: ReadonlyArray<readonly [readonly string[], string]
   [['punto', 'percentuale'], 'pp'],
   [['punti', 'base'], 'bp'],
   [['punto', 'base'], 'bp'],
+  [['pontos', 'percentuais'], 'pp'],
+  [['ponto', 'percentual'], 'pp'],
+  [['pontos', 'base'], 'bp'],
+  [['ponto', 'base'], 'bp'],
+  [['punktów', 'procentowych'], 'pp'],
+  [['punkty', 'procentowe'], 'pp'],
+  [['punktu', 'procentowego'], 'pp'],
+  [['punktów', 'bazowych'], 'bp'],
+  [['proc', '.'], '%'],
 ];
 
 /** Approximation words and phrases written before a figure, longest first. */
 export const APPROX_PHRASES: ReadonlyArray<readonly [readonly string[], Approx]> = (
   [
     [['in', 'excess', 'of'], 'over'],
+    // an article between the word and the number (`más del 60 %`, `oltre il 50%`, `mais do que`)
+    [['al', 'menos', 'el'], 'over'],
+    [['por', 'lo', 'menos'], 'over'],
+    [['en', 'torno', 'al'], 'about'],
+    [['en', 'torno', 'a'], 'about'],
+    [['em', 'torno', 'de'], 'about'],
+    [['por', 'volta', 'de'], 'about'],
+    [['mais', 'do', 'que'], 'over'],
+    [['más', 'del'], 'over'],
+    [['menos', 'del'], 'under'],
+    [['casi', 'el'], 'under'],
+    [['cerca', 'del'], 'about'],
+    [['alrededor', 'del'], 'about'],
+    [['hasta', 'el'], 'under'],
+    [['aproximadamente', 'el'], 'about'],
+    [['oltre', 'il'], 'over'],
+    [['più', 'del'], 'over'],
+    [['meno', 'del'], 'under'],
+    [['quasi', 'il'], 'under'],
+    [['circa', 'il'], 'about'],
+    [['intorno', 'al'], 'about'],
+    [['intorno', 'ai'], 'about'],
+    [['intorno', 'a'], 'about'],
+    [['fino', 'al'], 'under'],
+    [['almeno', 'il'], 'over'],
+    [['mais', 'de'], 'over'],
+    [['pelo', 'menos'], 'over'],
+    [['acima', 'de'], 'over'],
+    [['perto', 'de'], 'under'],
+    [['abaixo', 'de'], 'under'],
+    [['ca', '.'], 'about'],
+    [['well', 'above'], 'over'],
+    [['upwards', 'of'], 'over'],
+    [['just', 'over'], 'over'],
+    [['as', 'many', 'as'], 'under'],
+    [['as', 'much', 'as'], 'under'],
+    [['in', 'the', 'region', 'of'], 'about'],
+    [['of', 'the', 'order', 'of'], 'about'],
+    [['north', 'of'], 'over'],
     [['more', 'than'], 'over'],
     [['greater', 'than'], 'over'],
     [['at', 'least'], 'over'],
@@ -272,6 +345,15 @@ export const APPROX_PHRASES: ReadonlyArray<readonly [readonly string[], Approx]>
     [['ungefähr'], 'about'],
     [['ongeveer'], 'about'],
     [['zirka'], 'about'],
+    [['aproximadamente'], 'about'],
+    [['près'], 'about'],
+    [['até'], 'under'],
+    [['quase'], 'under'],
+    [['annähernd'], 'about'],
+    [['nahezu'], 'under'],
+    [['beinahe'], 'under'],
+    [['höchstens'], 'under'],
+    [["zo'n"], 'about'],
   ] as Array<[string[], Approx]>
 ).sort((a, b) => b[0].length - a[0].length);
 
@@ -298,6 +380,7 @@ export const TIME_NOUNS = set(`
   sekunde sekunden minute minuten stunde stunden tag tage tagen woche wochen monat monate monaten jahr jahre jahren jahrzehnt jahrzehnte uhr nacht nächte
   seconde seconden minuut minuten uur uren dag dagen week weken maand maanden jaar jaren decennium decennia eeuw eeuwen
   año años día días mes meses semana semanas hora horas anno anni giorno giorni mese mesi settimana settimane ora ore
+  ano anos dias mês semanas minuto minutos década décadas século séculos noite noites
   times fois mal keer
   anniversary anniversaries birthday
 `);
@@ -340,6 +423,8 @@ const FUNCTION_OTHER: Record<Exclude<Lang, 'en'>, Set<string>> = {
   it: set(
     `il lo la i gli le di del della dei degli delle e o in un una per con che è sono si suo sua al alla nel nella dal più molto anche come`,
   ),
+  pt: set(`o a os as um uma de do da dos das e ou em no na nos nas ao aos à às por pelo pela pelos pelas para com sem
+    é são foi foram que se seu sua seus suas mais muito também como este esta isso já`),
 };
 
 /** The English function words (for phrase heads that are always English). */
@@ -378,7 +463,7 @@ export const PEOPLE_PARTICIPLES = set(`
 /** Nouns a speaker uses to count the parts of their own speech: always optional, so left out. */
 export const DISCOURSE_NOUNS = set(`
   point points topic topics issue issues question questions item items line lines priority priorities
-  message messages remark remarks thing things element elements word words verb verbs subject subjects
+  message messages answer answers remark remarks thing things element elements word words verb verbs subject subjects
   theme themes reason reasons aspect aspects comment comments observation observations ones
   remarque remarques sujet sujets thème thèmes élément éléments axe axes
   punkt punkte punkten thema themen frage fragen
@@ -394,6 +479,8 @@ export const ORDINAL_NOUNS = set(`
 /** Nouns after a digit ordinal that make it a date or an anniversary rather than a numbered item. */
 export const ORDINAL_DATE_NOUNS = set(
   `century centuries anniversary birthday siècle jahrhundert eeuw time fois mal keer of
+  anniversaire jahrestag jubiläum geburtstag verjaardag aniversario anniversario aniversário siglo secolo século
+  vez veces vezes volta volte
   day week month year quarter half semester`,
 );
 
@@ -416,4 +503,11 @@ export const LANG_STOPWORDS: ReadonlyArray<readonly [Lang, Set<string>]> = [
     ),
   ],
   ['it', set(`il la di che è della non sono con del gli dei anche più questo come nel per alla abbiamo`)],
+  // the words Portuguese shares with Spanish (`de que se por para`) and its own, which break the tie
+  [
+    'pt',
+    set(
+      `de que se por para o e em um os não uma com ao aos pelo pela são também foi está isso muito nós já mais dos das do da às`,
+    ),
+  ],
 ];

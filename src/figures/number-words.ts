@@ -97,11 +97,28 @@ const IT_WORDS = new Map<string, number>([
   ),
 ]);
 
+const PT_WORDS = new Map<string, number>([
+  ...table(
+    'pt',
+    'um dois três quatro cinco seis sete oito nove dez onze doze treze catorze quinze dezasseis dezassete dezoito dezanove vinte',
+  ),
+  ['uma', 1],
+  ['duas', 2],
+  ['quatorze', 14],
+  ...table('pt', 'dezesseis dezessete dezenove', [16, 17, 19]),
+  ...table('pt', 'trinta quarenta cinquenta sessenta setenta oitenta noventa', [30, 40, 50, 60, 70, 80, 90]),
+  ...table(
+    'pt',
+    'cem cento duzentos duzentas trezentos trezentas quatrocentos quinhentos seiscentos setecentos oitocentos novecentos',
+    [100, 100, 200, 200, 300, 300, 400, 500, 600, 700, 800, 900],
+  ),
+]);
+
 const HUNDRED = new Set(['hundred', 'cent', 'cents', 'hundert', 'honderd', 'cento']);
 /** Thousands; `mille` (French, Italian) and `mil` (Spanish) also stand alone for one thousand. */
 const THOUSAND = new Set(['thousand', 'mille', 'tausend', 'duizend', 'mil', 'mila']);
 const bareThousand = (w: string, lang: Lang): boolean =>
-  (w === 'mille' && (lang === 'fr' || lang === 'it')) || (w === 'mil' && lang === 'es');
+  (w === 'mille' && (lang === 'fr' || lang === 'it')) || (w === 'mil' && (lang === 'es' || lang === 'pt'));
 const BIG = new Map<string, number>([
   ['million', 1e6],
   ['millions', 1e6],
@@ -120,11 +137,17 @@ const BIG = new Map<string, number>([
   ['milioni', 1e6],
   ['miliardo', 1e9],
   ['miliardi', 1e9],
+  ['milhão', 1e6],
+  ['milhões', 1e6],
+  ['bilhão', 1e9],
+  ['bilhões', 1e9],
+  ['bilião', 1e12],
+  ['biliões', 1e12],
 ]);
 const AND = new Set(['and', 'et', 'und', 'en', 'y', 'e']);
 const ARTICLE = new Set(['a', 'an']);
 /** `and a half` without the article: `et demi`, `y medio`, `e mezzo`. */
-const HALVES = new Set(['demi', 'demie', 'medio', 'media', 'mezzo', 'mezza']);
+const HALVES = new Set(['demi', 'demie', 'medio', 'media', 'mezzo', 'mezza', 'meio', 'meia']);
 const POINT = new Set(['point', 'virgule', 'komma']);
 
 /** Joins unit and tens written as one word: German `siebenundzwanzig`, Dutch `zevenentwintig`. */
@@ -169,6 +192,7 @@ export function wordValue(word: string, lang: Lang): number | null {
   if (en !== undefined) return en;
   if (lang === 'fr') return FR_WORDS.get(word) ?? null;
   if (lang === 'es') return ES_WORDS.get(word) ?? null;
+  if (lang === 'pt') return PT_WORDS.get(word) ?? null;
   const lex = COMPOUNDS[lang];
   if (!lex) return null;
   // `zweieinhalb`, `eineinhalb`: and a half
@@ -217,6 +241,7 @@ export function mayStartNumber(low: string, lang: Lang): boolean {
   if (STARTERS.has(head)) return true;
   if (lang === 'en' || lang === 'fr') return false;
   if (lang === 'es') return ES_WORDS.has(head);
+  if (lang === 'pt') return PT_WORDS.has(head);
   return COMPOUNDS[lang] !== undefined && wordValue(head, lang) !== null;
 }
 

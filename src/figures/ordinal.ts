@@ -1,7 +1,9 @@
 import { ordinalSuffixEnd } from './amount.js';
 import { at, capitalised, glued, gluedToCode, isMonth, isWord } from './context.js';
-import { MONTHS, ORDINAL_DATE_NOUNS, isFunctionWord } from './lexicon.js';
+import { readItem } from './item.js';
+import { DISCOURSE_NOUNS, MONTHS, ORDINAL_DATE_NOUNS, TIME_NOUNS, isFunctionWord } from './lexicon.js';
 import type { Token } from './tokenize.js';
+import { ordinalWordValue, smallOrdinalAfterTens } from './word-ordinal.js';
 
 /** A numbered item of a series, written with digits. */
 export interface Ordinal {
@@ -102,4 +104,33 @@ export function readOrdinal(tokens: Token[], i: number): Ordinal | null {
   if (bare && !isWord(tokens, i - 1, DETERMINERS)) return null;
   if (MONTHS.has(n1?.low ?? '')) return null;
   return { start: i, end, value: Number(t.text), dayLike };
+}
+
+/** Articles and determiners before an ordinal written in words, in the seven languages. */
+const WORD_DETERMINERS = new Set(
+  `the its our their this le la les du au der die das den dem des am im zum zur vom beim
+  el los las al del il lo i gli nel dal sul o os a as ao do da no na het de`.split(/\s+/),
+);
+
+/**
+ * Reads an ordinal written in words from ten on, after an article and before the noun it numbers:
+ * `the eighteenth package`, `le dix-huitième paquet`, `am achtzehnten Sanktionspaket`,
+ * `el decimoctavo paquete`, `o décimo oitavo pacote`. A century, an anniversary or a time
+ * (`the twentieth century`, `zum zehnten Mal`) gives null.
+ */
+export function readWordOrdinal(tokens: Token[], i: number): Ordinal | null {
+  const t = tokens[i]!;
+  let value = t.kind === 'word' ? ordinalWordValue(t.low) : null;
+  if (value === null || !isWord(tokens, i - 1, WORD_DETERMINERS)) return null;
+  let end = i + 1;
+  const small = value % 10 === 0 ? smallOrdinalAfterTens(at(tokens, end)?.low ?? '') : null;
+  if (small !== null && !at(tokens, end)!.para) {
+    value += small;
+    end++;
+  }
+  const item = readItem(tokens, end);
+  const head = item?.words[0];
+  if (!head || [ORDINAL_DATE_NOUNS, TIME_NOUNS, MONTHS, DISCOURSE_NOUNS].some((s) => s.has(head)))
+    return null;
+  return { start: i, end, value, dayLike: false };
 }

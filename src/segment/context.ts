@@ -3,7 +3,7 @@ import { OPENING } from '../extract/text/boilerplate.js';
 import type { Item } from './items.js';
 import { classifyLabels, type LabelRole } from './labels.js';
 import { sub, type Span } from './spans.js';
-import { isHandover, journalistIntro } from './turns.js';
+import { INTERVIEW, isHandover, journalistIntro } from './turns.js';
 
 /** A turn being built: its kind, speaker and span of the clean text. */
 export interface Draft {
@@ -21,10 +21,6 @@ export const ADDRESSED = /\b(?:you|your|vous|votre|Sie|Ihre?)\b/;
 /** Words of a live blog or a briefing that reports questions without marking them. */
 const QUESTION_TALK =
   /\b(?:next question|onto questions|taking questions|takes questions|questions from (?:the )?(?:press|floor|journalists)|asks?|asked)\b/i;
-/** Words that say a transcript is an interview: a journalist talks with the speaker. */
-const INTERVIEW =
-  /\b(?:interview|entretien|intervista|entrevista|(?:ha|hanno|abbiamo) parlato con|a parlé avec|(?:sprach|spricht) mit|spoke (?:to|with)|talks? (?:to|with)|habló con|ospite di|invitée? de|zu Gast bei)\b/i;
-
 /** What a whole transcript says about its turns, read once before the turns are built. */
 export interface DocumentCues {
   /** Paragraphs with a question marker (`Q.`, `Question:`, `Journalist:`). */
@@ -33,6 +29,8 @@ export interface DocumentCues {
   marked: boolean;
   /** An interview or a briefing whose unmarked paragraphs ending in `?` are questions. */
   interview: boolean;
+  /** Journalists' turns carry their names as labels (three or more): a paragraph without one goes on with the last voice. */
+  named: boolean;
   /** A title that says Q&A. */
   qaTitle: boolean;
   /** Every label's role across the document. */
@@ -66,7 +64,17 @@ function labelRoles(items: Item[], speakers: Speaker[]): Map<string, LabelRole> 
         (before.m.type === 'question' || (before.m.type === 'none' && ENDS_Q.test(before.p.text)));
       const words = i.p.text.slice(i.m.skip);
       const called = !!before && calls(before.p.text.slice(before.m.skip), i.m.speaker ?? i.m.label!);
-      return [{ label: i.m.label!, text: words, afterQuestion, handover: isHandover(words), called }];
+      const next = items[k + 1]?.m;
+      return [
+        {
+          label: i.m.label!,
+          text: words,
+          afterQuestion,
+          handover: isHandover(words),
+          called,
+          ...(next ? { next: next.type === 'label' ? next.label! : '' } : {}),
+        },
+      ];
     }),
     speakers,
   );
@@ -104,6 +112,7 @@ export function readCues(items: Item[], text: string, meta: Meta, speakers: Spea
   return {
     explicitQ,
     marked: explicitQ > 0 || [...roles.values()].includes('journalist'),
+    named: items.filter((i) => i.m.type === 'label' && roles.get(i.m.label!) === 'journalist').length >= 3,
     interview,
     qaTitle: /\bQ\s*&\s*A\b|questions and answers/i.test(meta.title ?? ''),
     roles,

@@ -58,7 +58,10 @@ export function handoverThenQuestion(p: Span, starts = sentenceStarts(p.text)): 
  * ("Actually, David, …") after sentences addressed to the speaker.
  */
 export function cutAtCues(p: Span): Piece[] {
-  const dashed = [...p.text.matchAll(GLUED_DASH_LABEL)].map((m) => m.index).filter((a) => a > 0);
+  // every label the pattern finds ends in ".-": a cheap test before it (it tries every position)
+  const dashed = p.text.includes('.-')
+    ? [...p.text.matchAll(GLUED_DASH_LABEL)].map((m) => m.index).filter((a) => a > 0)
+    : [];
   if (dashed.length)
     return [0, ...dashed].flatMap((a, i) => cutAtCues(sub(p, a, dashed[i] ?? p.text.length)));
   const starts = sentenceStarts(p.text);

@@ -5,6 +5,7 @@ import { markedTurn } from './marked.js';
 import type { Marker } from './markers.js';
 import { addSpeaker, addressee } from './names.js';
 import { sub } from './spans.js';
+import { INTERVIEW } from './turns.js';
 import { unmarkedTurn } from './unmarked.js';
 
 export interface Segmented {
@@ -20,7 +21,8 @@ const NONE: Marker = { type: 'none', speaker: null, skip: 0 };
 export function segmentTranscript(text: string, meta: Meta): Segmented {
   const speakers: Speaker[] = meta.speakers.map((s) => ({ ...s }));
   if (!text) return { segments: [], exchanges: [], speakers };
-  const items = readItems(text, speakers);
+  const interview = INTERVIEW.test(text.slice(0, 1500)) || INTERVIEW.test(meta.title ?? '');
+  const items = readItems(text, speakers, interview);
   const t = new Turns(text, items, speakers, readCues(items, text, meta, speakers));
   items.forEach(({ p, m: read }, k) => {
     // "A. Security" before any question is a list's letter, not an answer

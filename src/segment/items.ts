@@ -1,11 +1,15 @@
 import type { Speaker } from '../schemas/record.js';
-import { isBareName } from '../extract/meta/speakers.js';
+import { cleanName, isBareName } from '../extract/meta/speakers.js';
+import { CITIES } from '../extract/meta/cities.js';
 import { cutAtCues, type Item } from './cues.js';
 import { readMarker } from './markers.js';
 import { markDashDialogue } from './dashes.js';
 import { markQuotedInterview } from './quoted.js';
+import { cutRunOnInterview } from './run-on.js';
 import { cutReportedQuestions } from './reported.js';
+import { cutIndirectQuestions } from './indirect.js';
 import { paragraphs, sub } from './spans.js';
+import { asksBack, REPLIES } from './turns.js';
 
 export type { Item } from './cues.js';
 
@@ -26,8 +30,6 @@ const ASKED_DE = /^([„“"][^„“"]{3,}\?[“”"])\s*,?\s*(?:fragt|fragte|w
 const BARE_BYLINE =
   /^(?:Journalist(?:e|in)?|Reporter(?:in)?|Question|Frage|Pregunta|Domanda|Giornalista|Periodista)\s*\.?$/i;
 const ENDS_Q = /\?["”’»)\]]*$/;
-/** How an answer opens (the paragraph is no part of the question before it). */
-const REPLIES = /^(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|first of all)\b/i;
 
 /**
  * The first paragraph of the question that ends just before `k`: the paragraphs before it that
@@ -38,7 +40,7 @@ function questionStart(items: Item[], k: number): number {
   while (j > 0) {
     const before = items[j - 1]!;
     if (before.m.type !== 'none' || before.p.cue || before.p.text.length > 400) break;
-    if (!ENDS_Q.test(before.p.text) || REPLIES.test(before.p.text)) break;
+    if (!ENDS_Q.test(before.p.text) || REPLIES.test(before.p.text) || asksBack(before.p.text)) break;
     j--;
   }
   return j;
@@ -100,8 +102,34 @@ function carryLoneMarkers(items: Item[]): void {
   }
 }
 
+const CITY_WORDS = new Set(CITIES);
+
 /** A paragraph that is only a person's name, perhaps with a role after a comma: "Anna Berg", "Jan Roe, ex-president". */
-const NAME_LINE = /^([^,.?!:;]{4,60})(?:,\s*[^.?!:;]{2,60})?$/u;
+const NAME_LINE = /^([^,?!:;]{3,60})(?:,\s*[^.?!:;]{2,60})?$/u;
+/** One name word alone on its line ("Barnier", "Jean-Claude"): a speaker only when known or repeated. */
+const ONE_NAME = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u;
+
+/**
+ * The name a line holds, as a label: two to four name words ("Philip R. Lane", "Herman Van
+ * Rompuy"), or one word that is a known speaker's ("Barnier", "Margot") or comes back alone.
+ */
+function lineName(line: string, speakers: readonly Speaker[], repeated: boolean): string | null {
+  const m = line.length <= 120 ? NAME_LINE.exec(line) : null;
+  if (!m) return null;
+  const words = m[1]!.trim().split(/\s+/);
+  // a full stop only after an initial ("R."), never one that ends a sentence
+  if (words.some((w) => w.includes('.') && !/^\p{Lu}\.$/u.test(w)) || words.length > 4) return null;
+  if (words.length === 1) {
+    const w = words[0]!;
+    const known = speakers.some((s) => s.name.split(/\s+/).includes(w));
+    return ONE_NAME.test(w) && cleanName(w) === w && !CITY_WORDS.has(w) && (known || repeated) ? w : null;
+  }
+  // "Herman Van Rompuy": a capitalised particle inside the name is still a name
+  const name = words
+    .join(' ')
+    .replace(/(?<=\S\s)(?:Van|Von|De|Der|Den|Da|Di|Du|La|Le)(?=\s)/g, (w) => w.toLowerCase());
+  return isBareName(name) ? words.join(' ') : null;
+}
 
 /**
  * Names alone on their line ("Anna Berg" / "Wages are rising …") label the next paragraph when
@@ -112,46 +140,52 @@ function carryNameLabels(items: Item[], speakers: readonly Speaker[]): Set<Item>
   const carried = new Set<Item>();
   const count = new Map<string, number>();
   for (const i of items) if (i.m.type === 'none') count.set(i.p.text, (count.get(i.p.text) ?? 0) + 1);
-  for (let k = items.length - 2; k >= 0; k--) {
-    const it = items[k]!;
-    const next = items[k + 1]!;
-    if (it.m.type !== 'none' || it.p.cue || next.m.type !== 'none' || next.p.cue) continue;
-    const m = it.p.text.length <= 120 ? NAME_LINE.exec(it.p.text) : null;
-    // "Herman Van Rompuy": a capitalised particle inside the name is still a name
-    const name = m?.[1]!.replace(/(?<=\S\s)(?:Van|Von|De|Der|Den|Da|Di|Du|La|Le)(?=\s)/g, (w) =>
-      w.toLowerCase(),
-    );
-    if (!m || !isBareName(name!) || m[1]!.split(/\s+/).length > 4) continue;
-    const surname = m[1]!.split(/\s+/).pop()!;
-    const before = items
-      .slice(0, k)
-      .reverse()
-      .find((i) => i.m.type !== 'heading');
-    const speaks =
-      speakers.some((s) => s.name.split(' ').pop() === surname) ||
-      (count.get(it.p.text) ?? 0) >= 2 ||
-      before?.m.type === 'question' ||
-      (before !== undefined && ENDS_Q.test(before.p.text)) ||
-      ENDS_Q.test(next.p.text);
-    if (!speaks) continue;
-    const label = readMarker(`${it.p.text}: ${next.p.text}`);
-    if (label.type !== 'label') continue;
-    next.m = { ...label, skip: 0 };
-    carried.add(next);
-    items.splice(k, 1);
-  }
+  const carry = (sure: boolean) => {
+    for (let k = items.length - 2; k >= 0; k--) {
+      const it = items[k]!;
+      const next = items[k + 1]!;
+      if (it.m.type !== 'none' || it.p.cue || next.m.type !== 'none' || next.p.cue) continue;
+      const repeated = (count.get(it.p.text) ?? 0) >= 2;
+      const name = lineName(it.p.text, speakers, repeated);
+      if (!name) continue;
+      const surname = name.split(/\s+/).pop()!;
+      const before = items
+        .slice(0, k)
+        .reverse()
+        .find((i) => i.m.type !== 'heading');
+      const speaks =
+        !sure ||
+        speakers.some((s) => s.name.split(' ').pop() === surname) ||
+        repeated ||
+        before?.m.type === 'question' ||
+        (before !== undefined && ENDS_Q.test(before.p.text)) ||
+        ENDS_Q.test(next.p.text) ||
+        // another name labels the turn after this one: the names take turns
+        carried.has(items[k + 2]!);
+      if (!speaks) continue;
+      const label = readMarker(`${it.p.text}: ${next.p.text}`);
+      if (label.type !== 'label') continue;
+      next.m = { ...label, skip: 0 };
+      carried.add(next);
+      items.splice(k, 1);
+    }
+  };
+  carry(true);
+  // where names on their own line label the turns, every such name does ("Jonas Keller" / "This morning …")
+  if (carried.size >= 2) carry(false);
   return carried;
 }
 
 /** A name with its initials in brackets, as an interview's intro says who is who: "Anna Berg (AB)". */
 const NAMED_INITIALS =
-  /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|da|di|van|von|der|den|du|le|la)\s+)*\p{Lu}[\p{L}'’-]+){1,3})\s*\((\p{Lu}{1,3})\)/gu;
-const initialsOf = (name: string) =>
-  name
-    .split(/[\s-]+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => w.charAt(0))
-    .join('');
+  /(?<![\p{L}'’-])(\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:de|da|di|van|von|der|den|du|le|la)\s+)*\p{Lu}[\p{L}'’-]+){0,3})\s*\((\p{Lu}{1,3})\)/gu;
+/** A name's initials, with and without its particles: "Herman van Rompuy" → HR and HVR. */
+const initialsOf = (name: string) => {
+  const words = name.split(/[\s-]+/);
+  const caps = words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w.charAt(0));
+  return [caps.join(''), words.map((w) => w.charAt(0).toUpperCase()).join('')];
+};
+const INITIALS_IN_BRACKETS = /\(\p{Lu}{1,3}\)/u;
 
 /**
  * Initials as labels (`AB:`, `M:`) stand for the names the intro gives them ("Anna Berg (AB)")
@@ -159,8 +193,12 @@ const initialsOf = (name: string) =>
  */
 function nameInitials(items: Item[], text: string, speakers: readonly Speaker[]): void {
   const names = new Map<string, string>();
-  for (const s of speakers) if (s.name.includes(' ')) names.set(initialsOf(s.name), s.name);
-  for (const m of text.slice(0, 2000).matchAll(NAMED_INITIALS)) names.set(m[2]!, m[1]!);
+  for (const s of speakers)
+    if (s.name.includes(' ')) for (const i of initialsOf(s.name)) names.set(i, s.name);
+  const intro = text.slice(0, 2000);
+  // every match ends in "(AB)": a cheap test before the costly pattern (it starts at any capital)
+  if (INITIALS_IN_BRACKETS.test(intro))
+    for (const m of intro.matchAll(NAMED_INITIALS)) names.set(m[2]!, m[1]!);
   if (!names.size) return;
   for (const i of items) {
     if (i.m.type !== 'label' && i.m.type !== 'answer' && i.m.type !== 'question') continue;
@@ -198,14 +236,18 @@ function cutGluedIntros(items: Item[]): void {
  * the fact, markers alone on their line carried to the next paragraph, and mixed-case labels
  * kept only where they are likely speakers.
  */
-export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
+export function readItems(text: string, speakers: readonly Speaker[], interview = false): Item[] {
   const items: Item[] = paragraphs(text)
-    .flatMap(cutAtCues)
+    // an interview run into one paragraph: the paragraph holds most of the text
+    .flatMap(
+      (p) => (interview && p.text.length * 5 >= text.length * 3 && cutRunOnInterview(p)) || cutAtCues(p),
+    )
     .map((p) => ({ p, m: readMarker(p.text) }));
 
   cutGluedIntros(items);
   markQuestionsAfter(items);
   cutReportedQuestions(items);
+  cutIndirectQuestions(items);
   markQuotedInterview(items, text);
   markDashDialogue(items);
   carryLoneMarkers(items);
@@ -225,8 +267,12 @@ export function readItems(text: string, speakers: readonly Speaker[]): Item[] {
     const known = speakers.some((s) => s.name.split(' ').pop() === surname);
     const single = !/[\s,(]/.test(label);
     const answersQuestion = items[k - 1]?.m.type === 'question' && FULL_NAME.test(label);
-    // "Lena Holm, Radio Nord: … ?": a journalist who gives name and outlet, then asks
-    const asks = i.p.text.includes('?') && (NAME_OUTLET.test(label) || items[k + 1]?.m.type === 'label');
+    // "Lena Holm, Radio Nord: … ?": a journalist who gives name and outlet, then asks (or whom a
+    // labelled turn answers, when the capture cuts the question off)
+    const nextLabelled = items[k + 1]?.m.type === 'label';
+    const asks =
+      (i.p.text.includes('?') && (NAME_OUTLET.test(label) || nextLabelled)) ||
+      (NAME_OUTLET.test(label) && nextLabelled);
     // "Jean-Claude JUNCKER.-": a surname in capitals, or the print interview's ".-", is written as a label
     const styled = /\.-$/.test(i.p.text.slice(0, i.m.skip).trimEnd()) || /\s\p{Lu}{3,}$/u.test(label);
     if (labelled >= 3 || known || ROLE_WORD.test(label) || answersQuestion || asks || styled) return;

@@ -26,7 +26,15 @@ const last = (s: string) =>
  * otherwise by how often the label's turns ask questions.
  */
 export function classifyLabels(
-  turns: { label: string; text: string; afterQuestion?: boolean; handover?: boolean; called?: boolean }[],
+  turns: {
+    label: string;
+    text: string;
+    afterQuestion?: boolean;
+    handover?: boolean;
+    called?: boolean;
+    /** The label of the turn that follows: empty when that turn has none, absent at the end. */
+    next?: string;
+  }[],
   known: Speaker[],
 ): Map<string, LabelRole> {
   // "Caren Miosga:" then "Miosga:" is one voice: counted by surname
@@ -77,13 +85,19 @@ export function classifyLabels(
   }
   const asks = (k: string) => stats.get(k)!.q / stats.get(k)!.n;
   const keys = [...stats.keys()];
-  // a dialogue between one known official and one other voice: the other voice asks
-  if (keys.length === 2) {
-    const [a, b] = keys as [string, string];
-    if (sure.has(a) && role.get(a) === 'official' && !sure.has(b) && !stats.get(b)!.answers)
-      role.set(b, 'journalist');
-    if (sure.has(b) && role.get(b) === 'official' && !sure.has(a) && !stats.get(a)!.answers)
-      role.set(a, 'journalist');
+  // one known official takes up every turn of the other voices (a closing word at the very end
+  // aside), none of which answers a question: they interview, even without `?` ("This morning …")
+  const officials = keys.filter((k) => sure.has(k) && role.get(k) === 'official');
+  if (officials.length === 1) {
+    const taken = new Map<string, number>();
+    const left = new Set<string>();
+    for (const t of turns) {
+      const k = last(t.label);
+      if (t.next !== undefined && last(t.next) === officials[0]) taken.set(k, (taken.get(k) ?? 0) + 1);
+      else if (t.next !== undefined) left.add(k);
+    }
+    for (const k of keys)
+      if (!sure.has(k) && !stats.get(k)!.answers && taken.get(k) && !left.has(k)) role.set(k, 'journalist');
   }
   // nobody asks, yet a voice known only by name keeps asking while another answers: the interviewer
   if (![...role.values()].includes('journalist') && keys.some((k) => asks(k) < 0.5))

@@ -43,6 +43,12 @@ const SHOT =
   /^(?:\d{1,3}[.)]\s*)?(?:(?:[WMLE]\/S|C\/U|[WM]CU|ECU|WS|MS|LS|CU|VS|(?:Wide|Medium|Long|Close)\s+shots?|Close[- ]ups?|Various\s+(?:of|shots?)|Aerials?(?:\s+(?:shots?|views?))?\s+of|Pan\s+(?:from|to|left|right|across)|Zoom\s+(?:in|out)|Tilt\s+(?:up|down)|Cutaway|Upsound)\b(?![^.?!]*[.?!]\s+\p{Lu})[^?]{0,200}|[^?]{0,200}\*(?:CUTAWAY|UPSOUND|NATSOT|NAT\s?SOUND)\*[^?]{0,40})$/u;
 const ANSWER =
   /^(?:A|A(?:NSWER|nswer)|R(?:ÉPONSE|éponse)|A(?:NTWORT|ntwort)|R(?:ESPUESTA|espuesta)|R(?:ISPOSTA|isposta)|A(?:NTWOORD|ntwoord)|R(?=\s*(?:[.:]\s*)?[-–—:]))\s*(?:[.:)\-–—](?:\s*[-–—](?=\s))?)\s*/;
+/** The interviewer narrates their own prompt: `Obietto: «…»`, `Je lui demande : …`, `Ich hake nach: …`. */
+const NARRATED_Q =
+  /^(?:obietto|chiedo|domando|incalzo|ribatto|(?:gli|le) (?:chiedo|domando)|je (?:lui |leur )?demande|j['’](?:insiste|objecte)|ich (?:frage(?: nach)?|hake nach|wende ein)|I (?:ask|object|insist)|(?:le|les) pregunto|insisto|objeto)\s*:\s*(?=\S)/i;
+/** The official's reply narrated: `Replica: «…»`, `Il répond : …`, `Er entgegnet: …`. */
+const NARRATED_A =
+  /^(?:replica|risponde|ribatte|(?:il|elle) (?:répond|réplique)|(?:er|sie) (?:antwortet|entgegnet)|(?:he|she) (?:replies|answers|retorts)|responde|contesta)\s*:\s*(?=\S)/i;
 const RESPONSE_HEADING = /^Response\s+to\s+(?:a\s+)?questions?\s+(?=on\b|about\b|regarding\b)/i;
 const SOUNDBITE = /^(?:SOUNDBITE|Soundbite|SOT)\b[^:]{0,240}?(?:saying(?:\s+that)?\s*:|:)\s*/;
 const SOUND_NAME =
@@ -71,6 +77,9 @@ const CITY_SET = new Set(CITIES.map((c) => c.toUpperCase()));
  */
 const ADDRESSED =
   /,\s*(?:(?:wo|wie|was|warum|wann|where|how|what|why|when|où|comment|pourquoi|quand|dove|come|perché|quando|dónde|cómo|cuándo)\b|[^,]*\b(?:ich|Sie|du|wir|you|we|je|vous|tu|nous|io|noi|usted|ustedes|nosotros)\b)/u;
+
+/** A clause after a comma that elides a pronoun or a conjunction (`c'est`, `qu'on`, `n'a`): a sentence, not a role. */
+const ELIDED = /,[^,]*(?<![\p{L}])(?:c|qu|j|n|s)['’]\p{Ll}/u;
 
 /**
  * A question marker with the journalist it names; a transcriber's note in the brackets
@@ -112,8 +121,10 @@ export function readMarker(s: string): Marker {
   if (q) return q;
   m = ASK_CUE.exec(s);
   if (m && m[0].length < s.length) return { type: 'question', speaker: null, skip: m[0].length };
-  m = ANSWER.exec(s);
+  m = ANSWER.exec(s) ?? NARRATED_A.exec(s);
   if (m && m[0].length < s.length) return { type: 'answer', speaker: null, skip: m[0].length };
+  m = NARRATED_Q.exec(s);
+  if (m) return { type: 'question', speaker: null, skip: m[0].length };
   if (s.length < 260 && SHOT.test(s)) return { type: 'shot', speaker: null, skip: 0 };
   m = RESPONSE_HEADING.exec(s);
   if (m) return { type: 'question', speaker: null, skip: m[0].length };
@@ -131,7 +142,7 @@ export function readMarker(s: string): Marker {
     const allCaps = label === label.toUpperCase();
     if (NOT_LABEL.has(first) || NOT_LABEL.has(first.charAt(0) + first.slice(1).toLowerCase())) return NONE;
     if (allCaps && CITY_SET.has(label.replace(/(?<!\s)\s*\(.*$/, ''))) return NONE;
-    if (ADDRESSED.test(label)) return NONE;
+    if (ADDRESSED.test(label) || ELIDED.test(label)) return NONE;
     // "Miriam, on trade interests:" — the name before a topic
     const name = label.replace(/(?<!\s)\s*\([^()]*\)\s*$/, '').split(/(?<!\s)\s*,\s*(?:on|about|re)\b/i)[0]!;
     return { type: 'label', speaker: name, skip: m[0].length, label };

@@ -1,5 +1,9 @@
 /** What a turn's own words say about it, beyond its marker: hand-overs and self-introductions. */
 
+/** How an answer opens: yes, no, well, thanks (in other languages only with the comma or stop after). */
+export const REPLIES =
+  /^(?:(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|first of all)\b|(?:oui|non|merci|ja|nein|danke|doch|sí|gracias|bueno|sì|grazie|beh)[,.!…])/iu;
+
 const THANKS =
   '(?:(?:thank you|thanks|many thanks|merci|danke|ok|okay|good|right|very well|so)\\b[^.!?]{0,40}[.!,]\\s*)*';
 const GIVES_FLOOR =
@@ -50,4 +54,44 @@ export function journalistIntro(
   const surname = m[1]!.split(' ').pop()!;
   if (officials.some((o) => o.name.endsWith(surname))) return null;
   return { speaker: `${m[1]!}, ${m[2]!.replace(/\.$/, '')}`, skip: m[0].length };
+}
+
+/** Short words that carry no topic, in the languages of the corpus: an echo must share more than these. */
+const FILLER = new Set(
+  (
+    'the and but for you are was all this that with les des une est que qui mais pour vous ' +
+    'der die das und ist sie ein eine mit los las una por con del pero che per una con gli sono'
+  ).split(' '),
+);
+const topicWords = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter((w) => w.length >= 3 && !FILLER.has(w));
+
+/**
+ * Whether a reply takes up the last words of what was said to it at once: its first six words
+ * share two words with the prompt's last sentence ("Ma non piace a nessuno." / "Non piace agli
+ * estremisti …").
+ */
+export function takesUp(prompt: string, reply: string): boolean {
+  const sentences = prompt.split(/(?<=[.!?…])\s+/);
+  const said = new Set(topicWords(sentences[sentences.length - 1]!));
+  const opening = topicWords(reply.split(/\s+/).slice(0, 6).join(' '));
+  return opening.filter((w) => said.has(w)).length >= 2;
+}
+
+/** Words that say a transcript is an interview: a journalist talks with the speaker. */
+export const INTERVIEW =
+  /\b(?:interview|entretien|intervista|entrevista|(?:ha|hanno|abbiamo) parlato con|a parlé avec|(?:sprach|spricht) mit|spoke (?:to|with)|talks? (?:to|with)|habló con|ospite di|invitée? de|zu Gast bei)\b/i;
+
+/** A short question back to the journalist: "Which minister?", "Sorry?", "Welcher Minister?". */
+const COUNTER_QUESTION =
+  /^(?:which|what|who|whom|sorry|pardon|excuse me|you mean|meaning|quel(?:le)?s?|lequel|laquelle|pardon|welche[rsnm]?|wer|wie bitte|cuál(?:es)?|quién|qué|quale|quali|chi|scusi)\b[^?.!]{0,40}\?$/i;
+/** The official who repeats the question about themself: "Did I agree on a — what?", "Am I worried?". */
+const ECHO = /^(?:did|do|am|have|was|will|would|should|could|can) I\b[^?.!]{0,60}\?$/i;
+/** Whether a short question is the official asking back, which opens the answer ("Which minister?"). */
+export function asksBack(s: string): boolean {
+  const words = s.split(/\s+/).length;
+  return (COUNTER_QUESTION.test(s) && words <= 5) || (ECHO.test(s) && words <= 10);
 }

@@ -1,7 +1,7 @@
 import { ADDRESSED, isQuestionTurn, type Draft, type Turns } from './context.js';
 import { addSpeaker } from './names.js';
 import { sub, type Span } from './spans.js';
-import { isHandover } from './turns.js';
+import { asksBack, isHandover, REPLIES, takesUp } from './turns.js';
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|we|We|our|Our|my|me|us|je|nous|ich|wir|ik|wij)\b/;
 const NARRATES =
@@ -15,11 +15,6 @@ const INTRO =
 /** How the second paragraph of a question opens: "And second, …", "My other question …". */
 const CONTINUES =
   /^(?:and\b|also\b|(?:my |a |the )?(?:second|third|last|other|another|follow-up)\b|secondly|thirdly|finally\b|if I may\b|one more\b)/i;
-/** How an answer opens. */
-const REPLIES = /^(?:yes|no|well|thank you|thanks|look|indeed|of course|let me|first of all)\b/i;
-/** A short question back to the journalist: "Which minister?", "Sorry?", "Welcher Minister?". */
-const COUNTER_QUESTION =
-  /^(?:which|what|who|whom|sorry|pardon|excuse me|you mean|meaning|quel(?:le)?s?|lequel|laquelle|pardon|welche[rsnm]?|wer|wie bitte|cuál(?:es)?|quién|qué|quale|quali|chi|scusi)\b[^?.!]{0,40}\?$/i;
 /** A chair who gives the floor to someone who is not an official: `La parole est à Radio Nord.` */
 const FLOOR_TO_PRESS =
   /^(?:la parole est (?:à|au)|the floor (?:goes )?to|das Wort (?:hat|geht an)|la parola (?:a|va a)|tiene la palabra)(?=\s)(?![^.]*\b(?:minist|présid|presid|commissa|commissioner|Kommissar|Präsident)\w*)[^?]{0,60}$/i;
@@ -69,13 +64,26 @@ function afterQuestion(t: Turns, k: number, body: Span): void {
   const { cues } = t;
   const isQ = isQuestionTurn(body.text);
   // "Which minister?": the official asks back, which opens the answer
-  if (COUNTER_QUESTION.test(body.text) && body.text.split(/\s+/).length <= 5) return t.answer(body);
+  if (asksBack(body.text)) return t.answer(body);
   if (isQ && body.text.length < 400 && (cues.interview || cues.marked) && !REPLIES.test(body.text))
     t.extend(body);
   else if (cues.marked && CONTINUES.test(body.text) && body.text.includes('?') && body.text.length < 700)
     t.extend(body);
   else if (cues.marked && asksLater(t, t.last!, k)) t.extend(body);
   else t.answer(body);
+}
+
+/**
+ * An interviewer's prompt without `?` ("Ma non piace a nessuno.", "Qui vient de fêter ses vingt
+ * ans…"): a short paragraph after an answer whose last words the next, longer paragraph takes up
+ * at once ("Non piace agli estremisti …", "Qui vient de fêter ses vingt ans, oui.").
+ */
+function promptTakenUp(body: string, next: string | undefined): boolean {
+  // the official going on with their answer speaks in the first person; the prompt does not
+  if (!next || body.length > 300 || body.endsWith('?') || FIRST_PERSON.test(body)) return false;
+  // the reply is longer, unless the capture cuts it off
+  if (next.length <= body.length && /[.!?…"”»]$/.test(next)) return false;
+  return takesUp(body, next);
 }
 
 /** Whether an unmarked paragraph asks: in an interview, after a moderator's invitation, or answered next by an official. */
@@ -95,7 +103,17 @@ function asksHere(t: Turns, k: number, body: Span): boolean {
     !/[.!?"”]$/.test(body.text);
   // a question the capture cuts off, after an answer of an interview or a Q&A
   if (lastAsks && (cues.interview || cues.marked || t.qaHeading)) return true;
-  if ((cues.interview || (t.qaHeading && cues.explicitQ === 0)) && isQ) return true;
+  if ((cues.interview || (t.qaHeading && cues.explicitQ === 0)) && isQ && !cues.named) return true;
+  const following = items[k + 1];
+  if (
+    cues.interview &&
+    !cues.named &&
+    last?.kind === 'answer' &&
+    following?.m.type === 'none' &&
+    !following.p.cue &&
+    promptTakenUp(body.text, following.p.text)
+  )
+    return true;
   // an unmarked paragraph that asks the official who answers it next (a label, an "A."): a journalist's
   const next = items[k + 1]?.m;
   const answeredNext =

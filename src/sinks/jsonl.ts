@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, stat, truncate } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { PressRecord } from '../schemas/record.js';
 import { processLock, type ArchiveLock } from './archive-lock.js';
 import { GroupCommit } from './group-commit.js';
@@ -51,6 +51,8 @@ export class JsonlSink implements Sink {
   private readonly seen = new Set<string>();
   /** Per file: how many bytes of whole lines this process has read into `seen`. */
   private readonly offsets = new Map<string, number>();
+  /** Whether the archive found at start has been read (outside the lock, once). */
+  private read = false;
   private readonly now: () => Date;
   private readonly lock: ArchiveLock;
   private readonly group = new GroupCommit<PressRecord, DeliveryOutcome>((records) =>
@@ -78,10 +80,14 @@ export class JsonlSink implements Sink {
 
   private async appendMany(records: readonly PressRecord[]): Promise<DeliveryOutcome[]> {
     await mkdir(this.opts.dir, { recursive: true });
-    // Most of the archive is read outside the lock; under it only what was appended since.
-    await this.catchUp();
-    return this.lock.run(async (fence) => {
+    // The archive as it stands when this process starts is read outside the lock; under it,
+    // each write reads only what other processes appended since this one last looked.
+    if (!this.read) {
       await this.catchUp();
+      this.read = true;
+    }
+    return this.lock.run(async (fence) => {
+      const torn = await this.catchUp();
       const fresh = new Set<string>();
       const lines: string[] = [];
       const outcomes = records.map((record): DeliveryOutcome => {
@@ -93,12 +99,19 @@ export class JsonlSink implements Sink {
       });
       if (lines.length === 0) return outcomes;
       const file = this.fileFor(this.now());
-      await repairTail(file);
+      const name = basename(file);
+      // Only a file whose last line was just read unfinished needs its tail cut.
+      if (torn.has(name)) await repairTail(file);
       await fence();
       const fh = await open(file, 'a');
+      const data = Buffer.from(lines.join(''));
       try {
-        await fh.write(lines.join(''));
+        const { bytesWritten } = await fh.write(data);
         if (this.opts.fsync === 'always') await fh.sync();
+        // A whole file ended at this process's offset, and under the lock nothing else
+        // appends: what follows is these lines, in `seen` already, so no catch-up reads them back.
+        if (!torn.has(name) && bytesWritten === data.length)
+          this.offsets.set(name, (this.offsets.get(name) ?? 0) + data.length);
       } finally {
         await fh.close();
       }
@@ -107,8 +120,13 @@ export class JsonlSink implements Sink {
     });
   }
 
-  /** Reads into `seen` the whole lines of every file past this process's offset in it. */
-  private async catchUp(): Promise<void> {
+  /**
+   * Reads into `seen` the whole lines of every file past this process's offset in it; returns
+   * the files that end in a partial line (a crash mid-write, or a write still under way when
+   * read outside the lock).
+   */
+  private async catchUp(): Promise<Set<string>> {
+    const torn = new Set<string>();
     const names = (await readdir(this.opts.dir)).filter((n) => n.endsWith('.jsonl')).sort();
     for (const name of names) {
       const file = join(this.opts.dir, name);
@@ -126,10 +144,12 @@ export class JsonlSink implements Sink {
           if (m?.[1] && m[2]) this.seen.add(archivedKey(JSON.parse(m[1]) as string, m[2]));
         }
         this.offsets.set(name, from + end);
+        if (from + end < size) torn.add(name);
       } finally {
         await fh.close();
       }
     }
+    return torn;
   }
 
   async check(): Promise<void> {

@@ -1,6 +1,7 @@
-import type { RedisClient } from './connection.js';
 import { z } from 'zod';
+import { sha256 } from '../ids.js';
 import { Site } from '../schemas/record.js';
+import type { ShardedFiles } from './sharded-files.js';
 
 /** What the fetch stage last stored for a record: enough to derive it again, and to ask the server for changes only. */
 export const FetchEntry = z.object({
@@ -39,25 +40,43 @@ export class MemoryFetchIndex implements FetchIndex {
   }
 }
 
-/** One Redis hash (`keys.fetched`), field = record id, value = the entry as JSON. */
-export class RedisFetchIndex implements FetchIndex {
-  constructor(
-    private readonly redis: RedisClient,
-    private readonly key: string,
-  ) {}
+/**
+ * One small JSON file per record under DATA_DIR/fetched (`<sha256 of the id>.json`, sharded
+ * like the raw snapshots it points to): on disk, not in Redis, so Redis's memory does not grow
+ * with the archive. Every fetch worker must see DATA_DIR, as it must for the raw snapshots.
+ */
+export class FileFetchIndex implements FetchIndex {
+  constructor(private readonly files: ShardedFiles) {}
 
   async get(docId: string): Promise<FetchEntry | null> {
-    const raw = await this.redis.hget(this.key, docId);
-    if (!raw) return null;
-    const parsed = FetchEntry.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : null;
+    return parse(await this.files.read(nameOf(docId)));
   }
 
   async put(entry: FetchEntry): Promise<void> {
-    await this.redis.hset(this.key, entry.docId, JSON.stringify(entry));
+    await this.files.write(nameOf(entry.docId), JSON.stringify(entry));
   }
 
-  async ids(): Promise<string[]> {
-    return (await this.redis.hkeys(this.key)).sort();
+  /** Stores an entry unless its record has one: moving older data in. */
+  adopt(entry: FetchEntry): Promise<boolean> {
+    return this.files.write(nameOf(entry.docId), JSON.stringify(entry), { keep: true });
   }
+
+  /** Every record id, read from every entry (`pressline reprocess --all`: once per run). */
+  async ids(): Promise<string[]> {
+    const ids: string[] = [];
+    for (const name of await this.files.names()) {
+      const e = parse(await this.files.read(name));
+      if (e) ids.push(e.docId);
+    }
+    return ids.sort();
+  }
+}
+
+const nameOf = (docId: string): string => `${sha256(docId)}.json`;
+
+/** An entry as stored (JSON), or null when there is none or it does not parse. */
+export function parse(raw: Buffer | string | null): FetchEntry | null {
+  if (!raw) return null;
+  const parsed = FetchEntry.safeParse(JSON.parse(raw.toString()));
+  return parsed.success ? parsed.data : null;
 }

@@ -1,14 +1,16 @@
+import { join } from 'node:path';
 import type { RedisClient } from './connection.js';
 import type { Config } from '../config.js';
 import { RedisArchiveLock } from './archive-lock.js';
 import { DocStatus } from './doc-status.js';
-import { RedisFetchIndex } from './fetch-index.js';
+import { FileFetchIndex } from './fetch-index.js';
 import { RedisHostLimiter } from './host-limiter.js';
 import { keyspace, type Keyspace } from './keys.js';
 import { RedisLinkIndex } from './link-index.js';
 import { ListingValidators } from './listing-cache.js';
 import { RecheckStore } from './recheck-store.js';
 import { SeenStore } from './seen-store.js';
+import { ShardedFiles } from './sharded-files.js';
 import { RedisLedger } from './sink-ledger.js';
 import { SourceHealthStore } from './source-health.js';
 import { VersionStore } from './version-store.js';
@@ -20,8 +22,8 @@ export interface Stores {
   status: DocStatus;
   /** What discovery queued, with versions. */
   seen: SeenStore;
-  /** What the fetch stage last stored for each record. */
-  fetched: RedisFetchIndex;
+  /** What the fetch stage last stored for each record (files under DATA_DIR/fetched). */
+  fetched: FileFetchIndex;
   /** What each discovery source re-checks. */
   recheck: RecheckStore;
   /** Listing pages' validators. */
@@ -34,27 +36,31 @@ export interface Stores {
   archiveLock(sink: string): RedisArchiveLock;
   /** Per-host politeness shared by every fetch worker. */
   hostLimiter: RedisHostLimiter;
-  /** The last two versions of each record, for its diff. */
+  /** The last two versions of each record, for its diff (files under DATA_DIR/versions). */
   versions: VersionStore;
-  /** The near-duplicate index (MinHash + LSH) that links copies of the same remarks. */
+  /** The near-duplicate index (MinHash + LSH) that links copies of the same remarks, over the newest LINK_WINDOW records. */
   links: RedisLinkIndex;
 }
 
-/** Opens every store on one Redis connection (the App does this once). */
+/**
+ * Opens every store on one Redis connection (the App does this once). What is kept per record
+ * for as long as the archive (the fetch index, the versions kept for diffs) lives under
+ * DATA_DIR, beside the raw snapshots; Redis holds what retention bounds.
+ */
 export function openStores(redis: RedisClient, config: Config): Stores {
   const keys = keyspace(config);
   return {
     keys,
     status: new DocStatus(redis, keys),
     seen: new SeenStore(redis, keys.seen),
-    fetched: new RedisFetchIndex(redis, keys.fetched),
+    fetched: new FileFetchIndex(new ShardedFiles(join(config.dataDir, 'fetched'))),
     recheck: new RecheckStore(redis, keys),
     listings: new ListingValidators(redis, keys.listing),
     sources: new SourceHealthStore(redis, keys.source),
     ledger: (sink) => new RedisLedger(redis, keys.sent(sink)),
     archiveLock: (sink) => new RedisArchiveLock(redis, keys.lock(sink)),
-    versions: new VersionStore(redis, keys.versions),
-    links: new RedisLinkIndex(redis, keys),
+    versions: new VersionStore(new ShardedFiles(join(config.dataDir, 'versions'))),
+    links: new RedisLinkIndex(redis, keys, config.linkWindow),
     hostLimiter: new RedisHostLimiter(redis, keys.host, {
       minIntervalMs: config.fetchMinIntervalMs,
       concurrency: config.fetchHostConcurrency,

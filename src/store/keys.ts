@@ -42,7 +42,7 @@ export function keyspace(config: KeyConfig) {
     docsFailed: status('docs-failed'),
     /** Hash: every item discovery queued → its version (SeenStore). */
     seen: key('seen'),
-    /** Hash: record id → its latest raw snapshot and validators (RedisFetchIndex). */
+    /** Hash: record id → its latest raw snapshot and validators, as older releases kept it (now DATA_DIR/fetched; moveToFiles). */
     fetched: key('fetched'),
     /** Hash: listing page URL → its ETag/Last-Modified (ListingValidators). */
     listing: key('listing'),
@@ -58,14 +58,18 @@ export function keyspace(config: KeyConfig) {
     recheckMeta: (source: string) => recheck('recheck-meta', source),
     /** Per-host politeness state shared by every fetch worker (RedisHostLimiter). */
     host: (host: string, part: string) => key('host', host, part),
-    /** Hash per record: its last two versions, gzipped (VersionStore). */
+    /** Hash per record: its last two versions, gzipped, as older releases kept them (now DATA_DIR/versions; moveToFiles). */
     versions: (id: string) => key('versions', id),
+    /** String: when moveToFiles moved the two above to DATA_DIR (set once). */
+    movedToFiles: key('moved-to-files'),
     /** Hash: record id → its number, site and signature (RedisLinkIndex). */
     minhash: links('minhash'),
     /** Hash: record number → record id (RedisLinkIndex; buckets hold the short numbers). */
     linkIds: links('link-ids'),
     /** Counter: the last record number given (RedisLinkIndex). */
     linkNext: links('link-next'),
+    /** Counter: every record number up to this one has left the link window (RedisLinkIndex). */
+    linkTrimmed: links('link-trimmed'),
     /** Hash per group of LSH buckets: bucket → the numbers of the records in it (RedisLinkIndex). */
     lsh: (bucket: string) => links('lsh', bucket),
     /** A pattern matching every key above. */

@@ -14,29 +14,48 @@ import { Site } from '../schemas/record.js';
 /**
  * One round trip for a link. Buckets are fields of hashes (`<scheme>.<band>:<first 3 hex
  * digits>` → field: the other 5 → the records' numbers, space-separated): far fewer keys and
- * bytes than a set per bucket. The script reads the numbers in the record's buckets (its own
- * left out), their ids and stored values; then, when ARGV[2] holds a value, replaces the
- * record's entry: out of its old buckets (named from its stored signature, as `bucketsOf`
- * does), into the new ones (their values kept from the lookup, no second read), under its number (a new one from the counter for a new record).
- * A stored value of another scheme is returned, for the caller to take it out of that scheme's
- * buckets. KEYS: signatures hash, numbers hash, counter, then one bucket hash per band. ARGV:
- * id, `site hex` or '', bucket key prefix, scheme, hex digits per band, digits in the key,
- * then one field per band.
+ * bytes than a set per bucket. Numbers count up, one per link, so the window is a range: the
+ * newest `window` numbers; an older one is no candidate. The script reads the numbers in the
+ * record's buckets (within the window, its own left out), their ids and stored values; then,
+ * when ARGV[2] holds a value, stores the record under a new number: into its buckets (their
+ * values kept from the lookup, no second read), its old number forgotten (the old number's
+ * bucket entries lead nowhere and go when they leave the window). Keeping memory bounded: one
+ * band in four is swept as it is read (the numbers outside the window dropped from every field
+ * of that bucket hash), and the numbers that left the window leave the two maps, a few per
+ * link. A stored value of another scheme is returned, for the caller to take it out of that
+ * scheme's buckets. KEYS: signatures hash, numbers hash, counter, trimmed counter, then one
+ * bucket hash per band. ARGV: id, `site hex` or '', window, scheme, then one field per band
+ * (ARGV[i] is the field of KEYS[i]).
  */
 const LINK = `
-local id, value, prefix, scheme = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
-local width, split = tonumber(ARGV[5]), tonumber(ARGV[6])
+local id, value, window, scheme = ARGV[1], ARGV[2], tonumber(ARGV[3]), ARGV[4]
+local top = tonumber(redis.call('GET', KEYS[3]) or '0')
+local lo = top - window
 local old = redis.call('HGET', KEYS[1], id)
-local num, hex
-if old then num, hex = string.match(old, '^' .. scheme .. ' (%d+) %S+ (%x+)$') end
-local seen, nums, current = {}, {}, {}
-if num then seen[num] = true end
-for i = 4, #KEYS do
-  local v = redis.call('HGET', KEYS[i], ARGV[i + 3])
-  current[KEYS[i] .. ' ' .. ARGV[i + 3]] = v or ''
+local oldnum
+if old then oldnum = string.match(old, '^' .. scheme .. ' (%d+) ') end
+local seen, nums, found = {}, {}, {}
+if oldnum then seen[oldnum] = true end
+for i = 5, #KEYS do
+  local v
+  if value ~= '' and (i + top) % 4 == 0 then
+    local all, dead = redis.call('HGETALL', KEYS[i]), {}
+    for j = 1, #all, 2 do
+      local keep = {}
+      for n in string.gmatch(all[j + 1], '%d+') do if tonumber(n) > lo then keep[#keep + 1] = n end end
+      local now = table.concat(keep, ' ')
+      if all[j] == ARGV[i] then v = now
+      elseif now == '' then dead[#dead + 1] = all[j]
+      elseif now ~= all[j + 1] then redis.call('HSET', KEYS[i], all[j], now) end
+    end
+    if #dead > 0 then redis.call('HDEL', KEYS[i], unpack(dead)) end
+  else
+    v = redis.call('HGET', KEYS[i], ARGV[i])
+  end
+  found[i] = v or ''
   if v then
     for n in string.gmatch(v, '%d+') do
-      if not seen[n] then seen[n] = true; nums[#nums + 1] = n end
+      if not seen[n] and tonumber(n) > lo then seen[n] = true; nums[#nums + 1] = n end
     end
   end
 end
@@ -51,34 +70,28 @@ for i = 1, #ids, 1000 do
 end
 local other = ''
 if value ~= '' then
-  if hex then
-    for b = 0, #hex / width - 1 do
-      local band = string.sub(hex, b * width + 1, (b + 1) * width)
-      local key, field = prefix .. scheme .. '.' .. b .. ':' .. string.sub(band, 1, split), string.sub(band, split + 1)
-      local v = redis.call('HGET', key, field)
-      if v then
-        local rest = {}
-        for n in string.gmatch(v, '%d+') do if n ~= num then rest[#rest + 1] = n end end
-        local now = table.concat(rest, ' ')
-        if now == '' then redis.call('HDEL', key, field) else redis.call('HSET', key, field, now) end
-        if current[key .. ' ' .. field] then current[key .. ' ' .. field] = now end
-      end
-    end
-  else
-    if old then other = old end
-    num = tostring(redis.call('INCR', KEYS[3]))
-    redis.call('HSET', KEYS[2], num, id)
-  end
-  for i = 4, #KEYS do
-    local field = ARGV[i + 3]
-    local v = current[KEYS[i] .. ' ' .. field]
-    if v == '' then
-      redis.call('HSET', KEYS[i], field, num)
-    elseif not string.find(' ' .. v .. ' ', ' ' .. num .. ' ', 1, true) then
-      redis.call('HSET', KEYS[i], field, v .. ' ' .. num)
-    end
+  if oldnum then redis.call('HDEL', KEYS[2], oldnum) elseif old then other = old end
+  local num = top + 1
+  redis.call('SET', KEYS[3], num)
+  redis.call('HSET', KEYS[2], num, id)
+  for i = 5, #KEYS do
+    if found[i] == '' then redis.call('HSET', KEYS[i], ARGV[i], num)
+    else redis.call('HSET', KEYS[i], ARGV[i], found[i] .. ' ' .. num) end
   end
   redis.call('HSET', KEYS[1], id, scheme .. ' ' .. num .. ' ' .. value)
+  local trimmed = tonumber(redis.call('GET', KEYS[4]) or '0')
+  local upto = math.min(num - window, trimmed + 4)
+  if upto > trimmed then
+    for n = trimmed + 1, upto do
+      local gone = redis.call('HGET', KEYS[2], n)
+      if gone then
+        redis.call('HDEL', KEYS[2], n)
+        local v = redis.call('HGET', KEYS[1], gone)
+        if v and string.match(v, '^%d+ (%d+) ') == tostring(n) then redis.call('HDEL', KEYS[1], gone) end
+      end
+    end
+    redis.call('SET', KEYS[4], upto)
+  end
 end
 return {ids, values, other}
 `;
@@ -91,9 +104,10 @@ const KEY_DIGITS = 3;
 
 /**
  * The near-duplicate index in Redis: a hash of id → `scheme number site signature`
- * (src/links/minhash.ts), a hash of number → id, and the LSH buckets as fields of hashes.
- * Linking a record is one round trip (a Lua script: the candidates' signatures, then the
- * record's entry stored), whatever the number of records. Entries of another signature scheme
+ * (src/links/minhash.ts), a hash of number → id, and the LSH buckets as fields of hashes, for
+ * the newest LINK_WINDOW records linked (a record linked again counts as new): its memory is
+ * bounded by the window, not the archive. Linking a record is one round trip (a Lua script:
+ * the candidates' signatures, then the record's entry stored). Entries of another signature scheme
  * are never candidates: `pressline reprocess --all` signs every record again
  * (docs/versions-and-mirrors.md).
  */
@@ -106,8 +120,11 @@ export class RedisLinkIndex implements LinkIndex {
       minhash: string;
       linkIds: string;
       linkNext: string;
+      linkTrimmed: string;
       lsh: (bucket: string) => string;
     },
+    /** Records kept (LINK_WINDOW): copies are looked for among the newest this many. */
+    private readonly window: number,
   ) {
     // Defined once per connection; ioredis sends it by sha (EVALSHA), the text only when Redis lacks it.
     if (!('plLink' in redis)) redis.defineCommand('plLink', { lua: LINK });
@@ -144,19 +161,19 @@ export class RedisLinkIndex implements LinkIndex {
 
   private send(to: WithLink, entry: LinkEntry, store: boolean): Promise<LinkReply> {
     const buckets = bucketsOf(entry.signature);
+    const split = BAND_DIGITS - KEY_DIGITS;
     return to.plLink(
-      3 + buckets.length,
+      4 + buckets.length,
       this.keys.minhash,
       this.keys.linkIds,
       this.keys.linkNext,
-      ...buckets.map((b) => this.keys.lsh(b.slice(0, b.length - BAND_DIGITS + KEY_DIGITS))),
+      this.keys.linkTrimmed,
+      ...buckets.map((b) => this.keys.lsh(b.slice(0, b.length - split))),
       entry.id,
       store ? `${entry.site} ${encodeSignature(entry.signature)}` : '',
-      this.keys.lsh(''),
+      this.window,
       SCHEME,
-      BAND_DIGITS,
-      KEY_DIGITS,
-      ...buckets.map((b) => b.slice(b.length - BAND_DIGITS + KEY_DIGITS)),
+      ...buckets.map((b) => b.slice(b.length - split)),
     );
   }
 

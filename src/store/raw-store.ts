@@ -1,7 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
 import { sha256 } from '../ids.js';
+import { ShardedFiles } from './sharded-files.js';
 
 /** Where raw fetched bytes are kept, once each, by sha256: any record can be derived again. */
 export interface RawStore {
@@ -13,39 +11,23 @@ export interface RawStore {
 
 /** A RawStore on disk: `<dir>/ab/abcdef….raw`, written atomically (temp file, then rename). */
 export class FileRawStore implements RawStore {
-  /** The shard folders made so far: one mkdir per folder per process, not per document. */
-  private readonly made = new Set<string>();
+  private readonly files: ShardedFiles;
 
-  constructor(private readonly dir: string) {}
-
-  private pathOf(sha: string): string {
-    return join(this.dir, sha.slice(0, 2), `${sha}.raw`);
+  constructor(dir: string) {
+    this.files = new ShardedFiles(dir);
   }
 
   async put(bytes: Uint8Array): Promise<string> {
     const sha = sha256(bytes);
-    const path = this.pathOf(sha);
     // No check for a stored copy first: the name is the content, so writing the same bytes
     // again replaces the file with an identical one, and new bytes (the usual case) save a stat.
-    const folder = dirname(path);
-    if (!this.made.has(folder)) {
-      await mkdir(folder, { recursive: true });
-      this.made.add(folder);
-    }
-    // Unique per call: two jobs storing the same bytes at once must not share a temp file.
-    const tmp = `${path}.${randomUUID()}.tmp`;
-    await writeFile(tmp, bytes);
-    await rename(tmp, path);
+    await this.files.write(`${sha}.raw`, bytes);
     return sha;
   }
 
   async get(sha: string): Promise<Buffer | null> {
     if (!/^[0-9a-f]{64}$/.test(sha)) return null;
-    try {
-      return await readFile(this.pathOf(sha));
-    } catch {
-      return null;
-    }
+    return this.files.read(`${sha}.raw`).catch(() => null);
   }
 }
 

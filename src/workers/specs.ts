@@ -9,14 +9,14 @@ import { annotate, type AnnotateDeps } from '../stages/annotate.js';
 import { publish } from '../stages/publish.js';
 import { stamp, type StageContext, type StageDef } from '../stages/registry.js';
 import type { Logger } from '../logger.js';
-import { parseOrThrow } from '../errors.js';
 import type { WorkerSpec } from './worker.js';
 import { isPooled, type StagePool } from '../stages/stage-pool.js';
 import type { Job } from 'bullmq';
 
 /**
- * A processing stage as a worker: run the stage, check its output, queue it for the next stage.
- * With a `pool`, a pure stage runs in a thread, which checks the job on arrival and the output.
+ * A processing stage as a worker: run the stage, queue its output for the next stage, whose
+ * worker checks it on arrival. With a `pool`, a pure stage runs in a thread, which checks the
+ * job on arrival and the output.
  */
 export function stageSpec<I, O>(
   def: StageDef<I, O>,
@@ -25,11 +25,13 @@ export function stageSpec<I, O>(
   pool?: StagePool | null,
 ): WorkerSpec<I> {
   const threaded = pool && isPooled(def.name) ? { pool, stage: def.name } : null;
+  // The output is not parsed here: the next stage's worker parses it on arrival (a schema
+  // failure there fails that job without retry, naming each bad path); parsing the same
+  // object on both sides of a hop doubled the schema work.
   const run = async (input: I, job: Job, log: Logger): Promise<O | null> => {
     if (threaded)
       return (await threaded.pool.run(threaded.stage, input, `queue ${def.name}, job ${job.id}`, log)) as O;
-    const result = await def.run(input, context(log));
-    return result === null ? null : parseOrThrow(def.output, result, `${def.name} output`, `job ${job.id}`);
+    return def.run(input, context(log));
   };
   return {
     queue: def.name,

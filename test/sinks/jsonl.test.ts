@@ -37,6 +37,23 @@ describe('the JSON Lines sink', () => {
     for (const l of all) expect(() => JSON.parse(l)).not.toThrow();
   });
 
+  it('sees lines another writer appended after its own, and cuts a tail torn after its own write', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'jsonl-'));
+    const now = () => new Date('2026-03-01T10:00:00Z');
+    const file = join(dir, '2026-03-01.jsonl');
+    const a = new JsonlSink({ dir, fsync: 'never', now });
+    const b = new JsonlSink({ dir, fsync: 'never', now });
+    expect(await a.deliver(recordFixture({ suffix: 'One.' }))).toBe('written');
+    expect(await b.deliver(recordFixture({ suffix: 'Two.' }))).toBe('written');
+    expect(await a.deliver(recordFixture({ suffix: 'Two.' }))).toBe('duplicate');
+    await appendFile(file, '{"schemaVersion":1,"id":"half');
+    expect(await a.deliver(recordFixture({ suffix: 'Three.' }))).toBe('written');
+    expect(await b.deliver(recordFixture({ suffix: 'Three.' }))).toBe('duplicate');
+    const all = await lines(file);
+    expect(all).toHaveLength(3);
+    for (const l of all) expect(() => JSON.parse(l)).not.toThrow();
+  });
+
   it('keeps every line whole when many records are delivered at once', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'jsonl-'));
     const sink = new JsonlSink({ dir, fsync: 'never' });

@@ -52,12 +52,12 @@ describe('annotating and archiving a new version (real Redis, PostgreSQL, webhoo
   beforeAll(async () => {
     redis = new Redis(await redisForTests());
     prefix = `test-${randomUUID()}`;
-    const stores = openStores(redis, loadConfig({ queuePrefix: prefix }));
+    dir = await mkdtemp(join(tmpdir(), 'pressline-changes-'));
+    const stores = openStores(redis, loadConfig({ queuePrefix: prefix, dataDir: join(dir, 'data') }));
     deps = { history: stores.versions, links: stores.links };
     db = await testSchema();
     pg = new PostgresSink({ connectionString: db.url, schema: db.schema });
     await pg.migrate();
-    dir = await mkdtemp(join(tmpdir(), 'pressline-changes-'));
   });
   afterAll(async () => {
     const keys = await redis.keys(`{${prefix}}:*`);

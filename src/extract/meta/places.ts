@@ -12,9 +12,44 @@ export const CITY_RE = [...CITIES]
 const COMMON = new Set(['the', 'am', 'new', 'main', 'city', 'town', 'san', 'abu', 'de']);
 const FIRST_WORDS = new Set(CITIES.flatMap((c) => c.toLowerCase().split(' ')).filter((w) => !COMMON.has(w)));
 
-/** Whether `s` has a word that could start a city's name. */
+const LENGTHS = [...FIRST_WORDS].map((w) => w.length);
+const [SHORTEST, LONGEST] = [Math.min(...LENGTHS), Math.max(...LENGTHS)];
+const LETTER = /\p{L}/u;
+/** Per BMP code unit: 1 a letter, 2 not, 0 not yet looked up. */
+const letterCache = new Uint8Array(65536);
+/** The length of the letter (1 or 2 code units: a surrogate pair) at `i`, or 0. */
+function letterAt(s: string, i: number): number {
+  if (i >= s.length) return 0;
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c | 32) >= 97 && (c | 32) <= 122 ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const cp = s.codePointAt(i)!;
+    if (cp > 0xffff) return LETTER.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  if (!letterCache[c]) letterCache[c] = LETTER.test(String.fromCharCode(c)) ? 1 : 2;
+  return letterCache[c] === 1 ? 1 : 0;
+}
+
+/**
+ * Whether `s` has a word (a run of letters) that could start a city's name. Words are lower-cased
+ * one by one, without splitting a lower-cased copy of the whole text (which was 4% of the clean
+ * bench); `İ` and `Σ` lower-case differently alone than in context, so a text with them is split.
+ */
 export function mayNameCity(s: string): boolean {
-  for (const w of s.toLowerCase().split(/[^\p{L}]+/u)) if (FIRST_WORDS.has(w)) return true;
+  if (s.includes('\u0130') || s.includes('\u03a3')) {
+    for (const w of s.toLowerCase().split(/[^\p{L}]+/u)) if (FIRST_WORDS.has(w)) return true;
+    return false;
+  }
+  for (let i = 0; i < s.length;) {
+    let j = i;
+    for (let n = letterAt(s, j); n; n = letterAt(s, j)) j += n;
+    if (j === i) {
+      i++;
+      continue;
+    }
+    if (j - i >= SHORTEST && j - i <= LONGEST && FIRST_WORDS.has(s.slice(i, j).toLowerCase())) return true;
+    i = j;
+  }
   return false;
 }
 

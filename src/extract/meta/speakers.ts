@@ -280,8 +280,14 @@ export function unshout(s: string): string {
 /** Officials named in a title, a header line or a lead, with their roles where written. */
 export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
   s = unshout(s);
+  // a hint that several patterns share (ROLE_HINT) is tested once
+  const hinted = new Map<RegExp, boolean>();
   for (const { re, name, role, hint, ownRole } of PATTERNS) {
-    if (hint && !hint.test(s)) continue;
+    if (hint) {
+      let ok = hinted.get(hint);
+      if (ok === undefined) hinted.set(hint, (ok = hint.test(s)));
+      if (!ok) continue;
+    }
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       if (ownRole) {

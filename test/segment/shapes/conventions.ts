@@ -3,6 +3,7 @@
  * each of the ways real press transcripts mark their turns. Segmentation must recover the same
  * question and answer turns from every rendering.
  */
+import { detectLanguage } from '../../../src/extract/meta/language.js';
 
 /** One question turn and the answer that follows it, as paragraphs. */
 export interface KnownExchange {
@@ -68,8 +69,34 @@ const noMark = (paras: string[]) => {
   return [...paras.slice(0, -1), last.replace(/\?(["”»]?)$/, '.$1')];
 };
 
-const interviewIntro = (t: KnownTranscript, who: string) =>
-  `${t.official.name}, ${t.official.role}, spoke to ${who} about the questions of the week.`;
+/** The language the turns are written in, for the lines a capture adds around them (an intro). */
+const languageOf = (t: KnownTranscript) =>
+  detectLanguage(t.exchanges.flatMap((e) => [...e.question, ...e.answer]).join(' ')) ?? 'en';
+
+/** An interview's intro in the transcript's language: who speaks to whom. */
+const interviewIntro = (t: KnownTranscript, who: string) => {
+  const { name, role } = t.official;
+  const intro: Record<string, string> = {
+    fr: `${name}, ${role}, a parlé avec ${who} des questions de la semaine.`,
+    de: `${name}, ${role}, sprach mit ${who} über die Fragen der Woche.`,
+    es: `${name}, ${role}, habló con ${who} sobre las cuestiones de la semana.`,
+    it: `${name}, ${role}, ha parlato con ${who} delle questioni della settimana.`,
+  };
+  return intro[languageOf(t)] ?? `${name}, ${role}, spoke to ${who} about the questions of the week.`;
+};
+
+/** An initials interview's intro in the transcript's language: who is who. */
+const initialsIntro = (t: KnownTranscript, me: string, them: string) => {
+  const { name, role } = t.official;
+  const [j, outlet] = journalist(0);
+  const intro: Record<string, string> = {
+    fr: `Entretien avec ${name} (${me}), ${role}, par ${j} (${them}) de ${outlet}.`,
+    de: `Interview mit ${name} (${me}), ${role}. Das Gespräch führte ${j} (${them}) für ${outlet}.`,
+    es: `Entrevista con ${name} (${me}), ${role}, por ${j} (${them}) de ${outlet}.`,
+    it: `Intervista a ${name} (${me}), ${role}. Ha condotto l'intervista ${j} (${them}) per ${outlet}.`,
+  };
+  return intro[languageOf(t)] ?? `Interview with ${name} (${me}), ${role}, by ${j} (${them}) of ${outlet}.`;
+};
 
 export const CONVENTIONS: Convention[] = [
   { name: 'Q.', render: unmarked('Q. ') },
@@ -123,9 +150,7 @@ export const CONVENTIONS: Convention[] = [
         ],
         {
           opening: () => [],
-          intro: [
-            `Interview with ${t.official.name} (${me}), ${t.official.role}, by ${journalist(0)[0]} (${them}) of ${journalist(0)[1]}.`,
-          ],
+          intro: [initialsIntro(t, me, them)],
         },
       );
     },

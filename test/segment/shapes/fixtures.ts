@@ -95,4 +95,73 @@ export const KNOWN: KnownTranscript[] = [
       },
     ],
   },
+  {
+    // a one-word name, a prompt without a question mark, the official repeating the question
+    id: 'eurogroup-surname',
+    title: 'Eurogroup press conference: Halvorsen on the programme for Norland',
+    official: { name: 'Halvorsen', role: 'President of the Eurogroup' },
+    opening: [
+      'Good evening. The ministers discussed the programme for Norland and agreed on the next steps.',
+    ],
+    exchanges: [
+      {
+        question: ['Will the programme be extended beyond June?'],
+        answer: ['It can be, if Norland asks for it and accepts the conditions.'],
+      },
+      {
+        question: ['Some ministers said this morning that the programme is dead.'],
+        answer: ['It is not dead. We are working on it every day.'],
+      },
+      {
+        question: ['Did you agree on a bridge loan with the IMF?'],
+        answer: ['Did I agree on a — what?'],
+      },
+      {
+        question: ['A bridge loan, after your call with the IMF yesterday.'],
+        answer: ['We talked about it. Nothing is agreed yet.'],
+      },
+    ],
+  },
+  {
+    // a German interview: a hyphenated name, replies opening with "Nein", a prompt the official takes up
+    id: 'bundesbank-interview',
+    title: 'Interview mit Bundesbankpräsident Hans-Peter Vogt',
+    official: { name: 'Hans-Peter Vogt', role: 'Präsident der Bundesbank' },
+    opening: [],
+    exchanges: [
+      {
+        question: ['Herr Vogt, haben Sie schon Sorgen wegen der Wahl am Sonntag?'],
+        answer: ['Nein. Warum sollte ich?'],
+      },
+      {
+        question: ['Es gäbe ja vielleicht ein paar Gründe?'],
+        answer: ['Nein, nein. Die Wahl ist ein gutes Zeichen für die Demokratie in Europa.'],
+      },
+      {
+        question: ['Die Inflation liegt wieder über zwei Prozent.'],
+        answer: ['Die Inflation liegt über zwei Prozent, ja. Aber sie fällt, und das ist entscheidend.'],
+      },
+    ],
+  },
+  {
+    // an Italian interview: a statement as the prompt, which the minister takes up at once
+    id: 'ministra-intervista',
+    title: 'Intervista alla ministra del Lavoro Giulia Ferri',
+    official: { name: 'Giulia Ferri', role: 'Ministra del Lavoro' },
+    opening: [],
+    exchanges: [
+      {
+        question: ['Ministra, che cosa ha ottenuto in questo primo anno di governo?'],
+        answer: ['Abbiamo approvato la riforma delle pensioni, che era ferma da dieci anni.'],
+      },
+      {
+        question: ['La riforma è stata salutata come un successo. Ma non piace ai sindacati.'],
+        answer: ['Non piace ai sindacati perché chiede a tutti uno sforzo, ed è giusto così.'],
+      },
+      {
+        question: ['E i giovani? Che cosa cambia per loro?'],
+        answer: ['Per i giovani cambia molto: i contributi dei primi anni contano di più.'],
+      },
+    ],
+  },
 ];
