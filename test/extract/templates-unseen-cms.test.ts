@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { readBoth, TRANSCRIPTS, type Transcript } from '../helpers/unseen-pages.js';
+import { describe, expect, it } from 'vitest';
+import { describeTemplates, readBoth, type Transcript } from '../helpers/unseen-pages.js';
 
 /**
  * More invented page templates of the kinds real sites use — WordPress with its comment thread,
@@ -124,26 +124,7 @@ ${t.paragraphs.map((p, k) => `<p style="position:absolute;top:${200 + k * 60}px;
 <div class="c"><h2>${t.title}</h2><p class="d">${t.dateline}</p>${para(t)}</div></body></html>`,
 };
 
-const rates: string[] = [];
-
-describe('unseen CMS and news templates: the page reads like the capture', () => {
-  for (const [name, template] of Object.entries(TEMPLATES)) {
-    describe(name, () => {
-      let passed = 0;
-      TRANSCRIPTS.forEach((t, i) => {
-        it(`transcript ${i + 1}`, () => {
-          const { page, plain } = readBoth(t, template(t));
-          expect(page).toEqual(plain);
-          passed++;
-        });
-      });
-      afterAll(() => rates.push(`| ${name} | ${passed}/${TRANSCRIPTS.length} |`));
-    });
-  }
-  afterAll(() => {
-    console.log(['| unseen template | pages read like the capture |', '|---|---:|', ...rates].join('\n'));
-  });
-});
+describeTemplates('unseen CMS and news templates: the page reads like the capture', TEMPLATES);
 
 /** Site furniture in the page's language: share links, comment headings, related lists, newsletter pitches. */
 interface Chrome {

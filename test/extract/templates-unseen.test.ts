@@ -1,5 +1,4 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { readBoth, TRANSCRIPTS, type Transcript } from '../helpers/unseen-pages.js';
+import { describeTemplates, type Transcript } from '../helpers/unseen-pages.js';
 
 /**
  * Page templates of kinds the site adapters were never written for, around made-up transcripts:
@@ -134,25 +133,7 @@ ${para(t)}</div>
 ${para(t)}</div></body></html>`,
 };
 
-const rates: string[] = [];
-
-describe('unseen page templates: the page gives the text and metadata of the plain capture', () => {
-  for (const [name, template] of Object.entries(TEMPLATES)) {
-    describe(name, () => {
-      let passed = 0;
-      TRANSCRIPTS.forEach((t, i) => {
-        it(`transcript ${i + 1}: text, title, date, place, speakers and figures as the capture's`, () => {
-          const { page, plain } = readBoth(t, template(t));
-          expect(page).toEqual(plain);
-          passed++;
-        });
-      });
-      afterAll(() => {
-        rates.push(`| ${name} | ${passed}/${TRANSCRIPTS.length} |`);
-      });
-    });
-  }
-  afterAll(() => {
-    console.log(['| unseen template | pages read like the capture |', '|---|---:|', ...rates].join('\n'));
-  });
-});
+describeTemplates(
+  'unseen page templates: the page gives the text and metadata of the plain capture',
+  TEMPLATES,
+);

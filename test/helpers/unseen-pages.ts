@@ -1,3 +1,4 @@
+import { afterAll, describe, expect, it } from 'vitest';
 import { extract } from '../../src/extract/index.js';
 import { extractFigures } from '../../src/figures/index.js';
 
@@ -80,4 +81,30 @@ export function readBoth(t: Transcript, html: string) {
     page: read(page),
     plain: { ...read(plain), title: t.title, date: t.date, place: t.place, speakers: t.speakers },
   };
+}
+
+/**
+ * One test per template and transcript: the page reads like the capture. Prints each template's
+ * pass rate as a Markdown table row at the end.
+ */
+export function describeTemplates(title: string, templates: Record<string, (t: Transcript) => string>): void {
+  const rates: string[] = [];
+  describe(title, () => {
+    for (const [name, template] of Object.entries(templates)) {
+      describe(name, () => {
+        let passed = 0;
+        TRANSCRIPTS.forEach((t, i) => {
+          it(`transcript ${i + 1}: text, title, date, place, speakers and figures as the capture's`, () => {
+            const { page, plain } = readBoth(t, template(t));
+            expect(page).toEqual(plain);
+            passed++;
+          });
+        });
+        afterAll(() => rates.push(`| ${name} | ${passed}/${TRANSCRIPTS.length} |`));
+      });
+    }
+    afterAll(() => {
+      console.log(['| unseen template | pages read like the capture |', '|---|---:|', ...rates].join('\n'));
+    });
+  });
 }
