@@ -31,7 +31,7 @@ export function speakersFromFields(lines: string[]): string[] {
     const line = lines[i]!.trim();
     const inline = INLINE.exec(line);
     if (inline) {
-      const list = inline[1]!.replace(/\([^)]*\)/g, '');
+      const list = inline[1]!.replace(/\([^()]{0,200}\)/g, '');
       const parts = list.includes(';') ? list.split(';') : list.split(/,|\s(?:and|et|und|y|e|en)\s/);
       for (const p of parts) {
         const n = nameIn(p);
@@ -40,7 +40,7 @@ export function speakersFromFields(lines: string[]): string[] {
       continue;
     }
     const alone = ALONE.exec(line);
-    if (!alone || WORD_LABEL.test(line.replace(/\s*:$/, ''))) continue;
+    if (!alone || WORD_LABEL.test((line.endsWith(':') ? line.slice(0, -1) : line).trimEnd())) continue;
     for (let j = i + 1; j < lines.length && j <= i + 8; j++) {
       const n = nameIn(lines[j]!);
       if (!n) break;

@@ -107,7 +107,7 @@ export function stripSiteName(t: string): string {
 /** Words of a site's or an office's name: "Norland Mission to the EU", "Euro Ledger News". */
 const SITE_WORD =
   /\b(?:mission|embassy|delegation|representation|ministry|government|gov|office|agency|service|portal|website|site|blog|news|times|post|journal|daily|online|press|media|tv|radio|magazine|ambassade|délégation|ministère|gouvernement|botschaft|ministerium|regierung|vertretung|embajada|ministerio|gobierno|ambasciata|ministero|governo|embaixada|ministério)\b|\.[a-z]{2,4}\b/i;
-const TITLE_SEPARATOR = /\s+(?:[|–—·•]|-|::)\s+/g;
+const TITLE_SEPARATOR = /(?<!\s)\s+(?:[|–—·•]|-|::)\s+/g;
 
 /**
  * A page's `<title>` without the site's name: a last part that holds no title word ("… | Euro
