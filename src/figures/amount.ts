@@ -112,6 +112,15 @@ function currencyAt(tokens: Token[], i: number): [string, number] | null {
   if (t.kind !== 'word') return null;
   if (t.text === 'US' && at(tokens, i + 1)?.text === '$' && glued(tokens, i + 1)) return ['USD', i + 2];
   if (CURRENCY_CODES.has(t.text)) return [t.text, i + 1];
+  // `euro 500 million`, `Euro 5bn`: the word before a scaled amount, as legal texts write it
+  const scale = at(tokens, i + 2);
+  if (
+    t.low === 'euro' &&
+    at(tokens, i + 1)?.kind === 'num' &&
+    scale?.kind === 'word' &&
+    (SCALES.has(scale.low) || SHORT_SCALES.has(scale.low))
+  )
+    return ['EUR', i + 1];
   return null;
 }
 

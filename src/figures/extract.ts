@@ -37,7 +37,10 @@ export interface Found {
   /** First and after-last token. */
   start: number;
   end: number;
-  /** A scaled amount with no noun, currency or unit (`390 billion`): money when money came just before. */
+  /**
+   * An amount with no noun, currency or unit (`390 billion`, `of which 300,000`, `20 more`): it takes
+   * the unit of a money or percent figure just before; alone, billions are money.
+   */
   bare?: boolean;
   /** `on the 18th`: an ordinal only right after another ordinal with its noun, else a day of the month. */
   dayLike?: boolean;
@@ -81,7 +84,31 @@ const PART_OF = new Set([
   'incluidos',
   'incluidas',
   'inclusive',
+  // `of which 300,000`, `di cui 15.000`, `de los cuales 15.000`, `waarvan 300`, `dos quais 300`
+  'which',
+  'whom',
+  'cui',
+  'cuales',
+  'waarvan',
+  'quais',
 ]);
+/** Words before a number that add it to the count just before (`another 15,000`). */
+const MORE_BEFORE = new Set(['another', 'weitere', 'otros', 'otras', 'altri', 'altre', 'outros', 'outras']);
+/** Words after a number that add it to the count just before, its noun unsaid (`15,000 more`, `15 000 de plus`). */
+const MORE_AFTER: ReadonlyArray<readonly string[]> = [
+  ['more'],
+  ['de', 'plus'],
+  ['mehr'],
+  ['más'],
+  ['in', 'più'],
+  ['a', 'mais'],
+];
+const moreAfter = (tokens: Token[], j: number): boolean =>
+  MORE_AFTER.some((words) => words.every((w, k) => at(tokens, j + k)?.low === w));
+/** First-person plural forms of `to be`: `nous sommes 27`, `somos 27`, `siamo in 27`. */
+const FIRST_PLURAL = new Set(['sommes', 'somos', 'siamo']);
+/** Words between a part and its whole: `10 of 27`, `26 von 27`, `26 sur 27`, `26 su 27`, `26 de 27`. */
+const OF_WHOLE = new Set(['of', 'von', 'sur', 'su', 'de', 'di', 'van', 'em']);
 const AND_OR = new Set(['and', 'but', 'so', 'et', 'mais', 'und', 'aber', 'e', 'ma', 'y', 'pero']);
 /** Definite articles before `two sides` that make it `both sides`. */
 const DEFINITE = new Set(['the', 'les', 'des', 'los', 'las', 'i', 'le', 'gli', 'die', 'den', 'de', 'het']);
@@ -228,18 +255,34 @@ function countItem(
   if (next?.low === 'of' && isWord(tokens, a.end + 1, OF_PEOPLE))
     return { ok: true, item: null, end: a.end + 2 };
   if (allOf || vote) return { ok: true, item: null, end: a.end };
-  // `only 10 of 27 came`: a part of a whole written as a number
-  if (next?.low === 'of' && at(tokens, a.end + 1)?.kind === 'num' && a.scale === 1 && a.value < 1e5)
+  // `only 10 of 27 came`, `26 von 27`, `26 sur 27`, `26 su 27`: a part of a whole written as a number
+  const whole = at(tokens, a.end + 1);
+  if (
+    next?.kind === 'word' &&
+    OF_WHOLE.has(next.low) &&
+    whole?.kind === 'num' &&
+    (next.low === 'of' || /^\d{1,3}$/.test(whole.text)) &&
+    a.scale === 1 &&
+    a.value < 1e5
+  )
     return { ok: true, item: null, end: a.end };
   // `64 meetings, including 9 in Luxembourg`: a part of the count just before, its noun unsaid
-  if (prev && PART_OF.has(prev.low) && a.scale === 1 && a.value < 1e5 && !a.yearLike)
-    return { ok: true, item: null, end: a.end };
-  // `we are 27.`, `c'est 41,`, `we are 27 and …`
+  // `another 15,000`, `15 000 de plus`: more of the count just before
+  const partOf = prev !== undefined && (PART_OF.has(prev.low) || MORE_BEFORE.has(prev.low));
+  // (`bare`: it takes the unit of a money or percent figure just before, `80% … we need 20 more`)
+  if ((partOf || moreAfter(tokens, a.end)) && a.scale === 1 && a.value < 1e7 && !a.yearLike)
+    return { ok: true, item: null, end: a.end, bare: true };
+  // `we are 27.`, `c'est 41,`, `we are 27 and …`; `wir sind 27 am Tisch`, `siamo in 27`
   const ends =
     !next ||
     next.kind === 'sym' ||
     (AND_OR.has(next.low) && PEOPLE_PRONOUNS.has(at(tokens, a.start - 2)?.low ?? ''));
-  if (isCopula(prev) && ends && a.value < 1e5 && !a.yearLike) return { ok: true, item: null, end: a.end };
+  const be = prev?.low === 'in' || prev?.low === 'à' ? a.start - 2 : a.start - 1;
+  const weAre =
+    isCopula(at(tokens, be)) &&
+    (FIRST_PLURAL.has(at(tokens, be)!.low) || PEOPLE_PRONOUNS.has(at(tokens, be - 1)?.low ?? ''));
+  if ((weAre || (isCopula(prev) && ends)) && a.value < 1e5 && !a.yearLike)
+    return { ok: true, item: null, end: a.end };
   // `2 million` with no noun after it
   if (a.scale > 1 && prev?.text !== ':') return { ok: true, item: null, end: a.end, bare: true };
   return no;
@@ -312,11 +355,11 @@ export function findFigures(tokens: Token[]): Found[] {
       last !== undefined && f.start - last.end <= ELLIPSIS_WINDOW && !parasBetween(tokens, last.end, f.start);
     // `the 17th package … working on the 18th`: the series carries over; else `on the 18th` is a date
     if (f.dayLike && !seriesBefore(tokens, out, f.start)) continue;
-    // `EUR 750 billion, of which 390 billion in grants`: the currency carries over
-    if (f.bare && near && last.kind === 'money') {
-      f.kind = 'money';
+    // `EUR 750 billion, of which 390 billion in grants`: the currency carries over (and a percent unit)
+    if (f.bare && near && (last.kind === 'money' || last.kind === 'percent')) {
+      f.kind = last.kind;
       f.unit = last.unit;
-    } else if (f.bare && f.value >= 1e9 && !(near && last.kind === 'count')) {
+    } else if (f.bare && f.value >= 1e9 && !(near && last.kind === 'count' && last.value >= 1e9)) {
       // `20 billion a month`, `20 milliards par mois`: billions with no noun are money, in the
       // currency the text last named (EUR, the currency of these remarks, when it named none)
       f.kind = 'money';
@@ -395,6 +438,7 @@ function mayStart(t: Token): boolean {
     WORD_STARTERS.has(t.low) ||
     CURRENCY_CODES.has(t.text) ||
     t.text === 'US' ||
+    t.low === 'euro' ||
     mayStartNumber(t.low, t.lang) ||
     ordinalWordValue(t.low) !== null
   );

@@ -12,6 +12,8 @@ export interface Item {
 }
 
 const OF = new Set(['of', 'de', 'du', 'des', 'van', 'der']);
+/** A French or Italian article or preposition elided onto the next word (`d'ici`, `l'année`, `quest'anno`). */
+const ELIDED_ARTICLE = /^(?:d|l|qu|quest|quell|dell|nell|all|sull|dall|un)'/;
 const MAX_WORDS = 5;
 /** Function words that may open an item when a noun follows: `27 other countries`, `two more packages`. */
 const LEADS = new Set([
@@ -70,7 +72,7 @@ export function readItem(tokens: Token[], j: number): Item | null {
     const t = tokens[k]!;
     const lead = words.length === 0 && LEADS.has(t.low) && isNoun(at(tokens, k + 1));
     if (t.kind !== 'word' || t.para || (isFunctionWord(t.low, t.lang) && !lead)) break;
-    if (t.low.startsWith("d'") || t.low.startsWith("l'")) break;
+    if (ELIDED_ARTICLE.test(t.low)) break;
     // `member states decided`, `sanctions against`: a verb or preposition ends the phrase
     if (
       words.length &&

@@ -419,9 +419,12 @@ const FUNCTION_OTHER: Record<Exclude<Lang, 'en'>, Set<string>> = {
   nl: set(
     `het een en of op voor met van naar bij te is zijn was waren wij ze hij zij niet ook nog meer dan de`,
   ),
-  es: set(`el la los las de del y o en un una por con para es son que se su sus al lo más muy también como`),
+  es: set(
+    `el la los las de del y o en un una por con para es son que se su sus al lo más muy también como este esta estos estas`,
+  ),
   it: set(
-    `il lo la i gli le di del della dei degli delle e o in un una per con che è sono si suo sua al alla nel nella dal più molto anche come`,
+    `il lo la i gli le di del della dello dei degli delle e o in un una per con che è sono si suo sua al alla allo ai agli alle
+    nel nella nei negli nelle dal dalla dai dagli dalle sul sulla su tra fra da ha hanno più molto anche come`,
   ),
   pt: set(`o a os as um uma de do da dos das e ou em no na nos nas ao aos à às por pelo pela pelos pelas para com sem
     é são foi foram que se seu sua seus suas mais muito também como este esta isso já`),
@@ -485,7 +488,7 @@ export const ORDINAL_DATE_NOUNS = set(
 );
 
 /** Verbs after which a bare number (`we are 27`, `c'est 41`) is a count. */
-export const COPULAS = set(`are were is was sommes sont est sind waren zijn`);
+export const COPULAS = set(`are were is was sommes sont est sind waren zijn somos siamo são`);
 
 /** Pronouns after `N of` that make the number a count of people (`27 of us`). */
 export const OF_PEOPLE = set(`us them you`);

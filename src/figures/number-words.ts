@@ -154,13 +154,15 @@ const POINT = new Set(['point', 'virgule', 'komma']);
 const unitsFirst =
   (and: RegExp) =>
   (w: string, words: Map<string, number>): number | null => {
-    const m = and.exec(w);
-    if (!m || m.index === 0) return null;
-    const unit = words.get(w.slice(0, m.index));
-    const tens = words.get(w.slice(m.index + m[0].length));
-    return unit !== undefined && tens !== undefined && unit < 10 && tens >= 20 && tens % 10 === 0
-      ? unit + tens
-      : null;
+    // every place the joiner occurs, as the unit may hold it too (`zeven-en-twintig`)
+    for (const m of w.matchAll(and)) {
+      if (m.index === 0) continue;
+      const unit = words.get(w.slice(0, m.index));
+      const tens = words.get(w.slice(m.index + m[0].length));
+      if (unit !== undefined && tens !== undefined && unit < 10 && tens >= 20 && tens % 10 === 0)
+        return unit + tens;
+    }
+    return null;
   };
 
 /** Joins tens and unit written as one word, the tens' last vowel elided before a vowel: Italian `ventisette`, `ventotto`. */
@@ -181,8 +183,8 @@ type Lexicon = {
   join: (w: string, words: Map<string, number>) => number | null;
 };
 const COMPOUNDS: Partial<Record<Lang, Lexicon>> = {
-  de: { words: DE_WORDS, hundred: 'hundert', thousand: 'tausend', join: unitsFirst(/und/) },
-  nl: { words: NL_WORDS, hundred: 'honderd', thousand: 'duizend', join: unitsFirst(/ën|en/) },
+  de: { words: DE_WORDS, hundred: 'hundert', thousand: 'tausend', join: unitsFirst(/und/g) },
+  nl: { words: NL_WORDS, hundred: 'honderd', thousand: 'duizend', join: unitsFirst(/ën|en/g) },
   it: { words: IT_WORDS, hundred: 'cento', thousand: 'mila', join: tensFirst },
 };
 

@@ -62,16 +62,23 @@ function labelRoles(items: Item[], speakers: Speaker[]): Map<string, LabelRole> 
       const afterQuestion =
         !!before &&
         (before.m.type === 'question' || (before.m.type === 'none' && ENDS_Q.test(before.p.text)));
+      // a labelled turn that asks just before: this voice takes up a question, as no chair does
+      const afterAsk = before?.m.type === 'label' && ENDS_Q.test(before.p.text);
       const words = i.p.text.slice(i.m.skip);
-      const called = !!before && calls(before.p.text.slice(before.m.skip), i.m.speaker ?? i.m.label!);
+      const chair = before ? before.p.text.slice(before.m.skip) : '';
+      const called = !!before && calls(chair, i.m.speaker ?? i.m.label!);
+      // "The next question comes from Peter Novak": called to ask, even if the text names them elsewhere
+      const calledToAsk = called && /\b(?:question|Frage|domanda|pregunta)\b/i.test(chair);
       const next = items[k + 1]?.m;
       return [
         {
           label: i.m.label!,
           text: words,
           afterQuestion,
+          afterAsk,
           handover: isHandover(words),
           called,
+          calledToAsk,
           ...(next ? { next: next.type === 'label' ? next.label! : '' } : {}),
         },
       ];

@@ -81,6 +81,21 @@ function markQuestionsAfter(items: Item[]): void {
   }
 }
 
+/** A turn opened by a letter and a full stop: `D. …`/`P. …` asks, `R. …` answers (Italian and Spanish print interviews). */
+const LETTER_TURN = /^([DPR])\.\s+(?=\S)/;
+
+/**
+ * `D.`/`P.` and `R.` mark the turns once an `R.` paragraph follows a `D.` or `P.` one: a letter
+ * alone is too likely an initial (`D. Trump said …`).
+ */
+function markLetterTurns(items: Item[]): void {
+  const letters = items.map((i) => (i.m.type === 'none' && !i.p.cue ? LETTER_TURN.exec(i.p.text) : null));
+  if (!letters.some((m, k) => m && m[1] !== 'R' && letters[k + 1]?.[1] === 'R')) return;
+  letters.forEach((m, k) => {
+    if (m) items[k]!.m = { type: m[1] === 'R' ? 'answer' : 'question', speaker: null, skip: m[0].length };
+  });
+}
+
 /** A paragraph that is only a marker or a label ("Question:", "President Lagarde:"): it opens the next one. */
 const LONE = /^(?:Q|Question|QUESTION|Frage|FRAGE|A|Answer|ANSWER|Réponse|Antwort)\s*[.:]?$|^[^.?!]{2,80}:$/u;
 
@@ -250,6 +265,7 @@ export function readItems(text: string, speakers: readonly Speaker[], interview 
   cutIndirectQuestions(items);
   markQuotedInterview(items, text);
   markDashDialogue(items);
+  markLetterTurns(items);
   carryLoneMarkers(items);
   const named = carryNameLabels(items, speakers);
 

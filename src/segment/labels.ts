@@ -30,8 +30,12 @@ export function classifyLabels(
     label: string;
     text: string;
     afterQuestion?: boolean;
+    /** The turn before is a labelled turn that asks. */
+    afterAsk?: boolean;
     handover?: boolean;
     called?: boolean;
+    /** The chair called this voice for a question. */
+    calledToAsk?: boolean;
     /** The label of the turn that follows: empty when that turn has none, absent at the end. */
     next?: string;
   }[],
@@ -40,7 +44,16 @@ export function classifyLabels(
   // "Caren Miosga:" then "Miosga:" is one voice: counted by surname
   const stats = new Map<
     string,
-    { n: number; q: number; answers: number; handovers: number; called: number; labels: Set<string> }
+    {
+      n: number;
+      q: number;
+      answers: number;
+      afterAsk: number;
+      handovers: number;
+      called: number;
+      calledToAsk: number;
+      labels: Set<string>;
+    }
   >();
   for (const t of turns) {
     const key = last(t.label);
@@ -48,16 +61,21 @@ export function classifyLabels(
       n: 0,
       q: 0,
       answers: 0,
+      afterAsk: 0,
       handovers: 0,
       called: 0,
+      calledToAsk: 0,
       labels: new Set<string>(),
     };
     s.n++;
     s.labels.add(t.label);
     if (t.afterQuestion) s.answers++;
+    if (t.afterAsk) s.afterAsk++;
     if (t.handover) s.handovers++;
     if (t.called) s.called++;
-    if (/\?/.test(t.text)) s.q++;
+    if (t.calledToAsk) s.calledToAsk++;
+    // asking the room for questions ("More questions for Christian?") is no question of one’s own
+    if (/\?/.test(t.text) && !t.handover) s.q++;
     stats.set(key, s);
   }
   const knownLast = new Set(known.map((k) => last(k.name)));
@@ -70,10 +88,11 @@ export function classifyLabels(
     if (labels.some((l) => MODERATOR.test(l))) role.set(key, 'moderator');
     else if (labels.some((l) => JOURNALIST.test(l))) role.set(key, 'journalist');
     // a voice that gives the floor several times and never answers chairs the conference
-    else if (s.handovers >= 2 && !s.answers) role.set(key, 'moderator');
+    else if (s.handovers >= 2 && !s.answers && !s.afterAsk) role.set(key, 'moderator');
     else if (labels.some((l) => OFFICIAL.test(l))) role.set(key, 'official');
     // a voice the chair calls by name to ask, and that never answers a question, is a journalist's
-    else if (s.called && !s.answers && (!knownLast.has(key) || s.q * 2 >= s.n)) role.set(key, 'journalist');
+    else if (s.called && !s.answers && (!knownLast.has(key) || s.q * 2 >= s.n || s.calledToAsk))
+      role.set(key, 'journalist');
     else if (knownLast.has(last(label))) {
       role.set(key, 'official');
       byName.add(key);

@@ -21,7 +21,7 @@ const NOTE =
 /** Not a journalist: `Question from the floor:`. */
 const FLOOR = /^(?:the\s+)?(?:floor|audience|room|press|media)$/i;
 const Q_WORD =
-  '(?:Q\\d{0,2}|Q(?:UESTION|uestion)S?(?:\\s+\\d{1,2})?|F(?:RAGE|rage)|P(?:REGUNTA|regunta)|D(?:OMANDA|omanda)|V(?:RAAG|raag)|[PD](?=\\s*(?::|\\.-)\\s)|N(?:EXT|ext)\\s+[Qq](?:UESTION|uestion))';
+  '(?:Q\\d{0,2}|Q(?:UESTION|uestion)S?(?:\\s+\\d{1,2})?|F(?:RAGE|rage)|P(?:REGUNTA|regunta)|D(?:OMANDA|omanda)|V(?:RAAG|raag)|[PD](?=\\s*(?::|\\.?\\s*[-–—])\\s)|N(?:EXT|ext)\\s+[Qq](?:UESTION|uestion))';
 /** `Question [Anna Berg, Reuters]:`, `Question (Reuters):`, `Question from Politico:`, `Q. (Reuters) Will …`, `Q. –`. */
 const QUESTION = new RegExp(
   `^${Q_WORD}\\s*(?:\\[([^\\]]{1,80})\\]|\\(([^)]{1,80})\\)|\\s(?:from|by)\\s+([^:?]{1,80}?)(?=\\s*:))?` +

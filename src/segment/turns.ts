@@ -14,8 +14,13 @@ const GIVES_FLOOR =
 /** A moderator's turn: it opens by giving the floor ("Next question, please. Reuters."), perhaps after thanks. */
 export const HANDOVER_TURN = new RegExp(`^${THANKS}(?:please,?\\s+)?${GIVES_FLOOR}(?![a-zà-ÿ])`, 'i');
 
-/** Whether a turn hands the floor over rather than saying something of its own. */
-export const isHandover = (s: string) => s.length < 240 && !s.includes('?') && HANDOVER_TURN.test(s);
+/** A chair who asks the room for more questions: "More questions for Christian?", "D'autres questions ?". */
+const ASKS_ROOM =
+  /^(?:(?:any|more|other|further)\s+(?:[\p{L}-]+\s+){0,5}(?:questions?|issues|topics)\b|(?:d['’]autres|encore des|plus de) questions\b|(?:weitere|noch|andere) Fragen\b|(?:altre|ulteriori) domande\b|(?:más|otras) preguntas\b)[^.?!]{0,60}\?$/iu;
+
+/** Whether a turn hands the floor over (or asks the room for questions) rather than saying something of its own. */
+export const isHandover = (s: string) =>
+  s.length < 240 && ((!s.includes('?') && HANDOVER_TURN.test(s)) || ASKS_ROOM.test(s));
 
 const ROLE_ONLY =
   /^(?:the\s+)?(?:spokes(?:person|man|woman)|(?:chief\s+)?spokesperson|president|vice[- ]president|commissioner|minister|chair|moderator|presidency|governor|secretary[- ]general|high representative|hr\/?vp|prime minister|chancellor|speaker|host|présidente?|ministre|porte-parole|sprecher(?:in)?)$/i;

@@ -339,3 +339,63 @@ describe('names with a number in them', () => {
     ]);
   });
 });
+
+describe('a part of a count or more of it, its noun unsaid', () => {
+  it('counts `of which N`, `another N`, `N more` and their French, Spanish and Italian forms', () => {
+    const lines = [
+      'We sent 1 million shells, of which 300,000 this spring, and will train another 15,000 by June.',
+      'Nous avons formé 60 000 soldats et nous en formerons 15 000 de plus avant la fin du mandat.',
+      'Hemos formado a 60.000 soldados, de los cuales 15.000 este año, según el ministerio.',
+      "Abbiamo formato 60.000 soldati, di cui 15.000 quest'anno, secondo il ministero.",
+    ];
+    expect(lines.map((l) => found(l).map(([kind, value]) => `${kind} ${value}`))).toEqual([
+      ['count 1000000', 'count 300000', 'count 15000'],
+      ['count 60000', 'count 15000'],
+      ['count 60000', 'count 15000'],
+      ['count 60000', 'count 15000'],
+    ]);
+  });
+
+  it('gives `N more` the unit of the percentage just before it', () => {
+    expect(found('We have done 70% of the work, and we still need to do 30 more before the summer.')).toEqual(
+      [
+        ['percent', 70, null, '%'],
+        ['percent', 30, null, '%'],
+      ],
+    );
+  });
+
+  it('counts `26 von 27`, `26 sur 27` and `wir sind 27 am Tisch`', () => {
+    expect(found('Wir sind 27 am Tisch, und nur 26 von 27 Regierungen haben unterschrieben.')).toEqual([
+      ['count', 27, null, null],
+      ['count', 26, null, null],
+      ['count', 27, null, null],
+    ]);
+    expect(found('Nous sommes 27 autour de la table, et 26 sur 27 ont signé la déclaration.')).toEqual([
+      ['count', 27, null, null],
+      ['count', 26, null, null],
+    ]);
+  });
+});
+
+describe('Dutch number words whose unit holds the joiner', () => {
+  it('reads `zevenentwintig` and `negenentachtig` as well as `drieëntwintig`', () => {
+    expect(
+      found(
+        'Er zijn zevenentwintig lidstaten, negenentachtig waarnemers en drieëntwintig teams in het land.',
+      ),
+    ).toEqual([
+      ['count', 27, null, null],
+      ['count', 89, null, null],
+      ['count', 23, null, null],
+    ]);
+  });
+});
+
+describe('the word `euro` before a scaled amount', () => {
+  it('reads `euro 500 million` as money, but not the currency named before a plain number', () => {
+    expect(
+      found('The facility is worth euro 500 million, and the euro 20 years ago was weaker than today.'),
+    ).toEqual([['money', 5e8, null, 'EUR']]);
+  });
+});

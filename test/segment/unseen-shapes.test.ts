@@ -24,26 +24,7 @@ describe('names alone on their line, in the forms transcripts give them', () => 
     ]);
   });
 
-  it('takes a name with a middle initial for a label', () => {
-    const text = doc(
-      'Lena Holm',
-      'How do you read the latest wage figures?',
-      'Karin M. Olsen',
-      'They are higher than we expected.',
-      'Paul Meyer',
-      'Does that change the outlook?',
-      'Karin M. Olsen',
-      'Not by much.',
-    );
-    expect(view(text, economist)).toEqual([
-      ['question', 'Lena Holm', 'How do you'],
-      ['answer', 'Karin M. Olsen', 'They are higher'],
-      ['question', 'Paul Meyer', 'Does that change'],
-      ['answer', 'Karin M. Olsen', 'Not by much.'],
-    ]);
-  });
-
-  it('once names label the turns, reads a journalist’s prompt without a question mark as a question', () => {
+  it('takes a name with a middle initial for a label, and a journalist’s prompt without a question mark for a question', () => {
     const text = doc(
       'Lena Holm',
       'How do you read the latest wage figures?',
@@ -433,6 +414,85 @@ describe('turns of interviews labelled by name', () => {
       ['question', 'Lena Holm', 'Comment voyez-vous les'],
       ['question', 'Paul Meyer', 'Et si les'],
       ['question', 'Anna Roth', 'Et la banque'],
+    ]);
+  });
+});
+
+describe('a spokesperson who chairs and answers', () => {
+  it('reads "More questions for Christian?" as the chair asking the room, not a question, and keeps her reply an answer', () => {
+    const known = meta({ speakers: [{ name: 'Dana Vik', role: 'Chief Spokesperson' }] });
+    const text = doc(
+      'Dana: Good afternoon. Christian will take your questions on trade.',
+      'Lena: The tariffs take effect on Monday. Will the Commission respond?',
+      'Christian: We will respond in a proportionate way.',
+      'Dana: More questions for Christian?',
+      'Paul: Yes. Radio Nord was closed on Friday. Any reaction?',
+      'Dana: Several aspects.',
+      'Christian: We sent a letter on Friday and we are waiting for the answer.',
+      'Dana: Other questions for Christian?',
+    );
+    expect(view(text, known)).toEqual([
+      ['remarks', 'Dana', 'Good afternoon. Christian'],
+      ['question', 'Lena', 'The tariffs take'],
+      ['answer', 'Christian', 'We will respond'],
+      ['moderator', 'Dana', 'More questions for'],
+      ['question', 'Paul', 'Yes. Radio Nord'],
+      ['answer', 'Dana', 'Several aspects.'],
+      ['answer', 'Christian', 'We sent a'],
+      ['moderator', 'Dana', 'Other questions for'],
+    ]);
+  });
+});
+
+describe('letters as markers of print interviews', () => {
+  const minister = meta({ speakers: [{ name: 'Luca Bassi', role: 'Ministro' }] });
+
+  it('reads "P.–"/"R.–" and "D."/"R." turns', () => {
+    expect(view(doc('P.– ¿Cuándo bajarán los precios?', 'R.– Ya están bajando.'), minister)).toEqual([
+      ['question', null, '¿Cuándo bajarán los'],
+      ['answer', 'Luca Bassi', 'Ya están bajando.'],
+    ]);
+    const text = doc(
+      'D. Ministro, quando arriverà la riforma?',
+      'R. Entro l’estate, come promesso.',
+      'D. I sindacati però sono contrari.',
+      'R. Li incontrerò lunedì.',
+    );
+    expect(view(text, minister)).toEqual([
+      ['question', null, 'Ministro, quando arriverà'],
+      ['answer', 'Luca Bassi', 'Entro l’estate, come'],
+      ['question', null, 'I sindacati però'],
+      ['answer', 'Luca Bassi', 'Li incontrerò lunedì.'],
+    ]);
+  });
+
+  it('leaves an initial before a name alone when no "R." turn answers it', () => {
+    const text = doc('D. Trump said on Monday that tariffs would rise.', 'The minister did not comment.');
+    expect(view(text, minister).map(([kind]) => kind)).toEqual(['other', 'remarks']);
+  });
+});
+
+describe('a chair who calls a journalist the text names elsewhere', () => {
+  it('reads the turn of a voice called for a question as a question, and one given the floor for remarks as remarks', () => {
+    const known = meta({
+      speakers: [
+        { name: 'Olof Berg', role: 'Commissioner' },
+        { name: 'Peter Novak', role: null },
+      ],
+    });
+    const text = doc(
+      'Moderator: Good afternoon. I give the floor to Commissioner Berg.',
+      'Olof Berg: Thank you. Today we present the trade package.',
+      'Moderator: Thank you. The next question comes from Peter Novak, Reuters.',
+      'Peter Novak: Many thanks. I read the comment in the Financial Times and I wanted to ask if that is not giving in to',
+      'Olof Berg: Thanks for your question. There is no offer at present.',
+    );
+    expect(view(text, known)).toEqual([
+      ['moderator', 'Moderator', 'Good afternoon. I'],
+      ['remarks', 'Olof Berg', 'Thank you. Today'],
+      ['moderator', 'Moderator', 'Thank you. The'],
+      ['question', 'Peter Novak', 'Many thanks. I'],
+      ['answer', 'Olof Berg', 'Thanks for your'],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { Text, type AnyNode, type Element, type ParentNode } from 'domhandler';
-import { BLOCK, firstMatch, kids, remove, textOf, walk } from './dom.js';
+import { BLOCK, firstMatch, foldSpaces, kids, remove, textOf, walk } from './dom.js';
 import { measure, type Stat } from './main-content.js';
 
 const NOISE_TAGS = new Set([
@@ -96,7 +96,7 @@ interface LineState {
 }
 
 function flush(st: LineState): void {
-  const t = st.cur.replace(/\s+/g, ' ').trim();
+  const t = foldSpaces(st.cur);
   if (t) st.lines.push(t);
   st.cur = '';
 }

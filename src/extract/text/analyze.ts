@@ -23,7 +23,7 @@ import {
 } from './boilerplate.js';
 import { isCaptionStyle, joinCaptionLines, stripInlineCues } from './captions.js';
 import { isBodyStart, isTitleLike, ROLE_LINE } from './header.js';
-import { CAPTURE_STAMP, LIVE_STAMP, normalizeLine, splitGlued } from './normalize.js';
+import { CAPTURE_STAMP, LIVE_STAMP, normalizeLine, splitGlued, splitsAtMost } from './normalize.js';
 import { BYLINE, dateOfRemarks } from './remarks-date.js';
 import { chooseTitle } from './title.js';
 
@@ -273,7 +273,7 @@ function findPlace(
     if (p) return p;
   }
   for (const b of body.slice(0, 3)) {
-    const p = (b.split(/\s+/).length <= 15 ? placeInHeaderLine(b) : null) ?? placeOfEvent(b);
+    const p = (splitsAtMost(b, 15) ? placeInHeaderLine(b) : null) ?? placeOfEvent(b);
     if (p) return p;
   }
   const p =
@@ -310,7 +310,7 @@ function findAllSpeakers(
   for (const h of header) if (!BYLINE.test(h)) findSpeakers(h, speakers);
   for (const n of speakersFromFields([...header, ...body.slice(0, 4)])) addSpeaker(speakers, n, null);
   if (lead) findSpeakers(lead.slice(0, 700), speakers);
-  for (const b of body.slice(0, 3)) if (b !== lead && b.split(/\s+/).length <= 15) findSpeakers(b, speakers);
+  for (const b of body.slice(0, 3)) if (b !== lead && splitsAtMost(b, 15)) findSpeakers(b, speakers);
   for (const b of body) {
     if (/^(?:soundbite|sot)\b/i.test(b)) findSpeakers(b.split(/saying|:/i)[0]!, speakers);
     const shot = SHOT_SPEAKER.exec(b);
@@ -334,7 +334,7 @@ function findAllSpeakers(
 }
 
 const startsWithDateline = (l: string) =>
-  findDates(l)[0]?.index === 0 || (l.split(/\s+/).length <= 8 && placeInHeaderLine(l) !== null);
+  findDates(l)[0]?.index === 0 || (splitsAtMost(l, 8) && placeInHeaderLine(l) !== null);
 
 const LEAD_CITY = new RegExp(`^(?:${CITY_RE})\\s*[:–—-]`, 'iu');
 const GLUED_DATELINE = new RegExp(`^((?:${CITY_RE})[^,]{0,20},\\s*[^.]{0,40}?\\d{4})\\s+(?=\\p{Lu})`, 'u');

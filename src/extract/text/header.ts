@@ -4,6 +4,7 @@ import { placeInHeaderLine } from '../meta/places.js';
 import { isSpeakersField } from '../meta/speaker-fields.js';
 import { NAME_SOURCE, ROLE_SOURCE } from '../meta/speakers.js';
 import { OPENING, TITLE_WORD } from './boilerplate.js';
+import { hasWords } from './normalize.js';
 
 export const ROLE_LINE = new RegExp(`^(?:the\\s+)?(?:${ROLE_SOURCE})\\s+(?:of|for)\\b`, 'iu');
 const SPEAKER_LINE = new RegExp(
@@ -28,8 +29,9 @@ export const TURN_START =
  * zu den Speicherregeln"), for a header where no line reads as a title otherwise.
  */
 export function isTitleLike(line: string, loose = false): boolean {
+  if (line.length > 350 || line.length < 8) return false;
   const n = words(line);
-  if (n < (loose ? 3 : 2) || line.length > 350 || line.length < 8) return false;
+  if (n < (loose ? 3 : 2)) return false;
   if (startsWithDate(line) || ROLE_LINE.test(line) || POST_META.test(line) || isSpeakersField(line))
     return false;
   // "Anna Berg, Minister of Finance" is a byline; with a quote after it, a headline
@@ -65,10 +67,9 @@ export function isBodyStart(
   if (OPENING.test(line) || /^(?:SOUNDBITE|Soundbite|SOT)\b/.test(line)) return true;
   if (/^(?:Q\s*[.:)\-–]\s*\S|Q\s{2,}\S|Question\s*:|Journalist\s*:|Frage\s*:)/.test(line)) return true;
   if (isSpeakersField(line) || (titleLike(line) && (!titleFound || !/[.!?]["”]?$/.test(line)))) return false;
-  if (/^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u.test(line) && words(line) >= 6) return true;
-  const n = words(line);
+  if (/^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u.test(line) && hasWords(line, 6)) return true;
   const sentence = /[.!?…"”»)]$/.test(line) || line.length >= 200;
-  if (n < 8 || !sentence) return false;
+  if (!hasWords(line, 8) || !sentence) return false;
   const lang = detectLanguage(line, 2);
   return !docLang || !lang || lang === docLang || line.length >= 300;
 }

@@ -72,3 +72,23 @@ function splitHeaderGlue(line: string): string[] {
   }
   return [t];
 }
+
+const GAP = /\s+/g;
+/** `s.split(/\s+/).length <= n`, without splitting a long paragraph to count its words. */
+export function splitsAtMost(s: string, n: number): boolean {
+  GAP.lastIndex = 0;
+  let pieces = 1;
+  while (pieces <= n && GAP.test(s)) pieces++;
+  GAP.lastIndex = 0;
+  return pieces <= n;
+}
+
+const WORD = /\S+/g;
+/** Whether `s` has `n` words or more (`s.split(/\s+/).filter(Boolean).length >= n`), counting no further. */
+export function hasWords(s: string, n: number): boolean {
+  WORD.lastIndex = 0;
+  let k = 0;
+  while (k < n && WORD.test(s)) k++;
+  WORD.lastIndex = 0;
+  return k >= n;
+}

@@ -5,8 +5,11 @@ import { isTitleLike } from './header.js';
 
 /** Letters of scripts other than Latin: a menu in another script is no title of a Latin-script text. */
 const OTHER_SCRIPT = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]/gu;
+const ANY_OTHER_SCRIPT = new RegExp(OTHER_SCRIPT.source, 'u');
 const LATIN = /\p{Script=Latin}/gu;
-const otherScript = (s: string) => (s.match(OTHER_SCRIPT)?.length ?? 0) > (s.match(LATIN)?.length ?? 0);
+/** (A line without such letters, most of them, is not counted letter by letter.) */
+const otherScript = (s: string) =>
+  ANY_OTHER_SCRIPT.test(s) && (s.match(OTHER_SCRIPT)?.length ?? 0) > (s.match(LATIN)?.length ?? 0);
 
 /** Site furniture that reads like a title: "Official website of …", "Trending searches: …". */
 const CHROME_TITLE =

@@ -195,6 +195,8 @@ export const CONVENTIONS: Convention[] = [
   { name: 'German Frage: / Antwort:', render: unmarked('Frage: ', 'Antwort: ') },
   { name: 'Spanish Pregunta.- / Respuesta.-', render: unmarked('Pregunta.- ', 'Respuesta.- ') },
   { name: 'Italian Domanda: / Risposta:', render: unmarked('Domanda: ', 'Risposta: ') },
+  { name: 'Spanish P.– / R.–', render: unmarked('P.– ', 'R.– ') },
+  { name: 'Italian D. / R.', render: unmarked('D. ', 'R. ') },
   {
     name: 'CRLF and mixed blank lines',
     render: (t) => {
