@@ -2,6 +2,7 @@ import { loadHtml } from './html/load.js';
 import { checkSize, DEFAULT_LIMITS, linesLength, type ExtractLimits } from './limits.js';
 import { findDates } from './meta/dates.js';
 import { analyzeLines, type Analyzed, type Hints } from './text/analyze.js';
+import { withoutSiteName } from './text/title.js';
 import { blockLines, stripLinkBlocks, stripNoise } from './html/blocks.js';
 import { mainContent } from './html/main-content.js';
 import { contains, elements, textOf } from './html/dom.js';
@@ -11,16 +12,20 @@ import type { Document, Element } from 'domhandler';
 export function pageFacts(doc: Document): {
   h1: string | null;
   h1Node: Element | null;
+  /** The `<title>` element's text, the site's name still around it. */
+  pageTitle: string | null;
   published: string | null;
   language: string | null;
 } {
   let h1Node: Element | null = null;
   let og: string | null = null;
+  let pageTitle: string | null = null;
   let rawDate: string | null = null;
   let timeDate: string | null = null;
   let lang = '';
   for (const el of elements(doc)) {
     if (el.name === 'h1' && !h1Node && textOf(el)) h1Node = el;
+    else if (el.name === 'title') pageTitle ??= textOf(el) || null;
     else if (el.name === 'meta') {
       const key = el.attribs.property ?? el.attribs.name;
       if (key === 'og:title') og ??= el.attribs.content?.trim() || null;
@@ -32,8 +37,9 @@ export function pageFacts(doc: Document): {
   const published =
     d && /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : d ? (findDates(d)[0]?.iso ?? null) : null;
   return {
-    h1: h1Node ? textOf(h1Node) : og,
+    h1: h1Node ? textOf(h1Node) : og ? withoutSiteName(og) : pageTitle ? withoutSiteName(pageTitle) : null,
     h1Node,
+    pageTitle,
     published,
     language: /^[a-z]{2}$/.test(lang) ? lang : null,
   };
@@ -50,7 +56,12 @@ export function analyzePage(
   const title = hints.title ?? facts.h1;
   const withTitle =
     title && !lines.slice(0, 8).some((l) => l.includes(title)) ? [title, '', ...lines] : lines;
-  const r = analyzeLines(withTitle, { defaultLanguage: facts.language, h1: facts.h1, ...hints });
+  const r = analyzeLines(withTitle, {
+    defaultLanguage: facts.language,
+    h1: facts.h1,
+    pageTitle: facts.pageTitle,
+    ...hints,
+  });
   if (!r.meta.title && title) r.meta.title = title;
   if (!r.meta.date && facts.published) r.meta.date = facts.published;
   return r;

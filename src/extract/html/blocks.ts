@@ -19,7 +19,7 @@ const NOISE_TAGS = new Set([
 const NOISE_ROLES = new Set(['navigation', 'banner', 'contentinfo']);
 /** Class or id words of page furniture that is never part of a transcript. */
 export const NOISE_CLASS =
-  /cookie|consent|gdpr|share|social|breadcrumb|newsletter|related|skip-link|language-selector|lang-select|visually-hidden|sr-only|donat/i;
+  /cookie|consent|gdpr|share|social|breadcrumb|newsletter|related|skip-link|language-selector|lang-select|visually-hidden|sr-only|donat|promo|subscri|signup|paywall/i;
 
 /**
  * Class or id names of reader comments and reactions, as whole words of a name (`comments`,
@@ -142,12 +142,29 @@ function gatherLines(root: AnyNode, st: LineState): void {
 /** A short cell that labels the next one: `Question:`, `Anna Berg:`, `Q.`. */
 const LABEL_CELL = /^(?:[^.!?]{1,60}[:：]|Q\.?|A\.?)$/u;
 
+/** `<dt>Question:</dt><dd>…</dd>`: the term's line goes on with the description, a space between. */
+function joinLabelTerm(dt: Element): void {
+  let dd = dt.next;
+  while (dd && dd.type === 'text' && !dd.data.trim()) dd = dd.next;
+  if (!dd || dd.type !== 'tag' || (dd as Element).name !== 'dd' || !LABEL_CELL.test(textOf(dt))) return;
+  const moved = (dd as Element).children;
+  (dd as Element).children = [];
+  remove(dd);
+  dt.children.push(new Text(' '), ...moved);
+  for (const c of moved) c.parent = dt;
+}
+
 /**
  * A two-cell table row whose first cell is a speaker label or marker (`<td>Question:</td><td>…</td>`)
- * is one line, as the capture writes it: both cells become inline, a space between them.
+ * is one line, as the capture writes it: both cells become inline, a space between them; so is a
+ * definition list's label term and its description.
  */
 function joinLabelRows(root: AnyNode): void {
   walk(root, (n) => {
+    if (n.type === 'tag' && (n as Element).name === 'dt') {
+      joinLabelTerm(n as Element);
+      return false;
+    }
     if (n.type !== 'tag' || (n as Element).name !== 'tr') return true;
     const cells = (n as Element).children.filter((c): c is Element => c.type === 'tag');
     if (cells.length !== 2 || !cells.every((c) => c.name === 'td' || c.name === 'th')) return true;

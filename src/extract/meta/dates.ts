@@ -13,6 +13,10 @@ add('januar februar märz|maerz april mai juni juli august september oktober nov
 add('januari februari maart april mei juni juli augustus september oktober november december');
 add('enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre');
 add('gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre');
+add('janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro');
+// Polish genitive, and the Scandinavian names that differ from the ones above
+add('stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia');
+add('januar februar mars april maj juni juli augusti september oktober november december');
 
 const MONTH_RE = Object.keys(MONTHS)
   .sort((a, b) => b.length - a.length)
@@ -36,6 +40,9 @@ function make(y: number, m: number, d: number): string | null {
 const PATTERNS: { re: RegExp; parse: (m: RegExpExecArray) => [number, number, number] | null }[] = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, parse: (m) => [+m[1]!, +m[2]!, +m[3]!] },
   { re: /(?<![\d.:/])(\d{1,2})[./](\d{1,2})[./](\d{4})\b/g, parse: (m) => [+m[3]!, +m[2]!, +m[1]!] },
+  { re: /(?<![\d.:/])(\d{4})\/(\d{1,2})\/(\d{1,2})(?![\d/])/g, parse: (m) => [+m[1]!, +m[2]!, +m[3]!] },
+  // "03.03.26": a German-style date with a two-digit year (dots only: "03/03/26" may be American)
+  { re: /(?<![\d.:/])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/g, parse: (m) => [2000 + +m[3]!, +m[2]!, +m[1]!] },
   {
     re: new RegExp(
       `\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`,
@@ -107,7 +114,7 @@ export function leadDate(s: string): string | null {
   for (const d of findDatesInferringYear(s)) {
     const before = s.slice(Math.max(0, d.index - 40), d.index);
     if (
-      /\b(?:on|op|le|am|el|il|du|vom)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+|(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+)?$/i.test(
+      /\b(?:on|op|le|am|el|il|du|vom|no\s+dia|el\s+día|em)\s+(?:(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|sabato|domenica),?\s+(?:den\s+)?)?$/i.test(
         before,
       )
     )

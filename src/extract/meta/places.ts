@@ -55,9 +55,17 @@ export function mayNameCity(s: string): boolean {
 
 const CITY_WORD = new RegExp(`(?<![\\p{L}])(${CITY_RE})(?![\\p{L}])`, 'u');
 
+/** Words in capitals written as the gazetteer writes them: "TIRANA, 3 MARCH" → "Tirana, 3 March". */
+const unshoutWords = (s: string) =>
+  s.replace(/\p{Lu}{3,}/gu, (w) => w[0]! + w.slice(1).toLowerCase());
+
 /** The city a short header line names (a dateline, `Lieu: …`, `City, Country`), or null. */
 export function placeInHeaderLine(line: string): string | null {
   if (!mayNameCity(line)) return null;
+  return cityField(line) ?? (/\p{Lu}{3}/u.test(line) ? cityField(unshoutWords(line)) : null);
+}
+
+function cityField(line: string): string | null {
   const m = CITY_WORD.exec(line);
   if (!m) return null;
   // the city must stand as a field of the line: alone, or beside commas, dashes, colons or a date
@@ -76,7 +84,9 @@ export function placeInHeaderLine(line: string): string | null {
 
 /** The city a lead or a title places the remarks in ("in Luxembourg on 14 April", "Meeting, Brussels:"). */
 const PHRASE = new RegExp(
-  `(?:\\b(?:in|at|à|en|from her headquarters in|from his headquarters in)\\s+|,\\s*)(${CITY_RE})(?![\\p{L}])`,
+  `(?:\\b(?:in|at|à|en|em|from her headquarters in|from his headquarters in)\\s+|,\\s*)(${CITY_RE})(?![\\p{L}])` +
+    // Italian "a Roma" only before punctuation or a word that goes on the sentence ("a Bruxelles, dove …")
+    `|\\ba\\s+(${CITY_RE})(?=\\s*[,.;:]|\\s+(?:il|la|lo|i|le|gli|nel|nella|durante|dopo|prima|per|con|dove|mentre|dal|dalla)\\b)`,
   'u',
 );
 /** Words before "in City" that place a reporter or an office there, not the remarks. */
@@ -102,7 +112,7 @@ export function placeInPhrase(s: string): string | null {
   const m = PHRASE.exec(s);
   const before = m ? s.slice(Math.max(0, m.index - 60), m.index) : '';
   if (POSTED.test(before) && !HELD.test(before)) return null;
-  return m ? m[1]! : null;
+  return m ? (m[1] ?? m[2]!) : null;
 }
 
 /**

@@ -13,17 +13,27 @@ const ROLE =
   '(?:High\\s+Representative(?:\\s*/\\s*Vice[- ]President)?|HR\\s*/\\s*VP|HRVP|EU\\s+HR|Executive\\s+Vice[- ]President|Vice[- ]President|' +
   'President(?:-in-office)?|Commissioner|Prime\\s+Minister|Minister|Chancellor|Secretary(?:\\s+of\\s+State)?|Secretary[- ]General|' +
   'Managing\\s+Director|Chief\\s+Spokesperson|Spokesperson|Spokesman|Spokeswoman|Governor|Chair(?:man|woman)?|Ambassador|' +
-  '(?:EU-)?(?:Handels|Wirtschafts|Außen|Finanz)?kommissar(?:in)?|(?:EU-)?Außenbeauftragte[rn]?|Kommissionspräsidentin|Präsident(?:in)?|' +
+  '(?:EU-)?(?:Handels|Wirtschafts|Außen|Finanz)?[Kk]ommissar(?:in)?|(?:EU-)?Außenbeauftragte[rn]?|Kommissionspräsidentin|Präsident(?:in)?|' +
   '[Hh]aut\\s+[Rr]eprésentant(?:\\s*/\\s*[Vv]ice[- ][Pp]résidente?)?|[Pp]résidente?|[Cc]ommissaire|Premier\\s+ministre|[Mm]inistre|' +
   'Alt[oa]\\s+R(?:appresentante|epresentante)|President[ea]|Commissari[oa]|Comisari[oa]|Ministr[oa]|' +
   // compounds ("Kommissionspräsident", "EU-Kommissionschef") and the roles as lower-case words in running text
   '[\\p{Lu}][\\p{L}-]*(?:präsident|kommissar|minister|kanzler|chef)(?:in)?|president[ea]|ministr[oa]|commissari[oa]|comisari[oa]|' +
-  'portavoz|porte-parole|représentant(?:e)?|negociador(?:a)?|négociat(?:eur|rice)|negoziatore|canciller|cancelliere|chancelière?)';
+  'portavoz|porte-parole|représentant(?:e)?|negociador(?:a)?|négociat(?:eur|rice)|negoziatore|canciller|cancelliere|chancelière?|' +
+  // vice-presidents, state secretaries and the Dutch, Portuguese and Irish roles, in either case
+  "[Vv]ice-?[Pp]r[eé]sident(?:e|a|in)?|[Vv]izepräsident(?:in)?|[Ss]taatssekretär(?:in)?|[Ss]ecrétaire\\s+d[’']État|" +
+  '[Ss]ecretari[oa]\\s+de\\s+Estado|[Ss]ecretário\\s+de\\s+Estado|[Ss]ottosegretari[oa]|[Ss]taatssecretaris|' +
+  '[Mm]inister(?:in|-[Pp]resident)?|[Ee]uro-?[Cc]ommissaris|[Cc]ommissaris|[Cc]omiss[aá]ri[oa]|[Pp]rimeir[oa]-[Mm]inistr[oa]|' +
+  '[Pp]rimer[oa]?\\s+[Mm]inistr[oa]|[Pp]rimo\\s+[Mm]inistro|[Pp]residente\\s+do\\s+[Gg]overno|Taoiseach|Tánaiste|[Pp]remier(?=\\s+\\p{Lu}\\p{Ll}))';
 const INST =
   "(?:the\\s+|la\\s+|l[’']|)(?:European\\s+(?:Parliament|Commission|Council|Central\\s+Bank|Union|External\\s+Action\\s+Service)|ECB|EC|EP|ESM|Eurogroup|IMF|Commission|Council|Union|United\\s+States|" +
   'Commission\\s+européenne|Conseil\\s+européen|Parlement\\s+européen|Europäischen\\s+(?:Kommission|Zentralbank)|' +
   'Eurogroupe|Eurogruppe|Eurogruppo|Eurogrupo|BCE|EZB|UE|EU|Consejo\\s+Europeo|Parlamento\\s+[Ee]uropeo|Comisión\\s+Europea|' +
   'Commissione\\s+[Ee]uropea|Europaparlament|Europaparlaments)';
+
+/** "of" between a role and its institution or country, in the sources' languages. */
+const OF = '(?:of|for|de|du|der|des|del|della|dello|dei|degli|da|do|dos|das|van)';
+/** "European" right after a role: "Comissária Europeia Ana Sousa", "commissaire européenne …". */
+const EUROPEAN = '(?:\\s+(?:[Ee]urope(?:an|o|a|ia|u)|[Ee]uropé(?:en|enne)|[Ee]uropäische[rn]?))?';
 
 /** A portfolio after a role: "… para Asuntos Exteriores,", "… for Foreign Affairs and Security Policy,". */
 const PORTFOLIO = `(?:\\s+(?:for|para|pour|für|per)\\s+${UP}[\\p{L}-]*(?:\\s+(?:(?:and|et|y|und|e|de|of|the)\\s+)?${UP}[\\p{L}-]*){0,4}(?=\\s*,))?`;
@@ -37,11 +47,17 @@ const STOP = new Set(
     'Press-Conference Extracts Speakers Arrival Title Cutaway Member Members Candidate States Says Said Also Then First ' +
     'Blog Website Team Office Service Newsletter Video Audio Photos Speaks Spoke Addresses Talks ' +
     // site controls read as two capitalised words ("Ouvrir Menu", "Open Search")
-    'Menu Open Close Ouvrir Fermer Search Rechercher Suchen Login Home Accueil Startseite Inicio Cerca'
+    'Menu Open Close Ouvrir Fermer Search Rechercher Suchen Login Home Accueil Startseite Inicio Cerca ' +
+    // regions and policy words that open a headline ("Western Balkans: the door is open")
+    'Western Eastern Northern Southern Middle Latin Baltic Balkans Sahel Caucasus Mediterranean Arctic Atlantic Pacific ' +
+    'Global Digital Single Market Energy Trade Climate Migration Defence Defense'
   ).split(' '),
 );
 
-const LEADING_ROLE = new RegExp(`^(?:(?:[A-Z]{2,5}\\s+)?${ROLE}\\s+)+`, 'iu');
+/** A courtesy title before a name: "Mr Jonas Lind", "Dr Anna Berg", "Mme Claire Dubois". */
+const HONORIFIC =
+  /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Herr|Frau|Monsieur|Madame|Mme|M|Señor|Señora|Sr|Sra|Signor|Signora|Dott|Dottssa)\.?\s+)+(?=\p{Lu})/u;
+const LEADING_ROLE = new RegExp(`^(?:(?:[A-Z]{2,5}\\s+)?${ROLE}s?\\s+)+`, 'iu');
 const ROLE_ONLY = new RegExp(`^${ROLE}$`, 'iu');
 
 const titleCase = (w: string) =>
@@ -52,6 +68,7 @@ const titleCase = (w: string) =>
 /** Cleans a matched name: drops possessives and trailing non-name words, title-cases ALL CAPS. */
 export function cleanName(raw: string): string | null {
   const tokens = raw
+    .replace(HONORIFIC, '')
     .replace(LEADING_ROLE, '')
     .replace(/[’']s?$/u, '')
     .split(/\s+/)
@@ -88,7 +105,7 @@ const normRole = (r: string) =>
 
 /** A word every role pattern match holds, in the patterns' own case (they are case-sensitive). */
 const ROLE_HINT =
-  /Representative|HR|President|resident|räsident|résident|Commissioner|Minister|inist|ommissari|omisari|appresentante|epresentante|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|eprésentant|ommissaire|Member|candidate|kanzler|chef|portavoz|porte-parole|égociat|egociador|egoziatore|anciller|ancelliere|hancelière?/;
+  /Representative|HR|President|resident|räsident|résident|Commissioner|Minister|inist|ommissari|omisari|omiss|appresentante|epresentante|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|eprésentant|ommissaire|Member|candidate|kanzler|chef|portavoz|porte-parole|égociat|egociador|egoziatore|anciller|ancelliere|hancelière?|ekretär|ecrétaire|ecretári?[oa]|egretari|ecretaris|Taoiseach|Tánaiste|remier/;
 const SAYS =
   'says|said|explains|repeats|adds|tells|told|warns|hopes|urges|dijo|dice|afirmó|declaró|a\\s+déclaré|a\\s+dit|déclare|sagte|sagt|erklärte|ha\\s+detto|ha\\s+dichiarato|dichiara';
 const SAYS_HINT = new RegExp(`(?:^|[^\\p{L}])(?:${SAYS})(?![\\p{L}])`, 'u');
@@ -113,7 +130,7 @@ const PATTERNS: { re: RegExp; name: number; role?: number; hint?: RegExp; ownRol
   // "High Representative Kaja Kallas", "President of the European Parliament Roberta Metsola", "ESM Managing Director Klaus Regling"
   {
     re: new RegExp(
-      `(?:\\b[A-Z]{2,5}\\s+)?\\b(${ROLE})(?:\\s+(?:of|de|du|der|des|for)\\s+${INST}|\\s+(?:of|de|du|der|des)\\s+${UP}[\\p{L}-]+(?=\\s+${UP}))?${PORTFOLIO}\\s*,?\\s+(${NAME})`,
+      `(?:\\b[A-Z]{2,5}\\s+)?\\b(${ROLE})s?${EUROPEAN}(?:\\s+${OF}\\s+${INST}|\\s+(?!for\\s)${OF}\\s+${UP}[\\p{L}-]+(?=\\s*,?\\s+${UP}))?${PORTFOLIO}\\s*,?\\s+(${NAME})`,
       'gu',
     ),
     role: 1,
@@ -210,9 +227,28 @@ const CITY_NAMES = new Set(CITIES);
 const INSTITUTION_TAIL =
   /\s(?:Parlamento|Parlement|Parlament|Ue|UE|EU|Unión|Union|Unione|Commissione?|Comisión|Consejo|Conseil|Consiglio|Europa|Eurogrupo|Eurogruppo|Eurogroupe|Estados?|Gobierno|Governo|Gouvernement)$/u;
 
+/**
+ * A portfolio after a particle ("comisaria de Energía", "ministre de la Justice"): no surname.
+ * (A real particle name, "de Guindos", "von der Leyen", is not one of these words.)
+ */
+const PORTFOLIO_NAME = new RegExp(
+  `^(?:de|del|di|du|da|do|la|le)\\s+(?:la\\s+|l[’']|los\\s+|las\\s+)?(?:${[
+    'Energía|Energia|Énergie|Energie|Economía|Economia|Économie|Hacienda|Finanzas|Finances|Finanze|Finanças',
+    'Justicia|Justice|Giustizia|Justiça|Interior|Intérieur|Interno|Interni|Defensa|Défense|Difesa|Defesa',
+    'Comercio|Commerce|Commercio|Comércio|Trabajo|Travail|Lavoro|Trabalho|Sanidad|Salud|Santé|Salute|Saúde',
+    'Agricultura|Agriculture|Agricoltura|Cultura|Culture|Educación|Éducation|Istruzione|Educação',
+    'Transportes|Transports|Trasporti|Exteriores|Esteri|Asuntos|Affaires|Industria|Industrie|Indústria',
+    'Medio|Ambiente|Environnement|Vivienda|Migración|Migration|Migrazione|Clima|Climat|Competencia|Concurrence',
+    'Concorrenza|Ampliación|Élargissement|Allargamento|Empleo|Emploi|Emprego|Pesca|Pêche|Innovación|Innovation',
+    'Innovazione|Presupuesto|Budget|Bilancio|Orçamento|Vecindad|Voisinage|Vicinato|Seguridad|Sécurité|Sicurezza',
+    'Segurança|Cohesión|Cohésion|Coesione|Coesão|Igualdad|Égalité|Uguaglianza|Igualdade|Gobierno|Governo|Gouvernement',
+  ].join('|')})(?:\\s|$)`,
+  'u',
+);
+
 /** Whether a cleaned name can be a person's: not an institution after a particle ("del Parlamento"), a city or an outlet. */
-function isPersonName(n: string): boolean {
-  if (CITY_NAMES.has(n) || OUTLET_WORD.test(n)) return false;
+export function isPersonName(n: string): boolean {
+  if (CITY_NAMES.has(n) || OUTLET_WORD.test(n) || PORTFOLIO_NAME.test(n)) return false;
   return /^\p{Lu}/u.test(n) || !INSTITUTION_TAIL.test(n);
 }
 
@@ -228,8 +264,22 @@ export function addSpeaker(list: Speaker[], name: string, role: string | null): 
   if (!same.role && role) same.role = role;
 }
 
+/** Small words that stay lower case when a line in capitals is written as a headline. */
+const SMALL_WORD =
+  /^(?:by|at|of|the|and|in|on|for|to|with|after|before|from|de|du|des|la|le|les|et|à|von|der|die|das|und|mit|del|di|y|e|en|van|den|het)$/i;
+
+/** A headline in capitals as a headline is written: "REMARKS BY PRESIDENT ANNA BERG" → "Remarks by President Anna Berg". */
+export function unshout(s: string): string {
+  if (s !== s.toUpperCase() || !/\p{Lu}{2}/u.test(s)) return s;
+  return s
+    .split(/(\s+)/)
+    .map((w, i) => (i > 0 && SMALL_WORD.test(w) ? w.toLowerCase() : titleCase(w)))
+    .join('');
+}
+
 /** Officials named in a title, a header line or a lead, with their roles where written. */
 export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
+  s = unshout(s);
   // a hint that several patterns share (ROLE_HINT) is tested once
   const hinted = new Map<RegExp, boolean>();
   for (const { re, name, role, hint, ownRole } of PATTERNS) {

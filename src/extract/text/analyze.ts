@@ -11,6 +11,7 @@ import {
   protagonist,
 } from '../meta/speakers.js';
 import { findEvent } from '../meta/event.js';
+import { speakersFromFields } from '../meta/speaker-fields.js';
 import {
   DELIVERY,
   PHONE,
@@ -21,7 +22,7 @@ import {
   isStop,
 } from './boilerplate.js';
 import { isCaptionStyle, joinCaptionLines, stripInlineCues } from './captions.js';
-import { isBodyStart, isTitleLike } from './header.js';
+import { isBodyStart, isTitleLike, ROLE_LINE } from './header.js';
 import { CAPTURE_STAMP, LIVE_STAMP, normalizeLine, splitGlued, splitsAtMost } from './normalize.js';
 import { BYLINE, dateOfRemarks } from './remarks-date.js';
 import { chooseTitle } from './title.js';
@@ -31,6 +32,8 @@ export interface Hints {
   title?: string | null;
   /** A page's `<h1>`: the title when it is among the header lines and reads as one. */
   h1?: string | null;
+  /** A page's `<title>`: an `<h1>` it does not hold is the site's banner when another header line is in it. */
+  pageTitle?: string | null;
   date?: string | null;
   place?: string | null;
   speakers?: Speaker[];
@@ -79,7 +82,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   const header = split.header;
   let body = split.body;
 
-  let title = hints.title || chooseTitle(header, docLang, titleLike, hints.h1);
+  let title = hints.title || chooseTitle(header, docLang, titleLike, hints.h1, hints.pageTitle);
   // a name that labels turns in the body ("Paul Germain" above each question) is no title
   if (!hints.title && title && isBareName(title) && body.includes(title)) title = null;
   // a title repeated inside the body (mirrors print it twice or thrice)
@@ -305,6 +308,7 @@ function findAllSpeakers(
     if (isBareName(title)) addSpeaker(speakers, title, null);
   }
   for (const h of header) if (!BYLINE.test(h)) findSpeakers(h, speakers);
+  for (const n of speakersFromFields([...header, ...body.slice(0, 4)])) addSpeaker(speakers, n, null);
   if (lead) findSpeakers(lead.slice(0, 700), speakers);
   for (const b of body.slice(0, 3)) if (b !== lead && splitsAtMost(b, 15)) findSpeakers(b, speakers);
   for (const b of body) {
@@ -317,7 +321,9 @@ function findAllSpeakers(
     if (guest) addSpeaker(speakers, guest, null);
   }
   for (const b of body.slice(0, 12)) for (const name of interviewLabels(b)) addSpeaker(speakers, name, null);
-  const signature = body[body.length - 1];
+  // a signature under the speech, maybe with the signer's role on the line below it
+  const last = body.length - 1;
+  const signature = ROLE_LINE.test(body[last] ?? '') ? body[last - 1] : body[last];
   if (body.length >= 3 && signature && signature.split(/\s+/).length <= 4 && isBareName(signature))
     addSpeaker(speakers, signature, null);
   if (!speakers.length) {

@@ -11,6 +11,13 @@ const DROP_LINE: RegExp[] = [
   /^(?:share|tweet|print|email|e-mail|facebook|twitter|x|linkedin|whatsapp|copy link|×)(?: this(?: page| article)?)?:?$/i,
   /^share (?:on|via|this|to)\b.{0,40}$/i,
   /^(?:deel|delen|partager|teilen|condividi|compartir)(?: (?:dit|ce|cet|cette|diesen|via|op|sur|auf|su|en)\b.{0,40})?:?$/i,
+  // "Auf Facebook teilen", "Partilhar no Facebook": a share verb and a platform, nothing else
+  /^(?=.{0,60}$)(?=.*\b(?:share|teilen|partager|compartir|condividi|partilhar|compartilhar|delen)\b)(?=.*\b(?:facebook|twitter|x|linkedin|whatsapp|telegram|e-?mail|bluesky|mastodon|reddit)\b)(?:[\p{L}-]+\s*){2,6}:?$/iu,
+  // a blog's like box ("Like this:", "Like Loading…"), a post's category and tag line, a page number
+  /^(?:like this:?|like loading\.*|loading\.*)$/i,
+  /^(?:posted in|filed under|tagged(?: with)?|classé dans|veröffentlicht in|publicado en|pubblicato in|publicado em)\b.{0,200}$/i,
+  /^(?:mots-clés|schlagw(?:orte|örter)|stichw(?:orte|örter)|etiquetas|etichette|parole chiave|palabras clave|trefwoorden|topics|themen|thèmes|keywords)\s*:.{0,200}$/i,
+  /^(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?$|^(?:page|seite|página|pagina)\s+\d{1,3}(?:\s+(?:of|de|von|di|sur|van)\s+\d{1,3})?$/i,
   /^only the original language version is authentic/i,
   /^pdf version$/i,
   /^press contacts?:?$/i,
@@ -18,6 +25,8 @@ const DROP_LINE: RegExp[] = [
   /^read transcript(?: expand)?$/i,
   /^READ\s+\S.{0,160}$/,
   /^(?:read also|see also|related(?: (?:articles?|news|posts?))?|lire aussi|mehr zum thema|lees ook)\b:?.{0,160}$/i,
+  // "Lesen Sie auch: …", "Leggi anche: …": a link to another article, in the sources' languages
+  /^(?:(?:à )?lire (?:aussi|également)|voir aussi|lesen sie (?:auch|mehr)|siehe auch|lea (?:también|más)|lee también|ver también|leggi (?:anche|pure)|vedi anche|leia (?:também|mais)|veja também|ver também)\s*:.{0,160}$/i,
   /^©/,
   /^(?=.{0,160}$)(?=.*\b(?:Home|Menu|Search|Contact|About|Login|Publications?|Statistics|Careers?|Explainers|Services|Newsroom)\b)(?:[\p{Lu}][\p{L}&-]*\s+){3,}[\p{Lu}][\p{L}&-]*$/u,
   /^(?:photo|foto|image|picture|credit|caption)s?\b[^.!?]{0,160}$/i,
@@ -44,6 +53,8 @@ const DROP_LINE: RegExp[] = [
   /^press releases?$/i,
   /^(?:follow us(?: on\b.{0,40})?|(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter.{0,40})$/i,
   /^(?:we use cookies|this (?:site|website) uses cookies)\b.{0,240}$/i,
+  // a newsletter pitch inside an article: "Get our Europe briefing – every weekday. Join 120,000 readers."
+  /^(?=.{0,200}$)(?:sign up|subscribe|get|join|register|receive|inscrivez-vous|abonnez-vous|recevez|abonnieren sie|melden sie sich|suscr[ií]b[ae]te|recibe|iscriviti|ricevi|registe-se|subscreva|meld je aan|abonneer)\b(?=.*\b(?:newsletters?|briefing|inbox|alerts?|readers|subscribers|lettre d[’']information|abonnés|leser|abonnenten|boletín|suscriptores|lettori|iscritti|nieuwsbrief|lezers)\b)/i,
   /^(?:accept|reject|refuse)(?: all)? cookies$/i,
   // the answer buttons of a page-feedback box: "Yes No"
   /^(?:yes|oui|ja|sí|si|sì)\s*[/|]?\s*(?:no|non|nein|nee)$/i,
@@ -91,12 +102,14 @@ const STOP_LINE: RegExp[] = [
  * the same words in a menu above the article must not cut it.
  */
 const LATE_STOP_LINE: RegExp[] = [
-  /^\d+\s+(?:thoughts?|responses?|replies|comments?|reactions?|commentaires?|kommentare?|reacties|reactie|commenti|commento|comentarios?)(?:\s+(?:on|to|sur|zu|op|su|en)\b.{0,200})?$/i,
+  /^\d+\s+(?:thoughts?|responses?|replies|comments?|reactions?|commentaires?|kommentare?|reacties|reactie|commenti|commento|comentarios?|comentários?)(?:\s+(?:on|to|sur|zu|op|su|en)\b.{0,200})?$/i,
   /^(?:comments?|reactions?|responses?|replies|commentaires|kommentare|reacties|commenti|comentarios)\s*[([]\d+[)\]]$/i,
   /^(?:add|post|write|leave|submit) (?:a|your) (?:comment|reply|response)\b.{0,40}$/i,
-  /^(?:join the (?:discussion|conversation)|what do you think\?|laisser (?:un commentaire|une réponse)|réagir|schreibe einen kommentar|hinterlasse einen kommentar|kommentar schreiben|lascia un commento|lascia una risposta|deja (?:un comentario|una respuesta)|geef een reactie|laat een reactie achter|reageer)\s*:?$/i,
-  /^(?:more (?:on|about) this (?:topic|story|subject|issue)|more (?:stories|news|articles|coverage)(?: (?:from|on|about|in)\b.{0,40})?|related (?:stories|content|coverage|topics|reading|links|articles|posts|news)|recommended(?: for you| stories| articles| reading)?|you (?:might|may) (?:also )?(?:like|be interested in|have missed)|don[’']t miss|latest (?:news|stories|articles|posts)|also (?:read|on\b.{0,40})|sur le même (?:sujet|thème)|à lire (?:aussi|également)|à voir aussi|dans la même rubrique|das könnte sie auch interessieren|auch interessant|weitere (?:artikel|nachrichten|meldungen)(?: zum thema)?|mehr zum thema\b.{0,40}|leggi anche|potrebbe interessarti|articoli correlati|te puede interesar|noticias relacionadas|más noticias|lees ook|meer over dit onderwerp|gerelateerde artikelen)\s*:?$/i,
-  /^(?:was this (?:page|article|information|content) (?:helpful|useful)|did you find (?:this|what you were looking for)|is there anything wrong with this page|report a (?:problem|mistake|bug)(?: on this page)?|cette page vous a-t-elle été utile|cette information vous a-t-elle été utile|war diese seite hilfreich|ist diese seite hilfreich|¿(?:le )?(?:ha resultado|es) útil (?:esta|la) (?:página|información)|questa pagina (?:ti )?è stata utile|was deze pagina nuttig|heeft deze informatie u geholpen)\s*\??$/i,
+  /^(?:join the (?:discussion|conversation)|what do you think\?|laisser (?:un commentaire|une réponse)|réagir|schreibe einen kommentar|hinterlasse einen kommentar|kommentar schreiben|lascia un commento|lascia una risposta|deja (?:un comentario|una respuesta)|deixe (?:um comentário|uma resposta)|deixa um comentário|geef een reactie|laat een reactie achter|reageer)\s*:?$/i,
+  /^(?:more (?:on|about) this (?:topic|story|subject|issue)|more (?:stories|news|articles|coverage)(?: (?:from|on|about|in)\b.{0,40})?|related (?:stories|content|coverage|topics|reading|links|articles|posts|news)|recommended(?: for you| stories| articles| reading)?|you (?:might|may) (?:also )?(?:like|be interested in|have missed)|don[’']t miss|latest (?:news|stories|articles|posts)|also (?:read|on\b.{0,40})|sur le même (?:sujet|thème)|à lire (?:aussi|également)|à voir aussi|dans la même rubrique|das könnte sie auch interessieren|auch interessant|weitere (?:artikel|nachrichten|meldungen)(?: zum thema)?|mehr zum thema\b.{0,40}|leggi anche|potrebbe interessarti|articoli (?:correlati|simili)|te puede interesar|(?:noticias|artículos) relacionad[oa]s|más noticias|lees ook|meer over dit onderwerp|gerelateerde artikelen|articles (?:similaires|liés|connexes)|(?:ähnliche|verwandte) (?:artikel|beiträge|themen)|(?:artigos|notícias) relacionad[oa]s|leia (?:também|mais)|veja também|(?:les )?plus lus|meistgelesen|lo más leído|i più letti|mais lid[oa]s)\s*:?$/i,
+  // a list of topics or tags under its label: "Topics", "Schlagworte", "Etiquetas"
+  /^(?:topics?|tags?|keywords?|themes?|thèmes|sujets|mots-clés|themen|schlagw(?:orte|örter)|stichw(?:orte|örter)|temas|etiquetas|palabras clave|argomenti|etichette|parole chiave|assuntos|trefwoorden|onderwerpen)\s*:?$/i,
+  /^(?:(?:was|is) this (?:page|article|information|content) (?:helpful|useful)|did you find (?:this|what you were looking for)|is there anything wrong with this page|report a (?:problem|mistake|bug)(?: on this page)?|cette page vous a-t-elle été utile|cette information vous a-t-elle été utile|war diese seite hilfreich|ist diese seite hilfreich|¿(?:le )?(?:ha resultado|es) útil (?:esta|la) (?:página|información)|questa pagina (?:ti )?è stata utile|was deze pagina nuttig|heeft deze informatie u geholpen)\s*\??$/i,
 ];
 
 /** Whether a line ends the transcript once some spoken text has been read. */

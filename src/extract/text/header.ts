@@ -1,11 +1,12 @@
 import { findDates, startsWithDate } from '../meta/dates.js';
 import { detectLanguage } from '../meta/language.js';
 import { placeInHeaderLine } from '../meta/places.js';
+import { isSpeakersField } from '../meta/speaker-fields.js';
 import { NAME_SOURCE, ROLE_SOURCE } from '../meta/speakers.js';
 import { OPENING, TITLE_WORD } from './boilerplate.js';
 import { hasWords } from './normalize.js';
 
-const ROLE_LINE = new RegExp(`^(?:the\\s+)?(?:${ROLE_SOURCE})\\s+(?:of|for)\\b`, 'iu');
+export const ROLE_LINE = new RegExp(`^(?:the\\s+)?(?:${ROLE_SOURCE})\\s+(?:of|for)\\b`, 'iu');
 const SPEAKER_LINE = new RegExp(
   `^${NAME_SOURCE}\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${ROLE_SOURCE})\\b`,
   'u',
@@ -22,12 +23,17 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 export const TURN_START =
   /^(?:Q\s*[.:)\-–]|Q\s{2,}|Q&A\b|Question(?:\s*\[[^\]]*\]|\s*\([^)]*\))?\s*:|Questions? and answers|Frage\s*:|Réponse\s*:|Journalist(?:e|in)?(?:\s*\([^)]*\))?\s*:|Moderator\s*:|Interviewer\s*:|[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S)/u;
 
-/** Whether a line reads as a document title (not a dateline, a byline, a role line or a sentence of speech). */
-export function isTitleLike(line: string): boolean {
+/**
+ * Whether a line reads as a document title (not a dateline, a byline, a role line or a sentence of
+ * speech). `loose`: a headline of three words or more that has no title word ("Kommissarin Varga
+ * zu den Speicherregeln"), for a header where no line reads as a title otherwise.
+ */
+export function isTitleLike(line: string, loose = false): boolean {
   if (line.length > 350 || line.length < 8) return false;
   const n = words(line);
-  if (n < 2) return false;
-  if (startsWithDate(line) || ROLE_LINE.test(line) || POST_META.test(line)) return false;
+  if (n < (loose ? 3 : 2)) return false;
+  if (startsWithDate(line) || ROLE_LINE.test(line) || POST_META.test(line) || isSpeakersField(line))
+    return false;
   // "Anna Berg, Minister of Finance" is a byline; with a quote after it, a headline
   if (SPEAKER_LINE.test(line) && !/\s:\s*\S|["“«„]/.test(line)) return false;
   if (SENTENCE_BREAK.test(line)) return false;
@@ -44,7 +50,7 @@ export function isTitleLike(line: string): boolean {
     )
   )
     return false;
-  return TITLE_WORD.test(line) || /\S:\s+\S/.test(line) || n >= 6;
+  return loose || TITLE_WORD.test(line) || /\S:\s+\S/.test(line) || n >= 6;
 }
 
 /**
@@ -60,7 +66,7 @@ export function isBodyStart(
   const line = raw.replace(/^\d{1,2}:\d{2}:\d{2}\s+/, '').replace(/(?<!\s)\s+\d{1,2}:\d{2}:\d{2}$/, '');
   if (OPENING.test(line) || /^(?:SOUNDBITE|Soundbite|SOT)\b/.test(line)) return true;
   if (/^(?:Q\s*[.:)\-–]\s*\S|Q\s{2,}\S|Question\s*:|Journalist\s*:|Frage\s*:)/.test(line)) return true;
-  if (titleLike(line) && (!titleFound || !/[.!?]["”]?$/.test(line))) return false;
+  if (isSpeakersField(line) || (titleLike(line) && (!titleFound || !/[.!?]["”]?$/.test(line)))) return false;
   if (/^[\p{Lu}][\p{Lu} .'’-]{2,60}(?:,[^:]{1,80})?:\s+\S/u.test(line) && hasWords(line, 6)) return true;
   const sentence = /[.!?…"”»)]$/.test(line) || line.length >= 200;
   if (!hasWords(line, 8) || !sentence) return false;

@@ -1,6 +1,7 @@
 import { detectLanguage } from '../meta/language.js';
 import { isBareName } from '../meta/speakers.js';
 import { TITLE_WORD } from './boilerplate.js';
+import { isTitleLike } from './header.js';
 
 /** Letters of scripts other than Latin: a menu in another script is no title of a Latin-script text. */
 const OTHER_SCRIPT = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]/gu;
@@ -47,8 +48,15 @@ export function chooseTitle(
   docLang: string,
   titleLike: (l: string) => boolean,
   h1: string | null = null,
+  pageTitle: string | null = null,
 ): string | null {
-  const plausible = header.filter((l) => titleLike(l) && !otherScript(l) && !WRAPPED_BY.test(l));
+  let plausible = header.filter((l) => titleLike(l) && !otherScript(l) && !WRAPPED_BY.test(l));
+  // an <h1> the <title> does not hold, when another header line is in the <title>: the site's banner
+  const inPageTitle = pageTitle ? plausible.filter((l) => l.length >= 15 && pageTitle.includes(l)) : [];
+  if (h1 && pageTitle && !pageTitle.includes(h1) && inPageTitle.length) {
+    plausible = plausible.filter((l) => l !== h1);
+    h1 = inPageTitle[0]!;
+  }
   // a page's <h1> that reads as a title is the page's own title: a line in another language's
   // words or a longer line of the template must not win over it
   if (h1 && plausible.includes(h1) && !isChrome(h1)) return finishTitle(header, h1);
@@ -66,7 +74,9 @@ export function chooseTitle(
     return !l || l === docLang;
   });
   const ranked = [...inLang, ...candidates.filter((c) => !inLang.includes(c))];
-  const pick = ranked[0] ?? named;
+  // no line reads as a title: a short headline without a title word, if one is there
+  const pick =
+    ranked[0] ?? named ?? header.find((l) => isTitleLike(l, true) && !otherScript(l) && !isChrome(l));
   return pick ? finishTitle(header, pick) : null;
 }
 
@@ -95,4 +105,29 @@ export function stripSiteName(t: string): string {
   const prefix = SITE_PREFIX.exec(s);
   if (prefix && TITLE_WORD.test(s.slice(prefix[0].length))) s = s.slice(prefix[0].length);
   return s.replace(/^(?:Press [Rr]eleases?|PRESS RELEASES?)\s+(?=\p{Lu})/u, '').trim();
+}
+
+/** Words of a site's or an office's name: "Norland Mission to the EU", "Euro Ledger News". */
+const SITE_WORD =
+  /\b(?:mission|embassy|delegation|representation|ministry|government|gov|office|agency|service|portal|website|site|blog|news|times|post|journal|daily|online|press|media|tv|radio|magazine|ambassade|délégation|ministère|gouvernement|botschaft|ministerium|regierung|vertretung|embajada|ministerio|gobierno|ambasciata|ministero|governo|embaixada|ministério)\b|\.[a-z]{2,4}\b/i;
+const TITLE_SEPARATOR = /(?<!\s)\s+(?:[|–—·•]|-|::)\s+/g;
+
+/**
+ * A page's `<title>` without the site's name: a last part that holds no title word ("… | Euro
+ * Ledger", "… - Norland Mission to the EU"), or a first part that names a site, an office or a
+ * domain ("Norland Mission | …"). A title whose parts are all its own stays whole.
+ */
+export function withoutSiteName(t: string): string {
+  const seps = [...t.matchAll(TITLE_SEPARATOR)];
+  const short = (s: string) => s.trim().split(/\s+/).length <= 8;
+  const lastSep = seps[seps.length - 1];
+  const firstSep = seps[0];
+  if (lastSep && firstSep) {
+    const last = t.slice(lastSep.index + lastSep[0].length);
+    const first = t.slice(0, firstSep.index);
+    if (short(last) && !TITLE_WORD.test(last)) return stripSiteName(t.slice(0, lastSep.index));
+    if (short(first) && SITE_WORD.test(first) && !TITLE_WORD.test(first))
+      return stripSiteName(t.slice(firstSep.index + firstSep[0].length));
+  }
+  return stripSiteName(t);
 }
