@@ -42,7 +42,10 @@ const PATTERNS: { re: RegExp; parse: (m: RegExpExecArray) => [number, number, nu
   { re: /(?<![\d.:/])(\d{1,2})[./](\d{1,2})[./](\d{4})\b/g, parse: (m) => [+m[3]!, +m[2]!, +m[1]!] },
   { re: /(?<![\d.:/])(\d{4})\/(\d{1,2})\/(\d{1,2})(?![\d/])/g, parse: (m) => [+m[1]!, +m[2]!, +m[3]!] },
   // "03.03.26": a German-style date with a two-digit year (dots only: "03/03/26" may be American)
-  { re: /(?<![\d.:/])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/g, parse: (m) => [2000 + +m[3]!, +m[2]!, +m[1]!] },
+  {
+    re: /(?<![\d.:/])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/g,
+    parse: (m) => [2000 + +m[3]!, +m[2]!, +m[1]!],
+  },
   {
     re: new RegExp(
       `\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`,

@@ -56,8 +56,7 @@ export function mayNameCity(s: string): boolean {
 const CITY_WORD = new RegExp(`(?<![\\p{L}])(${CITY_RE})(?![\\p{L}])`, 'u');
 
 /** Words in capitals written as the gazetteer writes them: "TIRANA, 3 MARCH" → "Tirana, 3 March". */
-const unshoutWords = (s: string) =>
-  s.replace(/\p{Lu}{3,}/gu, (w) => w[0]! + w.slice(1).toLowerCase());
+const unshoutWords = (s: string) => s.replace(/\p{Lu}{3,}/gu, (w) => w[0]! + w.slice(1).toLowerCase());
 
 /** The city a short header line names (a dateline, `Lieu: …`, `City, Country`), or null. */
 export function placeInHeaderLine(line: string): string | null {
