@@ -91,7 +91,7 @@ const settings = {
     'LINK_WINDOW',
     int(1),
     50000,
-    'Records the link index keeps: copies of a record are looked for among the newest this many (Redis memory grows with it, about 2 kB a record).',
+    'Records the link index keeps: copies of a record are looked for among the newest this many (Redis memory grows with it, about 3 kB a record).',
   ],
   keepFailed: ['KEEP_FAILED', int(0), 5000, 'Failed jobs kept per queue, for inspection and retry.'],
   lockDurationMs: [
