@@ -21,7 +21,8 @@ import { Site } from '../schemas/record.js';
  * values kept from the lookup, no second read), its old number forgotten (the old number's
  * bucket entries lead nowhere and go when they leave the window). Keeping memory bounded: one
  * band in four is swept as it is read (the numbers outside the window dropped from every field
- * of that bucket hash), and the numbers that left the window leave the two maps, a few per
+ * of that bucket hash; a hash of n > 16 fields on one such visit in n/16, so a sweep reads about
+ * 16 fields however large the index), and the numbers that left the window leave the two maps, a few per
  * link. A stored value of another scheme is returned, for the caller to take it out of that
  * scheme's buckets. KEYS: signatures hash, numbers hash, counter, trimmed counter, then one
  * bucket hash per band. ARGV: id, `site hex` or '', window, scheme, then one field per band
@@ -38,7 +39,14 @@ local seen, nums, found = {}, {}, {}
 if oldnum then seen[oldnum] = true end
 for i = 5, #KEYS do
   local v
-  if value ~= '' and (i + top) % 4 == 0 then
+  local sweep = value ~= '' and (i + top) % 4 == 0
+  if sweep then
+    -- Bounded work: a hash of n fields is swept on one visit in n/16 (the buckets' first digits
+    -- are skewed, so a few hashes hold thousands of fields); about 16 fields a visit, whatever n.
+    local n = redis.call('HLEN', KEYS[i])
+    sweep = n <= 16 or (math.floor(top / 4) + i) % math.ceil(n / 16) == 0
+  end
+  if sweep then
     local all, dead = redis.call('HGETALL', KEYS[i]), {}
     for j = 1, #all, 2 do
       local keep = {}
@@ -76,7 +84,14 @@ if value ~= '' then
   redis.call('HSET', KEYS[2], num, id)
   for i = 5, #KEYS do
     if found[i] == '' then redis.call('HSET', KEYS[i], ARGV[i], num)
-    else redis.call('HSET', KEYS[i], ARGV[i], found[i] .. ' ' .. num) end
+    else
+      -- A bucket keeps its newest 32 numbers: boilerplate many records share makes a few
+      -- buckets popular, and reading them whole made each link cost more as the index grew;
+      -- a copy shares many buckets, so the newest few of a popular one lose nothing.
+      local parts = {}
+      for n in string.gmatch(found[i], '%d+') do parts[#parts + 1] = n end
+      redis.call('HSET', KEYS[i], ARGV[i], table.concat(parts, ' ', math.max(1, #parts - 30)) .. ' ' .. num)
+    end
   end
   redis.call('HSET', KEYS[1], id, scheme .. ' ' .. num .. ' ' .. value)
   local trimmed = tonumber(redis.call('GET', KEYS[4]) or '0')

@@ -134,4 +134,18 @@ describe('the Redis link index (real Redis)', () => {
     // What stays in the buckets: the window's numbers, and numbers that left it since their bucket was swept.
     expect((await numbersInBuckets('bounded')).length).toBeLessThan(texts.length * 64);
   });
+
+  it('keeps a bucket that many records share to its newest 32 numbers, and still finds a copy through the others', async () => {
+    const k = fresh('popular');
+    const index = new RedisLinkIndex(redis(), k, 50_000);
+    // 60 records that share every word run but the last few: their buckets are mostly the same.
+    const [a] = remarks();
+    for (let i = 0; i < 60; i++)
+      await linkRecord(index, { id: `generic:near-${i}`, site: 'generic', text: mirrorOf(a!.text, 200 + i) });
+    for (const key of await redis().keys(`${k.lsh('')}*`))
+      for (const v of Object.values(await redis().hgetall(key)))
+        expect(v.split(' ').length).toBeLessThanOrEqual(32);
+    const late = await linkRecord(index, { id: 'eeas:late', site: 'eeas', text: mirrorOf(a!.text, 999) });
+    expect(late.sameAs.length).toBeGreaterThan(0);
+  });
 });
