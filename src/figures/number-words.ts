@@ -1,4 +1,4 @@
-import type { Lang } from './lexicon.js';
+import { SCALES, type Lang } from './lexicon.js';
 import type { Token } from './tokenize.js';
 
 const table = (lang: Lang, words: string, values?: number[]): Map<string, number> =>
@@ -119,31 +119,10 @@ const HUNDRED = new Set(['hundred', 'cent', 'cents', 'hundert', 'honderd', 'cent
 const THOUSAND = new Set(['thousand', 'mille', 'tausend', 'duizend', 'mil', 'mila']);
 const bareThousand = (w: string, lang: Lang): boolean =>
   (w === 'mille' && (lang === 'fr' || lang === 'it')) || (w === 'mil' && (lang === 'es' || lang === 'pt'));
-const BIG = new Map<string, number>([
-  ['million', 1e6],
-  ['millions', 1e6],
-  ['billion', 1e9],
-  ['trillion', 1e12],
-  ['milliard', 1e9],
-  ['milliards', 1e9],
-  ['millionen', 1e6],
-  ['milliarde', 1e9],
-  ['milliarden', 1e9],
-  ['miljoen', 1e6],
-  ['miljard', 1e9],
-  ['millón', 1e6],
-  ['millones', 1e6],
-  ['milione', 1e6],
-  ['milioni', 1e6],
-  ['miliardo', 1e9],
-  ['miliardi', 1e9],
-  ['milhão', 1e6],
-  ['milhões', 1e6],
-  ['bilhão', 1e9],
-  ['bilhões', 1e9],
-  ['bilião', 1e12],
-  ['biliões', 1e12],
-]);
+/** Scales that follow number words (`zwei Milliarden`): the scale words of a million and up, abbreviations aside. */
+const BIG: ReadonlyMap<string, number> = new Map(
+  [...SCALES].filter(([w, v]) => v >= 1e6 && !['mio', 'mrd', 'mld'].includes(w)),
+);
 const AND = new Set(['and', 'et', 'und', 'en', 'y', 'e']);
 const ARTICLE = new Set(['a', 'an']);
 /** `and a half` without the article: `et demi`, `y medio`, `e mezzo`. */
