@@ -50,8 +50,9 @@ function calls(before: string, name: string): boolean {
     surname.length > 2 &&
     before.length < 300 &&
     !before.includes('?') &&
-    GIVES_TO.test(before) &&
-    before.includes(surname)
+    // the name first: a cheap test before the pattern (it tries every word)
+    before.includes(surname) &&
+    GIVES_TO.test(before)
   );
 }
 

@@ -173,7 +173,7 @@ function carryNameLabels(items: Item[], speakers: readonly Speaker[]): Set<Item>
       const it = items[k]!;
       const next = items[k + 1]!;
       if (it.m.type !== 'none' || it.p.cue || next.m.type !== 'none' || next.p.cue) continue;
-      const repeated = (count.get(it.p.text) ?? 0) >= 2;
+      const repeated = it.p.text.length <= NAME_LINE_MAX && (count.get(it.p.text) ?? 0) >= 2;
       const name = lineName(it.p.text, speakers, repeated);
       if (!name) continue;
       const surname = name.split(/\s+/).pop()!;
@@ -249,11 +249,14 @@ function nameInitials(items: Item[], text: string, speakers: readonly Speaker[])
 const GLUED_INTRO =
   /\s(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2},\s*[\p{Lu}\d][\p{L}\d&.'’-]*(?:\s+[\p{Lu}\d][\p{L}\d&.'’-]*){0,3}\s?:\s*["“„«])/u;
 
+/** How every `GLUED_INTRO` ends: a cheap test before the costly one (it tries every space). */
+const COLON_QUOTE = /:\s*["“„«]/;
+
 /** Cuts a paragraph without a marker where a journalist's quoted introduction starts after junk. */
 function cutGluedIntros(items: Item[]): void {
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
-    if (it.m.type !== 'none' || it.p.cue || !it.p.text.includes(':')) continue;
+    if (it.m.type !== 'none' || it.p.cue || !COLON_QUOTE.test(it.p.text)) continue;
     const g = GLUED_INTRO.exec(it.p.text);
     if (!g || g.index === 0) continue;
     const rest = sub(it.p, g.index, it.p.text.length);

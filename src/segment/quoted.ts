@@ -44,6 +44,8 @@ function tailAfterQuote(s: string): number {
 /** The cut between a glued prompt and its quoted answer, or -1. */
 function promptCut(s: string): number {
   if (wholeQuote(s) || CLOSER[s.charAt(0)]) return -1;
+  // a prompt ends in `?`, `…` or `...`: cheap tests before the pattern (it tries every full stop)
+  if (!s.includes('?') && !s.includes('…') && !s.includes('...')) return -1;
   HEAD_THEN_QUOTE.lastIndex = 0;
   for (let m = HEAD_THEN_QUOTE.exec(s); m; m = HEAD_THEN_QUOTE.exec(s)) {
     const at = m.index + m[0].length;
