@@ -58,6 +58,18 @@ const STOP = new Set(
 const HONORIFIC =
   /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Herr|Frau|Monsieur|Madame|Mme|M|Señor|Señora|Sr|Sra|Signor|Signora|Dott|Dottssa)\.?\s+)+(?=\p{Lu})/u;
 const LEADING_ROLE = new RegExp(`^(?:(?:[A-Z]{2,5}\\s+)?${ROLE}s?\\s+)+`, 'iu');
+/**
+ * A word that every match of ROLE holds, in any case: a text without one holds no role, and the
+ * large case-blind role patterns need not run (test/extract/speakers.test.ts checks it against ROLE).
+ */
+export const ROLE_KEY = new RegExp(
+  [
+    'vp|eu\\s+hr|present|représent|presid|présid|präsid|commiss|comiss|comisari|kommissar|minist|chancel|kanzler|chef',
+    'secretar|secrétaire|secretário|segretari|sekretär|director|spokes|governor|chair|ambassador|beauftragte',
+    'portavoz|porte-parole|negociador|négociat|negoziatore|canciller|cancelliere|taoiseach|tánaiste|premier',
+  ].join('|'),
+  'iu',
+);
 const ROLE_ONLY = new RegExp(`^${ROLE}$`, 'iu');
 
 /** A word in capitals as a name is written ("LAGARDE" → "Lagarde"). */
@@ -87,7 +99,10 @@ const dropPunctuation = (w: string, token: string) => {
 
 /** Cleans a matched name: drops possessives and trailing non-name words, title-cases ALL CAPS. */
 export function cleanName(raw: string): string | null {
-  const tokens = dropPossessive(raw.replace(HONORIFIC, '').replace(LEADING_ROLE, ''))
+  // most names hold no role word, and then no word of theirs is a role
+  const roles = ROLE_KEY.test(raw);
+  const plain = raw.replace(HONORIFIC, '');
+  const tokens = dropPossessive(roles ? plain.replace(LEADING_ROLE, '') : plain)
     .split(/\s+/)
     .filter(Boolean);
   const out: string[] = [];
@@ -97,7 +112,7 @@ export function cleanName(raw: string): string | null {
       out.push(t);
       continue;
     }
-    if (ROLE_ONLY.test(t)) break;
+    if (roles && ROLE_ONLY.test(t)) break;
     const bare = dropPunctuation(dropPossessive(t), t);
     const word = titleCase(bare);
     if (STOP.has(bare) || STOP.has(word)) break;
