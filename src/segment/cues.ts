@@ -65,6 +65,8 @@ export function cutAtCues(p: Span): Piece[] {
   if (dashed.length)
     return [0, ...dashed].flatMap((a, i) => cutAtCues(sub(p, a, dashed[i] ?? p.text.length)));
   const starts = sentenceStarts(p.text);
+  // one sentence: no marker glued after it, no hand-over before a question, no answer after it
+  if (starts.length === 1) return [p];
   const sentences = starts.map((a, i) => ({
     a,
     b: starts[i + 1] ?? p.text.length,
