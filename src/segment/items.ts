@@ -256,7 +256,8 @@ const COLON_QUOTE = /:\s*["“„«]/;
 function cutGluedIntros(items: Item[]): void {
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
-    if (it.m.type !== 'none' || it.p.cue || !COLON_QUOTE.test(it.p.text)) continue;
+    if (it.m.type !== 'none' || it.p.cue || !it.p.text.includes(':') || !COLON_QUOTE.test(it.p.text))
+      continue;
     const g = GLUED_INTRO.exec(it.p.text);
     if (!g || g.index === 0) continue;
     const rest = sub(it.p, g.index, it.p.text.length);
