@@ -8,7 +8,7 @@ import { markQuotedInterview } from './quoted.js';
 import { cutRunOnInterview } from './run-on.js';
 import { cutReportedQuestions } from './reported.js';
 import { cutIndirectQuestions } from './indirect.js';
-import { closersStart, paragraphs, sub } from './spans.js';
+import { closersStart, flatMap, paragraphs, sub } from './spans.js';
 import { asksBack, REPLIES } from './turns.js';
 
 export type { Item } from './cues.js';
@@ -280,12 +280,11 @@ function occursTwice(text: string, word: string): boolean {
  * kept only where they are likely speakers.
  */
 export function readItems(text: string, speakers: readonly Speaker[], interview = false): Item[] {
-  const items: Item[] = paragraphs(text)
+  const items: Item[] = flatMap(
+    paragraphs(text),
     // an interview run into one paragraph: the paragraph holds most of the text
-    .flatMap(
-      (p) => (interview && p.text.length * 5 >= text.length * 3 && cutRunOnInterview(p)) || cutAtCues(p),
-    )
-    .map((p) => ({ p, m: readMarker(p.text) }));
+    (p) => (interview && p.text.length * 5 >= text.length * 3 && cutRunOnInterview(p)) || cutAtCues(p),
+  ).map((p) => ({ p, m: readMarker(p.text) }));
 
   cutGluedIntros(items);
   markQuestionsAfter(items);
