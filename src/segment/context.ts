@@ -2,7 +2,7 @@ import type { Meta, SegmentKind, Speaker } from '../schemas/record.js';
 import { OPENING } from '../extract/text/boilerplate.js';
 import type { Item } from './items.js';
 import { classifyLabels, type LabelRole } from './labels.js';
-import { closersStart, sub, type Span } from './spans.js';
+import { closersStart, flatMap, sub, type Span } from './spans.js';
 import { isHandover, journalistIntro } from './turns.js';
 
 /** A turn being built: its kind, speaker and span of the clean text. */
@@ -58,7 +58,7 @@ function calls(before: string, name: string): boolean {
 
 function labelRoles(items: Item[], speakers: Speaker[]): Map<string, LabelRole> {
   return classifyLabels(
-    items.flatMap((i, k) => {
+    flatMap(items, (i, k) => {
       if (i.m.type !== 'label') return [];
       const before = items[k - 1];
       const afterQuestion =

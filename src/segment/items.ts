@@ -8,7 +8,7 @@ import { markQuotedInterview } from './quoted.js';
 import { cutRunOnInterview } from './run-on.js';
 import { cutReportedQuestions } from './reported.js';
 import { cutIndirectQuestions } from './indirect.js';
-import { closersStart, paragraphs, sub } from './spans.js';
+import { closersStart, flatMap, paragraphs, sub } from './spans.js';
 import { asksBack, REPLIES } from './turns.js';
 
 export type { Item } from './cues.js';
@@ -256,7 +256,8 @@ const COLON_QUOTE = /:\s*["“„«]/;
 function cutGluedIntros(items: Item[]): void {
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
-    if (it.m.type !== 'none' || it.p.cue || !COLON_QUOTE.test(it.p.text)) continue;
+    if (it.m.type !== 'none' || it.p.cue || !it.p.text.includes(':') || !COLON_QUOTE.test(it.p.text))
+      continue;
     const g = GLUED_INTRO.exec(it.p.text);
     if (!g || g.index === 0) continue;
     const rest = sub(it.p, g.index, it.p.text.length);
@@ -279,12 +280,11 @@ function occursTwice(text: string, word: string): boolean {
  * kept only where they are likely speakers.
  */
 export function readItems(text: string, speakers: readonly Speaker[], interview = false): Item[] {
-  const items: Item[] = paragraphs(text)
+  const items: Item[] = flatMap(
+    paragraphs(text),
     // an interview run into one paragraph: the paragraph holds most of the text
-    .flatMap(
-      (p) => (interview && p.text.length * 5 >= text.length * 3 && cutRunOnInterview(p)) || cutAtCues(p),
-    )
-    .map((p) => ({ p, m: readMarker(p.text) }));
+    (p) => (interview && p.text.length * 5 >= text.length * 3 && cutRunOnInterview(p)) || cutAtCues(p),
+  ).map((p) => ({ p, m: readMarker(p.text) }));
 
   cutGluedIntros(items);
   markQuestionsAfter(items);

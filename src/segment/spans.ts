@@ -43,3 +43,10 @@ export function closersStart(s: string, closers: string): number {
   while (i > 0 && closers.includes(s.charAt(i - 1))) i--;
   return i;
 }
+
+/** `xs.flatMap(f)`, as a loop: V8's `flatMap` costs some 250 ns an element (a loop, 8). */
+export function flatMap<T, U>(xs: readonly T[], f: (x: T, i: number) => readonly U[]): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < xs.length; i++) for (const y of f(xs[i]!, i)) out.push(y);
+  return out;
+}
