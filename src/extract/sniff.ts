@@ -87,9 +87,14 @@ export function sniffBytes(bytes: Uint8Array): Sniffed {
 
 const pct = (x: number) => `${(x * 100).toFixed(x < 0.1 ? 1 : 0)}%`;
 
-/** What `sniffText` counts: control characters (not tab, line feed, form feed, carriage return) and U+FFFD. */
+/**
+ * A text without what `sniffText` counts: control characters (not tab, line feed, form feed,
+ * carriage return) and U+FFFD. Anchored at both ends, the engine runs one tight loop over the
+ * text; the same class unanchored tries a match at every position, 1.5x the time (it was 2% of
+ * the clean bench).
+ */
 // eslint-disable-next-line no-control-regex -- control characters are what it looks for
-const SUSPECT = /[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]/;
+const NONE_SUSPECT = /^[^\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]*$/;
 
 /**
  * Whether decoded text is binary after all (a caller passed bytes decoded as Latin-1, say):
@@ -101,7 +106,7 @@ const SUSPECT = /[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]/;
 export function sniffText(text: string): string | null {
   const n = Math.min(text.length, 16384);
   // most documents hold none of what is counted: one engine run over the sample says so
-  if (!text.startsWith('%PDF-') && !SUSPECT.test(n < text.length ? text.slice(0, n) : text)) return null;
+  if (!text.startsWith('%PDF-') && NONE_SUSPECT.test(n < text.length ? text.slice(0, n) : text)) return null;
   let control = 0;
   let replaced = 0;
   for (let i = 0; i < n; i++) {

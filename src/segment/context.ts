@@ -2,8 +2,8 @@ import type { Meta, SegmentKind, Speaker } from '../schemas/record.js';
 import { OPENING } from '../extract/text/boilerplate.js';
 import type { Item } from './items.js';
 import { classifyLabels, type LabelRole } from './labels.js';
-import { sub, type Span } from './spans.js';
-import { INTERVIEW, isHandover, journalistIntro } from './turns.js';
+import { closersStart, flatMap, sub, type Span } from './spans.js';
+import { isHandover, journalistIntro } from './turns.js';
 
 /** A turn being built: its kind, speaker and span of the clean text. */
 export interface Draft {
@@ -15,8 +15,9 @@ export interface Draft {
   aside?: boolean;
 }
 
-export const ENDS_Q = /\?["”’)\]]*$/;
-export const isQuestionTurn = (s: string) => ENDS_Q.test(s) && s.length < 700;
+/** Whether `s` ends in `?`, perhaps before closing quotes or brackets (`/\?["”’)\]]*$/`). */
+export const endsQ = (s: string) => s.charAt(closersStart(s, '"”’)]') - 1) === '?';
+export const isQuestionTurn = (s: string) => endsQ(s) && s.length < 700;
 export const ADDRESSED = /\b(?:you|your|vous|votre|Sie|Ihre?)\b/;
 /** Words of a live blog or a briefing that reports questions without marking them. */
 const QUESTION_TALK =
@@ -49,21 +50,21 @@ function calls(before: string, name: string): boolean {
     surname.length > 2 &&
     before.length < 300 &&
     !before.includes('?') &&
-    GIVES_TO.test(before) &&
-    before.includes(surname)
+    // the name first: a cheap test before the pattern (it tries every word)
+    before.includes(surname) &&
+    GIVES_TO.test(before)
   );
 }
 
 function labelRoles(items: Item[], speakers: Speaker[]): Map<string, LabelRole> {
   return classifyLabels(
-    items.flatMap((i, k) => {
+    flatMap(items, (i, k) => {
       if (i.m.type !== 'label') return [];
       const before = items[k - 1];
       const afterQuestion =
-        !!before &&
-        (before.m.type === 'question' || (before.m.type === 'none' && ENDS_Q.test(before.p.text)));
+        !!before && (before.m.type === 'question' || (before.m.type === 'none' && endsQ(before.p.text)));
       // a labelled turn that asks just before: this voice takes up a question, as no chair does
-      const afterAsk = before?.m.type === 'label' && ENDS_Q.test(before.p.text);
+      const afterAsk = before?.m.type === 'label' && endsQ(before.p.text);
       const words = i.p.text.slice(i.m.skip);
       const chair = before ? before.p.text.slice(before.m.skip) : '';
       const called = !!before && calls(chair, i.m.speaker ?? i.m.label!);
@@ -87,8 +88,17 @@ function labelRoles(items: Item[], speakers: Speaker[]): Map<string, LabelRole> 
   );
 }
 
-/** Reads the document-wide cues: question markers, the roles of labels, and whether it is an interview. */
-export function readCues(items: Item[], text: string, meta: Meta, speakers: Speaker[]): DocumentCues {
+/**
+ * Reads the document-wide cues: question markers, the roles of labels, and whether it is an
+ * interview (`interviewWords`: the text's start or title says so, as `INTERVIEW` tests).
+ */
+export function readCues(
+  items: Item[],
+  text: string,
+  meta: Meta,
+  speakers: Speaker[],
+  interviewWords: boolean,
+): DocumentCues {
   const roles = labelRoles(items, speakers);
   const explicitQ = items.filter((i) => i.m.type === 'question').length;
   const plainQ = items.filter(
@@ -97,7 +107,7 @@ export function readCues(items: Item[], text: string, meta: Meta, speakers: Spea
       !i.p.cue &&
       isQuestionTurn(i.p.text) &&
       items[k + 1] &&
-      !ENDS_Q.test(items[k + 1]!.p.text),
+      !endsQ(items[k + 1]!.p.text),
   );
   const firstPlain = items.find((i) => i.m.type === 'none');
   // a run of short unmarked questions, each answered by a longer paragraph: an interview's rhythm
@@ -110,7 +120,7 @@ export function readCues(items: Item[], text: string, meta: Meta, speakers: Spea
     explicitQ < 2 &&
     (rhythm ||
       (plainQ.length >= 2 && (plainQ.some((i) => ADDRESSED.test(i.p.text)) || QUESTION_TALK.test(text))) ||
-      (plainQ.length >= 1 && (INTERVIEW.test(text.slice(0, 1500)) || INTERVIEW.test(meta.title ?? ''))) ||
+      (plainQ.length >= 1 && interviewWords) ||
       (firstPlain !== undefined &&
         plainQ[0] === firstPlain &&
         items.indexOf(firstPlain) === 0 &&

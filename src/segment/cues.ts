@@ -1,5 +1,5 @@
 import type { Marker } from './markers.js';
-import { sentenceStarts, sub, type Span } from './spans.js';
+import { flatMap, sentenceStarts, sub, type Span } from './spans.js';
 import { HANDOVER_TURN } from './turns.js';
 
 /** A paragraph (or a piece of one cut at a cue) with what its start says about the turn. */
@@ -63,8 +63,10 @@ export function cutAtCues(p: Span): Piece[] {
     ? [...p.text.matchAll(GLUED_DASH_LABEL)].map((m) => m.index).filter((a) => a > 0)
     : [];
   if (dashed.length)
-    return [0, ...dashed].flatMap((a, i) => cutAtCues(sub(p, a, dashed[i] ?? p.text.length)));
+    return flatMap([0, ...dashed], (a, i) => cutAtCues(sub(p, a, dashed[i] ?? p.text.length)));
   const starts = sentenceStarts(p.text);
+  // one sentence: no marker glued after it, no hand-over before a question, no answer after it
+  if (starts.length === 1) return [p];
   const sentences = starts.map((a, i) => ({
     a,
     b: starts[i + 1] ?? p.text.length,
@@ -75,7 +77,7 @@ export function cutAtCues(p: Span): Piece[] {
   const cuts = sentences
     .filter((x, i) => i > 0 && INLINE_MARKER.test(x.s) && (opensTurn || sentences[i - 1]!.s.endsWith('?')))
     .map((x) => x.a);
-  if (cuts.length) return [0, ...cuts].flatMap((a, i) => cutAtCues(sub(p, a, cuts[i] ?? p.text.length)));
+  if (cuts.length) return flatMap([0, ...cuts], (a, i) => cutAtCues(sub(p, a, cuts[i] ?? p.text.length)));
   const glued = handoverThenQuestion(p, starts);
   if (glued)
     return [

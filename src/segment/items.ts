@@ -8,7 +8,7 @@ import { markQuotedInterview } from './quoted.js';
 import { cutRunOnInterview } from './run-on.js';
 import { cutReportedQuestions } from './reported.js';
 import { cutIndirectQuestions } from './indirect.js';
-import { paragraphs, sub } from './spans.js';
+import { closersStart, flatMap, paragraphs, sub } from './spans.js';
 import { asksBack, REPLIES } from './turns.js';
 
 export type { Item } from './cues.js';
@@ -29,7 +29,8 @@ const ASKED_DE = /^([„“"][^„“"]{3,}\?[“”"])\s*,?\s*(?:fragt|fragte|w
 /** A journalist's line after the question that names nobody: `Journalist`, `Reporter`, `Question`. */
 const BARE_BYLINE =
   /^(?:Journalist(?:e|in)?|Reporter(?:in)?|Question|Frage|Pregunta|Domanda|Giornalista|Periodista)\s*\.?$/i;
-const ENDS_Q = /\?["”’»)\]]*$/;
+/** Whether `s` ends in `?`, perhaps before closing quotes or brackets (`/\?["”’»)\]]*$/`). */
+const endsQ = (s: string) => s.charAt(closersStart(s, '"”’»)]') - 1) === '?';
 
 /**
  * The first paragraph of the question that ends just before `k`: the paragraphs before it that
@@ -40,7 +41,7 @@ function questionStart(items: Item[], k: number): number {
   while (j > 0) {
     const before = items[j - 1]!;
     if (before.m.type !== 'none' || before.p.cue || before.p.text.length > 400) break;
-    if (!ENDS_Q.test(before.p.text) || REPLIES.test(before.p.text) || asksBack(before.p.text)) break;
+    if (!endsQ(before.p.text) || REPLIES.test(before.p.text) || asksBack(before.p.text)) break;
     j--;
   }
   return j;
@@ -96,20 +97,27 @@ function markLetterTurns(items: Item[]): void {
   });
 }
 
-/** A paragraph that is only a marker or a label ("Question:", "President Lagarde:"): it opens the next one. */
-const LONE = /^(?:Q|Question|QUESTION|Frage|FRAGE|A|Answer|ANSWER|Réponse|Antwort)\s*[.:]?$|^[^.?!]{2,80}:$/u;
+/** A paragraph that is only a marker ("Question:", "A."). */
+const LONE_MARKER = /^(?:Q|Question|QUESTION|Frage|FRAGE|A|Answer|ANSWER|Réponse|Antwort)\s*[.:]?$/u;
+/** A paragraph that is only a label ("President Lagarde:"). */
+const LONE_LABEL = /^[^.?!]{2,80}:$/u;
+/**
+ * A paragraph that is only a marker or a label: it opens the next one. The label's pattern tries
+ * every length of the line's start: only on a line that ends in `:`.
+ */
+const isLone = (s: string) => LONE_MARKER.test(s) || (s.endsWith(':') && LONE_LABEL.test(s));
 
 function carryLoneMarkers(items: Item[]): void {
   // a label alone at the very end: the capture stops before that speaker's words
   const end = items[items.length - 1];
-  if (end && end.m.type === 'none' && /^[^.?!]{2,80}:$/u.test(end.p.text)) {
+  if (end && end.m.type === 'none' && end.p.text.endsWith(':') && LONE_LABEL.test(end.p.text)) {
     const m = readMarker(`${end.p.text} …`);
     if (m.type === 'label') end.m = { ...m, skip: end.p.text.length };
   }
   for (let k = items.length - 2; k >= 0; k--) {
     const it = items[k]!;
     const next = items[k + 1]!;
-    if (it.m.type !== 'none' || next.m.type !== 'none' || next.p.cue || !LONE.test(it.p.text)) continue;
+    if (it.m.type !== 'none' || next.m.type !== 'none' || next.p.cue || !isLone(it.p.text)) continue;
     const m = readMarker(`${it.p.text} ${next.p.text}`);
     if (m.type === 'none' || m.type === 'heading' || m.skip < it.p.text.length) continue;
     next.m = { ...m, skip: 0 };
@@ -121,6 +129,8 @@ const CITY_WORDS = new Set(CITIES);
 
 /** A paragraph that is only a person's name, perhaps with a role after a comma: "Anna Berg", "Jan Roe, ex-president". */
 const NAME_LINE = /^([^,?!:;]{3,60})(?:,\s*[^.?!:;]{2,60})?$/u;
+/** The longest line read as a name. */
+const NAME_LINE_MAX = 120;
 /** One name word alone on its line ("Barnier", "Jean-Claude"): a speaker only when known or repeated. */
 const ONE_NAME = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u;
 
@@ -129,7 +139,7 @@ const ONE_NAME = /^\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?$/u;
  * Rompuy"), or one word that is a known speaker's ("Barnier", "Margot") or comes back alone.
  */
 function lineName(line: string, speakers: readonly Speaker[], repeated: boolean): string | null {
-  const m = line.length <= 120 ? NAME_LINE.exec(line) : null;
+  const m = line.length <= NAME_LINE_MAX ? NAME_LINE.exec(line) : null;
   if (!m) return null;
   const words = m[1]!.trim().split(/\s+/);
   // a full stop only after an initial ("R."), never one that ends a sentence
@@ -153,14 +163,17 @@ function lineName(line: string, speakers: readonly Speaker[], repeated: boolean)
  */
 function carryNameLabels(items: Item[], speakers: readonly Speaker[]): Set<Item> {
   const carried = new Set<Item>();
+  // how often each line comes back, for the lines short enough to be a name (`lineName`)
   const count = new Map<string, number>();
-  for (const i of items) if (i.m.type === 'none') count.set(i.p.text, (count.get(i.p.text) ?? 0) + 1);
+  for (const i of items)
+    if (i.m.type === 'none' && i.p.text.length <= NAME_LINE_MAX)
+      count.set(i.p.text, (count.get(i.p.text) ?? 0) + 1);
   const carry = (sure: boolean) => {
     for (let k = items.length - 2; k >= 0; k--) {
       const it = items[k]!;
       const next = items[k + 1]!;
       if (it.m.type !== 'none' || it.p.cue || next.m.type !== 'none' || next.p.cue) continue;
-      const repeated = (count.get(it.p.text) ?? 0) >= 2;
+      const repeated = it.p.text.length <= NAME_LINE_MAX && (count.get(it.p.text) ?? 0) >= 2;
       const name = lineName(it.p.text, speakers, repeated);
       if (!name) continue;
       const surname = name.split(/\s+/).pop()!;
@@ -173,8 +186,8 @@ function carryNameLabels(items: Item[], speakers: readonly Speaker[]): Set<Item>
         speakers.some((s) => s.name.split(' ').pop() === surname) ||
         repeated ||
         before?.m.type === 'question' ||
-        (before !== undefined && ENDS_Q.test(before.p.text)) ||
-        ENDS_Q.test(next.p.text) ||
+        (before !== undefined && endsQ(before.p.text)) ||
+        endsQ(next.p.text) ||
         // another name labels the turn after this one: the names take turns
         carried.has(items[k + 2]!);
       if (!speaks) continue;
@@ -207,6 +220,18 @@ const INITIALS_IN_BRACKETS = /\(\p{Lu}{1,3}\)/u;
  * or for a known speaker with those initials.
  */
 function nameInitials(items: Item[], text: string, speakers: readonly Speaker[]): void {
+  // the labels and markers written as initials, first: most texts have none, and then the names
+  // are not needed
+  const written = items.map((i) => {
+    if (i.m.type !== 'label' && i.m.type !== 'answer' && i.m.type !== 'question') return null;
+    // "R:" reads as "Réponse" and "Q:" as a question, unless the intro names someone so
+    const w =
+      i.m.type === 'label'
+        ? i.m.label!
+        : i.p.text.slice(0, i.m.skip).replace(/(?<![\s.:)\-–—])[\s.:)\-–—]+$/, '');
+    return /^\p{Lu}{1,3}$/u.test(w) ? w : null;
+  });
+  if (!written.some((w) => w !== null)) return;
   const names = new Map<string, string>();
   for (const s of speakers)
     if (s.name.includes(' ')) for (const i of initialsOf(s.name)) names.set(i, s.name);
@@ -214,28 +239,25 @@ function nameInitials(items: Item[], text: string, speakers: readonly Speaker[])
   // every match ends in "(AB)": a cheap test before the costly pattern (it starts at any capital)
   if (INITIALS_IN_BRACKETS.test(intro))
     for (const m of intro.matchAll(NAMED_INITIALS)) names.set(m[2]!, m[1]!);
-  if (!names.size) return;
-  for (const i of items) {
-    if (i.m.type !== 'label' && i.m.type !== 'answer' && i.m.type !== 'question') continue;
-    // "R:" reads as "Réponse" and "Q:" as a question, unless the intro names someone so
-    const written =
-      i.m.type === 'label'
-        ? i.m.label!
-        : i.p.text.slice(0, i.m.skip).replace(/(?<![\s.:)\-–—])[\s.:)\-–—]+$/, '');
-    const name = /^\p{Lu}{1,3}$/u.test(written) ? names.get(written) : undefined;
+  items.forEach((i, k) => {
+    const name = written[k] ? names.get(written[k]) : undefined;
     if (name) i.m = { type: 'label', label: name, speaker: name, skip: i.m.skip };
-  }
+  });
 }
 
 /** A journalist's introduction with a quote, glued after capture junk: `… 12 views Jane Roe, TV9 : "…"`. */
 const GLUED_INTRO =
   /\s(?=\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{Ll}'’-]+){1,2},\s*[\p{Lu}\d][\p{L}\d&.'’-]*(?:\s+[\p{Lu}\d][\p{L}\d&.'’-]*){0,3}\s?:\s*["“„«])/u;
 
+/** How every `GLUED_INTRO` ends: a cheap test before the costly one (it tries every space). */
+const COLON_QUOTE = /:\s*["“„«]/;
+
 /** Cuts a paragraph without a marker where a journalist's quoted introduction starts after junk. */
 function cutGluedIntros(items: Item[]): void {
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
-    if (it.m.type !== 'none' || it.p.cue || !it.p.text.includes(':')) continue;
+    if (it.m.type !== 'none' || it.p.cue || !it.p.text.includes(':') || !COLON_QUOTE.test(it.p.text))
+      continue;
     const g = GLUED_INTRO.exec(it.p.text);
     if (!g || g.index === 0) continue;
     const rest = sub(it.p, g.index, it.p.text.length);
@@ -246,18 +268,23 @@ function cutGluedIntros(items: Item[]): void {
   }
 }
 
+/** Whether `word` (not empty) occurs twice in `text`, without overlap: `text.split(word).length > 2`, without the split. */
+function occursTwice(text: string, word: string): boolean {
+  const first = text.indexOf(word);
+  return first >= 0 && text.indexOf(word, first + word.length) >= 0;
+}
+
 /**
  * The paragraphs of a clean text, cut at cues, with their markers read: questions marked after
  * the fact, markers alone on their line carried to the next paragraph, and mixed-case labels
  * kept only where they are likely speakers.
  */
 export function readItems(text: string, speakers: readonly Speaker[], interview = false): Item[] {
-  const items: Item[] = paragraphs(text)
+  const items: Item[] = flatMap(
+    paragraphs(text),
     // an interview run into one paragraph: the paragraph holds most of the text
-    .flatMap(
-      (p) => (interview && p.text.length * 5 >= text.length * 3 && cutRunOnInterview(p)) || cutAtCues(p),
-    )
-    .map((p) => ({ p, m: readMarker(p.text) }));
+    (p) => (interview && p.text.length * 5 >= text.length * 3 && cutRunOnInterview(p)) || cutAtCues(p),
+  ).map((p) => ({ p, m: readMarker(p.text) }));
 
   cutGluedIntros(items);
   markQuestionsAfter(items);
@@ -292,7 +319,7 @@ export function readItems(text: string, speakers: readonly Speaker[], interview 
     // "Jean-Claude JUNCKER.-": a surname in capitals, or the print interview's ".-", is written as a label
     const styled = /\.-$/.test(i.p.text.slice(0, i.m.skip).trimEnd()) || /\s\p{Lu}{3,}$/u.test(label);
     if (labelled >= 3 || known || ROLE_WORD.test(label) || answersQuestion || asks || styled) return;
-    if (single && text.split(surname).length > 2) return;
+    if (single && occursTwice(text, surname)) return;
     i.m = { type: 'none', speaker: null, skip: 0 };
   });
   nameInitials(items, text, speakers);

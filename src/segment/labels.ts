@@ -55,8 +55,15 @@ export function classifyLabels(
       labels: Set<string>;
     }
   >();
+  // a transcript repeats its few labels: the last word of each is read once
+  const lasts = new Map<string, string>();
+  const lastOf = (label: string) => {
+    let l = lasts.get(label);
+    if (l === undefined) lasts.set(label, (l = last(label)));
+    return l;
+  };
   for (const t of turns) {
-    const key = last(t.label);
+    const key = lastOf(t.label);
     const s = stats.get(key) ?? {
       n: 0,
       q: 0,
@@ -93,7 +100,7 @@ export function classifyLabels(
     // a voice the chair calls by name to ask, and that never answers a question, is a journalist's
     else if (s.called && !s.answers && (!knownLast.has(key) || s.q * 2 >= s.n || s.calledToAsk))
       role.set(key, 'journalist');
-    else if (knownLast.has(last(label))) {
+    else if (knownLast.has(lastOf(label))) {
       role.set(key, 'official');
       byName.add(key);
     } else {
@@ -111,8 +118,8 @@ export function classifyLabels(
     const taken = new Map<string, number>();
     const left = new Set<string>();
     for (const t of turns) {
-      const k = last(t.label);
-      if (t.next !== undefined && last(t.next) === officials[0]) taken.set(k, (taken.get(k) ?? 0) + 1);
+      const k = lastOf(t.label);
+      if (t.next !== undefined && lastOf(t.next) === officials[0]) taken.set(k, (taken.get(k) ?? 0) + 1);
       else if (t.next !== undefined) left.add(k);
     }
     for (const k of keys)

@@ -40,7 +40,11 @@ const ASK_CUE =
  * `Close-up of the flags`, `Various of delegates`. It is no one's turn.
  */
 const SHOT =
-  /^(?:\d{1,3}[.)]\s*)?(?:(?:[WMLE]\/S|C\/U|[WM]CU|ECU|WS|MS|LS|CU|VS|(?:Wide|Medium|Long|Close)\s+shots?|Close[- ]ups?|Various\s+(?:of|shots?)|Aerials?(?:\s+(?:shots?|views?))?\s+of|Pan\s+(?:from|to|left|right|across)|Zoom\s+(?:in|out)|Tilt\s+(?:up|down)|Cutaway|Upsound)\b(?![^.?!]*[.?!]\s+\p{Lu})[^?]{0,200}|[^?]{0,200}\*(?:CUTAWAY|UPSOUND|NATSOT|NAT\s?SOUND)\*[^?]{0,40})$/u;
+  /^(?:\d{1,3}[.)]\s*)?(?:[WMLE]\/S|C\/U|[WM]CU|ECU|WS|MS|LS|CU|VS|(?:Wide|Medium|Long|Close)\s+shots?|Close[- ]ups?|Various\s+(?:of|shots?)|Aerials?(?:\s+(?:shots?|views?))?\s+of|Pan\s+(?:from|to|left|right|across)|Zoom\s+(?:in|out)|Tilt\s+(?:up|down)|Cutaway|Upsound)\b(?![^.?!]*[.?!]\s+\p{Lu})[^?]{0,200}$/u;
+/** A camera line tagged with its sound: `Minister leaves car *CUTAWAY*`. */
+const SHOT_TAGGED = /^(?:\d{1,3}[.)]\s*)?[^?]{0,200}\*(?:CUTAWAY|UPSOUND|NATSOT|NAT\s?SOUND)\*[^?]{0,40}$/u;
+/** A camera line; the tag is looked for only where a `*` is (its pattern tries every length of the line). */
+const isShot = (s: string) => s.length < 260 && (SHOT.test(s) || (s.includes('*') && SHOT_TAGGED.test(s)));
 const ANSWER =
   /^(?:A|A(?:NSWER|nswer)|R(?:ÉPONSE|éponse)|A(?:NTWORT|ntwort)|R(?:ESPUESTA|espuesta)|R(?:ISPOSTA|isposta)|A(?:NTWOORD|ntwoord)|R(?=\s*(?:[.:]\s*)?[-–—:]))\s*(?:[.:)\-–—](?:\s*[-–—](?=\s))?)\s*/;
 /** The interviewer narrates their own prompt: `Obietto: «…»`, `Je lui demande : …`, `Ich hake nach: …`. */
@@ -125,7 +129,7 @@ export function readMarker(s: string): Marker {
   if (m && m[0].length < s.length) return { type: 'answer', speaker: null, skip: m[0].length };
   m = NARRATED_Q.exec(s);
   if (m) return { type: 'question', speaker: null, skip: m[0].length };
-  if (s.length < 260 && SHOT.test(s)) return { type: 'shot', speaker: null, skip: 0 };
+  if (isShot(s)) return { type: 'shot', speaker: null, skip: 0 };
   m = RESPONSE_HEADING.exec(s);
   if (m) return { type: 'question', speaker: null, skip: m[0].length };
   m = SOUNDBITE.exec(s);
@@ -133,6 +137,9 @@ export function readMarker(s: string): Marker {
     const n = SOUND_NAME.exec(m[0].replace(/\((?:in|en)\s+\w+\)/gi, ''));
     return { type: 'soundbite', speaker: n ? n[1]!.trim() : null, skip: m[0].length };
   }
+  // every label ends in `:` or `.-`: a cheap test before the label patterns (they backtrack
+  // through the words of any paragraph that opens with capitals)
+  if (!s.includes(':') && !s.includes('.-')) return NONE;
   m = ROLE_LABEL.exec(s);
   if (m) return { type: 'label', speaker: m[1]!.trim(), skip: m[0].length, label: m[1]!.trim() };
   m = LABEL.exec(s);

@@ -4,7 +4,7 @@
  * quote in the same paragraph, or the next prompt glued after it (`…accordo». Molti Paesi…`).
  */
 import type { Item } from './cues.js';
-import { sub } from './spans.js';
+import { closersStart, sub } from './spans.js';
 
 const CLOSER: Record<string, string> = { '«': '»', '“': '”', '„': '“”', '"': '"', '‹': '›' };
 /** A paragraph that is one quotation from start to end: `«…»`, `“…”.`, `„…“`. */
@@ -16,8 +16,15 @@ function wholeQuote(s: string): boolean {
 }
 /** A paragraph in the interviewee's voice: it opens a quotation (which the capture may cut before it closes). */
 const opensQuote = (s: string) => !!CLOSER[s.charAt(0)];
-/** How a prompt ends: a question, or an unfinished sentence that the interviewee completes. */
-const PROMPT_END = /(?:\?|…|\.\.\.)["”»’]*$/;
+/**
+ * How a prompt ends: a question, or an unfinished sentence that the interviewee completes
+ * (`/(?:\?|…|\.\.\.)["”»’]*$/`, read from the end).
+ */
+function promptEnd(s: string): boolean {
+  const end = closersStart(s, '"”»’');
+  const last = s.charAt(end - 1);
+  return last === '?' || last === '…' || s.endsWith('...', end);
+}
 /** A prompt glued before the quoted answer in one paragraph: `Il vento è cambiato? «Sì…»`. */
 const HEAD_THEN_QUOTE = /(?:\?|…|\.\.\.)["”»’]*\s+(?=[«“„"‹])/gu;
 
@@ -37,6 +44,8 @@ function tailAfterQuote(s: string): number {
 /** The cut between a glued prompt and its quoted answer, or -1. */
 function promptCut(s: string): number {
   if (wholeQuote(s) || CLOSER[s.charAt(0)]) return -1;
+  // a prompt ends in `?`, `…` or `...`: cheap tests before the pattern (it tries every full stop)
+  if (!s.includes('?') && !s.includes('…') && !s.includes('...')) return -1;
   HEAD_THEN_QUOTE.lastIndex = 0;
   for (let m = HEAD_THEN_QUOTE.exec(s); m; m = HEAD_THEN_QUOTE.exec(s)) {
     const at = m.index + m[0].length;
@@ -56,7 +65,7 @@ export function markQuotedInterview(items: Item[], text: string): void {
   const pairs = items.filter(
     (it, k) =>
       free(it) &&
-      ((PROMPT_END.test(it.p.text) &&
+      ((promptEnd(it.p.text) &&
         !wholeQuote(it.p.text) &&
         free(items[k + 1]) &&
         wholeQuote(items[k + 1]!.p.text)) ||

@@ -11,6 +11,8 @@ import { sub, type Span } from './spans.js';
 const QUOTE_SRC =
   '(?:„[^„“”]{1,900}[“”]|“[^“”]{1,900}”|«[^«»]{1,900}»|"[^"]{1,900}"|‘(?:[^‘’]|’(?=\\p{L})){1,900}’(?!\\p{L}))';
 const QUOTE = new RegExp(QUOTE_SRC, 'gu');
+/** How every quotation of `QUOTE_SRC` opens. */
+const OPENING_QUOTE = /[„“«"‘]/;
 /** Verbs of asking, in the third person, as a reporter writes them after a quoted question. */
 const ASK =
   "(?:fragt|fragte|(?:will|wollte|möchte)\\b[^.?!]{0,50}\\bwissen|hakt\\b[^.?!]{0,30}\\bnach|demande|demandait|a demandé|interroge|s['’]enquiert|asks|asked|wants to know|wanted to know|chiede|chiedeva|ha chiesto|domanda|pregunta|preguntó|quiso saber|vraagt|vroeg)";
@@ -75,7 +77,8 @@ function reportedQuestions(s: string): { start: number; end: number }[] {
  * the narration around them is an aside. Null when the paragraph reports no question.
  */
 export function cutReported(p: Span): Piece[] | null {
-  if (!p.text.includes('?')) return null;
+  // both patterns need a `?` and an opening quote: cheap tests before them (they try every position)
+  if (!p.text.includes('?') || !OPENING_QUOTE.test(p.text)) return null;
   const qs = reportedQuestions(p.text);
   if (!qs.length) return null;
   const pieces: Piece[] = [];

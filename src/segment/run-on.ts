@@ -1,11 +1,12 @@
 import type { Piece } from './cues.js';
-import { sentenceStarts, sub, type Span } from './spans.js';
+import { closersStart, sentenceStarts, sub, type Span } from './spans.js';
 import { REPLIES, takesUp } from './turns.js';
 
 /** A sentence that speaks to the guest: `vous`, `you`, `Sie`, `usted`. */
 const TO_GUEST = /\b(?:[Yy]ou|[Yy]our|[Vv]ous|[Vv]otre|[Vv]os|Sie|Ihnen|Ihre?|[Uu]sted(?:es)?)\b/;
 const TO_SELF = /\b(?:I|[Ww]e|[Oo]ur|[Jj]e|[Nn]ous|[Nn]otre|[Ii]ch|[Ww]ir|[Uu]nser\w*)\b/;
-const ENDS_Q = /\?["”’»)\]]*$/;
+/** Whether `s` ends in `?`, perhaps before closing quotes or brackets (`/\?["”’»)\]]*$/`). */
+const endsQ = (s: string) => s.charAt(closersStart(s, '"”’»)]') - 1) === '?';
 
 /**
  * An interview the capture ran into one paragraph (`…que diriez-vous ? La BCE, c'est… Tout a
@@ -23,7 +24,7 @@ export function cutRunOnInterview(p: Span): Piece[] | null {
   const asks = (i: number) => {
     const next = s[i + 1];
     if (next === undefined) return false;
-    if (ENDS_Q.test(s[i]!))
+    if (endsQ(s[i]!))
       return (
         (TO_GUEST.test(s[i]!) && s[i]!.split(/\s+/).length >= 6) || REPLIES.test(next) || takesUp(s[i]!, next)
       );

@@ -32,3 +32,21 @@ export function sub(p: Span, a: number, b: number): Span {
   const t = raw.trim();
   return { start: p.start + a + lead, end: p.start + a + lead + t.length, text: t };
 }
+
+/**
+ * Where the run of `closers` (closing quotes, brackets) that ends `s` starts: `/\?["”]*$/.test(s)`
+ * is `s[closersStart(s, '"”') - 1] === '?'`, read from the end (such a pattern, anchored at the
+ * end only, tries every position of the text).
+ */
+export function closersStart(s: string, closers: string): number {
+  let i = s.length;
+  while (i > 0 && closers.includes(s.charAt(i - 1))) i--;
+  return i;
+}
+
+/** `xs.flatMap(f)`, as a loop: V8's `flatMap` costs some 250 ns an element (a loop, 8). */
+export function flatMap<T, U>(xs: readonly T[], f: (x: T, i: number) => readonly U[]): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < xs.length; i++) for (const y of f(xs[i]!, i)) out.push(y);
+  return out;
+}

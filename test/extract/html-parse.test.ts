@@ -25,6 +25,15 @@ describe('parsing HTML (htmlparser2)', () => {
     );
   });
 
+  it('skips a dropped element to its end tag exactly where the tokenizer would have stopped', () => {
+    // self-closing in name only: the tokenizer reads on, and the menu ends at its end tag
+    expect(textOf(loadHtml('<p>A</p><nav/><p>menu</p></nav><p>B</p>'))).toBe('A B');
+    // the tokenizer can take \x1c for `<` and \x0f for `/` in a raw-text element: the menu ends there
+    expect(textOf(loadHtml('<p>A</p><nav>\x1c/nav>y</nav><p>B</p>'))).toBe('A y B');
+    expect(textOf(loadHtml('<p>A</p><nav><\x0fnav>y</nav><p>B</p>'))).toBe('A y B');
+    expect(textOf(loadHtml('<p>A</p><NAV class="m">&amp; <a>x</a></Nav\n><p>B</p><nav>z</nav>'))).toBe('A B');
+  });
+
   it('decodes entities in text and attributes, and builds implied paragraphs, list items and cells', () => {
     const doc = loadHtml(
       `<p title="Q&amp;A">Commission&rsquo;s plan &amp; the Council&#8217;s view<p>Second<ul><li>one<li>two</ul><table><tr><td>Kallas<td>HR/VP</table>`,

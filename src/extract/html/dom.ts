@@ -38,7 +38,7 @@ export function elements(root: ParentNode): Element[] {
 }
 
 /** Whitespace that `foldSpaces` changes: anything but a single space between words. */
-const UNFOLDED = /[^\S ]| {2}/;
+export const UNFOLDED = /[^\S ]| {2}/;
 
 /**
  * `s.replace(/\s+/g, ' ').trim()`, with a test first: the replace matches every single space

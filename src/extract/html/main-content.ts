@@ -1,5 +1,5 @@
 import type { Element, ParentNode } from 'domhandler';
-import { walk } from './dom.js';
+import { UNFOLDED, walk } from './dom.js';
 
 const CANDIDATE = new Set(['article', 'main', 'section', 'div', 'td']);
 const SCORED = new Set(['p', 'pre', 'blockquote', 'li', 'td', 'div']);
@@ -16,8 +16,23 @@ export interface Stat {
 }
 
 const WS = /\s/;
-/** Adds one text node to a tally: its length with whitespace folded (`s.replace(/\s+/g, ' ').trim()`, without building the string) and its commas. */
+
+/**
+ * Adds one text node to a tally: its length with whitespace folded (`s.replace(/\s+/g, ' ').trim()`,
+ * without building the string) and its commas. Most text nodes have no whitespace but single
+ * spaces: one regex run says so, and their folded length is their length less a space at either
+ * end (the loop below reads a character at a time; it was 3% of the clean bench).
+ */
 function tally(s: string, into: Stat): void {
+  if (UNFOLDED.test(s)) return tallyLoop(s, into);
+  const len = s.length;
+  into.text +=
+    len - (len && s.charCodeAt(0) === 32 ? 1 : 0) - (len > 1 && s.charCodeAt(len - 1) === 32 ? 1 : 0);
+  for (let i = s.indexOf(','); i >= 0; i = s.indexOf(',', i + 1)) into.commas++;
+}
+
+/** `tally` for text with runs of whitespace, line breaks or tabs. */
+function tallyLoop(s: string, into: Stat): void {
   let n = 0;
   let commas = 0;
   let gap = false;

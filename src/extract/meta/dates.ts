@@ -37,7 +37,16 @@ function make(y: number, m: number, d: number): string | null {
   return `${y}-${pad(m)}-${pad(d)}`;
 }
 
-const PATTERNS: { re: RegExp; parse: (m: RegExpExecArray) => [number, number, number] | null }[] = [
+/**
+ * Date patterns; all but the one marked `twoDigitYear` hold a year of four digits. (`(?<!\w)` and
+ * `(?!\w)` where `\b` stood beside a digit or a month's first or last letter: the same test, but V8
+ * checks a leading `\b` at every position of the text under the `iu` flags, slowly.)
+ */
+const PATTERNS: {
+  re: RegExp;
+  parse: (m: RegExpExecArray) => [number, number, number] | null;
+  twoDigitYear?: true;
+}[] = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, parse: (m) => [+m[1]!, +m[2]!, +m[3]!] },
   { re: /(?<![\d.:/])(\d{1,2})[./](\d{1,2})[./](\d{4})\b/g, parse: (m) => [+m[3]!, +m[2]!, +m[1]!] },
   { re: /(?<![\d.:/])(\d{4})\/(\d{1,2})\/(\d{1,2})(?![\d/])/g, parse: (m) => [+m[1]!, +m[2]!, +m[3]!] },
@@ -45,22 +54,23 @@ const PATTERNS: { re: RegExp; parse: (m: RegExpExecArray) => [number, number, nu
   {
     re: /(?<![\d.:/])(\d{1,2})\.(\d{1,2})\.(\d{2})(?![\d.])/g,
     parse: (m) => [2000 + +m[3]!, +m[2]!, +m[1]!],
+    twoDigitYear: true,
   },
   {
     re: new RegExp(
-      `\\b(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})\\b`,
+      `(?<!\\w)(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+|de\\s+)?(${MONTH_RE})\\.?,?\\s+(?:de\\s+)?(\\d{4})(?!\\w)`,
       'giu',
     ),
     parse: (m) => [+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!],
   },
   {
-    re: new RegExp(`\\b(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'giu'),
+    re: new RegExp(`(?<!\\w)(${MONTH_RE})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\w)`, 'giu'),
     parse: (m) => [+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!],
   },
 ];
 
 const NO_YEAR = new RegExp(
-  `\\b(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+)?(${MONTH_RE})\\b(?!\\.?,?\\s+\\d{4})`,
+  `(?<!\\w)(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th|er|\\.)?\\s+(?:of\\s+)?(${MONTH_RE})(?!\\w)(?!\\.?,?\\s+\\d{4})`,
   'giu',
 );
 
@@ -68,7 +78,10 @@ const NO_YEAR = new RegExp(
 export function findDates(s: string): FoundDate[] {
   const out: FoundDate[] = [];
   if (!/\d/.test(s)) return out;
-  for (const { re, parse } of PATTERNS) {
+  // (most texts with a digit have no four in a row: then only the two-digit year's pattern can match)
+  const fourDigits = /\d{4}/.test(s);
+  for (const { re, parse, twoDigitYear } of PATTERNS) {
+    if (!fourDigits && !twoDigitYear) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const p = parse(m);
@@ -87,6 +100,7 @@ export function findDates(s: string): FoundDate[] {
 export function findDatesInferringYear(s: string): FoundDate[] {
   const full = findDates(s);
   const out = [...full];
+  if (!full.length) return out; // (a date without a year takes one from a full date)
   NO_YEAR.lastIndex = 0;
   for (let m = NO_YEAR.exec(s); m; m = NO_YEAR.exec(s)) {
     const at = m.index;

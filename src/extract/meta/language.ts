@@ -8,32 +8,67 @@ const STOP: Record<string, string[]> = {
   fi: 'ja on ei se että ovat oli tai kuin myös mutta tämä joka sisältö'.split(' '),
 };
 const LANGS = Object.keys(STOP);
-/** Each stop word → the languages it belongs to (by index in LANGS). */
-const INDEX = new Map<string, number[]>();
-LANGS.forEach((lang, i) => {
-  for (const w of STOP[lang]!) INDEX.set(w, [...(INDEX.get(w) ?? []), i]);
-});
 
-/** Whether a UTF-16 code unit is a letter of a word here: a-z, à-ö, ø-ÿ (the text is lower-cased first). */
-const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 0xe0 && c <= 0xff && c !== 0xf7);
+/**
+ * Words are runs of the letters a-z, à-ö and ø-ÿ of the lower-cased text. Each such letter has a
+ * code from 1 to 63, so a word of up to 7 letters (every stop word is) is a number: its codes in
+ * base 64. Words are looked up by that number, without cutting each out of the text as a string.
+ */
+const letterCode = (c: number) =>
+  c >= 97 && c <= 122 ? c - 96 : c >= 0xe0 && c <= 0xff && c !== 0xf7 ? c - 0xe0 + 27 : 0;
+const MAX_LENGTH = Math.max(...Object.values(STOP).flatMap((ws) => ws.map((w) => w.length)));
+
+/** The stop words in an open-addressed table: a word's number, and the languages (a bit each) it belongs to. */
+const SIZE = 1024;
+const slotOf = (low30: number) => (low30 ^ (low30 >>> 10) ^ (low30 >>> 20)) & (SIZE - 1);
+const KEYS = new Float64Array(SIZE).fill(-1);
+const MASKS = new Uint8Array(SIZE);
+LANGS.forEach((lang, bit) => {
+  for (const w of STOP[lang]!) {
+    let key = 0;
+    let low = 0;
+    for (let i = 0; i < w.length; i++) {
+      key = key * 64 + letterCode(w.charCodeAt(i));
+      low = ((low << 6) | letterCode(w.charCodeAt(i))) & 0x3fffffff;
+    }
+    let k = slotOf(low);
+    while (KEYS[k] !== -1 && KEYS[k] !== key) k = (k + 1) & (SIZE - 1);
+    KEYS[k] = key;
+    MASKS[k]! |= 1 << bit;
+  }
+});
 
 /** The ISO 639-1 code of the language `s` is most likely written in, or null when too short to tell. */
 export function detectLanguage(s: string, minHits = 3): string | null {
   const hits = new Array<number>(LANGS.length).fill(0);
   const t = s.toLowerCase();
-  // one scan over the characters; only words of up to 7 letters (every stop word is) are looked up
   for (let i = 0; i < t.length;) {
-    if (!isWordChar(t.charCodeAt(i))) {
+    let c = letterCode(t.charCodeAt(i));
+    if (!c) {
       i++;
       continue;
     }
+    // the word's number, and its last 5 letters' (an int, to find its slot)
+    let key = c;
+    let low = c;
     let j = i + 1;
-    while (j < t.length && isWordChar(t.charCodeAt(j))) j++;
-    const langs = j - i < 8 ? INDEX.get(t.slice(i, j)) : undefined;
-    if (langs) for (const k of langs) hits[k]!++;
+    for (; j < t.length && (c = letterCode(t.charCodeAt(j))); j++) {
+      if (j - i >= MAX_LENGTH) continue;
+      key = key * 64 + c;
+      low = ((low << 6) | c) & 0x3fffffff;
+    }
+    if (j - i <= MAX_LENGTH) countStopWord(key, low, hits);
     i = j;
   }
   let best = -1;
   for (let i = 0; i < hits.length; i++) if (hits[i]! > (best < 0 ? 0 : hits[best]!)) best = i;
   return best >= 0 && hits[best]! >= minHits ? LANGS[best]! : null;
+}
+
+function countStopWord(key: number, low: number, hits: number[]): void {
+  for (let k = slotOf(low); KEYS[k] !== -1; k = (k + 1) & (SIZE - 1)) {
+    if (KEYS[k] !== key) continue;
+    for (let bit = 0; bit < hits.length; bit++) if (MASKS[k]! & (1 << bit)) hits[bit]!++;
+    return;
+  }
 }

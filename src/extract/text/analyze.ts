@@ -324,7 +324,9 @@ function findAllSpeakers(
   if (lead) findSpeakers(lead.slice(0, 700), speakers);
   for (const b of body.slice(0, 3)) if (b !== lead && splitsAtMost(b, 15)) findSpeakers(b, speakers);
   for (const b of body) {
-    if (/^(?:soundbite|sot)\b/i.test(b)) findSpeakers(b.split(/saying|:/i)[0]!, speakers);
+    // only a paragraph that starts with "s" can be a soundbite (tested before the pattern)
+    if ((b.charCodeAt(0) | 32) === 115 && /^(?:soundbite|sot)\b/i.test(b))
+      findSpeakers(b.split(/saying|:/i)[0]!, speakers);
     const shot = SHOT_SPEAKER.exec(b);
     if (shot) addSpeaker(speakers, shot[1]!, null);
   }
@@ -336,7 +338,7 @@ function findAllSpeakers(
   // a signature under the speech, maybe with the signer's role on the line below it
   const last = body.length - 1;
   const signature = ROLE_LINE.test(body[last] ?? '') ? body[last - 1] : body[last];
-  if (body.length >= 3 && signature && signature.split(/\s+/).length <= 4 && isBareName(signature))
+  if (body.length >= 3 && signature && splitsAtMost(signature, 4) && isBareName(signature))
     addSpeaker(speakers, signature, null);
   if (!speakers.length) {
     const who = protagonist([title ?? '', lead ?? body[0] ?? ''], body.join('\n'));
