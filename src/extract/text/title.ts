@@ -35,7 +35,7 @@ const isChrome = (l: string) =>
   (l.match(YOUR)?.length ?? 0) >= 2;
 
 /** The site speaking to its reader ("Create your alerts, share your favourites …"): twice makes a pitch, not a title. */
-const YOUR = /\b(?:your|vos|votre|Ihre[nmrs]?|tus|tu|sus|tuoi|tue|jouw|uw)\b/giu;
+const YOUR = /(?<!\w)(?:your|vos|votre|Ihre[nmrs]?|tus|tu|sus|tuoi|tue|jouw|uw)(?!\w)/giu;
 
 /** A second header line that finishes a wrapped title: "by the President and the Prime Minister". */
 const WRAPPED_BY = /^by\s+\S.{0,120}$/;
