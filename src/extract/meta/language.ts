@@ -14,20 +14,8 @@ const LANGS = Object.keys(STOP);
  * code from 1 to 63, so a word of up to 7 letters (every stop word is) is a number: its codes in
  * base 64. Words are looked up by that number, without cutting each out of the text as a string.
  */
-const letterOf = (c: number) =>
+const letterCode = (c: number) =>
   c >= 97 && c <= 122 ? c - 96 : c >= 0xe0 && c <= 0xff && c !== 0xf7 ? c - 0xe0 + 27 : 0;
-/** Per UTF-16 code unit of the text before lower-casing: 0 not yet looked up, else 1 + its letter code. */
-const letterCache = new Uint8Array(65536);
-/** The code of the letter the code unit `c` lower-cases to (0: none; one code unit to one, but "İ"). */
-function letterCode(c: number): number {
-  if (c < 128) return c >= 97 && c <= 122 ? c - 96 : c >= 65 && c <= 90 ? c - 64 : 0;
-  let v = letterCache[c]!;
-  if (!v) {
-    const lower = String.fromCharCode(c).toLowerCase();
-    letterCache[c] = v = 1 + (lower.length === 1 ? letterOf(lower.charCodeAt(0)) : 0);
-  }
-  return v - 1;
-}
 const MAX_LENGTH = Math.max(...Object.values(STOP).flatMap((ws) => ws.map((w) => w.length)));
 
 /** The stop words in an open-addressed table: a word's number, and the languages (a bit each) it belongs to. */
@@ -53,8 +41,7 @@ LANGS.forEach((lang, bit) => {
 /** The ISO 639-1 code of the language `s` is most likely written in, or null when too short to tell. */
 export function detectLanguage(s: string, minHits = 3): string | null {
   const hits = new Array<number>(LANGS.length).fill(0);
-  // the text is lower-cased a code unit at a time, but "İ" lower-cases to two ("i" and a dot)
-  const t = s.includes('\u0130') ? s.toLowerCase() : s;
+  const t = s.toLowerCase();
   for (let i = 0; i < t.length;) {
     let c = letterCode(t.charCodeAt(i));
     if (!c) {

@@ -58,6 +58,18 @@ const STOP = new Set(
 const HONORIFIC =
   /^(?:(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|Herr|Frau|Monsieur|Madame|Mme|M|Señor|Señora|Sr|Sra|Signor|Signora|Dott|Dottssa)\.?\s+)+(?=\p{Lu})/u;
 const LEADING_ROLE = new RegExp(`^(?:(?:[A-Z]{2,5}\\s+)?${ROLE}s?\\s+)+`, 'iu');
+/**
+ * A word that every match of ROLE holds, in any case: a text without one holds no role, and the
+ * large case-blind role patterns need not run (test/extract/speakers.test.ts checks it against ROLE).
+ */
+export const ROLE_KEY = new RegExp(
+  [
+    'vp|eu\\s+hr|present|représent|presid|présid|präsid|commiss|comiss|comisari|kommissar|minist|chancel|kanzler|chef',
+    'secretar|secrétaire|secretário|segretari|sekretär|director|spokes|governor|chair|ambassador|beauftragte',
+    'portavoz|porte-parole|negociador|négociat|negoziatore|canciller|cancelliere|taoiseach|tánaiste|premier',
+  ].join('|'),
+  'iu',
+);
 const ROLE_ONLY = new RegExp(`^${ROLE}$`, 'iu');
 
 /** A word in capitals as a name is written ("LAGARDE" → "Lagarde"). */
@@ -87,7 +99,10 @@ const dropPunctuation = (w: string, token: string) => {
 
 /** Cleans a matched name: drops possessives and trailing non-name words, title-cases ALL CAPS. */
 export function cleanName(raw: string): string | null {
-  const tokens = dropPossessive(raw.replace(HONORIFIC, '').replace(LEADING_ROLE, ''))
+  // most names hold no role word, and then no word of theirs is a role
+  const roles = ROLE_KEY.test(raw);
+  const plain = raw.replace(HONORIFIC, '');
+  const tokens = dropPossessive(roles ? plain.replace(LEADING_ROLE, '') : plain)
     .split(/\s+/)
     .filter(Boolean);
   const out: string[] = [];
@@ -97,7 +112,7 @@ export function cleanName(raw: string): string | null {
       out.push(t);
       continue;
     }
-    if (ROLE_ONLY.test(t)) break;
+    if (roles && ROLE_ONLY.test(t)) break;
     const bare = dropPunctuation(dropPossessive(t), t);
     const word = titleCase(bare);
     if (STOP.has(bare) || STOP.has(word)) break;
@@ -128,11 +143,10 @@ const SAYS =
  */
 const SAYS_HINT = new RegExp(`\\s(?:${SAYS})`);
 
+/** A role after a name and its comma (", the Vice-President", ", Member of"). */
+const COMMA_ROLE = `,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${ROLE}|Member\\s+of|candidate)`;
 /** A name's own role right after it ("…, Vice-President of the ECB"): sticky, tried where the name ends. */
-const OWN_ROLE_AFTER = new RegExp(
-  `\\s*,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${ROLE}|Member\\s+of|candidate)`,
-  'uy',
-);
+const OWN_ROLE_AFTER = new RegExp(`\\s*${COMMA_ROLE}`, 'uy');
 
 const LABEL_AT = new RegExp(
   `^(${NAME})(?:\\s+(?:at|[Ss]peaks|[Ss]poke|[Aa]ddresses|[Tt]alks)\\b|\\s*:)`,
@@ -144,17 +158,18 @@ const ASKED_BY =
   /\b(?:interview(?:ed)?|conducted|moderated|hosted|chaired|questions?|asked|written|reported|posted|photos?|video)\b[^.;]*$/i;
 
 /**
- * A pattern that finds speakers: `name` and `role` are its groups (`role` 0: none), `hint` a
- * cheaper test every match passes, tried first (ROLE_HINT, shared, is tested once per text).
+ * A pattern that finds speakers: `name` and `role` are its groups (`role` 0: none).
+ * Cheaper tests that every match passes are tried first, in this order: `holds`, a character of it
+ * (`includes`); `roles`, whether it holds a ROLE_HINT word (tested once per text); `hint`, a pattern.
  * `ownRole`: the role comes before the name, so a name followed by a role of its own is not this role's.
  */
 interface Rule {
   re: RegExp;
   name: number;
   role: number;
-  hint: RegExp | null;
-  /** A character every match holds (`includes` is cheaper than any hint). */
   holds: string;
+  roles: boolean;
+  hint: RegExp | null;
   ownRole: boolean;
 }
 type RuleSpec = Partial<Rule> & Pick<Rule, 're' | 'name'>;
@@ -163,8 +178,9 @@ const rule = (r: RuleSpec): Rule => ({
   re: r.re,
   name: r.name,
   role: r.role ?? 0,
-  hint: r.hint ?? null,
   holds: r.holds ?? '',
+  roles: r.roles ?? false,
+  hint: r.hint ?? null,
   ownRole: r.ownRole ?? false,
 });
 
@@ -177,7 +193,7 @@ const SPECS: RuleSpec[] = [
     ),
     role: 1,
     name: 2,
-    hint: ROLE_HINT,
+    roles: true,
     // "Christine Lagarde, President of the ECB, Luis de Guindos, Vice-President of the ECB"
     ownRole: true,
   },
@@ -189,8 +205,11 @@ const SPECS: RuleSpec[] = [
     ),
     name: 1,
     role: 2,
-    hint: ROLE_HINT,
+    roles: true,
     holds: ',',
+    // the pattern without its name (the name, tried at every capital of a long lead, costs most);
+    // "Managing Director" is one of ROLE's
+    hint: new RegExp(COMMA_ROLE, 'u'),
   },
   // "Anna Berg, chairman of the eurogroup", "Anna Berg, the finance minister of …": a role in lower case
   {
@@ -327,11 +346,10 @@ export function unshout(s: string): string {
 export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
   s = unshout(s);
   let roleHint: boolean | undefined;
-  for (const { re, name, role, hint, holds, ownRole } of PATTERNS) {
+  for (const { re, name, role, holds, roles, hint, ownRole } of PATTERNS) {
     if (holds && !s.includes(holds)) continue;
-    if (hint === ROLE_HINT) {
-      if (!(roleHint ??= ROLE_HINT.test(s))) continue;
-    } else if (hint && !hint.test(s)) continue;
+    if (roles && !(roleHint ??= ROLE_HINT.test(s))) continue;
+    if (hint && !hint.test(s)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       if (ownRole) {
@@ -379,15 +397,24 @@ const NOT_PERSON_WORD =
 export function protagonist(lines: string[], text: string): string | null {
   let best: string | null = null;
   let bestCount = 1;
-  for (const line of lines)
-    for (const m of line.matchAll(RUNNING_NAME)) {
+  for (const line of lines) {
+    // an exec loop: matchAll would copy the pattern on every call
+    RUNNING_NAME.lastIndex = 0;
+    for (let m = RUNNING_NAME.exec(line); m; m = RUNNING_NAME.exec(line)) {
       const words = m[0].split(/\s+/);
       if (words.some((w) => NOT_PERSON_WORD.test(w) || STOP.has(w)) || !isPersonName(m[0])) continue;
-      const surname = words[words.length - 1]!;
-      const count = text.split(surname).length - 1;
+      const count = occurrences(text, words[words.length - 1]!);
       if (count > bestCount) [best, bestCount] = [m[0], count];
     }
+  }
   return best;
+}
+
+/** How many times `word` is in `text` (`text.split(word).length - 1`, without the array of pieces). */
+function occurrences(text: string, word: string): number {
+  let n = 0;
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + word.length)) n++;
+  return n;
 }
 
 /** Words a greeting addresses that are no one's name. */

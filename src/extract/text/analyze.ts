@@ -23,7 +23,16 @@ import {
 } from './boilerplate.js';
 import { isCaptionStyle, joinCaptionLines, stripInlineCues } from './captions.js';
 import { isBodyStart, isTitleLike, ROLE_LINE } from './header.js';
-import { CAPTURE_STAMP, LIVE_STAMP, normalizeLine, splitGlued, splitsAtMost } from './normalize.js';
+import {
+  CAPTURE_STAMP,
+  LIVE_STAMP,
+  endsWithDigit,
+  normalizeLine,
+  splitGlued,
+  splitsAtMost,
+  startsWithDigit,
+  startsWithLetter,
+} from './normalize.js';
 import { BYLINE, dateOfRemarks } from './remarks-date.js';
 import { chooseTitle } from './title.js';
 
@@ -164,12 +173,12 @@ function readLines(rawLines: string[]): {
         lines.push('\u0000STOP');
         break;
       }
-      if (PHOTO_CREDIT.test(piece)) {
+      if (mayBePhotoCredit(piece) && PHOTO_CREDIT.test(piece)) {
         // the caption above the credit describes the picture, not the remarks
         let above = lines.length - 1;
         if (above > 0 && !lines[above]) above--;
         const caption = lines[above];
-        if (caption && caption.split(/\s+/).length <= 60 && !caption.startsWith('\u0000')) lines[above] = '';
+        if (caption && splitsAtMost(caption, 60) && !caption.startsWith('\u0000')) lines[above] = '';
         continue;
       }
       if (isBoilerplate(piece) || (/^[•·▪◦]/.test(piece) && isBoilerplate(stripBullet(piece)))) {
@@ -178,7 +187,7 @@ function readLines(rawLines: string[]): {
       }
       if (afterByline > 0) {
         afterByline--;
-        if (piece.split(/\s+/).length <= 6) bylineLines.add(piece);
+        if (splitsAtMost(piece, 6)) bylineLines.add(piece);
       }
       if (piece.length >= 60 && /[.!?]["”»]?$/.test(piece)) spoken++;
       lines.push(piece);
@@ -188,6 +197,9 @@ function readLines(rawLines: string[]): {
   while (lines.length && lines[lines.length - 1]!.startsWith('\u0000STOP')) lines.pop();
   return { lines, cad, videoUrl, live: liveStamps >= 2, bylineLines };
 }
+
+/** What `PHOTO_CREDIT` needs: an agency credit has a `/`, a "Photo:" credit a `:` (most lines have neither). */
+const mayBePhotoCredit = (l: string) => l.includes('/') || l.includes(':');
 
 /** A line with a delivery note: the words before it, a marker for the note, and a dateline glued after it. */
 function deliveryNote(piece: string, d: RegExpExecArray): string[] {
@@ -206,12 +218,12 @@ function deliveryNote(piece: string, d: RegExpExecArray): string[] {
 /** Press contacts: phone lines and the name/role lines just above them, emptied in place. */
 function dropPressContacts(lines: string[], titleLike: (l: string) => boolean): void {
   for (let i = 0; i < lines.length; i++) {
-    if (!PHONE.test(lines[i]!) || lines[i]!.split(/\s+/).length > 14) continue;
+    if (!PHONE.test(lines[i]!) || !splitsAtMost(lines[i]!, 14)) continue;
     lines[i] = '';
     for (let j = i - 1; j >= 0 && i - j <= 3; j--) {
       const l = lines[j]!;
       if (!l) continue;
-      if (l.split(/\s+/).length <= 6 && !/[.!?]$/.test(l) && !titleLike(l)) lines[j] = '';
+      if (splitsAtMost(l, 6) && !/[.!?]$/.test(l) && !titleLike(l)) lines[j] = '';
       else break;
     }
   }
@@ -312,7 +324,9 @@ function findAllSpeakers(
   if (lead) findSpeakers(lead.slice(0, 700), speakers);
   for (const b of body.slice(0, 3)) if (b !== lead && splitsAtMost(b, 15)) findSpeakers(b, speakers);
   for (const b of body) {
-    if (/^(?:soundbite|sot)\b/i.test(b)) findSpeakers(b.split(/saying|:/i)[0]!, speakers);
+    // only a paragraph that starts with "s" can be a soundbite (tested before the pattern)
+    if ((b.charCodeAt(0) | 32) === 115 && /^(?:soundbite|sot)\b/i.test(b))
+      findSpeakers(b.split(/saying|:/i)[0]!, speakers);
     const shot = SHOT_SPEAKER.exec(b);
     if (shot) addSpeaker(speakers, shot[1]!, null);
   }
@@ -324,7 +338,7 @@ function findAllSpeakers(
   // a signature under the speech, maybe with the signer's role on the line below it
   const last = body.length - 1;
   const signature = ROLE_LINE.test(body[last] ?? '') ? body[last - 1] : body[last];
-  if (body.length >= 3 && signature && signature.split(/\s+/).length <= 4 && isBareName(signature))
+  if (body.length >= 3 && signature && splitsAtMost(signature, 4) && isBareName(signature))
     addSpeaker(speakers, signature, null);
   if (!speakers.length) {
     const who = protagonist([title ?? '', lead ?? body[0] ?? ''], body.join('\n'));
@@ -350,23 +364,21 @@ function splitDateline(s: string): string[] {
   return [s];
 }
 
-const stripBullet = (l: string) => l.replace(/^[•·▪◦*\-–]\s+/, '').trim();
-
-const endsWithDigit = (l: string) => {
-  const c = l.charCodeAt(l.length - 1);
-  return c >= 48 && c <= 57;
-};
+/** What a bullet starts with (looked up before the replace: most lines have none). */
+const BULLETS = '•·▪◦*-–';
+const stripBullet = (l: string) =>
+  (BULLETS.includes(l.charAt(0)) ? l.replace(/^[•·▪◦*\-–]\s+/, '') : l).trim();
 
 function cleanBodyLine(l: string): string {
-  let t = stripBullet(l)
-    .replace(/^\d{1,2}:\d{2}(?::\d{2})?(?=\p{L})/u, '')
-    .replace(/^\d{2}:\d{2}:\d{2}\s+(?=\S)/, '');
-  // a time code at the end (tested only on lines that end with a digit: the pattern is unanchored)
+  let t = stripBullet(l);
+  // each pattern below starts or ends with a digit or a letter it names: tested only on lines that
+  // do (most lines: none of the five runs of the regular-expression engine)
+  if (startsWithDigit(t))
+    t = t.replace(/^\d{1,2}:\d{2}(?::\d{2})?(?=\p{L})/u, '').replace(/^\d{2}:\d{2}:\d{2}\s+(?=\S)/, '');
   if (endsWithDigit(t)) t = t.replace(/(?<!\s)\s+\d{2}:\d{2}:\d{2}$/, '');
-  return t
-    .replace(/^jump to the transcript of the questions and answers\s*/i, '')
-    .replace(CAPTURE_STAMP, '')
-    .trim();
+  if (startsWithLetter(t, 'j')) t = t.replace(/^jump to the transcript of the questions and answers\s*/i, '');
+  if (startsWithLetter(t, 'd') || startsWithLetter(t, 'f')) t = t.replace(CAPTURE_STAMP, '');
+  return t.trim();
 }
 
 /** A news site's own dateline ("BRUSSELS: …") before the first paragraph: not where the remarks were given. */

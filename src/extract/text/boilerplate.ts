@@ -28,7 +28,9 @@ const DROP_LINE: RegExp[] = [
   // "Lesen Sie auch: …", "Leggi anche: …": a link to another article, in the sources' languages
   /^(?:(?:à )?lire (?:aussi|également)|voir aussi|lesen sie (?:auch|mehr)|siehe auch|lea (?:también|más)|lee también|ver también|leggi (?:anche|pure)|vedi anche|leia (?:também|mais)|veja também|ver também)\s*:.{0,160}$/i,
   /^©/,
-  /^(?=.{0,160}$)(?=.*\b(?:Home|Menu|Search|Contact|About|Login|Publications?|Statistics|Careers?|Explainers|Services|Newsroom)\b)(?:[\p{Lu}][\p{L}&-]*\s+){3,}[\p{Lu}][\p{L}&-]*$/u,
+  // a menu bar: four capitalised words or more, up to 160 characters, one of them a menu word (the
+  // words are looked at first: a sentence fails at its first lower-case word, before any scan)
+  /^(?=(?:[\p{Lu}][\p{L}&-]*\s+){3,}[\p{Lu}][\p{L}&-]*$)(?=.{0,160}$)(?=.*\b(?:Home|Menu|Search|Contact|About|Login|Publications?|Statistics|Careers?|Explainers|Services|Newsroom)\b)/u,
   /^(?:photo|foto|image|picture|credit|caption)s?\b[^.!?]{0,160}$/i,
   /^(?:search(?: options)?|suggestions|sort by|menu|home|logo|current flag|pages|σελίδες|zum hauptinhalt|skip to (?:main )?content|stand:?|categories:.*|tags?:.*|x|advertisement|anzeige|subscribe|sign in|log in)$/i,
   /^[^.!?]{0,120}\b(?:donat(?:e|ion)|make a charitable)\b[^.]{0,80}$/i,
@@ -54,7 +56,8 @@ const DROP_LINE: RegExp[] = [
   /^(?:follow us(?: on\b.{0,40})?|(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter.{0,40})$/i,
   /^(?:we use cookies|this (?:site|website) uses cookies)\b.{0,240}$/i,
   // a newsletter pitch inside an article: "Get our Europe briefing – every weekday. Join 120,000 readers."
-  /^(?=.{0,200}$)(?:sign up|subscribe|get|join|register|receive|inscrivez-vous|abonnez-vous|recevez|abonnieren sie|melden sie sich|suscr[ií]b[ae]te|recibe|iscriviti|ricevi|registe-se|subscreva|meld je aan|abonneer)\b(?=.*\b(?:newsletters?|briefing|inbox|alerts?|readers|subscribers|lettre d[’']information|abonnés|leser|abonnenten|boletín|suscriptores|lettori|iscritti|nieuwsbrief|lezers)\b)/i,
+  // (the verb is looked for first, before the length: a noun inside the verb is none of these)
+  /^(?=(?:sign up|subscribe|get|join|register|receive|inscrivez-vous|abonnez-vous|recevez|abonnieren sie|melden sie sich|suscr[ií]b[ae]te|recibe|iscriviti|ricevi|registe-se|subscreva|meld je aan|abonneer)\b)(?=.{0,200}$)(?=.*\b(?:newsletters?|briefing|inbox|alerts?|readers|subscribers|lettre d[’']information|abonnés|leser|abonnenten|boletín|suscriptores|lettori|iscritti|nieuwsbrief|lezers)\b)/i,
   /^(?:accept|reject|refuse)(?: all)? cookies$/i,
   // the answer buttons of a page-feedback box: "Yes No"
   /^(?:yes|oui|ja|sí|si|sì)\s*[/|]?\s*(?:no|non|nein|nee)$/i,
@@ -112,9 +115,6 @@ const LATE_STOP_LINE: RegExp[] = [
   /^(?:(?:was|is) this (?:page|article|information|content) (?:helpful|useful)|did you find (?:this|what you were looking for)|is there anything wrong with this page|report a (?:problem|mistake|bug)(?: on this page)?|cette page vous a-t-elle été utile|cette information vous a-t-elle été utile|war diese seite hilfreich|ist diese seite hilfreich|¿(?:le )?(?:ha resultado|es) útil (?:esta|la) (?:página|información)|questa pagina (?:ti )?è stata utile|was deze pagina nuttig|heeft deze informatie u geholpen)\s*\??$/i,
 ];
 
-/** Whether a line ends the transcript once some spoken text has been read. */
-export const isLateStop = anyOf(LATE_STOP_LINE);
-
 /**
  * A photo agency's credit under a picture: "Anna Berg/Agence France-Presse/Getty Images",
  * "Photo: Anna Berg (Reuters)". The line above it is the picture's caption.
@@ -140,40 +140,148 @@ export const VIDEO_LINK = /^(?:link to the video|video|watch the video|lien vers
 export const OPENING =
   /^(?:good (?:morning|afternoon|evening|day)|thank you|thanks|many thanks|ladies and gentlemen|dear\s|mr\.? president|madam president|bonjour|bonsoir|merci|mesdames|guten (?:morgen|tag|abend)|meine (?:sehr geehrten )?damen|premier,|hello|hi\b|welcome|honou?rable members|distinguished guests|excellenc(?:y|ies)\b|your (?:majesty|excellency|excellencies|royal highness)|buenos días|buenas (?:tardes|noches)|buongiorno|buonasera|monsieur le président|madame la présidente|sehr geehrte|herr präsident|frau präsidentin|liebe\s|signor[ae]? president[ei]|signore e signori|gentili|señora presidenta|señor presidente|señorías|señoras y señores|geachte|dames en heren|goedemorgen|goedemiddag|bom dia|boa tarde)/i;
 
-/** Whether a pattern's source has a `|` outside any group or class (then `^` anchors only its first branch). */
-function topLevelAlternation(source: string): boolean {
-  let depth = 0;
-  let inClass = false;
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i];
-    if (c === '\\') i++;
-    else if (inClass) inClass = c !== ']';
-    else if (c === '[') inClass = true;
-    else if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) return true;
-  }
-  return false;
+/** One item of a pattern's source, as `lineBound` sees it. */
+interface Item {
+  kind: 'start' | 'end' | 'ahead' | 'other';
+  /** The most UTF-16 code units it can match (Infinity when unbounded). */
+  width: number;
+  /** What a lookahead looks for. */
+  inner?: Alternation;
 }
+interface Alternation {
+  width: number;
+  branches: Item[][];
+}
+interface Cursor {
+  s: string;
+  i: number;
+  /** The width of one character matched by `.`, a class or an escape (a surrogate pair under `u`). */
+  unit: number;
+}
+
+/** An alternation, read up to the `)` that closes it (left unread) or the end of the source. */
+function alternation(c: Cursor): Alternation {
+  const branches: Item[][] = [sequence(c)];
+  while (c.s[c.i] === '|') {
+    c.i++;
+    branches.push(sequence(c));
+  }
+  return { width: Math.max(...branches.map(widthOf)), branches };
+}
+
+const widthOf = (items: Item[]) => items.reduce((w, x) => w + x.width, 0);
+
+function sequence(c: Cursor): Item[] {
+  const items: Item[] = [];
+  while (c.i < c.s.length && c.s[c.i] !== '|' && c.s[c.i] !== ')') {
+    const item = atom(c);
+    const times = quantifier(c);
+    items.push(times === null ? item : { kind: 'other', width: item.width && times * item.width });
+  }
+  return items;
+}
+
+const BRACES = /^\{(\d+)(,(\d*))?\}/;
+
+/** The most times a quantifier at the cursor repeats what is before it; null when there is none. */
+function quantifier(c: Cursor): number | null {
+  const ch = c.s[c.i];
+  let times: number;
+  if (ch === '*' || ch === '+') times = Infinity;
+  else if (ch === '?') times = 1;
+  else {
+    const m = ch === '{' ? BRACES.exec(c.s.slice(c.i)) : null;
+    if (!m) return null;
+    times = m[2] === undefined ? Number(m[1]) : m[3] ? Number(m[3]) : Infinity;
+    c.i += m[0].length - 1;
+  }
+  c.i++;
+  if (c.s[c.i] === '?') c.i++; // lazy
+  return times;
+}
+
+function atom(c: Cursor): Item {
+  const ch = c.s[c.i++]!;
+  if (ch === '^') return { kind: 'start', width: 0 };
+  if (ch === '$') return { kind: 'end', width: 0 };
+  if (ch === '.') return { kind: 'other', width: c.unit };
+  if (ch === '\\') return escape(c);
+  if (ch === '[') {
+    while (c.i < c.s.length && c.s[c.i] !== ']') c.i += c.s[c.i] === '\\' ? 2 : 1;
+    c.i++;
+    return { kind: 'other', width: c.unit };
+  }
+  if (ch !== '(') return { kind: 'other', width: 1 };
+  const head = /^\?(?:[:=!]|<[=!]|<[^>]*>)?/.exec(c.s.slice(c.i))?.[0] ?? '';
+  c.i += head.length;
+  const inner = alternation(c);
+  c.i++; // the ')'
+  if (head === '?=') return { kind: 'ahead', width: 0, inner };
+  return { kind: 'other', width: head === '?!' || head === '?<=' || head === '?<!' ? 0 : inner.width };
+}
+
+function escape(c: Cursor): Item {
+  const ch = c.s[c.i++]!;
+  if (ch === 'b' || ch === 'B') return { kind: 'other', width: 0 };
+  if (/[1-9k]/.test(ch)) return { kind: 'other', width: Infinity }; // a backreference
+  if ((ch === 'p' || ch === 'P' || ch === 'u') && c.s[c.i] === '{') c.i = c.s.indexOf('}', c.i) + 1;
+  else if (ch === 'u') c.i += 4;
+  else if (ch === 'x') c.i += 2;
+  else if (ch === 'c') c.i++;
+  return { kind: 'other', width: c.unit };
+}
+
+/**
+ * The longest line (in UTF-16 code units) a pattern can match, Infinity when it has no bound: a
+ * branch bounds the line when it is anchored at both ends (`^…$`) or when a lookahead right after
+ * its `^` is (`^(?=.{0,160}$)…`). A line longer than that needs no test.
+ */
+export function lineBound(re: RegExp): number {
+  if (re.multiline) return Infinity;
+  return Math.max(...topBranches(re).map(branchBound));
+}
+
+const topBranches = (re: RegExp) => alternation({ s: re.source, i: 0, unit: re.unicode ? 2 : 1 }).branches;
+
+function branchBound(items: Item[]): number {
+  if (items[0]?.kind !== 'start') return Infinity;
+  let bound = items[items.length - 1]!.kind === 'end' ? widthOf(items) : Infinity;
+  for (const x of items.slice(1)) {
+    if (x.kind !== 'ahead') break;
+    if (x.inner!.branches.every((b) => b[b.length - 1]?.kind === 'end'))
+      bound = Math.min(bound, x.inner!.width);
+  }
+  return bound;
+}
+
+/** Line lengths up to which patterns are grouped: a longer line skips the groups of shorter ones. */
+const TIERS = [128, 320, Infinity];
 
 /**
  * One test for a list of patterns: those with the same flags joined into one alternation (the
  * `^`-anchored ones into an alternation anchored as a whole, which the engine tries at the start
- * of the line only), so a line costs a few runs of the regular-expression engine, not one per pattern.
+ * of the line only), so a line costs a few runs of the regular-expression engine, not one per
+ * pattern. Patterns that match only short lines are grouped apart by `lineBound`, so a paragraph
+ * of speech is not tried against them (most lines of a transcript are long).
  */
 export function anyOf(patterns: RegExp[]): (line: string) => boolean {
-  const groups = new Map<string, { flags: string; anchored: boolean; sources: string[] }>();
+  const groups = new Map<string, { flags: string; anchored: boolean; bound: number; sources: string[] }>();
   for (const re of patterns) {
-    const anchored = re.source.startsWith('^') && !topLevelAlternation(re.source);
-    const key = `${re.flags} ${anchored}`;
-    const g = groups.get(key) ?? { flags: re.flags, anchored, sources: [] };
+    const anchored = topBranches(re).every((b) => b[0]?.kind === 'start');
+    const bound = TIERS.find((t) => lineBound(re) <= t)!;
+    const key = `${re.flags} ${anchored} ${bound}`;
+    const g = groups.get(key) ?? { flags: re.flags, anchored, bound, sources: [] };
     g.sources.push(`(?:${re.source})`);
     groups.set(key, g);
   }
-  const joined = [...groups.values()].map(
-    (g) => new RegExp(`${g.anchored ? '^' : ''}(?:${g.sources.join('|')})`, g.flags),
-  );
-  return (line) => joined.some((re) => re.test(line));
+  const joined = [...groups.values()].map((g) => ({
+    bound: g.bound,
+    re: new RegExp(`${g.anchored ? '^' : ''}(?:${g.sources.join('|')})`, g.flags),
+  }));
+  return (line) => {
+    for (const g of joined) if (line.length <= g.bound && g.re.test(line)) return true;
+    return false;
+  };
 }
 
 /** Whether a line is boilerplate to drop. */
@@ -181,6 +289,9 @@ export const isBoilerplate = anyOf(DROP_LINE);
 
 /** Whether a line ends the transcript. */
 export const isStop = anyOf(STOP_LINE);
+
+/** Whether a line ends the transcript once some spoken text has been read. */
+export const isLateStop = anyOf(LATE_STOP_LINE);
 
 /** Words that make a line read as a title. */
 export const TITLE_WORD =

@@ -1,11 +1,14 @@
 const GLYPH_HINT = / [ãõçñáíóúâêôüöäëïœ] /;
 const GLYPH = /(\p{L}) ([ãõçñáíóúâêôüöäëïœ]) (\p{Ll})/gu;
-/** Anything `normalizeLine` would change besides the outer spaces (most lines have none of it). */
-const UNTIDY = /[\u00a0\u2007\u202f\u2009\u200a\u200b-\u200d\ufeff\u00ad\t]| {2}/;
+/**
+ * Anything `normalizeLine` would change besides the outer spaces (most lines have none of it):
+ * odd spaces and invisible characters, two spaces, or `GLYPH_HINT` (one scan instead of two).
+ */
+const UNTIDY = /[\u00a0\u2007\u202f\u2009\u200a\u200b-\u200d\ufeff\u00ad\t]| (?: |[ãõçñáíóúâêôüöäëïœ] )/;
 
 /** Unicode and whitespace clean-up shared by every extractor: one space between words, no control characters. */
 export function normalizeLine(s: string): string {
-  if (!UNTIDY.test(s) && !GLYPH_HINT.test(s)) return s.trim();
+  if (!UNTIDY.test(s)) return s.trim();
   let t = s
     .replace(/[\u00a0\u2007\u202f\u2009\u200a]/g, ' ')
     .replace(/[\u200b-\u200d\ufeff\u00ad]/g, '')
@@ -19,7 +22,14 @@ export function normalizeLine(s: string): string {
 export const toLines = (body: string): string[] => body.replace(/\r\n?/g, '\n').split('\n');
 
 const GLUED = /(?<!\b(?:Q|A|\p{Lu}|Question|Frage|Mr|Mrs|Ms|Dr|St))([.?!:])(?=\p{Lu}\p{Ll}{2})/gu;
+/**
+ * What `GLUED` needs, without its lookbehind (which it runs at every character): a mark before a
+ * capital, which is A-Z or from U+00C0 up (a letter outside the BMP starts with a surrogate there).
+ */
+const GLUED_HINT = /[.?!:][A-Z\u00c0-\uffff]/;
 const INLINE_LABEL = /(?<=[.?!]["”’]?)\s+(?=(?:Journalist|Question|Reporter|Frage)\s*:)/g;
+/** What `INLINE_LABEL` needs, without its lookbehind at every space. */
+const LABEL_HINT = /(?:Journalist|Question|Reporter|Frage)\s*:/;
 
 /** Live-blog time stamps ("6.39pm GMT"): each starts a new entry. */
 export const LIVE_STAMP =
@@ -39,13 +49,29 @@ export function splitGlued(line: string): string[] {
   }
   const out: string[] = [];
   for (const p of parts) {
-    let q = p.replace(GLUED, '$1\n');
-    if (q.includes(':')) q = q.replace(INLINE_LABEL, '\n');
+    let q = GLUED_HINT.test(p) ? p.replace(GLUED, '$1\n') : p;
+    if (LABEL_HINT.test(q)) q = q.replace(INLINE_LABEL, '\n');
     if (!q.includes('\n')) out.push(q);
     else out.push(...q.split('\n'));
   }
   return out;
 }
+
+/** Whether a line starts with a digit 0-9 (what `\d` matches). */
+export const startsWithDigit = (l: string): boolean => {
+  const c = l.charCodeAt(0);
+  return c >= 48 && c <= 57;
+};
+
+/** Whether a line ends with a digit 0-9. */
+export const endsWithDigit = (l: string): boolean => {
+  const c = l.charCodeAt(l.length - 1);
+  return c >= 48 && c <= 57;
+};
+
+/** Whether a line starts with an ASCII letter in either case (what a case-insensitive `^j` needs). */
+export const startsWithLetter = (l: string, lower: string): boolean =>
+  (l.charCodeAt(0) | 32) === lower.charCodeAt(0);
 
 /** A capture tool's stamp glued before the text: "date 2022-01 Von …". */
 export const CAPTURE_STAMP = /^(?:date|datum|fecha|data)\s*:?\s*\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)/i;
@@ -81,6 +107,34 @@ export function splitsAtMost(s: string, n: number): boolean {
   while (pieces <= n && GAP.test(s)) pieces++;
   GAP.lastIndex = 0;
   return pieces <= n;
+}
+
+/** Whether a UTF-16 code unit is whitespace to `\s` (ECMAScript's WhiteSpace and LineTerminator). */
+function isSpace(c: number): boolean {
+  if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The number of words (`s.split(/\s+/).filter(Boolean).length`), without building the array. */
+export function countWords(s: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    const space = isSpace(s.charCodeAt(i));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }
 
 const WORD = /\S+/g;

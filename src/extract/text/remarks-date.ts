@@ -1,4 +1,5 @@
 import { findDates, findDatesInferringYear, leadDate } from '../meta/dates.js';
+import { splitsAtMost } from './normalize.js';
 
 /** A mirror's byline or publication stamp: its date is when the page went up, not of the remarks. */
 export const BYLINE =
@@ -64,10 +65,11 @@ export function dateOfRemarks(c: DateClues): string | null {
   if (c.live)
     for (const h of c.header.slice(0, Math.max(0, at))) {
       const d = findDates(h)[0];
-      if (d && h.split(/\s+/).length <= 6) return d.iso;
+      if (d && splitsAtMost(h, 6)) return d.iso;
     }
   for (const b of c.body) {
-    if (b.length > 80 || BYLINE.test(b)) continue;
+    // (a credit line names its programme before a comma: a line without one is not looked for dates)
+    if (b.length > 80 || !b.includes(',') || BYLINE.test(b)) continue;
     const d = findDates(b)[0];
     if (d && isCreditLine(b.slice(0, d.index), b.slice(d.end))) return d.iso;
   }
@@ -77,7 +79,5 @@ export function dateOfRemarks(c: DateClues): string | null {
 /** "tagesthemen, 23.05.2019", "(Radio Nord, 3 May 2024)": a name and a date, nothing said around them. */
 function isCreditLine(before: string, after: string): boolean {
   const b = before.replace(/^[\s(–—-]+/, '');
-  return (
-    /^[\p{L}\d][\p{L}\d .&'’-]{1,40},\s*$/u.test(b) && /^[\s).]*$/.test(after) && b.split(/\s+/).length <= 5
-  );
+  return /^[\p{L}\d][\p{L}\d .&'’-]{1,40},\s*$/u.test(b) && /^[\s).]*$/.test(after) && splitsAtMost(b, 5);
 }

@@ -2,6 +2,7 @@ import { detectLanguage } from '../meta/language.js';
 import { isBareName } from '../meta/speakers.js';
 import { TITLE_WORD } from './boilerplate.js';
 import { isTitleLike } from './header.js';
+import { splitsAtMost } from './normalize.js';
 
 /** Letters of scripts other than Latin: a menu in another script is no title of a Latin-script text. */
 const OTHER_SCRIPT = /[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f\u3040-\u9fff\uac00-\ud7af]/gu;
@@ -67,7 +68,7 @@ export function chooseTitle(
     : named
       ? []
       : plausible;
-  const specific = titleLines.filter((c) => c.split(/\s+/).length > 2);
+  const specific = titleLines.filter((c) => !splitsAtMost(c, 2));
   const candidates = specific.length ? specific : titleLines;
   const inLang = candidates.filter((c) => {
     const l = detectLanguage(c, 2);
