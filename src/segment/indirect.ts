@@ -44,7 +44,8 @@ export function cutIndirect(p: Span): Piece[] | null {
       { ...sub(p, at, t.length), cue: 'answer' },
     ];
   }
-  if (!SOMEONE_ASKS.test(t) && !IS_ASKED.test(t)) return null;
+  // `IS_ASKED` only where "asked" is: a cheap test before it (it reads the first words of any paragraph)
+  if (!SOMEONE_ASKS.test(t) && !(t.includes('asked') && IS_ASKED.test(t))) return null;
   const starts = sentenceStarts(t);
   if (starts.length < 2) return [{ ...p, cue: 'asked' }];
   return [

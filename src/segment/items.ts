@@ -129,6 +129,8 @@ const CITY_WORDS = new Set(CITIES);
 
 /** A paragraph that is only a person's name, perhaps with a role after a comma: "Anna Berg", "Jan Roe, ex-president". */
 const NAME_LINE = /^([^,?!:;]{3,60})(?:,\s*[^.?!:;]{2,60})?$/u;
+/** An initial with its full stop: "R.". */
+const INITIAL = /^\p{Lu}\.$/u;
 /** The longest line read as a name. */
 const NAME_LINE_MAX = 120;
 /** One name word alone on its line ("Barnier", "Jean-Claude"): a speaker only when known or repeated. */
@@ -143,7 +145,7 @@ function lineName(line: string, speakers: readonly Speaker[], repeated: boolean)
   if (!m) return null;
   const words = m[1]!.trim().split(/\s+/);
   // a full stop only after an initial ("R."), never one that ends a sentence
-  if (words.some((w) => w.includes('.') && !/^\p{Lu}\.$/u.test(w)) || words.length > 4) return null;
+  if (words.length > 4 || words.some((w) => w.includes('.') && !INITIAL.test(w))) return null;
   if (words.length === 1) {
     const w = words[0]!;
     const known = speakers.some((s) => s.name.split(/\s+/).includes(w));
@@ -306,6 +308,8 @@ export function readItems(
   const labelled = items.filter((i) => i.m.type === 'label').length;
   items.forEach((i, k) => {
     if (i.m.type !== 'label' || i.m.label === i.m.label!.toUpperCase() || named.has(i)) return;
+    // in a dialogue every label counts: the tests below are for the texts with one or two
+    if (labelled >= 3) return;
     const label = i.m.label!;
     const surname = label
       .replace(/(?<!\s)\s*[,(].*$/, '')
@@ -322,7 +326,7 @@ export function readItems(
       (NAME_OUTLET.test(label) && nextLabelled);
     // "Jean-Claude JUNCKER.-": a surname in capitals, or the print interview's ".-", is written as a label
     const styled = /\.-$/.test(i.p.text.slice(0, i.m.skip).trimEnd()) || /\s\p{Lu}{3,}$/u.test(label);
-    if (labelled >= 3 || known || ROLE_WORD.test(label) || answersQuestion || asks || styled) return;
+    if (known || ROLE_WORD.test(label) || answersQuestion || asks || styled) return;
     if (single && occursTwice(text, surname)) return;
     i.m = { type: 'none', speaker: null, skip: 0 };
   });

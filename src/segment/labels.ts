@@ -41,6 +41,8 @@ export function classifyLabels(
   }[],
   known: Speaker[],
 ): Map<string, LabelRole> {
+  // most texts have no labels: nothing to read of the known speakers either
+  if (!turns.length) return new Map();
   // "Caren Miosga:" then "Miosga:" is one voice: counted by surname
   const stats = new Map<
     string,

@@ -25,7 +25,8 @@ export function labelToSpeaker(label: string, known: readonly Speaker[] = []): S
   );
   const role = LEADING_ROLE.exec(main);
   const name = role ? main.slice(role[0].length).trim() : main;
-  const after = label.split(',').slice(1).join(',').trim();
+  // what follows the first comma (`label.split(',').slice(1).join(',')`, without the split)
+  const after = label.includes(',') ? label.slice(label.indexOf(',') + 1).trim() : '';
   const full = name ? known.find((k) => k.name.endsWith(` ${name}`))?.name : undefined;
   return {
     name: full ?? (name || main),

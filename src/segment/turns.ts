@@ -18,9 +18,13 @@ export const HANDOVER_TURN = new RegExp(`^${THANKS}(?:please,?\\s+)?${GIVES_FLOO
 const ASKS_ROOM =
   /^(?:(?:any|more|other|further)\s+(?:[\p{L}-]+\s+){0,5}(?:questions?|issues|topics)\b|(?:d['’]autres|encore des|plus de) questions\b|(?:weitere|noch|andere) Fragen\b|(?:altre|ulteriori) domande\b|(?:más|otras) preguntas\b)[^.?!]{0,60}\?$/iu;
 
-/** Whether a turn hands the floor over (or asks the room for questions) rather than saying something of its own. */
+/**
+ * Whether a turn hands the floor over (or asks the room for questions) rather than saying
+ * something of its own. A hand-over asks nothing; asking the room ends in `?` (so each pattern
+ * runs only where it can match).
+ */
 export const isHandover = (s: string) =>
-  s.length < 240 && ((!s.includes('?') && HANDOVER_TURN.test(s)) || ASKS_ROOM.test(s));
+  s.length < 240 && (s.includes('?') ? s.endsWith('?') && ASKS_ROOM.test(s) : HANDOVER_TURN.test(s));
 
 const ROLE_ONLY =
   /^(?:the\s+)?(?:spokes(?:person|man|woman)|(?:chief\s+)?spokesperson|president|vice[- ]president|commissioner|minister|chair|moderator|presidency|governor|secretary[- ]general|high representative|hr\/?vp|prime minister|chancellor|speaker|host|présidente?|ministre|porte-parole|sprecher(?:in)?)$/i;
