@@ -316,10 +316,12 @@ export function isPersonName(n: string): boolean {
   return /^\p{Lu}/u.test(n) || !INSTITUTION_TAIL.test(n);
 }
 
+const lastWord = (s: string) => s.toLowerCase().split(/\s+/).pop();
+
 /** Adds a speaker, merging names that share a surname (keeping the longer name and any role). */
 export function addSpeaker(list: Speaker[], name: string, role: string | null): void {
-  const last = (s: string) => s.toLowerCase().split(/\s+/).pop();
-  const same = list.find((s) => last(s.name) === last(name));
+  const surname = lastWord(name);
+  const same = list.find((s) => lastWord(s.name) === surname);
   if (!same) {
     list.push({ name, role });
     return;
