@@ -364,7 +364,10 @@ function splitDateline(s: string): string[] {
   return [s];
 }
 
-const stripBullet = (l: string) => l.replace(/^[•·▪◦*\-–]\s+/, '').trim();
+/** What a bullet starts with (looked up before the replace: most lines have none). */
+const BULLETS = '•·▪◦*-–';
+const stripBullet = (l: string) =>
+  (BULLETS.includes(l.charAt(0)) ? l.replace(/^[•·▪◦*\-–]\s+/, '') : l).trim();
 
 function cleanBodyLine(l: string): string {
   let t = stripBullet(l);

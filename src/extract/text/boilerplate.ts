@@ -28,7 +28,9 @@ const DROP_LINE: RegExp[] = [
   // "Lesen Sie auch: …", "Leggi anche: …": a link to another article, in the sources' languages
   /^(?:(?:à )?lire (?:aussi|également)|voir aussi|lesen sie (?:auch|mehr)|siehe auch|lea (?:también|más)|lee también|ver también|leggi (?:anche|pure)|vedi anche|leia (?:também|mais)|veja também|ver também)\s*:.{0,160}$/i,
   /^©/,
-  /^(?=.{0,160}$)(?=.*\b(?:Home|Menu|Search|Contact|About|Login|Publications?|Statistics|Careers?|Explainers|Services|Newsroom)\b)(?:[\p{Lu}][\p{L}&-]*\s+){3,}[\p{Lu}][\p{L}&-]*$/u,
+  // a menu bar: four capitalised words or more, up to 160 characters, one of them a menu word (the
+  // words are looked at first: a sentence fails at its first lower-case word, before any scan)
+  /^(?=(?:[\p{Lu}][\p{L}&-]*\s+){3,}[\p{Lu}][\p{L}&-]*$)(?=.{0,160}$)(?=.*\b(?:Home|Menu|Search|Contact|About|Login|Publications?|Statistics|Careers?|Explainers|Services|Newsroom)\b)/u,
   /^(?:photo|foto|image|picture|credit|caption)s?\b[^.!?]{0,160}$/i,
   /^(?:search(?: options)?|suggestions|sort by|menu|home|logo|current flag|pages|σελίδες|zum hauptinhalt|skip to (?:main )?content|stand:?|categories:.*|tags?:.*|x|advertisement|anzeige|subscribe|sign in|log in)$/i,
   /^[^.!?]{0,120}\b(?:donat(?:e|ion)|make a charitable)\b[^.]{0,80}$/i,
@@ -54,7 +56,8 @@ const DROP_LINE: RegExp[] = [
   /^(?:follow us(?: on\b.{0,40})?|(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter.{0,40})$/i,
   /^(?:we use cookies|this (?:site|website) uses cookies)\b.{0,240}$/i,
   // a newsletter pitch inside an article: "Get our Europe briefing – every weekday. Join 120,000 readers."
-  /^(?=.{0,200}$)(?:sign up|subscribe|get|join|register|receive|inscrivez-vous|abonnez-vous|recevez|abonnieren sie|melden sie sich|suscr[ií]b[ae]te|recibe|iscriviti|ricevi|registe-se|subscreva|meld je aan|abonneer)\b(?=.*\b(?:newsletters?|briefing|inbox|alerts?|readers|subscribers|lettre d[’']information|abonnés|leser|abonnenten|boletín|suscriptores|lettori|iscritti|nieuwsbrief|lezers)\b)/i,
+  // (the verb is looked for first, before the length: a noun inside the verb is none of these)
+  /^(?=(?:sign up|subscribe|get|join|register|receive|inscrivez-vous|abonnez-vous|recevez|abonnieren sie|melden sie sich|suscr[ií]b[ae]te|recibe|iscriviti|ricevi|registe-se|subscreva|meld je aan|abonneer)\b)(?=.{0,200}$)(?=.*\b(?:newsletters?|briefing|inbox|alerts?|readers|subscribers|lettre d[’']information|abonnés|leser|abonnenten|boletín|suscriptores|lettori|iscritti|nieuwsbrief|lezers)\b)/i,
   /^(?:accept|reject|refuse)(?: all)? cookies$/i,
   // the answer buttons of a page-feedback box: "Yes No"
   /^(?:yes|oui|ja|sí|si|sì)\s*[/|]?\s*(?:no|non|nein|nee)$/i,

@@ -30,20 +30,12 @@ export function isTitleLike(line: string, loose = false): boolean {
   if (line.length > 350 || line.length < 8) return false;
   const n = countWords(line);
   if (n < (loose ? 3 : 2)) return false;
-  if (startsWithDate(line) || ROLE_LINE.test(line) || POST_META.test(line) || isSpeakersField(line))
-    return false;
+  if (ROLE_LINE.test(line) || POST_META.test(line) || isSpeakersField(line)) return false;
   // "Anna Berg, Minister of Finance" is a byline; with a quote after it, a headline
   if (SPEAKER_LINE.test(line) && !/\s:\s*\S|["“«„]/.test(line)) return false;
   if (SENTENCE_BREAK.test(line)) return false;
   if (/\.$/.test(line) && !/\b\p{Lu}\.$/u.test(line)) return false;
   if (/:$/.test(line)) return false;
-  const dates = findDates(line);
-  if (
-    dates.length &&
-    countWords(dates.reduce((s, d) => s.replace(line.slice(d.index, d.end), ''), line)) <= 4
-  )
-    return false;
-  if (n <= 6 && !TITLE_WORD.test(line) && placeInHeaderLine(line)) return false;
   if (
     /^[^:]{1,40}:\s*\S/.test(line) &&
     /^(?:type|lieu|location|end production|first transmission|première transmission|source published|published|date|duration|durée)\s*:/i.test(
@@ -51,6 +43,15 @@ export function isTitleLike(line: string, loose = false): boolean {
     )
   )
     return false;
+  // the date patterns last (a line the cheaper tests above reject is not searched for dates)
+  if (startsWithDate(line)) return false;
+  const dates = findDates(line);
+  if (
+    dates.length &&
+    countWords(dates.reduce((s, d) => s.replace(line.slice(d.index, d.end), ''), line)) <= 4
+  )
+    return false;
+  if (n <= 6 && !TITLE_WORD.test(line) && placeInHeaderLine(line)) return false;
   return loose || TITLE_WORD.test(line) || /\S:\s+\S/.test(line) || n >= 6;
 }
 

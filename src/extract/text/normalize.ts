@@ -28,6 +28,8 @@ const GLUED = /(?<!\b(?:Q|A|\p{Lu}|Question|Frage|Mr|Mrs|Ms|Dr|St))([.?!:])(?=\p
  */
 const GLUED_HINT = /[.?!:][A-Z\u00c0-\uffff]/;
 const INLINE_LABEL = /(?<=[.?!]["”’]?)\s+(?=(?:Journalist|Question|Reporter|Frage)\s*:)/g;
+/** What `INLINE_LABEL` needs, without its lookbehind at every space. */
+const LABEL_HINT = /(?:Journalist|Question|Reporter|Frage)\s*:/;
 
 /** Live-blog time stamps ("6.39pm GMT"): each starts a new entry. */
 export const LIVE_STAMP =
@@ -48,7 +50,7 @@ export function splitGlued(line: string): string[] {
   const out: string[] = [];
   for (const p of parts) {
     let q = GLUED_HINT.test(p) ? p.replace(GLUED, '$1\n') : p;
-    if (q.includes(':')) q = q.replace(INLINE_LABEL, '\n');
+    if (LABEL_HINT.test(q)) q = q.replace(INLINE_LABEL, '\n');
     if (!q.includes('\n')) out.push(q);
     else out.push(...q.split('\n'));
   }
