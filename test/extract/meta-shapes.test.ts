@@ -177,6 +177,47 @@ describe('the place in an intro sentence', () => {
     },
   );
 
+  it('reads a French "à" after a word, and a city whose name holds a hyphen or an apostrophe', () => {
+    expect(
+      meta(
+        'La commissaire Varga présente les règles de stockage',
+        'La commissaire Ilona Varga a pris la parole à Rabat le 3 mars 2026, devant les journalistes.',
+        ...FR,
+      ).place,
+    ).toBe('Rabat');
+    expect(
+      meta(
+        'Commissioner Varga on the storage rules',
+        'Speaking to reporters in Cluj-Napoca on 3 March 2026, Commissioner Ilona Varga said the rules were ready.',
+        ...EN,
+      ).place,
+    ).toBe('Cluj-Napoca');
+    expect(
+      meta(
+        'Il ministro Rinaldi sulle reti',
+        'Il ministro Paolo Rinaldi ha parlato a L’Aia, il 3 marzo 2026, dopo la riunione del Consiglio.',
+        ...IT,
+      ).place,
+    ).toBe('L’Aia');
+  });
+
+  it('reads where a French speaker says they are ("d’être à Rabat")', () => {
+    const m = meta(
+      'Discours de la commissaire Varga',
+      'Rabat, le 3 mars 2026',
+      'Mesdames et messieurs, quel plaisir d’être à Genève aujourd’hui avec vous.',
+      ...FR,
+    );
+    expect(m.place).toBe('Rabat');
+    expect(
+      meta(
+        'Discours de la commissaire Varga',
+        'Mesdames et messieurs, quel plaisir d’être à Genève aujourd’hui avec vous.',
+        ...FR,
+      ).place,
+    ).toBe('Genève');
+  });
+
   it('does not read "a Paris-based" or an English article as an Italian "a"', () => {
     const m = meta(
       'Commissioner Varga on the storage rules',

@@ -96,6 +96,7 @@ interface LineState {
 }
 
 function flush(st: LineState): void {
+  if (!st.cur) return; // a block that opens right after another: nothing to fold
   const t = foldSpaces(st.cur);
   if (t) st.lines.push(t);
   st.cur = '';

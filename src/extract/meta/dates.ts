@@ -113,6 +113,9 @@ export function findDatesInferringYear(s: string): FoundDate[] {
   return out.sort((a, b) => a.index - b.index);
 }
 
+/** A month's name at the start of a text (as the month-first date pattern reads it). */
+const MONTH_FIRST = new RegExp(`^(?:${MONTH_RE})`, 'iu');
+
 /** Whether a line starts with a date (a byline or a listing date rather than a title). */
 export function startsWithDate(s: string): boolean {
   const t = s.replace(/^[^\p{L}\p{N}]+/u, '');
@@ -122,6 +125,8 @@ export function startsWithDate(s: string): boolean {
     )
   )
     return true;
+  // (a date starts with a digit or a month's name: most lines start with neither)
+  if (!/^\d/.test(t) && !MONTH_FIRST.test(t)) return false;
   const d = findDates(t)[0];
   return d !== undefined && d.index === 0;
 }

@@ -9,12 +9,13 @@ export const CITY_RE = [...CITIES]
   .join('|');
 
 /**
- * Words of the cities. A city pattern's find counts only in a text that holds one of them: once a
- * cheap test run before the patterns, now run after them (they became the cheaper), and kept so the
- * places found stay the same (it turns away a lone "Cluj-Napoca" or "L’Aia", whose words it splits).
+ * Words of the cities (runs of letters: "Cluj-Napoca" gives "cluj" and "napoca"). A line in capitals
+ * is rewritten to look for a city again only if it holds one of them.
  */
 const COMMON = new Set(['the', 'am', 'new', 'main', 'city', 'town', 'san', 'abu', 'de']);
-const CITY_WORDS = new Set(CITIES.flatMap((c) => c.toLowerCase().split(' ')).filter((w) => !COMMON.has(w)));
+const CITY_WORDS = new Set(
+  CITIES.flatMap((c) => c.toLowerCase().split(/[^\p{L}]+/u)).filter((w) => w && !COMMON.has(w)),
+);
 
 const LENGTHS = [...CITY_WORDS].map((w) => w.length);
 const [SHORTEST, LONGEST] = [Math.min(...LENGTHS), Math.max(...LENGTHS)];
@@ -64,10 +65,9 @@ const unshoutWords = (s: string) => s.replace(/\p{Lu}{3,}/gu, (w) => w[0]! + w.s
 
 /** The city a short header line names (a dateline, `Lieu: …`, `City, Country`), or null. */
 export function placeInHeaderLine(line: string): string | null {
-  // (the city pattern first: it is cheaper than `mayNameCity`, which then only vets a find)
   const city = cityField(line);
-  if (city) return mayNameCity(line) ? city : null;
-  // (but before rewriting a line's words in capitals, which costs more)
+  if (city) return city;
+  // (a cheap test before rewriting a line's words in capitals)
   return /\p{Lu}{3}/u.test(line) && mayNameCity(line) ? cityField(unshoutWords(line)) : null;
 }
 
@@ -90,7 +90,7 @@ function cityField(line: string): string | null {
 
 /** The city a lead or a title places the remarks in ("in Luxembourg on 14 April", "Meeting, Brussels:"). */
 const PHRASE = new RegExp(
-  `(?:\\b(?:in|at|à|en|em|from her headquarters in|from his headquarters in)\\s+|,\\s*)(${CITY_RE})(?![\\p{L}])` +
+  `(?:(?<![\\p{L}\\p{N}_])(?:in|at|à|en|em|from her headquarters in|from his headquarters in)\\s+|,\\s*)(${CITY_RE})(?![\\p{L}])` +
     // Italian "a Roma" only before punctuation or a word that goes on the sentence ("a Bruxelles, dove …")
     `|\\ba\\s+(${CITY_RE})(?=\\s*[,.;:]|\\s+(?:il|la|lo|i|le|gli|nel|nella|durante|dopo|prima|per|con|dove|mentre|dal|dalla)\\b)`,
   'u',
@@ -112,8 +112,7 @@ const EVENT_IN = new RegExp(
   'iu',
 );
 export function placeOfEvent(s: string): string | null {
-  const city = EVENT_IN.exec(s)?.[1];
-  return city && mayNameCity(s) ? city : null;
+  return EVENT_IN.exec(s)?.[1] ?? null;
 }
 
 /** Words before "in City" that say the remarks were given there after all: "an interview in his office in The Hague". */
@@ -122,7 +121,7 @@ const HELD =
 
 export function placeInPhrase(s: string): string | null {
   const m = PHRASE.exec(s);
-  if (!m || !mayNameCity(s)) return null;
+  if (!m) return null;
   const before = s.slice(Math.max(0, m.index - 60), m.index);
   if (POSTED.test(before) && !HELD.test(before)) return null;
   return m[1] ?? m[2]!;
@@ -135,13 +134,9 @@ export function placeInPhrase(s: string): string | null {
 const WHERE_I_AM =
   "(?<!\\w)(?:I\\s+am|I[’']m|we\\s+are|we[’']re|ich\\s+bin|wir\\s+sind|je\\s+suis|nous\\s+sommes|estoy|estamos|sono|siamo|ik\\s+ben|wij\\s+zijn)\\s(?:(?!(?:with|mit|avec|con|met|to|zu|for|für|pour|per|para|voor|talking|working|interested|contact|touch|partners?)(?!\\w))[^\\s.?!]+\\s){0,6}?(?:in|à|en|a)";
 
-/**
- * The city a speaker says they are in, in the opening of their remarks ("good to see you here in Luxembourg").
- * (`ê(?<=\wê)tre` is what `\bêtre` tested, without a check at every position: "ê" is no word
- * character, so only "être" glued to a word before it counts.)
- */
+/** The city a speaker says they are in, in the opening of their remarks ("good to see you here in Luxembourg", "heureux d’être à Paris"). */
 const SPEECH = new RegExp(
-  `(?:(?<!\\w)(?:here,?\\s+in|to\\s+be\\s+(?:back\\s+)?(?:here\\s+)?in|welcome(?:\\s+(?:you|us))?(?:\\s+back)?\\s+(?:here\\s+)?to|te\\s+zijn\\s+in|hier\\s+in|ici\\s*,?\\s+à)|ê(?<=\\wê)tre\\s+(?:ici\\s+)?à|${WHERE_I_AM})\\s+(${CITY_RE})(?![\\p{L}])`,
+  `(?:(?<!\\w)(?:here,?\\s+in|to\\s+be\\s+(?:back\\s+)?(?:here\\s+)?in|welcome(?:\\s+(?:you|us))?(?:\\s+back)?\\s+(?:here\\s+)?to|te\\s+zijn\\s+in|hier\\s+in|ici\\s*,?\\s+à)|ê(?<!\\p{L}ê)tre\\s+(?:ici\\s+)?à|${WHERE_I_AM})\\s+(${CITY_RE})(?![\\p{L}])`,
   'iu',
 );
 /** Words every `SPEECH` match holds, as whole words: a cheap test first ("where" and "there" do not count). */
@@ -150,5 +145,5 @@ const SPEECH_HINT =
 export function placeInSpeech(s: string): string | null {
   if (!SPEECH_HINT.test(s)) return null;
   const m = SPEECH.exec(s);
-  return m && mayNameCity(s) ? m[1]! : null;
+  return m ? m[1]! : null;
 }
