@@ -132,9 +132,12 @@ const normRole = (r: string) =>
     .replace(/(?:(?<!\s)\s+)?\/\s*/g, '/')
     .trim();
 
-/** A word every role pattern match holds, in the patterns' own case (they are case-sensitive). */
-const ROLE_HINT =
-  /Representative|HR|President|resident|räsident|résident|Commissioner|Minister|inist|ommissari|omisari|omiss|appresentante|epresentante|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|eprésentant|ommissaire|Member|candidate|kanzler|chef|portavoz|porte-parole|égociat|egociador|egoziatore|anciller|ancelliere|hancelière?|ekretär|ecrétaire|ecretári?[oa]|egretari|ecretaris|Taoiseach|Tánaiste|remier/;
+/**
+ * A word every role pattern match holds, in the patterns' own case (they are case-sensitive):
+ * test/extract/speakers.test.ts checks it against every role ROLE writes.
+ */
+export const ROLE_HINT =
+  /Representative|HR|President|resident|räsident|résident|Commissioner|Minister|inist|ommissari|omisari|omiss|appresentante|epresentante|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|ommissar|beauftragte|eprésentant|ommissaire|Member|candidate|kanzler|chef|portavoz|porte-parole|égociat|egociador|egoziatore|anciller|ancelliere|hancelière?|ekretär|ecrétaire|ecret[aá]ri?[oa]|egretari|ecretaris|Taoiseach|Tánaiste|remier/;
 const SAYS =
   'says|said|explains|repeats|adds|tells|told|warns|hopes|urges|dijo|dice|afirmó|declaró|a\\s+déclaré|a\\s+dit|déclare|sagte|sagt|erklärte|ha\\s+detto|ha\\s+dichiarato|dichiara';
 /**
