@@ -18,14 +18,17 @@ export function pageFacts(doc: Document): {
   language: string | null;
 } {
   let h1Node: Element | null = null;
+  let h1 = '';
   let og: string | null = null;
   let pageTitle: string | null = null;
   let rawDate: string | null = null;
   let timeDate: string | null = null;
   let lang = '';
   for (const el of elements(doc)) {
-    if (el.name === 'h1' && !h1Node && textOf(el)) h1Node = el;
-    else if (el.name === 'title') pageTitle ??= textOf(el) || null;
+    if (el.name === 'h1' && !h1Node) {
+      h1 = textOf(el);
+      if (h1) h1Node = el;
+    } else if (el.name === 'title') pageTitle ??= textOf(el) || null;
     else if (el.name === 'meta') {
       const key = el.attribs.property ?? el.attribs.name;
       if (key === 'og:title') og ??= el.attribs.content?.trim() || null;
@@ -37,7 +40,7 @@ export function pageFacts(doc: Document): {
   const published =
     d && /^\d{4}-\d{2}-\d{2}/.test(d) ? d.slice(0, 10) : d ? (findDates(d)[0]?.iso ?? null) : null;
   return {
-    h1: h1Node ? textOf(h1Node) : og ? withoutSiteName(og) : pageTitle ? withoutSiteName(pageTitle) : null,
+    h1: h1Node ? h1 : og ? withoutSiteName(og) : pageTitle ? withoutSiteName(pageTitle) : null,
     h1Node,
     pageTitle,
     published,

@@ -90,14 +90,14 @@ function labelRoles(items: Item[], speakers: Speaker[]): Map<string, LabelRole> 
 
 /**
  * Reads the document-wide cues: question markers, the roles of labels, and whether it is an
- * interview (`interviewWords`: the text's start or title says so, as `INTERVIEW` tests).
+ * interview (`interviewWords`: whether the text's start or title says so, as `INTERVIEW` tests).
  */
 export function readCues(
   items: Item[],
   text: string,
   meta: Meta,
   speakers: Speaker[],
-  interviewWords: boolean,
+  interviewWords: () => boolean,
 ): DocumentCues {
   const roles = labelRoles(items, speakers);
   const explicitQ = items.filter((i) => i.m.type === 'question').length;
@@ -120,7 +120,7 @@ export function readCues(
     explicitQ < 2 &&
     (rhythm ||
       (plainQ.length >= 2 && (plainQ.some((i) => ADDRESSED.test(i.p.text)) || QUESTION_TALK.test(text))) ||
-      (plainQ.length >= 1 && interviewWords) ||
+      (plainQ.length >= 1 && interviewWords()) ||
       (firstPlain !== undefined &&
         plainQ[0] === firstPlain &&
         items.indexOf(firstPlain) === 0 &&

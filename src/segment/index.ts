@@ -21,8 +21,10 @@ const NONE: Marker = { type: 'none', speaker: null, skip: 0 };
 export function segmentTranscript(text: string, meta: Meta): Segmented {
   const speakers: Speaker[] = meta.speakers.map((s) => ({ ...s }));
   if (!text) return { segments: [], exchanges: [], speakers };
-  // the start or the title says it is an interview: read once, for the items and the cues
-  const interview = INTERVIEW.test(text.slice(0, 1500)) || INTERVIEW.test(meta.title ?? '');
+  // the start or the title says it is an interview: read once, and only when a rule asks (most
+  // texts never get to a rule that does)
+  let said: boolean | undefined;
+  const interview = () => (said ??= INTERVIEW.test(text.slice(0, 1500)) || INTERVIEW.test(meta.title ?? ''));
   const items = readItems(text, speakers, interview);
   const t = new Turns(text, items, speakers, readCues(items, text, meta, speakers, interview));
   items.forEach(({ p, m: read }, k) => {

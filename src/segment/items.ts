@@ -279,11 +279,15 @@ function occursTwice(text: string, word: string): boolean {
  * the fact, markers alone on their line carried to the next paragraph, and mixed-case labels
  * kept only where they are likely speakers.
  */
-export function readItems(text: string, speakers: readonly Speaker[], interview = false): Item[] {
+export function readItems(
+  text: string,
+  speakers: readonly Speaker[],
+  interview: () => boolean = () => false,
+): Item[] {
   const items: Item[] = flatMap(
     paragraphs(text),
     // an interview run into one paragraph: the paragraph holds most of the text
-    (p) => (interview && p.text.length * 5 >= text.length * 3 && cutRunOnInterview(p)) || cutAtCues(p),
+    (p) => (p.text.length * 5 >= text.length * 3 && interview() && cutRunOnInterview(p)) || cutAtCues(p),
   ).map((p) => ({ p, m: readMarker(p.text) }));
 
   cutGluedIntros(items);

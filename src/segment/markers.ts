@@ -112,25 +112,45 @@ function questionMarker(m: RegExpExecArray, s: string): Marker | null {
 const INTERPRETER =
   /^(?:\[|\()?(?:Interpreter|Interpretation|Translation|Translator|Interprète|Interprétation|Traduction|Dolmetscher(?:in)?|Übersetzung|Interprete|Traduzione|Intérprete|Traducción)(?:\]|\))?\s*[:.-]?\s+(?=\S)/i;
 
+/** Case-blind patterns as one alternation: it matches where one of them does. */
+function anyOf(...patterns: RegExp[]): RegExp {
+  if (patterns.some((r) => r.flags !== 'i')) throw new Error('anyOf: case-blind patterns only');
+  return new RegExp(patterns.map((r) => `(?:${r.source})`).join('|'), 'i');
+}
+/**
+ * The seven case-blind marker patterns in one test: most paragraphs match none of them, and one
+ * test costs about what one of the seven does.
+ */
+const CASE_BLIND = anyOf(
+  HEADING,
+  INTERPRETER,
+  QUESTION_LABELLED,
+  ASK_CUE,
+  NARRATED_A,
+  NARRATED_Q,
+  RESPONSE_HEADING,
+);
+
 /** Reads the marker or speaker label (if any) at the start of a turn. */
 export function readMarker(s: string): Marker {
-  if (HEADING.test(s)) return { type: 'heading', speaker: null, skip: s.length };
-  const interpreted = INTERPRETER.exec(s);
+  const blind = CASE_BLIND.test(s);
+  if (blind && HEADING.test(s)) return { type: 'heading', speaker: null, skip: s.length };
+  const interpreted = blind ? INTERPRETER.exec(s) : null;
   if (interpreted)
     return { type: /\?["”»]?$/.test(s) ? 'none' : 'answer', speaker: null, skip: interpreted[0].length };
-  let m = QUESTION_LABELLED.exec(s);
+  let m = blind ? QUESTION_LABELLED.exec(s) : null;
   if (m) return { type: 'question', speaker: m[1] ?? m[2] ?? null, skip: m[0].length };
   m = QUESTION.exec(s);
   const q = m && questionMarker(m, s);
   if (q) return q;
-  m = ASK_CUE.exec(s);
+  m = blind ? ASK_CUE.exec(s) : null;
   if (m && m[0].length < s.length) return { type: 'question', speaker: null, skip: m[0].length };
-  m = ANSWER.exec(s) ?? NARRATED_A.exec(s);
+  m = ANSWER.exec(s) ?? (blind ? NARRATED_A.exec(s) : null);
   if (m && m[0].length < s.length) return { type: 'answer', speaker: null, skip: m[0].length };
-  m = NARRATED_Q.exec(s);
+  m = blind ? NARRATED_Q.exec(s) : null;
   if (m) return { type: 'question', speaker: null, skip: m[0].length };
   if (isShot(s)) return { type: 'shot', speaker: null, skip: 0 };
-  m = RESPONSE_HEADING.exec(s);
+  m = blind ? RESPONSE_HEADING.exec(s) : null;
   if (m) return { type: 'question', speaker: null, skip: m[0].length };
   m = SOUNDBITE.exec(s);
   if (m) {

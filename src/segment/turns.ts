@@ -100,6 +100,7 @@ const COUNTER_QUESTION =
 const ECHO = /^(?:did|do|am|have|was|will|would|should|could|can) I\b[^?.!]{0,60}\?$/i;
 /** Whether a short question is the official asking back, which opens the answer ("Which minister?"). */
 export function asksBack(s: string): boolean {
-  const words = s.split(/\s+/).length;
-  return (COUNTER_QUESTION.test(s) && words <= 5) || (ECHO.test(s) && words <= 10);
+  // the patterns first: they fail at once on most paragraphs, which the word count splits whole
+  const words = () => s.split(/\s+/).length;
+  return (COUNTER_QUESTION.test(s) && words() <= 5) || (ECHO.test(s) && words() <= 10);
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '../../src/extract/html/load.js';
 import { blockLines } from '../../src/extract/html/blocks.js';
+import { textLengthAtLeast, textOf as foldedText } from '../../src/extract/html/dom.js';
 import { DEFAULT_LIMITS } from '../../src/extract/limits.js';
 
 const MAX_HTML_DEPTH = DEFAULT_LIMITS.htmlMaxDepth;
@@ -54,5 +55,23 @@ describe('parsing HTML (htmlparser2)', () => {
       expect.objectContaining({ code: 'ERR_HTML_TOO_DEEP', retryable: false }),
     );
     expect(textOf(loadHtml('<div>'.repeat(MAX_HTML_DEPTH - 5) + 'Still a page'))).toBe('Still a page');
+  });
+});
+
+describe('telling a text long enough without building it', () => {
+  it('agrees with the length of the folded text at every threshold', () => {
+    const pages = [
+      '<div>  Good   morning,<br>everyone.\n</div>',
+      '<div><p>Q:</p><p> </p><span>a\u00a0b</span>\u3000<p>end </p></div>',
+      '<div><script>x</script> <b>bold</b><i>it</i> </div>',
+      '<div></div>',
+      '<div>\t\n</div>',
+    ];
+    for (const html of pages) {
+      const el = loadHtml(html).children[0]!;
+      const length = foldedText(el).length;
+      for (let min = 0; min <= length + 2; min++)
+        expect([html, min, textLengthAtLeast(el, min)]).toEqual([html, min, length >= min]);
+    }
   });
 });

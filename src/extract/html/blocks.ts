@@ -1,5 +1,5 @@
 import { Text, type AnyNode, type Element, type ParentNode } from 'domhandler';
-import { BLOCK, firstMatch, foldSpaces, kids, remove, textOf, walk } from './dom.js';
+import { BLOCK, firstMatch, foldSpaces, kids, remove, textLengthAtLeast, textOf, walk } from './dom.js';
 import { measure, type Stat } from './main-content.js';
 
 const NOISE_TAGS = new Set([
@@ -169,7 +169,7 @@ function joinLabelRows(root: AnyNode): void {
     const cells = (n as Element).children.filter((c): c is Element => c.type === 'tag');
     if (cells.length !== 2 || !cells.every((c) => c.name === 'td' || c.name === 'th')) return true;
     const [label, speech] = cells as [Element, Element];
-    if (!LABEL_CELL.test(textOf(label)) || textOf(speech).length < 2) return true;
+    if (!LABEL_CELL.test(textOf(label)) || !textLengthAtLeast(speech, 2)) return true;
     label.name = 'span';
     speech.name = 'span';
     label.children.push(new Text(' '));

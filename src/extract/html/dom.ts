@@ -61,6 +61,45 @@ export function textOf(n: AnyNode): string {
   return foldSpaces(parts.join(''));
 }
 
+const WS = /\s/;
+/** Whether the code unit `c` at `i` of `s` is whitespace to `\s` and `trim` (the regex only past ASCII). */
+export const isSpaceAt = (s: string, i: number, c: number): boolean =>
+  c === 32 || c === 10 || c === 9 || c === 13 || (c > 127 || c === 11 || c === 12 ? WS.test(s[i]!) : false);
+
+/**
+ * Whether `textOf(n)` is at least `min` characters long, reading its text only until it is:
+ * the length of the folded text is counted without building it (a body of several thousand
+ * characters is told from a stub after 80).
+ */
+export function textLengthAtLeast(n: AnyNode, min: number): boolean {
+  let length = 0;
+  let gap = false;
+  /** Counts `s` as `foldSpaces` would keep it: a run of whitespace between words is one space. */
+  const add = (s: string): boolean => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (isSpaceAt(s, i, c)) gap = length > 0;
+      else {
+        length += gap ? 2 : 1;
+        gap = false;
+        if (length >= min) return true;
+      }
+    }
+    return false;
+  };
+  if (min <= 0) return true;
+  if (n.type === 'text') return add((n as unknown as { data: string }).data);
+  if (n.type !== 'tag') return false;
+  let done = false;
+  walk(n, (x) => {
+    if (done) return false;
+    if (x.type === 'text') done = add((x as unknown as { data: string }).data);
+    else if (x.type !== 'tag') return false;
+    else if (BLOCK.has((x as Element).name)) done = add(' ');
+  });
+  return done;
+}
+
 /** Whether `inner` lies inside `outer`. */
 export function contains(outer: AnyNode, inner: AnyNode): boolean {
   for (let p: AnyNode | null = inner; p; p = p.parent) if (p === outer) return true;

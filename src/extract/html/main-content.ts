@@ -1,5 +1,5 @@
 import type { Element, ParentNode } from 'domhandler';
-import { UNFOLDED, walk } from './dom.js';
+import { isSpaceAt, UNFOLDED, walk } from './dom.js';
 
 const CANDIDATE = new Set(['article', 'main', 'section', 'div', 'td']);
 const SCORED = new Set(['p', 'pre', 'blockquote', 'li', 'td', 'div']);
@@ -14,8 +14,6 @@ export interface Stat {
   links: number;
   commas: number;
 }
-
-const WS = /\s/;
 
 /**
  * Adds one text node to a tally: its length with whitespace folded (`s.replace(/\s+/g, ' ').trim()`,
@@ -38,13 +36,7 @@ function tallyLoop(s: string, into: Stat): void {
   let gap = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const space =
-      c === 32 ||
-      c === 10 ||
-      c === 9 ||
-      c === 13 ||
-      (c > 127 || c === 11 || c === 12 ? WS.test(s[i]!) : false);
-    if (space) gap = n > 0;
+    if (isSpaceAt(s, i, c)) gap = n > 0;
     else {
       if (c === 44) commas++;
       if (gap) n++;

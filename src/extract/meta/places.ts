@@ -65,8 +65,10 @@ const unshoutWords = (s: string) => s.replace(/\p{Lu}{3,}/gu, (w) => w[0]! + w.s
 /** The city a short header line names (a dateline, `Lieu: …`, `City, Country`), or null. */
 export function placeInHeaderLine(line: string): string | null {
   // (the city pattern first: it is cheaper than `mayNameCity`, which then only vets a find)
-  const city = cityField(line) ?? (/\p{Lu}{3}/u.test(line) ? cityField(unshoutWords(line)) : null);
-  return city && mayNameCity(line) ? city : null;
+  const city = cityField(line);
+  if (city) return mayNameCity(line) ? city : null;
+  // (but before rewriting a line's words in capitals, which costs more)
+  return /\p{Lu}{3}/u.test(line) && mayNameCity(line) ? cityField(unshoutWords(line)) : null;
 }
 
 function cityField(line: string): string | null {

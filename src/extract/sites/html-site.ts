@@ -3,7 +3,7 @@ import { findDates } from '../meta/dates.js';
 import { CITY_RE } from '../meta/places.js';
 import { analyzePage, pageFacts } from '../generic-html.js';
 import { blockLines, firstText, stripNoise } from '../html/blocks.js';
-import { firstMatch, textOf } from '../html/dom.js';
+import { firstMatch, textLengthAtLeast } from '../html/dom.js';
 import type { Element } from 'domhandler';
 import type { Analyzed } from '../text/analyze.js';
 import type { SiteSelectors } from './selectors.js';
@@ -29,7 +29,7 @@ export function extractWithSelectors(
   let body: Element | null = null;
   for (const s of sel.body) {
     const el = firstMatch(doc, s);
-    if (el && textOf(el).length >= 80) {
+    if (el && textLengthAtLeast(el, 80)) {
       body = el;
       break;
     }
