@@ -41,9 +41,44 @@ LANGS.forEach((lang, bit) => {
 /** The ISO 639-1 code of the language `s` is most likely written in, or null when too short to tell. */
 export function detectLanguage(s: string, minHits = 3): string | null {
   const hits = new Array<number>(LANGS.length).fill(0);
-  const t = s.toLowerCase();
-  for (let i = 0; i < t.length;) {
-    let c = letterCode(t.charCodeAt(i));
+  countStopWords(s, hits);
+  return mostHits(hits, minHits);
+}
+
+/**
+ * `detectLanguage` of the lines joined with `\n`, leaving out empty lines and those starting with
+ * `skip` (markers), without building the joined text (a line break ends a word either way).
+ */
+export function detectLanguageOfLines(lines: string[], skip: string, minHits = 3): string | null {
+  const hits = new Array<number>(LANGS.length).fill(0);
+  for (const l of lines) if (l && !l.startsWith(skip)) countStopWords(l, hits);
+  return mostHits(hits, minHits);
+}
+
+function mostHits(hits: number[], minHits: number): string | null {
+  let best = -1;
+  for (let i = 0; i < hits.length; i++) if (hits[i]! > (best < 0 ? 0 : hits[best]!)) best = i;
+  return best >= 0 && hits[best]! >= minHits ? LANGS[best]! : null;
+}
+
+/**
+ * `letterCode` of a character of `s.toLowerCase()`, read from `s` (no lower-cased copy of the
+ * text): A-Z and À-Þ fold by 32, and the four characters outside them that lower-case into a-z
+ * or à-ÿ: Ÿ, the Kelvin sign, the Ångström sign and İ (to "i" and a combining dot, which ends the word).
+ */
+function foldedCode(c: number): number {
+  if (c < 0x80) return c >= 65 && c <= 90 ? c - 64 : c >= 97 && c <= 122 ? c - 96 : 0;
+  if (c < 0x100) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c !== 0xdf ? (c & 0xdf) - 0xc0 + 27 : 0;
+  if (c === 0x178) return 0xff - 0xe0 + 27;
+  if (c === 0x212a) return 11;
+  if (c === 0x212b) return 0xe5 - 0xe0 + 27;
+  return c === 0x130 ? 9 : 0;
+}
+
+/** Adds the stop words of `s` to `hits` (a count per language). */
+function countStopWords(s: string, hits: number[]): void {
+  for (let i = 0; i < s.length;) {
+    let c = foldedCode(s.charCodeAt(i));
     if (!c) {
       i++;
       continue;
@@ -52,7 +87,10 @@ export function detectLanguage(s: string, minHits = 3): string | null {
     let key = c;
     let low = c;
     let j = i + 1;
-    for (; j < t.length && (c = letterCode(t.charCodeAt(j))); j++) {
+    // İ lower-cases to two characters, the second no letter: the word ends after it
+    let ends = s.charCodeAt(i) === 0x130;
+    for (; !ends && j < s.length && (c = foldedCode(s.charCodeAt(j))); j++) {
+      ends = s.charCodeAt(j) === 0x130;
       if (j - i >= MAX_LENGTH) continue;
       key = key * 64 + c;
       low = ((low << 6) | c) & 0x3fffffff;
@@ -60,9 +98,6 @@ export function detectLanguage(s: string, minHits = 3): string | null {
     if (j - i <= MAX_LENGTH) countStopWord(key, low, hits);
     i = j;
   }
-  let best = -1;
-  for (let i = 0; i < hits.length; i++) if (hits[i]! > (best < 0 ? 0 : hits[best]!)) best = i;
-  return best >= 0 && hits[best]! >= minHits ? LANGS[best]! : null;
 }
 
 function countStopWord(key: number, low: number, hits: number[]): void {

@@ -1,6 +1,6 @@
 import type { Meta, Speaker } from '../../schemas/record.js';
 import { findDates } from '../meta/dates.js';
-import { detectLanguage } from '../meta/language.js';
+import { detectLanguageOfLines } from '../meta/language.js';
 import { placeInHeaderLine, placeInPhrase, placeInSpeech, placeOfEvent, CITY_RE } from '../meta/places.js';
 import {
   addSpeaker,
@@ -85,8 +85,7 @@ export function analyzeLines(rawLines: string[], hints: Hints = {}): Analyzed {
   };
   const { lines, cad, videoUrl, live, bylineLines } = readLines(rawLines);
   dropPressContacts(lines, titleLike);
-  const all = lines.filter((l) => l && !l.startsWith('\u0000')).join('\n');
-  const docLang = hints.language ?? detectLanguage(all) ?? hints.defaultLanguage ?? 'en';
+  const docLang = hints.language ?? detectLanguageOfLines(lines, '\u0000') ?? hints.defaultLanguage ?? 'en';
   const split = splitHeader(lines, docLang, titleLike, warnings);
   const header = split.header;
   let body = split.body;
@@ -259,14 +258,17 @@ function splitHeader(
     bodyStart = t + 1;
     warnings.push('no line read as the start of the spoken text; kept everything after the title');
   }
-  const header = lines
-    .slice(0, bodyStart)
-    .filter((l) => l && !l.startsWith('\u0000'))
-    .map(stripBullet);
-  let body = lines
-    .slice(bodyStart)
-    .filter((l) => !l.startsWith('\u0000'))
-    .map(cleanBodyLine);
+  // one pass each, without the intermediate arrays of slice/filter/map
+  const header: string[] = [];
+  for (let i = 0; i < bodyStart; i++) {
+    const l = lines[i]!;
+    if (l && !l.startsWith('\u0000')) header.push(stripBullet(l));
+  }
+  let body: string[] = [];
+  for (let i = bodyStart; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!l.startsWith('\u0000')) body.push(cleanBodyLine(l));
+  }
   if (isCaptionStyle(body)) body = joinCaptionLines(body);
   body = body.filter(Boolean);
   if (body.length) body[0] = stripMirrorDateline(body[0]!);
