@@ -33,8 +33,6 @@ const DROP_LINE: RegExp[] = [
   /^(?=(?:[\p{Lu}][\p{L}&-]*\s+){3,}[\p{Lu}][\p{L}&-]*$)(?=.{0,160}$)(?=.*\b(?:Home|Menu|Search|Contact|About|Login|Publications?|Statistics|Careers?|Explainers|Services|Newsroom)\b)/u,
   /^(?:photo|foto|image|picture|credit|caption)s?\b[^.!?]{0,160}$/i,
   /^(?:search(?: options)?|suggestions|sort by|menu|home|logo|current flag|pages|σελίδες|zum hauptinhalt|skip to (?:main )?content|stand:?|categories:.*|tags?:.*|x|advertisement|anzeige|subscribe|sign in|log in)$/i,
-  /^[^.!?]{0,120}\b(?:donat(?:e|ion)|make a charitable)\b[^.]{0,80}$/i,
-  /^.{0,60}\b(?:coronavirus|covid-19)\b.{0,80}\bread more\b.{0,60}$/i,
   /\bar fáil i ngaeilge\b/i,
   /käännöstä ei ole saatavilla/i,
   /^(?:this page|cette page|diese seite|deze pagina)\b.{0,80}\b(?:not available|pas disponible|nicht verfügbar|niet beschikbaar)/i,
@@ -49,9 +47,8 @@ const DROP_LINE: RegExp[] = [
   /^(?:découvrez|discover|entdecken sie|descubre|scopri|ontdek)\s+(?:d[’']autres|other|more|weitere|otros|otras|altri|altre|meer|andere)\b.{0,100}$/i,
   // a share bar written in lower case: "facebook twitter linkedin email"
   /^(?:(?:facebook|twitter|x|linkedin|email|e-mail|mail|whatsapp|telegram|reddit|pinterest|print|messenger|copy link|share|bluesky|mastodon)\s*[|·•]?\s*){2,}$/i,
-  // a breadcrumb: "Home > Press > Statements", or one that ends at the site's "top page"
+  // a breadcrumb: "Home > Press > Statements"
   /^(?:[^>›»]{1,40}\s[>›»]\s){2,}[^>›»]{1,80}$/,
-  /^.{0,120}\btop page$/i,
   /^press releases?$/i,
   /^(?:follow us(?: on\b.{0,40})?|(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter.{0,40})$/i,
   /^(?:we use cookies|this (?:site|website) uses cookies)\b.{0,240}$/i,
@@ -87,6 +84,20 @@ const DROP_LINE: RegExp[] = [
   /^\[?provisional translation\]?$/i,
   /^(?:c[’']est ici|here it is|voici)\s*:$/i,
 ];
+
+/**
+ * Lines dropped wherever they appear that name one of `KEYWORD_HINT`'s words after up to 120
+ * characters of anything: these try each position up to there, so they run only on the few lines
+ * with one of the words (apart from `DROP_LINE`, whose joined test every line takes).
+ */
+const KEYWORD_LINE: RegExp[] = [
+  /^[^.!?]{0,120}\b(?:donat(?:e|ion)|make a charitable)\b[^.]{0,80}$/i,
+  /^.{0,60}\b(?:coronavirus|covid-19)\b.{0,80}\bread more\b.{0,60}$/i,
+  // a breadcrumb that ends at the site's "top page"
+  /^.{0,120}\btop page$/i,
+];
+/** What each of `KEYWORD_LINE` needs. */
+const KEYWORD_HINT = /donat|charitable|coronavirus|covid-19|top page/i;
 
 /** Lines after which nothing belongs to the transcript (comment forms, related lists, footers). */
 const STOP_LINE: RegExp[] = [
@@ -284,8 +295,12 @@ export function anyOf(patterns: RegExp[]): (line: string) => boolean {
   };
 }
 
+const isDropLine = anyOf(DROP_LINE);
+const isKeywordLine = anyOf(KEYWORD_LINE);
+
 /** Whether a line is boilerplate to drop. */
-export const isBoilerplate = anyOf(DROP_LINE);
+export const isBoilerplate = (line: string): boolean =>
+  isDropLine(line) || (KEYWORD_HINT.test(line) && isKeywordLine(line));
 
 /** Whether a line ends the transcript. */
 export const isStop = anyOf(STOP_LINE);
