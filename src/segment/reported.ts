@@ -30,7 +30,7 @@ const BARE_QUESTION = new RegExp(
   `(?<=^|[.!?…»“”"]\\s+)[\\p{Lu}¿][^.?!„“”«»"]{5,300}\\?(?=\\s+${QUOTE_SRC}\\s*,?\\s*(?:[^.?!]{0,30}\\s)?${SAY}\\b)`,
   'gu',
 );
-const SAY_BEFORE = new RegExp(`\\b${SAY}\\b[^.?!„“”«»"]{0,40}:\\s*$`, 'iu');
+const SAY_BEFORE = new RegExp(`(?<!\\w)${SAY}\\b[^.?!„“”«»"]{0,40}:\\s*$`, 'iu');
 const SAY_AFTER = new RegExp(`^\\s*,?\\s*(?:[^.?!]{0,30}\\s)?${SAY}\\b`, 'iu');
 /** Where a sentence ends after a closing quote: `“, sagt er.` / `».` */
 const SENTENCE_END = /[.!?…](?=["”“»’]*(?:\s|$))/gu;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLE_KEY, ROLE_SOURCE } from '../../src/extract/meta/speakers.js';
+import { findSpeakers, ROLE_HINT, ROLE_KEY, ROLE_SOURCE } from '../../src/extract/meta/speakers.js';
 
 /** A piece of a pattern: a literal, a choice of characters, a group of alternatives, a repeat. */
 type Node =
@@ -87,6 +87,32 @@ describe('ROLE_KEY', () => {
   it('every role holds a key word, in any case', () => {
     for (const s of all)
       for (const v of [s, s.toUpperCase(), s.toLowerCase()]) expect(ROLE_KEY.test(v), v).toBe(true);
+  });
+
+  it('every role holds a hint word in the case it is written in (the role rules run only where one is)', () => {
+    for (const s of all) expect(ROLE_HINT.test(s), s).toBe(true);
+  });
+
+  it('reads a German commissioner written "Kommissar" before the name', () => {
+    expect(
+      findSpeakers('EU-Kommissar Jonas Lind sagte am Montag in Brüssel, die Regeln kämen bald.'),
+    ).toEqual([{ name: 'Jonas Lind', role: 'EU-Kommissar' }]);
+  });
+
+  it("before its first key word a role holds only letters, spaces, / - ’ and ' (roleSearchStart)", () => {
+    for (const s of all) {
+      const before = s.slice(0, ROLE_KEY.exec(s)!.index);
+      expect(/^[\p{L}\s/’'-]*$/u.test(before), s).toBe(true);
+    }
+  });
+
+  it('a role after other words and signs is still found', () => {
+    expect(findSpeakers('Brussels, 12 May: statement by High Representative Kaja Kallas')).toEqual([
+      { name: 'Kaja Kallas', role: 'High Representative' },
+    ]);
+    expect(findSpeakers('12.05. – EU-Handelskommissar Anna Berg in Berlin')).toEqual([
+      { name: 'Anna Berg', role: 'EU-Handelskommissar' },
+    ]);
   });
 
   it('most names hold none', () => {

@@ -132,9 +132,12 @@ const normRole = (r: string) =>
     .replace(/(?:(?<!\s)\s+)?\/\s*/g, '/')
     .trim();
 
-/** A word every role pattern match holds, in the patterns' own case (they are case-sensitive). */
-const ROLE_HINT =
-  /Representative|HR|President|resident|räsident|résident|Commissioner|Minister|inist|ommissari|omisari|omiss|appresentante|epresentante|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|kommissar|beauftragte|eprésentant|ommissaire|Member|candidate|kanzler|chef|portavoz|porte-parole|égociat|egociador|egoziatore|anciller|ancelliere|hancelière?|ekretär|ecrétaire|ecretári?[oa]|egretari|ecretaris|Taoiseach|Tánaiste|remier/;
+/**
+ * A word every role pattern match holds, in the patterns' own case (they are case-sensitive):
+ * test/extract/speakers.test.ts checks it against every role ROLE writes.
+ */
+export const ROLE_HINT =
+  /Representative|HR|President|resident|räsident|résident|Commissioner|Minister|inist|ommissari|omisari|omiss|appresentante|epresentante|Chancellor|Secretary|Director|Spokes|Governor|Chair|Ambassador|ommissar|beauftragte|eprésentant|ommissaire|Member|candidate|kanzler|chef|portavoz|porte-parole|égociat|egociador|egoziatore|anciller|ancelliere|hancelière?|ekretär|ecrétaire|ecret[aá]ri?[oa]|egretari|ecretaris|Taoiseach|Tánaiste|remier/;
 const SAYS =
   'says|said|explains|repeats|adds|tells|told|warns|hopes|urges|dijo|dice|afirmó|declaró|a\\s+déclaré|a\\s+dit|déclare|sagte|sagt|erklärte|ha\\s+detto|ha\\s+dichiarato|dichiara';
 /**
@@ -170,6 +173,11 @@ interface Rule {
   holds: string;
   roles: boolean;
   hint: RegExp | null;
+  /**
+   * Whether a match opens with a role, maybe after capitals ("ESM Managing Director"): the search
+   * starts where the role around the first ROLE_KEY word can (roleSearchStart), not at 0.
+   */
+  keyed: boolean;
   ownRole: boolean;
 }
 type RuleSpec = Partial<Rule> & Pick<Rule, 're' | 'name'>;
@@ -181,6 +189,7 @@ const rule = (r: RuleSpec): Rule => ({
   holds: r.holds ?? '',
   roles: r.roles ?? false,
   hint: r.hint ?? null,
+  keyed: r.keyed ?? false,
   ownRole: r.ownRole ?? false,
 });
 
@@ -194,6 +203,7 @@ const SPECS: RuleSpec[] = [
     role: 1,
     name: 2,
     roles: true,
+    keyed: true,
     // "Christine Lagarde, President of the ECB, Luis de Guindos, Vice-President of the ECB"
     ownRole: true,
   },
@@ -316,10 +326,12 @@ export function isPersonName(n: string): boolean {
   return /^\p{Lu}/u.test(n) || !INSTITUTION_TAIL.test(n);
 }
 
+const lastWord = (s: string) => s.toLowerCase().split(/\s+/).pop();
+
 /** Adds a speaker, merging names that share a surname (keeping the longer name and any role). */
 export function addSpeaker(list: Speaker[], name: string, role: string | null): void {
-  const last = (s: string) => s.toLowerCase().split(/\s+/).pop();
-  const same = list.find((s) => last(s.name) === last(name));
+  const surname = lastWord(name);
+  const same = list.find((s) => lastWord(s.name) === surname);
   if (!same) {
     list.push({ name, role });
     return;
@@ -342,15 +354,43 @@ export function unshout(s: string): string {
     .join('');
 }
 
+const ROLE_KEYS = new RegExp(ROLE_KEY.source, 'giu');
+/** Characters that neither a role nor capitals before it hold: not a letter, a space, / - or ' (ASCII). */
+const outsideRole = (c: number) =>
+  c < 128 &&
+  !((c | 32) >= 97 && (c | 32) <= 122) &&
+  c !== 32 &&
+  !(c >= 9 && c <= 13) &&
+  c !== 47 &&
+  c !== 45 &&
+  c !== 39;
+
+/**
+ * Where a role that opens a match can start at the earliest (-1: nowhere): every role holds a
+ * ROLE_KEY word with only letters, spaces, / - ’ ' before it in the role, so none starts before the
+ * last other character ahead of the first such word. (Roles before a name run at every word of a
+ * long lead: the text before that character is most of their cost.)
+ */
+function roleSearchStart(s: string): number {
+  ROLE_KEYS.lastIndex = 0;
+  const m = ROLE_KEYS.exec(s);
+  if (!m) return -1;
+  let i = m.index;
+  while (i > 0 && !outsideRole(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
 /** Officials named in a title, a header line or a lead, with their roles where written. */
 export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
   s = unshout(s);
   let roleHint: boolean | undefined;
-  for (const { re, name, role, holds, roles, hint, ownRole } of PATTERNS) {
+  for (const { re, name, role, holds, roles, hint, keyed, ownRole } of PATTERNS) {
     if (holds && !s.includes(holds)) continue;
     if (roles && !(roleHint ??= ROLE_HINT.test(s))) continue;
     if (hint && !hint.test(s)) continue;
-    re.lastIndex = 0;
+    const from = keyed ? roleSearchStart(s) : 0;
+    if (from < 0) continue;
+    re.lastIndex = from;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       if (ownRole) {
         OWN_ROLE_AFTER.lastIndex = m.index + m[0].length;

@@ -12,7 +12,7 @@ const DROP_LINE: RegExp[] = [
   /^share (?:on|via|this|to)\b.{0,40}$/i,
   /^(?:deel|delen|partager|teilen|condividi|compartir)(?: (?:dit|ce|cet|cette|diesen|via|op|sur|auf|su|en)\b.{0,40})?:?$/i,
   // "Auf Facebook teilen", "Partilhar no Facebook": a share verb and a platform, nothing else
-  /^(?=.{0,60}$)(?=.*\b(?:share|teilen|partager|compartir|condividi|partilhar|compartilhar|delen)\b)(?=.*\b(?:facebook|twitter|x|linkedin|whatsapp|telegram|e-?mail|bluesky|mastodon|reddit)\b)(?:[\p{L}-]+\s*){2,6}:?$/iu,
+  /^(?=.{0,60}$)(?=.*(?<!\w)(?:share|teilen|partager|compartir|condividi|partilhar|compartilhar|delen)(?!\w))(?=.*(?<!\w)(?:facebook|twitter|x|linkedin|whatsapp|telegram|e-?mail|bluesky|mastodon|reddit)(?!\w))(?:[\p{L}-]+\s*){2,6}:?$/iu,
   // a blog's like box ("Like this:", "Like Loading…"), a post's category and tag line, a page number
   /^(?:like this:?|like loading\.*|loading\.*)$/i,
   /^(?:posted in|filed under|tagged(?: with)?|classé dans|veröffentlicht in|publicado en|pubblicato in|publicado em)\b.{0,200}$/i,

@@ -50,7 +50,7 @@ export function splitGlued(line: string): string[] {
   const out: string[] = [];
   for (const p of parts) {
     let q = GLUED_HINT.test(p) ? p.replace(GLUED, '$1\n') : p;
-    if (LABEL_HINT.test(q)) q = q.replace(INLINE_LABEL, '\n');
+    if (q.includes(':') && LABEL_HINT.test(q)) q = q.replace(INLINE_LABEL, '\n');
     if (!q.includes('\n')) out.push(q);
     else out.push(...q.split('\n'));
   }

@@ -35,7 +35,7 @@ const isChrome = (l: string) =>
   (l.match(YOUR)?.length ?? 0) >= 2;
 
 /** The site speaking to its reader ("Create your alerts, share your favourites …"): twice makes a pitch, not a title. */
-const YOUR = /\b(?:your|vos|votre|Ihre[nmrs]?|tus|tu|sus|tuoi|tue|jouw|uw)\b/giu;
+const YOUR = /(?<!\w)(?:your|vos|votre|Ihre[nmrs]?|tus|tu|sus|tuoi|tue|jouw|uw)(?!\w)/giu;
 
 /** A second header line that finishes a wrapped title: "by the President and the Prime Minister". */
 const WRAPPED_BY = /^by\s+\S.{0,120}$/;
@@ -62,12 +62,10 @@ export function chooseTitle(
   // words or a longer line of the template must not win over it
   if (h1 && plausible.includes(h1) && !isChrome(h1)) return finishTitle(header, h1);
   // a programme or profile page titled by the person alone ("Anna Berg") when only chrome reads as a title
-  const named = header.find((l) => isBareName(l) && !otherScript(l));
-  const titleLines = plausible.some((l) => !isChrome(l))
-    ? plausible.filter((l) => !isChrome(l))
-    : named
-      ? []
-      : plausible;
+  // (looked for only when no line reads as a title: the name patterns are not run on every header)
+  const named = () => header.find((l) => isBareName(l) && !otherScript(l));
+  const notChrome = plausible.filter((l) => !isChrome(l));
+  const titleLines = notChrome.length ? notChrome : named() ? [] : plausible;
   const specific = titleLines.filter((c) => !splitsAtMost(c, 2));
   const candidates = specific.length ? specific : titleLines;
   const inLang = candidates.filter((c) => {
@@ -77,7 +75,7 @@ export function chooseTitle(
   const ranked = [...inLang, ...candidates.filter((c) => !inLang.includes(c))];
   // no line reads as a title: a short headline without a title word, if one is there
   const pick =
-    ranked[0] ?? named ?? header.find((l) => isTitleLike(l, true) && !otherScript(l) && !isChrome(l));
+    ranked[0] ?? named() ?? header.find((l) => isTitleLike(l, true) && !otherScript(l) && !isChrome(l));
   return pick ? finishTitle(header, pick) : null;
 }
 
