@@ -47,8 +47,6 @@ const DROP_LINE: RegExp[] = [
   /^(?:découvrez|discover|entdecken sie|descubre|scopri|ontdek)\s+(?:d[’']autres|other|more|weitere|otros|otras|altri|altre|meer|andere)\b.{0,100}$/i,
   // a share bar written in lower case: "facebook twitter linkedin email"
   /^(?:(?:facebook|twitter|x|linkedin|email|e-mail|mail|whatsapp|telegram|reddit|pinterest|print|messenger|copy link|share|bluesky|mastodon)\s*[|·•]?\s*){2,}$/i,
-  // a breadcrumb: "Home > Press > Statements"
-  /^(?:[^>›»]{1,40}\s[>›»]\s){2,}[^>›»]{1,80}$/,
   /^press releases?$/i,
   /^(?:follow us(?: on\b.{0,40})?|(?:subscribe|sign up) (?:to|for) (?:our|the) newsletter.{0,40})$/i,
   /^(?:we use cookies|this (?:site|website) uses cookies)\b.{0,240}$/i,
@@ -86,18 +84,19 @@ const DROP_LINE: RegExp[] = [
 ];
 
 /**
- * Lines dropped wherever they appear that name one of `KEYWORD_HINT`'s words after up to 120
- * characters of anything: these try each position up to there, so they run only on the few lines
- * with one of the words (apart from `DROP_LINE`, whose joined test every line takes).
+ * Lines dropped wherever they appear that have one of `KEYWORD_HINT`'s words or marks after up to
+ * 120 characters of anything: these try each position up to there, so they run only on the few
+ * lines with one of them (apart from `DROP_LINE`, whose joined test every line takes).
  */
 const KEYWORD_LINE: RegExp[] = [
   /^[^.!?]{0,120}\b(?:donat(?:e|ion)|make a charitable)\b[^.]{0,80}$/i,
   /^.{0,60}\b(?:coronavirus|covid-19)\b.{0,80}\bread more\b.{0,60}$/i,
-  // a breadcrumb that ends at the site's "top page"
+  // a breadcrumb: "Home > Press > Statements", or one that ends at the site's "top page"
+  /^(?:[^>›»]{1,40}\s[>›»]\s){2,}[^>›»]{1,80}$/,
   /^.{0,120}\btop page$/i,
 ];
 /** What each of `KEYWORD_LINE` needs. */
-const KEYWORD_HINT = /donat|charitable|coronavirus|covid-19|top page/i;
+const KEYWORD_HINT = /donat|charitable|coronavirus|covid-19|top page|[>›»]/i;
 
 /** Lines after which nothing belongs to the transcript (comment forms, related lists, footers). */
 const STOP_LINE: RegExp[] = [
