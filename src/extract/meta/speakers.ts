@@ -178,6 +178,8 @@ interface Rule {
    * starts where the role around the first ROLE_KEY word can (roleSearchStart), not at 0.
    */
   keyed: boolean;
+  /** Whether a match runs to the end of the text: the search starts where its tail can (tailSearchStart). */
+  tail: boolean;
   ownRole: boolean;
 }
 type RuleSpec = Partial<Rule> & Pick<Rule, 're' | 'name'>;
@@ -190,6 +192,7 @@ const rule = (r: RuleSpec): Rule => ({
   roles: r.roles ?? false,
   hint: r.hint ?? null,
   keyed: r.keyed ?? false,
+  tail: r.tail ?? false,
   ownRole: r.ownRole ?? false,
 });
 
@@ -288,7 +291,7 @@ const SPECS: RuleSpec[] = [
     hint: /\sof\s/,
   },
   // "Press Conference, Michel Barnier" (a title ending with the name)
-  { re: new RegExp(`[,–—-]\\s+(${NAME})\\s*$`, 'gu'), name: 1 },
+  { re: new RegExp(`[,–—-]\\s+(${NAME})\\s*$`, 'gu'), name: 1, tail: true },
   // "Transcript of Klaus Regling’s opening remarks"
   { re: new RegExp(`\\bof\\s+(${NAME})[’']s\\b`, 'gu'), name: 1, hint: /[’']s\b/ },
 ];
@@ -355,15 +358,11 @@ export function unshout(s: string): string {
 }
 
 const ROLE_KEYS = new RegExp(ROLE_KEY.source, 'giu');
+/** An ASCII letter, space or `-` `'`, or any character not ASCII (it may be a letter or a space). */
+const wordLike = (c: number) =>
+  c >= 128 || ((c | 32) >= 97 && (c | 32) <= 122) || c === 32 || (c >= 9 && c <= 13) || c === 45 || c === 39;
 /** Characters that neither a role nor capitals before it hold: not a letter, a space, / - or ' (ASCII). */
-const outsideRole = (c: number) =>
-  c < 128 &&
-  !((c | 32) >= 97 && (c | 32) <= 122) &&
-  c !== 32 &&
-  !(c >= 9 && c <= 13) &&
-  c !== 47 &&
-  c !== 45 &&
-  c !== 39;
+const outsideRole = (c: number) => !wordLike(c) && c !== 47;
 
 /**
  * Where a role that opens a match can start at the earliest (-1: nowhere): every role holds a
@@ -380,15 +379,34 @@ function roleSearchStart(s: string): number {
   return i;
 }
 
+/** Characters that no name holds: not a letter, a space, . - or ' (ASCII: any other one may be a letter). */
+const outsideName = (c: number) => !wordLike(c) && c !== 46;
+
+/**
+ * Where a match of "[,–—-] name" at the text's end can start (-1: nowhere): after its separator
+ * come only a name's characters, so at the last other character if it is a comma, else at a dash
+ * after it. (Tried at every comma of a long lead, the name was that rule's cost.)
+ */
+function tailSearchStart(s: string): number {
+  let i = s.length;
+  while (i > 0 && !outsideName(s.charCodeAt(i - 1))) i--;
+  if (i > 0 && s.charCodeAt(i - 1) === 44) return i - 1;
+  for (let j = i; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 45 || c === 0x2013 || c === 0x2014) return j;
+  }
+  return -1;
+}
+
 /** Officials named in a title, a header line or a lead, with their roles where written. */
 export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
   s = unshout(s);
   let roleHint: boolean | undefined;
-  for (const { re, name, role, holds, roles, hint, keyed, ownRole } of PATTERNS) {
+  for (const { re, name, role, holds, roles, hint, keyed, tail, ownRole } of PATTERNS) {
     if (holds && !s.includes(holds)) continue;
     if (roles && !(roleHint ??= ROLE_HINT.test(s))) continue;
     if (hint && !hint.test(s)) continue;
-    const from = keyed ? roleSearchStart(s) : 0;
+    const from = keyed ? roleSearchStart(s) : tail ? tailSearchStart(s) : 0;
     if (from < 0) continue;
     re.lastIndex = from;
     for (let m = re.exec(s); m; m = re.exec(s)) {
