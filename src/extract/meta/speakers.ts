@@ -150,25 +150,13 @@ const SAYS_HINT = new RegExp(`\\s(?:${SAYS})`);
 const COMMA_ROLE = `,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${ROLE}|Member\\s+of|candidate)`;
 /** A name's own role right after it ("…, Vice-President of the ECB"): sticky, tried where the name ends. */
 const OWN_ROLE_AFTER = new RegExp(`\\s*${COMMA_ROLE}`, 'uy');
-/** Whether a character is one of `\s` (in unicode mode): white space or a line end. */
-const isSpace = (c: number) =>
-  (c >= 9 && c <= 13) ||
-  c === 32 ||
-  c === 0xa0 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0x3000 ||
-  c === 0xfeff;
+/** The opening of OWN_ROLE_AFTER: a comma, maybe after spaces. */
+const COMMA_NEXT = /\s*,/y;
 /** Whether a name that ends at `at` has a role of its own after it (first: a comma, maybe after spaces). */
 function ownRoleAfter(s: string, at: number): boolean {
-  let i = at;
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   // most names are followed by no comma: OWN_ROLE_AFTER, a large pattern, need not run
-  if (s.charCodeAt(i) !== 44) return false;
+  COMMA_NEXT.lastIndex = at;
+  if (!COMMA_NEXT.test(s)) return false;
   OWN_ROLE_AFTER.lastIndex = at;
   return OWN_ROLE_AFTER.test(s);
 }
