@@ -173,7 +173,8 @@ const ASKED_BY =
 /**
  * A pattern that finds speakers: `name` and `role` are its groups (`role` 0: none).
  * Cheaper tests that every match passes are tried first, in this order: `holds`, a character of it
- * (`includes`); `roles`, whether it holds a ROLE_HINT word (tested once per text); `hint`, a pattern.
+ * (`includes`); `roles`, whether it holds a ROLE_HINT word (tested once per text); `words`, literal
+ * words the hint needs; `hint`, a pattern.
  * `ownRole`: the role comes before the name, so a name followed by a role of its own is not this role's.
  */
 interface Rule {
@@ -183,6 +184,8 @@ interface Rule {
   holds: string;
   roles: boolean;
   hint: RegExp | null;
+  /** Literal words one of which every match holds (no letter classes, cheap): tested before `hint`. */
+  words: RegExp | null;
   /**
    * Whether a match opens with a role, maybe after capitals ("ESM Managing Director"): the search
    * starts where the role around the first ROLE_KEY word can (roleSearchStart), not at 0.
@@ -201,6 +204,7 @@ const rule = (r: RuleSpec): Rule => ({
   holds: r.holds ?? '',
   roles: r.roles ?? false,
   hint: r.hint ?? null,
+  words: r.words ?? null,
   keyed: r.keyed ?? false,
   tail: r.tail ?? false,
   ownRole: r.ownRole ?? false,
@@ -243,6 +247,8 @@ const SPECS: RuleSpec[] = [
     name: 1,
     role: 2,
     hint: /,\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:chair|president|vice-president|head|governor|minister|commissioner|spokes|high representative)/u,
+    // the hint's role words (in 1 of 10 texts with a comma): a scan for them is cheaper than the hint
+    words: /chair|president|head|governor|minister|commissioner|spokes|high representative/,
     holds: ',',
   },
   // "Remarks by Jeroen Dijsselbloem following", "SOUNDBITE by Margrethe Vestager"
@@ -412,9 +418,10 @@ function tailSearchStart(s: string): number {
 export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
   s = unshout(s);
   let roleHint: boolean | undefined;
-  for (const { re, name, role, holds, roles, hint, keyed, tail, ownRole } of PATTERNS) {
+  for (const { re, name, role, holds, roles, words, hint, keyed, tail, ownRole } of PATTERNS) {
     if (holds && !s.includes(holds)) continue;
     if (roles && !(roleHint ??= ROLE_HINT.test(s))) continue;
+    if (words && !words.test(s)) continue;
     if (hint && !hint.test(s)) continue;
     const from = keyed ? roleSearchStart(s) : tail ? tailSearchStart(s) : 0;
     if (from < 0) continue;
