@@ -131,6 +131,27 @@ const CASE_BLIND = anyOf(
   RESPONSE_HEADING,
 );
 
+/**
+ * A label's marker, or none when the label is a word, a city, an address or a clause. The
+ * `includes` and `endsWith` tests skip a pattern that cannot match (each starts at `,` or `(`, or
+ * ends at `)`): each tries every position of the label, and `split` with a pattern costs more
+ * than a `search`.
+ */
+function labelMarker(label: string, skip: number): Marker {
+  // the first word: `label.split(/[\s,]+/)[0]`
+  const cut = label.search(/[\s,]/);
+  const first = cut < 0 ? label : label.slice(0, cut);
+  const allCaps = label === label.toUpperCase();
+  if (NOT_LABEL.has(first) || NOT_LABEL.has(first.charAt(0) + first.slice(1).toLowerCase())) return NONE;
+  if (allCaps && CITY_SET.has(label.includes('(') ? label.replace(/(?<!\s)\s*\(.*$/, '') : label))
+    return NONE;
+  if (label.includes(',') && (ADDRESSED.test(label) || ELIDED.test(label))) return NONE;
+  // "Miriam, on trade interests:" — the name before a topic
+  const bare = label.endsWith(')') ? label.replace(/(?<!\s)\s*\([^()]*\)\s*$/, '') : label;
+  const name = bare.includes(',') ? bare.split(/(?<!\s)\s*,\s*(?:on|about|re)\b/i)[0]! : bare;
+  return { type: 'label', speaker: name, skip, label };
+}
+
 /** Reads the marker or speaker label (if any) at the start of a turn. */
 export function readMarker(s: string): Marker {
   const blind = CASE_BLIND.test(s);
@@ -165,14 +186,7 @@ export function readMarker(s: string): Marker {
   m = LABEL.exec(s);
   if (m) {
     const label = m[1]!.trim();
-    const first = label.split(/[\s,]+/)[0]!;
-    const allCaps = label === label.toUpperCase();
-    if (NOT_LABEL.has(first) || NOT_LABEL.has(first.charAt(0) + first.slice(1).toLowerCase())) return NONE;
-    if (allCaps && CITY_SET.has(label.replace(/(?<!\s)\s*\(.*$/, ''))) return NONE;
-    if (ADDRESSED.test(label) || ELIDED.test(label)) return NONE;
-    // "Miriam, on trade interests:" — the name before a topic
-    const name = label.replace(/(?<!\s)\s*\([^()]*\)\s*$/, '').split(/(?<!\s)\s*,\s*(?:on|about|re)\b/i)[0]!;
-    return { type: 'label', speaker: name, skip: m[0].length, label };
+    return labelMarker(label, m[0].length);
   }
   return NONE;
 }
