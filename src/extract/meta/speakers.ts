@@ -112,7 +112,8 @@ export function cleanName(raw: string): string | null {
       out.push(t);
       continue;
     }
-    if (roles && ROLE_ONLY.test(t)) break;
+    // a role holds a ROLE_KEY word: most words of a name with a role are tested by that small pattern only
+    if (roles && ROLE_KEY.test(t) && ROLE_ONLY.test(t)) break;
     const bare = dropPunctuation(dropPossessive(t), t);
     const word = titleCase(bare);
     if (STOP.has(bare) || STOP.has(word)) break;
