@@ -465,9 +465,9 @@ const NOT_PERSON_WORD =
 
 /**
  * The person a text is about when no rule named a speaker: the name in the title or lead whose
- * surname the text repeats most (at least twice), not an institution, a city or an outlet.
+ * surname the text's paragraphs repeat most (at least twice), not an institution, a city or an outlet.
  */
-export function protagonist(lines: string[], text: string): string | null {
+export function protagonist(lines: string[], paragraphs: string[]): string | null {
   let best: string | null = null;
   let bestCount = 1;
   for (const line of lines) {
@@ -476,11 +476,21 @@ export function protagonist(lines: string[], text: string): string | null {
     for (let m = RUNNING_NAME.exec(line); m; m = RUNNING_NAME.exec(line)) {
       const words = m[0].split(/\s+/);
       if (words.some((w) => NOT_PERSON_WORD.test(w) || STOP.has(w)) || !isPersonName(m[0])) continue;
-      const count = occurrences(text, words[words.length - 1]!);
+      const count = occurrencesIn(paragraphs, words[words.length - 1]!);
       if (count > bestCount) [best, bestCount] = [m[0], count];
     }
   }
   return best;
+}
+
+/**
+ * How many times `word` is in the paragraphs joined by line ends: a word holds no line end, so the
+ * sum of its counts in each (without joining a whole text for the few words looked up).
+ */
+function occurrencesIn(paragraphs: string[], word: string): number {
+  let n = 0;
+  for (const p of paragraphs) n += occurrences(p, word);
+  return n;
 }
 
 /** How many times `word` is in `text` (`text.split(word).length - 1`, without the array of pieces). */
