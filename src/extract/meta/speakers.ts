@@ -112,7 +112,8 @@ export function cleanName(raw: string): string | null {
       out.push(t);
       continue;
     }
-    if (roles && ROLE_ONLY.test(t)) break;
+    // a role holds a ROLE_KEY word: most words of a name with a role are tested by that small pattern only
+    if (roles && ROLE_KEY.test(t) && ROLE_ONLY.test(t)) break;
     const bare = dropPunctuation(dropPossessive(t), t);
     const word = titleCase(bare);
     if (STOP.has(bare) || STOP.has(word)) break;
@@ -150,6 +151,16 @@ const SAYS_HINT = new RegExp(`\\s(?:${SAYS})`);
 const COMMA_ROLE = `,\\s+(?:the\\s+)?(?:[\\p{Lu}][\\p{L}-]*\\s+){0,2}(?:${ROLE}|Member\\s+of|candidate)`;
 /** A name's own role right after it ("…, Vice-President of the ECB"): sticky, tried where the name ends. */
 const OWN_ROLE_AFTER = new RegExp(`\\s*${COMMA_ROLE}`, 'uy');
+/** The opening of OWN_ROLE_AFTER: a comma, maybe after spaces. */
+const COMMA_NEXT = /\s*,/y;
+/** Whether a name that ends at `at` has a role of its own after it (first: a comma, maybe after spaces). */
+function ownRoleAfter(s: string, at: number): boolean {
+  // most names are followed by no comma: OWN_ROLE_AFTER, a large pattern, need not run
+  COMMA_NEXT.lastIndex = at;
+  if (!COMMA_NEXT.test(s)) return false;
+  OWN_ROLE_AFTER.lastIndex = at;
+  return OWN_ROLE_AFTER.test(s);
+}
 
 const LABEL_AT = new RegExp(
   `^(${NAME})(?:\\s+(?:at|[Ss]peaks|[Ss]poke|[Aa]ddresses|[Tt]alks)\\b|\\s*:)`,
@@ -163,7 +174,8 @@ const ASKED_BY =
 /**
  * A pattern that finds speakers: `name` and `role` are its groups (`role` 0: none).
  * Cheaper tests that every match passes are tried first, in this order: `holds`, a character of it
- * (`includes`); `roles`, whether it holds a ROLE_HINT word (tested once per text); `hint`, a pattern.
+ * (`includes`); `roles`, whether it holds a ROLE_HINT word (tested once per text); `words`, literal
+ * words the hint needs; `hint`, a pattern.
  * `ownRole`: the role comes before the name, so a name followed by a role of its own is not this role's.
  */
 interface Rule {
@@ -173,11 +185,15 @@ interface Rule {
   holds: string;
   roles: boolean;
   hint: RegExp | null;
+  /** Literal words one of which every match holds (no letter classes, cheap): tested before `hint`. */
+  words: RegExp | null;
   /**
    * Whether a match opens with a role, maybe after capitals ("ESM Managing Director"): the search
    * starts where the role around the first ROLE_KEY word can (roleSearchStart), not at 0.
    */
   keyed: boolean;
+  /** Whether a match runs to the end of the text: the search starts where its tail can (tailSearchStart). */
+  tail: boolean;
   ownRole: boolean;
 }
 type RuleSpec = Partial<Rule> & Pick<Rule, 're' | 'name'>;
@@ -189,7 +205,9 @@ const rule = (r: RuleSpec): Rule => ({
   holds: r.holds ?? '',
   roles: r.roles ?? false,
   hint: r.hint ?? null,
+  words: r.words ?? null,
   keyed: r.keyed ?? false,
+  tail: r.tail ?? false,
   ownRole: r.ownRole ?? false,
 });
 
@@ -230,6 +248,8 @@ const SPECS: RuleSpec[] = [
     name: 1,
     role: 2,
     hint: /,\s+(?:the\s+)?(?:\p{Ll}+\s+){0,2}?(?:chair|president|vice-president|head|governor|minister|commissioner|spokes|high representative)/u,
+    // the hint's role words (in 1 of 10 texts with a comma): a scan for them is cheaper than the hint
+    words: /chair|president|head|governor|minister|commissioner|spokes|high representative/,
     holds: ',',
   },
   // "Remarks by Jeroen Dijsselbloem following", "SOUNDBITE by Margrethe Vestager"
@@ -288,7 +308,7 @@ const SPECS: RuleSpec[] = [
     hint: /\sof\s/,
   },
   // "Press Conference, Michel Barnier" (a title ending with the name)
-  { re: new RegExp(`[,–—-]\\s+(${NAME})\\s*$`, 'gu'), name: 1 },
+  { re: new RegExp(`[,–—-]\\s+(${NAME})\\s*$`, 'gu'), name: 1, tail: true },
   // "Transcript of Klaus Regling’s opening remarks"
   { re: new RegExp(`\\bof\\s+(${NAME})[’']s\\b`, 'gu'), name: 1, hint: /[’']s\b/ },
 ];
@@ -355,15 +375,11 @@ export function unshout(s: string): string {
 }
 
 const ROLE_KEYS = new RegExp(ROLE_KEY.source, 'giu');
+/** An ASCII letter, space or `-` `'`, or any character not ASCII (it may be a letter or a space). */
+const wordLike = (c: number) =>
+  c >= 128 || ((c | 32) >= 97 && (c | 32) <= 122) || c === 32 || (c >= 9 && c <= 13) || c === 45 || c === 39;
 /** Characters that neither a role nor capitals before it hold: not a letter, a space, / - or ' (ASCII). */
-const outsideRole = (c: number) =>
-  c < 128 &&
-  !((c | 32) >= 97 && (c | 32) <= 122) &&
-  c !== 32 &&
-  !(c >= 9 && c <= 13) &&
-  c !== 47 &&
-  c !== 45 &&
-  c !== 39;
+const outsideRole = (c: number) => !wordLike(c) && c !== 47;
 
 /**
  * Where a role that opens a match can start at the earliest (-1: nowhere): every role holds a
@@ -380,22 +396,39 @@ function roleSearchStart(s: string): number {
   return i;
 }
 
+/** Characters that no name holds: not a letter, a space, . - or ' (ASCII: any other one may be a letter). */
+const outsideName = (c: number) => !wordLike(c) && c !== 46;
+
+/**
+ * Where a match of "[,–—-] name" at the text's end can start (-1: nowhere): after its separator
+ * come only a name's characters, so at the last other character if it is a comma, else at a dash
+ * after it. (Tried at every comma of a long lead, the name was that rule's cost.)
+ */
+function tailSearchStart(s: string): number {
+  let i = s.length;
+  while (i > 0 && !outsideName(s.charCodeAt(i - 1))) i--;
+  if (i > 0 && s.charCodeAt(i - 1) === 44) return i - 1;
+  for (let j = i; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 45 || c === 0x2013 || c === 0x2014) return j;
+  }
+  return -1;
+}
+
 /** Officials named in a title, a header line or a lead, with their roles where written. */
 export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
   s = unshout(s);
   let roleHint: boolean | undefined;
-  for (const { re, name, role, holds, roles, hint, keyed, ownRole } of PATTERNS) {
+  for (const { re, name, role, holds, roles, words, hint, keyed, tail, ownRole } of PATTERNS) {
     if (holds && !s.includes(holds)) continue;
     if (roles && !(roleHint ??= ROLE_HINT.test(s))) continue;
+    if (words && !words.test(s)) continue;
     if (hint && !hint.test(s)) continue;
-    const from = keyed ? roleSearchStart(s) : 0;
+    const from = keyed ? roleSearchStart(s) : tail ? tailSearchStart(s) : 0;
     if (from < 0) continue;
     re.lastIndex = from;
     for (let m = re.exec(s); m; m = re.exec(s)) {
-      if (ownRole) {
-        OWN_ROLE_AFTER.lastIndex = m.index + m[0].length;
-        if (OWN_ROLE_AFTER.test(s)) continue;
-      }
+      if (ownRole && ownRoleAfter(s, m.index + m[0].length)) continue;
       // "Caren Miosga: Herr Juncker, haben Sie …?": a label whose words ask is the interviewer's
       if (re === LABEL_AT && s.includes('?', m.index + m[0].length)) continue;
       // "Interview … conducted by X", "questions by X": the interviewer, not a speaker
@@ -432,9 +465,9 @@ const NOT_PERSON_WORD =
 
 /**
  * The person a text is about when no rule named a speaker: the name in the title or lead whose
- * surname the text repeats most (at least twice), not an institution, a city or an outlet.
+ * surname the text's paragraphs repeat most (at least twice), not an institution, a city or an outlet.
  */
-export function protagonist(lines: string[], text: string): string | null {
+export function protagonist(lines: string[], paragraphs: string[]): string | null {
   let best: string | null = null;
   let bestCount = 1;
   for (const line of lines) {
@@ -443,11 +476,21 @@ export function protagonist(lines: string[], text: string): string | null {
     for (let m = RUNNING_NAME.exec(line); m; m = RUNNING_NAME.exec(line)) {
       const words = m[0].split(/\s+/);
       if (words.some((w) => NOT_PERSON_WORD.test(w) || STOP.has(w)) || !isPersonName(m[0])) continue;
-      const count = occurrences(text, words[words.length - 1]!);
+      const count = occurrencesIn(paragraphs, words[words.length - 1]!);
       if (count > bestCount) [best, bestCount] = [m[0], count];
     }
   }
   return best;
+}
+
+/**
+ * How many times `word` is in the paragraphs joined by line ends: a word holds no line end, so the
+ * sum of its counts in each (without joining a whole text for the few words looked up).
+ */
+function occurrencesIn(paragraphs: string[], word: string): number {
+  let n = 0;
+  for (const p of paragraphs) n += occurrences(p, word);
+  return n;
 }
 
 /** How many times `word` is in `text` (`text.split(word).length - 1`, without the array of pieces). */

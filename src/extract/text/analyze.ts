@@ -343,7 +343,7 @@ function findAllSpeakers(
   if (body.length >= 3 && signature && splitsAtMost(signature, 4) && isBareName(signature))
     addSpeaker(speakers, signature, null);
   if (!speakers.length) {
-    const who = protagonist([title ?? '', lead ?? body[0] ?? ''], body.join('\n'));
+    const who = protagonist([title ?? '', lead ?? body[0] ?? ''], body);
     if (who) addSpeaker(speakers, who, null);
   }
   return speakers;
