@@ -19,19 +19,21 @@ const ASK =
 /** Verbs of saying, as a reporter writes them around a quoted answer. */
 const SAY =
   '(?:sagt|sagte|erklärt|erklärte|antwortet|antwortete|entgegnet|entgegnete|meint|betont|says|said|replies|replied|answers|answered|responds|responded|explains|explained|dit|a dit|répond|répondit|a répondu|explique|rétorque|risponde|ha risposto|replica|dice|ha detto|spiega|responde|respondió|contesta|contestó|dijo|zegt|antwoordt)';
+/** The end of a word (unicode patterns): `\b` after "a demandé" or "preguntó" wanted a word character next. */
+const WORD_END = '(?![\\p{L}\\p{N}_])';
 /** A quoted question and the clause that says someone asked it: `"Will you resign?" a reporter asked.` */
 const QUOTED_QUESTION = new RegExp(
   `(?:„[^„“”]{1,600}\\?\\s*[“”]|“[^“”]{1,600}\\?\\s*”|«[^«»]{1,600}\\?\\s*»|"[^"]{1,600}\\?\\s*"|‘(?:[^‘’]|’(?=\\p{L})){1,600}\\?\\s*’)` +
-    `\\s*,?\\s*(?:[^.?!„“”«»"]{0,40}?\\s)?${ASK}\\b(?!\\s+(?:me|mich|mir|moi|mi|me)\\b)[^.?!]{0,60}[.?!]?`,
+    `\\s*,?\\s*(?:[^.?!„“”«»"]{0,40}?\\s)?${ASK}${WORD_END}(?!\\s+(?:me|mich|mir|moi|mi|me)\\b)[^.?!]{0,60}[.?!]?`,
   'giu',
 );
 /** An unquoted question a report gives in indirect speech, answered at once in quotes: `Was er nun mache? „…“, sagt er.` */
 const BARE_QUESTION = new RegExp(
-  `(?<=^|[.!?…»“”"]\\s+)[\\p{Lu}¿][^.?!„“”«»"]{5,300}\\?(?=\\s+${QUOTE_SRC}\\s*,?\\s*(?:[^.?!]{0,30}\\s)?${SAY}\\b)`,
+  `(?<=^|[.!?…»“”"]\\s+)[\\p{Lu}¿][^.?!„“”«»"]{5,300}\\?(?=\\s+${QUOTE_SRC}\\s*,?\\s*(?:[^.?!]{0,30}\\s)?${SAY}${WORD_END})`,
   'gu',
 );
-const SAY_BEFORE = new RegExp(`(?<!\\w)${SAY}\\b[^.?!„“”«»"]{0,40}:\\s*$`, 'iu');
-const SAY_AFTER = new RegExp(`^\\s*,?\\s*(?:[^.?!]{0,30}\\s)?${SAY}\\b`, 'iu');
+const SAY_BEFORE = new RegExp(`(?<!\\w)${SAY}${WORD_END}[^.?!„“”«»"]{0,40}:\\s*$`, 'iu');
+const SAY_AFTER = new RegExp(`^\\s*,?\\s*(?:[^.?!]{0,30}\\s)?${SAY}${WORD_END}`, 'iu');
 /** Where a sentence ends after a closing quote: `“, sagt er.` / `».` */
 const SENTENCE_END = /[.!?…](?=["”“»’]*(?:\s|$))/gu;
 

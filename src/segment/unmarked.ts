@@ -5,10 +5,10 @@ import { asksBack, isHandover, REPLIES, takesUp } from './turns.js';
 
 const FIRST_PERSON = /\b(?:I|I'm|I’m|we|We|our|Our|my|me|us|je|nous|ich|wir|ik|wij)\b/;
 const NARRATES =
-  /\b(?:said|says|highlighted|tells|told|spoke|stated|interview|held|took place|taken place|sagte|erklärt|a déclaré|a prononcé)\b/i;
-/** How a question opens, in the languages of the corpus: a question word, or a verb before its subject. */
+  /\b(?:said|says|highlighted|tells|told|spoke|stated|interview|held|took place|taken place|sagte|erklärt|a déclaré|a prononcé)(?!\w)/i;
+/** How a question opens, in the languages of the corpus: a question word ("où", "perché": a letter after it, not `\b`, ends it), or a verb before its subject. */
 const STARTS_ASKING =
-  /^(?:¿|(?:you|do you|are you|have you|how|what|why|when|where|which|who|is|can|could|would|will|should|did|does|pourquoi|comment|quel(?:le)?s?|que|qu['’]|qui|où|quand|combien|est-ce|was|wie|warum|wieso|weshalb|welche[rsnm]?|wer|wann|wo|che|cosa|come|perché|quale|quali|chi|quando|dove|quanto|qué|cómo|por qué|cuál|cuándo|dónde|quién)\b|\p{L}+-(?:vous|il|elle|on|ils|elles|nous|tu)\b|\p{Lu}\p{Ll}+ Sie\b)/iu;
+  /^(?:¿|(?:you|do you|are you|have you|how|what|why|when|where|which|who|is|can|could|would|will|should|did|does|pourquoi|comment|quel(?:le)?s?|que|qu['’]|qui|où|quand|combien|est-ce|was|wie|warum|wieso|weshalb|welche[rsnm]?|wer|wann|wo|che|cosa|come|perché|quale|quali|chi|quando|dove|quanto|qué|cómo|por qué|cuál|cuándo|dónde|quién)(?![\p{L}\p{N}_])|\p{L}+-(?:vous|il|elle|on|ils|elles|nous|tu)\b|\p{Lu}\p{Ll}+ Sie\b)/iu;
 /** A journalist introduced before the question: "The FT’s Peter Spiegel goes first." */
 const INTRO =
   /^((?:The\s+)?[\p{Lu}][\p{L}’'.]*(?:\s+[\p{Lu}][\p{L}’'.]*){0,4})\s+(?:goes first|asks|is next|follows|has the next question)\s*[.:]\s+/u;

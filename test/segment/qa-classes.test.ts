@@ -75,6 +75,19 @@ describe('questions a news story reports, with the reply quoted after some narra
     expect(pairs(it_, reporter)).toEqual([['«Si dimetterà dopo', '«No, resto al']]);
   });
 
+  it('reads verbs that end in an accented letter: "a demandé", "preguntó", "respondió"', () => {
+    const fr = doc(
+      'La ministre est arrivée à midi.',
+      '« Allez-vous augmenter les salaires des enseignants ? », a demandé un journaliste. La ministre a consulté son dossier. Elle a répondu : « Oui, dès la rentrée prochaine. »',
+    );
+    expect(pairs(fr, reporter)).toEqual([['« Allez-vous augmenter', '« Oui, dès']]);
+    const es = doc(
+      'El ministro llegó a Bruselas por la mañana.',
+      '«¿Subirán los impuestos el año que viene?», preguntó un periodista. El ministro tardó en contestar. «No, no subirán», respondió.',
+    );
+    expect(pairs(es, reporter)).toEqual([['«¿Subirán los impuestos', '«No, no subirán»,']]);
+  });
+
   it('leaves a question quoted in an official’s own answer, and a rhetorical question of a story, alone', () => {
     const text = doc(
       'Q. Did the ministers agree on the quotas?',
