@@ -36,7 +36,7 @@ const BaseTokenizer = Tokenizer as unknown as new (
  * the clean bench). The same positions; should a later htmlparser2 rename the method, this one
  * is never called: the same tree, only slower.
  */
-class FastTokenizer extends BaseTokenizer {
+export class FastTokenizer extends BaseTokenizer {
   fastForwardTo(c: number): boolean {
     const at = this.buffer.indexOf(c === 60 ? '<' : String.fromCharCode(c), this.index + 1 - this.offset);
     // like the loop: on the character found, or on the last one (the caller's loop steps past it)
