@@ -123,9 +123,10 @@ describe('the stage threads', () => {
     const p = pool(1_500);
     const { log } = collectingLogger();
     // A long text with a figure in every sentence (past the clean stage's cap, so made here):
-    // about 4 s of figures work on an idle 2-core machine, far past 1.5 s.
+    // about 7.5 s of figures work on an idle 2-core machine (1.9 s a 3 MB text since the
+    // speed work of December, which a loaded run finished inside 1.5 s), five times the limit.
     let text = 'Remarks by Commissioner Ines Varga\n\nValletta, 4 May 2026\n\n';
-    for (let i = 0; text.length < 3_000_000; i++)
+    for (let i = 0; text.length < 12_000_000; i++)
       text += `Commissioner Varga: In ${i} ports €${i} million went up ${i % 50}% on 2024, and ${i * 3} more.\n\n`;
     const cleaned = clean(CleanJob.parse(cleanJob(remarks))).output;
     const segmented = { ...segment(cleaned), text, segments: [], exchanges: [] };
