@@ -1,5 +1,6 @@
 import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { compile, selectOne } from 'css-select';
+import { isSpace } from '../text/normalize.js';
 
 /** Elements that break a line: paragraphs, headings, list items, cells, line breaks. */
 export const BLOCK = new Set(
@@ -61,11 +62,6 @@ export function textOf(n: AnyNode): string {
   return foldSpaces(parts.join(''));
 }
 
-const WS = /\s/;
-/** Whether the code unit `c` at `i` of `s` is whitespace to `\s` and `trim` (the regex only past ASCII). */
-export const isSpaceAt = (s: string, i: number, c: number): boolean =>
-  c === 32 || c === 10 || c === 9 || c === 13 || (c > 127 || c === 11 || c === 12 ? WS.test(s[i]!) : false);
-
 /**
  * Whether `textOf(n)` is at least `min` characters long, reading its text only until it is:
  * the length of the folded text is counted without building it (a body of several thousand
@@ -78,7 +74,7 @@ export function textLengthAtLeast(n: AnyNode, min: number): boolean {
   const add = (s: string): boolean => {
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      if (isSpaceAt(s, i, c)) gap = length > 0;
+      if (isSpace(c)) gap = length > 0;
       else {
         length += gap ? 2 : 1;
         gap = false;

@@ -1,5 +1,6 @@
 import type { Element, ParentNode } from 'domhandler';
-import { isSpaceAt, UNFOLDED, walk } from './dom.js';
+import { isSpace } from '../text/normalize.js';
+import { UNFOLDED, walk } from './dom.js';
 
 const CANDIDATE = new Set(['article', 'main', 'section', 'div', 'td']);
 const SCORED = new Set(['p', 'pre', 'blockquote', 'li', 'td', 'div']);
@@ -36,7 +37,7 @@ function tallyLoop(s: string, into: Stat): void {
   let gap = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (isSpaceAt(s, i, c)) gap = n > 0;
+    if (isSpace(c)) gap = n > 0;
     else {
       if (c === 44) commas++;
       if (gap) n++;

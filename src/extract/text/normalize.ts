@@ -109,8 +109,8 @@ export function splitsAtMost(s: string, n: number): boolean {
   return pieces <= n;
 }
 
-/** Whether a UTF-16 code unit is whitespace to `\s` (ECMAScript's WhiteSpace and LineTerminator). */
-function isSpace(c: number): boolean {
+/** Whether a UTF-16 code unit is whitespace to `\s` and `trim` (ECMAScript's WhiteSpace and LineTerminator). */
+export function isSpace(c: number): boolean {
   if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
   return (
     c === 0xa0 ||
