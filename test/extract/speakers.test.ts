@@ -115,6 +115,18 @@ describe('ROLE_KEY', () => {
     ]);
   });
 
+  it('finds every role before a name, after other words and signs between them (the search restarts at each)', () => {
+    expect(
+      findSpeakers(
+        'Statement by High Representative Kaja Kallas (Brussels, 3 May 2026); joined later by Commissioner Anna Berg and by the ECB: President Jonas Lind.',
+      ),
+    ).toEqual([
+      { name: 'Kaja Kallas', role: 'High Representative' },
+      { name: 'Anna Berg', role: 'Commissioner' },
+      { name: 'Jonas Lind', role: 'President' },
+    ]);
+  });
+
   it('most names hold none', () => {
     for (const n of ['Kaja Kallas', 'Christine Lagarde', 'Luis de Guindos', 'Ursula von der Leyen'])
       expect(ROLE_KEY.test(n), n).toBe(false);

@@ -189,7 +189,8 @@ interface Rule {
   words: RegExp | null;
   /**
    * Whether a match opens with a role, maybe after capitals ("ESM Managing Director"): the search
-   * starts where the role around the first ROLE_KEY word can (roleSearchStart), not at 0.
+   * starts where the role around the next ROLE_KEY word can (roleSearchStart), not at 0, and the
+   * search after a match likewise.
    */
   keyed: boolean;
   /** Whether a match runs to the end of the text: the search starts where its tail can (tailSearchStart). */
@@ -382,17 +383,18 @@ const wordLike = (c: number) =>
 const outsideRole = (c: number) => !wordLike(c) && c !== 47;
 
 /**
- * Where a role that opens a match can start at the earliest (-1: nowhere): every role holds a
- * ROLE_KEY word with only letters, spaces, / - ’ ' before it in the role, so none starts before the
- * last other character ahead of the first such word. (Roles before a name run at every word of a
- * long lead: the text before that character is most of their cost.)
+ * Where a role that opens a match at or after `from` can start at the earliest (-1: nowhere):
+ * every role holds a ROLE_KEY word with only letters, spaces, / - ’ ' before it in the role, so
+ * none starts before the last other character ahead of the first such word from `from`. (Roles
+ * before a name run at every word of a long lead: without this, the text before that character,
+ * and after the last match, is most of their cost.)
  */
-function roleSearchStart(s: string): number {
-  ROLE_KEYS.lastIndex = 0;
+function roleSearchStart(s: string, from: number): number {
+  ROLE_KEYS.lastIndex = from;
   const m = ROLE_KEYS.exec(s);
   if (!m) return -1;
   let i = m.index;
-  while (i > 0 && !outsideRole(s.charCodeAt(i - 1))) i--;
+  while (i > from && !outsideRole(s.charCodeAt(i - 1))) i--;
   return i;
 }
 
@@ -415,6 +417,16 @@ function tailSearchStart(s: string): number {
   return -1;
 }
 
+/** The next match of a rule's pattern from its `lastIndex`; a keyed one starts where a role can. */
+function nextMatch(re: RegExp, keyed: boolean, s: string): RegExpExecArray | null {
+  if (keyed) {
+    const at = roleSearchStart(s, re.lastIndex);
+    if (at < 0) return null;
+    re.lastIndex = at;
+  }
+  return re.exec(s);
+}
+
 /** Officials named in a title, a header line or a lead, with their roles where written. */
 export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
   s = unshout(s);
@@ -424,10 +436,10 @@ export function findSpeakers(s: string, into: Speaker[] = []): Speaker[] {
     if (roles && !(roleHint ??= ROLE_HINT.test(s))) continue;
     if (words && !words.test(s)) continue;
     if (hint && !hint.test(s)) continue;
-    const from = keyed ? roleSearchStart(s) : tail ? tailSearchStart(s) : 0;
+    const from = tail ? tailSearchStart(s) : 0;
     if (from < 0) continue;
     re.lastIndex = from;
-    for (let m = re.exec(s); m; m = re.exec(s)) {
+    for (let m = nextMatch(re, keyed, s); m; m = nextMatch(re, keyed, s)) {
       if (ownRole && ownRoleAfter(s, m.index + m[0].length)) continue;
       // "Caren Miosga: Herr Juncker, haben Sie …?": a label whose words ask is the interviewer's
       if (re === LABEL_AT && s.includes('?', m.index + m[0].length)) continue;
