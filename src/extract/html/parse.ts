@@ -134,11 +134,10 @@ class PruningHandler extends DomHandler {
   }
 
   /** htmlparser2 calls this with the tag name and whether the end tag was implied (domhandler's type omits both). */
-  override onclosetag(...args: unknown[]): void {
-    const isImplied = args[1] === true;
+  override onclosetag(_name?: string, isImplied?: boolean): void {
     const el = this.tagStack[this.tagStack.length - 1] as Element | undefined;
     super.onclosetag();
-    if (!el || isImplied || !this.skip.has(el.name)) return;
+    if (!el || isImplied === true || !this.skip.has(el.name)) return;
     // the element just closed is its parent's last child: replace it with a space
     const parent = el.parent!;
     const space = new Text(' ');
