@@ -65,8 +65,9 @@ class PruningHandler extends DomHandler {
   tokenizer: RawTextSwitch | null = null;
   /**
    * The parser that feeds this handler (it says where the tag just read ends). Kept from
-   * `onparserinit` as a plain field: a closure over the parser set from outside made the
-   * collector keep every node built after it through young collections, 4x the GC time.
+   * `onparserinit` as a plain field: with a closure over the parser set from outside, V8's young
+   * collections kept most of every page's tree alive (50x the bytes copied; see
+   * docs/benchmarks.md, "The parser alone").
    */
   private source: ParserPosition | null = null;
 
