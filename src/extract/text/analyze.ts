@@ -150,6 +150,12 @@ function readLines(rawLines: string[]): {
   let spoken = 0;
   const lines: string[] = [];
   for (const raw of rawLines) {
+    // half the lines of a page are the empty ones between its blocks: each cleaning step below
+    // leaves an empty line empty, and it is kept as one
+    if (!raw) {
+      lines.push('');
+      continue;
+    }
     if (/\d\s?(?:am|pm)\s/i.test(raw)) liveStamps += raw.match(LIVE_STAMP)?.length ?? 0;
     for (let piece of splitGlued(normalizeLine(stripInlineCues(raw)))) {
       piece = piece.trim();

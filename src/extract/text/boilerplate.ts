@@ -83,6 +83,9 @@ const DROP_LINE: RegExp[] = [
   /^(?:c[’']est ici|here it is|voici)\s*:$/i,
 ];
 
+/** A breadcrumb: "Home > Press > Statements" (one of `KEYWORD_LINE`, the one without a length bound). */
+const BREADCRUMB = /^(?:[^>›»]{1,40}\s[>›»]\s){2,}[^>›»]{1,80}$/;
+
 /**
  * Lines dropped wherever they appear that have one of `KEYWORD_HINT`'s words or marks after up to
  * 120 characters of anything: these try each position up to there, so they run only on the few
@@ -92,7 +95,7 @@ const KEYWORD_LINE: RegExp[] = [
   /^[^.!?]{0,120}\b(?:donat(?:e|ion)|make a charitable)\b[^.]{0,80}$/i,
   /^.{0,60}\b(?:coronavirus|covid-19)\b.{0,80}\bread more\b.{0,60}$/i,
   // a breadcrumb: "Home > Press > Statements", or one that ends at the site's "top page"
-  /^(?:[^>›»]{1,40}\s[>›»]\s){2,}[^>›»]{1,80}$/,
+  BREADCRUMB,
   /^.{0,120}\btop page$/i,
 ];
 /** What each of `KEYWORD_LINE` needs. */
@@ -296,10 +299,17 @@ export function anyOf(patterns: RegExp[]): (line: string) => boolean {
 
 const isDropLine = anyOf(DROP_LINE);
 const isKeywordLine = anyOf(KEYWORD_LINE);
+/**
+ * The longest line that one of `KEYWORD_LINE` other than `BREADCRUMB` matches (220): a longer
+ * line needs only `BREADCRUMB`'s mark, a scan for one of three characters instead of the words.
+ */
+const KEYWORD_WORDS_BOUND = Math.max(...KEYWORD_LINE.filter((re) => re !== BREADCRUMB).map(lineBound));
+const BREADCRUMB_HINT = /[>›»]/;
 
 /** Whether a line is boilerplate to drop. */
 export const isBoilerplate = (line: string): boolean =>
-  isDropLine(line) || (KEYWORD_HINT.test(line) && isKeywordLine(line));
+  isDropLine(line) ||
+  ((line.length > KEYWORD_WORDS_BOUND ? BREADCRUMB_HINT : KEYWORD_HINT).test(line) && isKeywordLine(line));
 
 /** Whether a line ends the transcript. */
 export const isStop = anyOf(STOP_LINE);
