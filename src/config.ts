@@ -106,6 +106,12 @@ const settings = {
     3000,
     'How often workers look for jobs whose lock expired (their worker died) and queue them again.',
   ],
+  maxStalledCount: [
+    'MAX_STALLED_COUNT',
+    int(0),
+    5,
+    "Times a job whose worker died (its lock expired) is queued again before it fails as stalled (BullMQ's default, 1, failed a job whose worker was killed twice while it ran).",
+  ],
   stageThreads: [
     'STAGE_THREADS',
     int(0),

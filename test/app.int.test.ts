@@ -183,4 +183,36 @@ describe('the queued pipeline', () => {
     expect(site.hits()).toBe(2); // the stalled job was taken up again and fetched anew
     expect(await archived(p)).toHaveLength(1);
   });
+
+  it('loses nothing when the workers running a job die twice', async () => {
+    let release = false;
+    const site = await serve(() =>
+      release
+        ? { status: 200, body: 'Remarks\n\nAll is well.' }
+        : { status: 200, body: 'Remarks\n\nAll is well.', delayMs: 3000 },
+    );
+    server = site.server;
+    p = await testPipeline();
+    const opts = { lockDurationMs: 1000, stalledIntervalMs: 500 };
+    const input = urlInput(site.url);
+    await enqueueFetch(p.app.queues, p.app.status, input);
+    for (const hit of [1, 2]) {
+      const [fetchWorker] = p.app.startWorkers(['fetch'], opts);
+      await eventually(async () => (site.hits() >= hit ? true : undefined), 10_000, `request ${hit}`);
+      await fetchWorker!.close(true); // the process dies mid-job: no graceful finish
+    }
+    release = true;
+    p.app.startWorkers(['fetch', 'clean', 'segment', 'figures', 'publish', 'deliver'], opts);
+    const status = await eventually(
+      async () => {
+        const s = await p!.app.status.get(input.job.docId);
+        return s?.state === 'published' ? s : undefined;
+      },
+      20_000,
+      'published after two stalls',
+    );
+    expect(status.state).toBe('published');
+    expect(site.hits()).toBe(3);
+    expect(await archived(p)).toHaveLength(1);
+  });
 });

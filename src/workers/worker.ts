@@ -40,6 +40,8 @@ export interface WorkerOptions {
   lockDurationMs?: number;
   /** How often locks of stalled jobs are checked. @defaultValue STALLED_INTERVAL_MS */
   stalledIntervalMs?: number;
+  /** Times a stalled job is queued again before it fails. @defaultValue MAX_STALLED_COUNT */
+  maxStalledCount?: number;
 }
 
 /**
@@ -120,6 +122,7 @@ export function createWorker<I>(spec: WorkerSpec<I>, deps: WorkerDeps, opts: Wor
     concurrency: opts.concurrency ?? deps.config.concurrency,
     lockDuration: opts.lockDurationMs ?? deps.config.lockDurationMs,
     stalledInterval: opts.stalledIntervalMs ?? deps.config.stalledIntervalMs,
+    maxStalledCount: opts.maxStalledCount ?? deps.config.maxStalledCount,
     settings: { backoffStrategy: deliverBackoffStrategy(deps.config) },
     autorun: true,
   });
