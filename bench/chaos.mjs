@@ -234,6 +234,17 @@ const workerLog = join(tmpdir(), `pressline-chaos-${process.pid}.log`);
 const logFd = openSync(workerLog, 'a');
 const run = (argv, quiet = true) =>
   spawn(process.execPath, [CLI, ...argv], { env, stdio: ['ignore', 'ignore', quiet ? logFd : 'inherit'] });
+/** Queues with jobs failed for good, from `pressline status --json` ("" when none). */
+async function failedJobs() {
+  const proc = spawn(process.execPath, [CLI, 'status', '--json'], { env, stdio: ['ignore', 'pipe', logFd] });
+  let out = '';
+  proc.stdout.on('data', (d) => (out += d));
+  if ((await exited(proc)) !== 0) return '';
+  return JSON.parse(out)
+    .queues.filter((q) => q.counts.failed > 0)
+    .map((q) => `${q.queue} ${q.counts.failed}`)
+    .join(', ');
+}
 const exited = (proc) =>
   new Promise((done) => (proc.exitCode !== null ? done(proc.exitCode) : proc.once('exit', done)));
 
@@ -280,8 +291,16 @@ try {
 
   const progress = async () => (await jsonlCounts(join(dataDir, 'archive'))).distinct.size / N;
   let done = false;
+  // when every event has run and the archives stop growing, failed jobs are why: say so and stop
+  let seen = -1;
+  let stillSince = Date.now();
   while (!done) {
     if (Date.now() - started > TIMEOUT_MS) throw new Error(`not done after ${args.timeout} s`);
+    if (events.length === 0 && Date.now() - stillSince > 60_000) {
+      const failed = await failedJobs();
+      if (failed) throw new Error(`the archives stopped growing, with jobs failed for good: ${failed}`);
+      stillSince = Date.now();
+    }
     await Promise.race([sleep(500), interrupted]);
     const p = await progress();
     while (events.length && events[0].at <= p) {
@@ -306,6 +325,10 @@ try {
     }
     const [j, q] = await Promise.all([jsonlCounts(join(dataDir, 'archive')), pgCounts(pool)]);
     const w = receiver.byVersion.size;
+    if (j.distinct.size + q.distinct.size + w !== seen) {
+      seen = j.distinct.size + q.distinct.size + w;
+      stillSince = Date.now();
+    }
     if (Math.floor((Date.now() - started) / 15000) !== Math.floor((Date.now() - started - 500) / 15000))
       log(`jsonl ${j.distinct.size} · pg ${q.distinct.size} · webhook ${w} of ${N}`);
     done = events.length === 0 && j.distinct.size >= N && q.distinct.size >= N && w >= N;
