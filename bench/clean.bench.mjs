@@ -9,6 +9,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { asParagraphs, transcriptOf } from './corpus-pages.mjs';
 
 // A child process times one extractor and loads only its modules (so its peak RSS is its own).
 const which = process.env.CLEAN_BENCH_CHILD;
@@ -21,7 +22,6 @@ const here = dirname(fileURLToPath(import.meta.url));
 const fixtures = join(here, '../test/fixtures/sites');
 const corpus = join(here, '../../shared/corpus');
 
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 // Real EU pages carry large menus and footers (the EEAS mega-menu alone has well over a hundred links).
 const MENU = Array.from(
   { length: 120 },
@@ -62,12 +62,8 @@ if (existsSync(corpus)) {
     .sort();
   ids.forEach((f, i) => {
     const raw = readFileSync(join(corpus, f), 'utf8');
-    const body = raw.slice(raw.indexOf('\n---\n') + 5);
-    const ps = body
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => `<p>${esc(l.trim())}</p>`)
-      .join('\n');
+    const body = transcriptOf(raw);
+    const ps = asParagraphs(body);
     const { url, html } = TEMPLATES[i % TEMPLATES.length](ps);
     const transcript = which ? null : extract({ body, contentType: 'text/plain', url: null }).text;
     pages.push({ name: `corpus/${f}`, html, url, transcript });

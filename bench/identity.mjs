@@ -3,11 +3,11 @@
 //   node bench/identity.mjs <projectDir> > after.jsonl   (the same on the tree before; then cmp)
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { asParagraphs, esc, transcriptOf } from './corpus-pages.mjs';
 const dir = resolve(process.argv[2] ?? '.');
 const { extract } = await import(join(dir, 'dist/extract/index.js'));
 const { segmentTranscript } = await import(join(dir, 'dist/segment/index.js'));
 const corpus = join(dir, '../shared/corpus');
-const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const wrap = [
   (ps) => ({
     url: 'https://news.example/eu/story',
@@ -49,13 +49,9 @@ if (!existsSync(corpus)) console.error('(../shared/corpus not found: fixtures an
 for (const f of (existsSync(corpus) ? readdirSync(corpus) : []).filter((f) => /^\d+\.txt$/.test(f)).sort()) {
   const raw = readFileSync(join(corpus, f), 'utf8');
   inputs.push({ name: f, body: raw, ct: 'text/plain', url: null });
-  const body = raw.slice(raw.indexOf('\n---\n') + 5);
+  const body = transcriptOf(raw);
   inputs.push({ name: f + ':body', body, ct: 'text/plain', url: null });
-  const ps = body
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => `<p>${esc(l.trim())}</p>`)
-    .join('\n');
+  const ps = asParagraphs(body);
   wrap.forEach((w, i) => {
     const { url, html } = w(ps);
     inputs.push({ name: `${f}:t${i}`, body: html, ct: 'text/html; charset=utf-8', url });

@@ -42,7 +42,7 @@ try {
     [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(dir, 'tsconfig.build.json')],
     { stdio: 'inherit' },
   );
-  for (const f of ['clean.bench.mjs', 'clean-ab.mjs'])
+  for (const f of ['clean.bench.mjs', 'clean-ab.mjs', 'corpus-pages.mjs'])
     copyFileSync(join(root, 'bench', f), join(dir, 'bench', f));
   console.log(`A: HEAD with the regex tokenizer of ${REGEX_TOKENIZER}; B: HEAD (htmlparser2)`);
   execFileSync(process.execPath, [join(root, 'bench/clean-ab.mjs'), dir, root, pairs], { stdio: 'inherit' });
