@@ -232,11 +232,11 @@ const env = {
 // Workers' logs (errors only; many while Redis is away) go to a file that outlives the run.
 const workerLog = join(tmpdir(), `pressline-chaos-${process.pid}.log`);
 const logFd = openSync(workerLog, 'a');
-const run = (argv, quiet = true) =>
-  spawn(process.execPath, [CLI, ...argv], { env, stdio: ['ignore', 'ignore', quiet ? logFd : 'inherit'] });
+const run = (argv, quiet = true, stdout = 'ignore') =>
+  spawn(process.execPath, [CLI, ...argv], { env, stdio: ['ignore', stdout, quiet ? logFd : 'inherit'] });
 /** Queues with jobs failed for good, from `pressline status --json` ("" when none). */
 async function failedJobs() {
-  const proc = spawn(process.execPath, [CLI, 'status', '--json'], { env, stdio: ['ignore', 'pipe', logFd] });
+  const proc = run(['status', '--json'], true, 'pipe');
   let out = '';
   proc.stdout.on('data', (d) => (out += d));
   if ((await exited(proc)) !== 0) return '';
